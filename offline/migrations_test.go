@@ -1,0 +1,158 @@
+package offline
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"path/filepath"
+	"testing"
+	"time"
+)
+
+// TestMigrateFromEachVersion builds a database at each earlier schema
+// version by applying only the first k migrations, puts in a row of the
+// kind that version holds, and checks that Open brings it to the latest
+// version with the row intact (and the seed imported around it).
+func TestMigrateFromEachVersion(t *testing.T) {
+	ctx := context.Background()
+	tests := []struct {
+		from   int
+		insert string
+		check  func(t *testing.T, s *Store)
+	}{
+		{from: 0}, // an empty SQLite database
+		{
+			from: 1,
+			insert: `INSERT INTO attractions (id, name, grade, year_rated, city_code, county_code, address, lon, lat, source)
+				VALUES ('local-1', '玄武湖', '4A', 2001, '320100', '320102', '南京市玄武区玄武巷1号', 118.79, 32.07, 'test row at v1');
+				INSERT INTO meta (key, value) VALUES ('note', 'kept');`,
+			check: func(t *testing.T, s *Store) {
+				a, err := s.Attraction(ctx, "local-1")
+				if err != nil {
+					t.Fatal(err)
+				}
+				// Migration 3 carried the Chinese name into the translations.
+				if a.Name.In(LangEn) != "玄武湖" || a.Category != "scenic_area" || a.Grade != "4A" ||
+					!a.HasPoint || a.YearRated != 2001 || a.Source != "test row at v1" {
+					t.Errorf("row from v1 = %+v", a)
+				}
+				if v, _, _ := getMeta(ctx, s.db, "note"); v != "kept" {
+					t.Errorf("meta note = %q", v)
+				}
+			},
+		},
+		{
+			from: 2,
+			insert: `INSERT INTO stations (id, seq, city, city_code, name, pinyin, lines, lon, lat, source)
+				VALUES ('nj-test', 9999, '南京', '320100', '测试站', 'ceshizhan', '["1号线"]', 118.7, 32.0, 'test row at v2')`,
+			check: func(t *testing.T, s *Store) {
+				sts, err := s.Stations(ctx, "320100")
+				if err != nil {
+					t.Fatal(err)
+				}
+				last := sts[len(sts)-1]
+				if last.ID != "nj-test" || last.Name != "测试站" || len(last.Lines) != 1 || last.Source != "test row at v2" {
+					t.Errorf("row from v2 = %+v", last)
+				}
+			},
+		},
+		{
+			from: 3,
+			insert: `INSERT INTO settings (key, value, updated_at) VALUES ('language', 'ja', '2026-01-01T00:00:00Z');
+				INSERT INTO service_items (id, audience, theme, name, department, handling_level, notes, generated, source)
+				VALUES (100001, '个人', '测试', '测试事项', '测试厅', '市级', '', 1, 'test row at v3')`,
+			check: func(t *testing.T, s *Store) {
+				if v, ok, err := s.Setting(ctx, "language"); v != "ja" || !ok || err != nil {
+					t.Errorf("setting from v3 = %q, %v, %v", v, ok, err)
+				}
+				items, err := s.ServiceItems(ctx, ServiceFilter{Theme: "测试"})
+				if err != nil || len(items) != 1 || !items[0].Generated {
+					t.Errorf("service item from v3 = %+v, %v", items, err)
+				}
+			},
+		},
+	}
+	if len(tests) != LatestSchemaVersion()+1 {
+		t.Fatalf("the test covers versions 0..%d; the schema is at %d", len(tests)-1, LatestSchemaVersion())
+	}
+	for _, tt := range tests {
+		t.Run("from v"+string(rune('0'+tt.from)), func(t *testing.T) {
+			path := filepath.Join(t.TempDir(), "store.db")
+			db, err := sql.Open("sqlite3", fileDSN(path))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := migrate(ctx, db, tt.from, func() time.Time { return testNow }); err != nil {
+				t.Fatal(err)
+			}
+			if tt.insert != "" {
+				if _, err := db.Exec(tt.insert); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if v, _ := userVersion(ctx, db); v != tt.from {
+				t.Fatalf("built database at version %d, want %d", v, tt.from)
+			}
+			if err := db.Close(); err != nil {
+				t.Fatal(err)
+			}
+
+			s, rec := openAt(t, path)
+			if rec.Happened() {
+				t.Fatalf("Open moved an older database aside: %+v", rec)
+			}
+			if v, err := s.SchemaVersion(ctx); v != LatestSchemaVersion() || err != nil {
+				t.Fatalf("SchemaVersion = %d, %v; want %d", v, err, LatestSchemaVersion())
+			}
+			var applied int
+			if err := s.db.QueryRow("SELECT count(*) FROM schema_migrations").Scan(&applied); err != nil || applied != LatestSchemaVersion() {
+				t.Errorf("schema_migrations has %d rows (%v), want %d", applied, err, LatestSchemaVersion())
+			}
+			var appID uint32
+			if err := s.db.QueryRow("PRAGMA application_id").Scan(&appID); err != nil || appID != ApplicationID {
+				t.Errorf("application_id = %#x, %v", appID, err)
+			}
+			if n := count(t, s, "hubs"); n != 17 {
+				t.Errorf("seed not imported after migrating: %d hubs", n)
+			}
+			if tt.check != nil {
+				tt.check(t, s)
+			}
+		})
+	}
+}
+
+// TestMigrationIsAtomic checks that a migration that fails half-way leaves
+// neither its tables nor a new version behind.
+func TestMigrationIsAtomic(t *testing.T) {
+	ctx := context.Background()
+	db, err := sql.Open("sqlite3", fileDSN(filepath.Join(t.TempDir(), "store.db")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	now := func() time.Time { return testNow }
+	if err := migrate(ctx, db, 1, now); err != nil {
+		t.Fatal(err)
+	}
+	failing := migration{version: 2, name: "fails half-way", up: func(ctx context.Context, tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, "CREATE TABLE half (x)"); err != nil {
+			return err
+		}
+		return errors.New("boom")
+	}}
+	if err := applyMigration(ctx, db, failing, now); err == nil {
+		t.Fatal("failing migration returned no error")
+	}
+	if v, _ := userVersion(ctx, db); v != 1 {
+		t.Errorf("version after failed migration = %d, want 1", v)
+	}
+	var n int
+	if err := db.QueryRow("SELECT count(*) FROM sqlite_schema WHERE name = 'half'").Scan(&n); err != nil || n != 0 {
+		t.Errorf("table of the failed migration exists (%d, %v)", n, err)
+	}
+	// Applying a migration that is already applied is a no-op.
+	if err := applyMigration(ctx, db, migrations[0], now); err != nil {
+		t.Errorf("re-applying migration 1: %v", err)
+	}
+}

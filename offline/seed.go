@@ -24,7 +24,7 @@ const (
 // upserts by key and deletes nothing, so rows that did not come from the
 // seed (synced later, or of the user) survive a seed update.
 func (s *Store) ensureSeed(ctx context.Context, seed fs.FS) error {
-	want, err := seedVersion(seed)
+	want, err := seedVersionOf(seed)
 	if err != nil {
 		return err
 	}

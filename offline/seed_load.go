@@ -2,6 +2,7 @@ package offline
 
 import (
 	"crypto/sha256"
+	"embed"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -292,6 +293,15 @@ func seedVersion(fsys fs.FS) (string, error) {
 
 // embeddedSeedVersion is seedVersion of assets.Data, computed once.
 var embeddedSeedVersion = sync.OnceValues(func() (string, error) { return seedVersion(assets.Data) })
+
+// seedVersionOf is seedVersion, remembered for the embedded seed so that
+// an Open after the first does not hash the files again.
+func seedVersionOf(fsys fs.FS) (string, error) {
+	if ef, ok := fsys.(embed.FS); ok && ef == assets.Data {
+		return embeddedSeedVersion()
+	}
+	return seedVersion(fsys)
+}
 
 // SeedVersion returns the version of the seed snapshot built into this
 // app: a hash of its files, so it changes whenever the data does.

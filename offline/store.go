@@ -161,10 +161,10 @@ func fileDSN(path string) string {
 	return fileURI(path) + "?_journal_mode=WAL&_foreign_keys=on&_busy_timeout=5000&_synchronous=NORMAL&_txlock=immediate"
 }
 
-// probeDSN opens an existing file without changing it: no journal-mode
-// switch, no creation.
-func probeDSN(path string) string {
-	return fileURI(path) + "?mode=rw&_busy_timeout=5000"
+// probeDSN opens an existing file for the start-up checks, in mode "ro"
+// or "rw": never created, no journal-mode switch.
+func probeDSN(path, mode string) string {
+	return fileURI(path) + "?mode=" + mode + "&_busy_timeout=5000"
 }
 
 // fileURI turns a file path into a SQLite URI, escaping the characters

@@ -1,0 +1,72 @@
+# Jiangsu Pass (江苏通). `make run` builds and opens the app on its embedded
+# data; `make test` runs the checks CI runs. Both install the Debian
+# packages Fyne needs when they are missing.
+
+GO        ?= go
+TAGS      := sqlite_fts5
+GOFLAGS   := -tags=$(TAGS)
+PKGS      := ./...
+SNAPSHOTS := snapshots
+VERSION   := $(shell awk -F'"' '/^Version/ {print $$2}' FyneApp.toml)
+LDFLAGS   := -X main.version=$(VERSION)
+
+# Debian packages: GLFW with X11 and Wayland, a virtual X server for the
+# start-up benchmark, and zbarimg for reading rendered QR codes in tests.
+DEBS := gcc pkg-config libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev \
+        libxi-dev libxxf86vm-dev libgl1-mesa-dev libwayland-dev libxkbcommon-dev \
+        xvfb xauth
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: all deps build run test fmt-check vet bench snapshots screenshots package clean
+
+all: build
+
+## deps: install the Debian packages that are missing (idempotent)
+deps:
+	@missing=""; for p in $(DEBS); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+
+## build: the app binary, ./jiangsupass
+build: deps
+	$(GO) build $(GOFLAGS) -ldflags "$(LDFLAGS)" -o jiangsupass .
+
+## run: build and open the app on its embedded data (ARGS="--lang en" etc.)
+run: build
+	./jiangsupass $(ARGS)
+
+## test: gofmt, go vet, and every test with the race detector
+test: deps fmt-check vet
+	$(GO) test $(GOFLAGS) -race -count=1 -timeout 15m $(PKGS)
+
+fmt-check:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+
+vet:
+	$(GO) vet $(GOFLAGS) $(PKGS)
+
+## bench: every benchmark, each figure beside its baseline as a ratio
+bench: deps
+	xvfb-run -a -s "-screen 0 1920x1080x24" $(GO) test $(GOFLAGS) -run '^$$' -bench . -benchtime 1x -count 1 -timeout 30m $(PKGS) | tee bench.txt | $(GO) run ./tools/benchtable
+
+## snapshots: render every screen (phone and desktop, zh-Hans and en, normal
+## and 长辈版, light and dark) into snapshots/, and refresh the README's
+## screenshots in docs/screenshots/ from them
+snapshots: build
+	rm -rf $(SNAPSHOTS) && mkdir -p $(SNAPSHOTS)
+	./jiangsupass --data-dir $$(mktemp -d) --snapshot $(SNAPSHOTS)
+	mkdir -p docs/screenshots
+	for f in $$(cat docs/screenshots.txt); do cp $(SNAPSHOTS)/$$f docs/screenshots/; done
+
+## package: a Linux package made by `fyne package`
+package: deps
+	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -tags $(TAGS) --release
+
+clean:
+	rm -rf jiangsupass $(SNAPSHOTS) bench.txt *.tar.xz

@@ -1,0 +1,12 @@
+package app
+
+// Config is what main's flags decide.
+type Config struct {
+	Lang     string    // --lang: a language tag; "" lets the setting or the system decide
+	Elder    *bool     // --elder: 长辈版 on or off; nil lets the setting decide
+	Theme    ThemeMode // --theme: "" lets the setting decide
+	DataDir  string    // --data-dir: where the store lives; "" = the app's storage
+	Snapshot string    // --snapshot: render every screen into this folder and exit
+	Bare     bool      // --bare: an empty window, the start-up baseline
+	Version  string    // the app's version, shown in About
+}

@@ -1,0 +1,94 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+	"fyne.io/fyne/v2/lang"
+
+	"jiangsupass/assets"
+	"jiangsupass/offline"
+	"jiangsupass/translations"
+
+	_ "jiangsupass/screens" // registers every screen
+)
+
+// AppID is the app's unique id, as in FyneApp.toml.
+const AppID = "org.jiangsupass.app"
+
+// storeFile is the name of the local store inside the data directory.
+const storeFile = "jiangsupass.db"
+
+// Run starts the app as cfg says: a snapshot render, a bare window, or the
+// app itself. It returns when the window closes.
+func Run(cfg Config) error {
+	a := fyneapp.NewWithID(AppID)
+	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	if cfg.Bare {
+		return runBare(a)
+	}
+	ctx := context.Background()
+	dir, err := dataDir(a, cfg.DataDir)
+	if err != nil {
+		return err
+	}
+	store, rec, err := offline.Open(ctx, filepath.Join(dir, storeFile), offline.Options{})
+	if err != nil {
+		return fmt.Errorf("open the local store in %s: %w", dir, err)
+	}
+	defer store.Close()
+	if rec.MovedTo != "" {
+		fyne.LogError("local store was unusable and was rebuilt", fmt.Errorf("%s; moved to %s", rec.Reason, rec.MovedTo))
+	}
+	p := resolvePrefs(ctx, cfg, store, lang.SystemLocale().String())
+	if cfg.Snapshot != "" {
+		return Snapshot(a, store, cfg, cfg.Snapshot)
+	}
+
+	w := a.NewWindow("")
+	shell, err := newShell(a, w, store, p, cfg.Version)
+	if err != nil {
+		return err
+	}
+	shell.notice = recoveryNotice(shell.Localizer(), rec)
+	shell.applyTheme()
+	w.SetContent(withFirstFrameProbe(a, shell.Content()))
+	w.Resize(fyne.NewSize(1100, 760))
+	w.ShowAndRun()
+	return nil
+}
+
+// dataDir is --data-dir, or the app's own storage folder.
+func dataDir(a fyne.App, flagDir string) (string, error) {
+	dir := flagDir
+	if dir == "" {
+		dir = a.Storage().RootURI().Path()
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", fmt.Errorf("create the data directory %s: %w", dir, err)
+	}
+	return dir, nil
+}
+
+// recoveryNotice tells the user, in their language, that their local data
+// file could not be used and where it was kept.
+func recoveryNotice(l *translations.Localizer, rec offline.Recovery) string {
+	if rec.MovedTo == "" {
+		return ""
+	}
+	return l.Tf("StoreRecovered", map[string]any{"Path": rec.MovedTo})
+}
+
+// runBare shows an empty window: the baseline that start-up is measured
+// against.
+func runBare(a fyne.App) error {
+	w := a.NewWindow("Jiangsu Pass")
+	w.SetContent(withFirstFrameProbe(a, nil))
+	w.Resize(fyne.NewSize(1100, 760))
+	w.ShowAndRun()
+	return nil
+}

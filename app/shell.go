@@ -1,0 +1,238 @@
+package app
+
+import (
+	"context"
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+
+	"jiangsupass/offline"
+	"jiangsupass/screens"
+	"jiangsupass/translations"
+)
+
+// Layout is the arrangement of the navigation: bottom tabs or a side bar.
+type Layout int
+
+// The two layouts. LayoutAuto picks by device and window width.
+const (
+	LayoutAuto Layout = iota
+	LayoutPhone
+	LayoutDesktop
+)
+
+// phoneMaxWidth is the widest window that still gets the phone layout.
+const phoneMaxWidth = 720
+
+// Shell is the navigation around the screens: the history of routes, the
+// chrome of the current layout, and the preferences that rebuild it.
+type Shell struct {
+	store   *offline.Store
+	app     fyne.App
+	window  fyne.Window // nil while rendering snapshots
+	version string
+	notice  string
+
+	prefs   prefs
+	loc     *translations.Localizer
+	layout  Layout // forced layout; LayoutAuto follows the width
+	phone   bool   // the layout in use
+	history []screens.Route
+	gen     int // bumped on every rebuild; stale loads are dropped
+
+	root *fyne.Container // what the window shows; its content is replaced on rebuild
+
+	// now and load are the clock and the loader handed to screens.
+	now  func() time.Time
+	sync bool // run loads synchronously (snapshots and tests)
+}
+
+// newShell makes a shell showing Home.
+func newShell(a fyne.App, w fyne.Window, store *offline.Store, p prefs, version string) (*Shell, error) {
+	loc, err := translations.New(p.lang)
+	if err != nil {
+		return nil, err
+	}
+	s := &Shell{
+		store: store, app: a, window: w, version: version,
+		prefs: p, loc: loc, now: time.Now,
+		history: []screens.Route{{Screen: homeID()}},
+		root:    container.NewStack(),
+	}
+	return s, nil
+}
+
+// homeID is the root of the Home tab, or the first tab that has one.
+func homeID() screens.ID {
+	tabs := screens.Tabs()
+	if len(tabs) == 0 {
+		return ""
+	}
+	return tabs[0].ID
+}
+
+// Content returns the object the window shows; it stays the same object
+// across rebuilds.
+func (s *Shell) Content() fyne.CanvasObject {
+	if len(s.root.Objects) == 0 {
+		s.rebuild()
+	}
+	return s.root
+}
+
+// Current returns the route on top of the history.
+func (s *Shell) Current() screens.Route { return s.history[len(s.history)-1] }
+
+// Localizer returns the localizer of the current language.
+func (s *Shell) Localizer() *translations.Localizer { return s.loc }
+
+// Go implements screens.Navigator. Choosing a tab's root starts that tab's
+// history afresh.
+func (s *Shell) Go(r screens.Route) {
+	if sc, ok := screens.Lookup(r.Screen); ok && sc.Root {
+		s.history = []screens.Route{r}
+	} else {
+		s.history = append(s.history, r)
+	}
+	s.rebuild()
+}
+
+// Back implements screens.Navigator.
+func (s *Shell) Back() {
+	if len(s.history) > 1 {
+		s.history = s.history[:len(s.history)-1]
+		s.rebuild()
+	}
+}
+
+// SetLanguage implements screens.Preferences: it saves the choice and
+// rebuilds every screen in the new language, staying on the same route.
+func (s *Shell) SetLanguage(tag string) {
+	loc, err := translations.New(tag)
+	if err != nil {
+		fyne.LogError("switch language", err)
+		return
+	}
+	s.loc = loc
+	s.prefs.lang = loc.Lang()
+	s.save(settingLanguage, s.prefs.lang)
+	s.rebuild()
+}
+
+// SetElder implements screens.Preferences.
+func (s *Shell) SetElder(on bool) {
+	s.prefs.elder = on
+	s.save(settingElder, strconv.FormatBool(on))
+	s.applyTheme()
+	s.rebuild()
+}
+
+// SetThemeMode implements screens.Preferences.
+func (s *Shell) SetThemeMode(mode string) {
+	m, ok := ParseThemeMode(mode)
+	if !ok {
+		return
+	}
+	s.prefs.theme = m
+	s.save(settingTheme, string(m))
+	s.applyTheme()
+	s.rebuild()
+}
+
+// ThemeMode implements screens.Preferences.
+func (s *Shell) ThemeMode() string { return string(s.prefs.theme) }
+
+func (s *Shell) applyTheme() {
+	if s.app != nil {
+		s.app.Settings().SetTheme(newTheme(s.prefs.theme, s.prefs.elder))
+	}
+}
+
+func (s *Shell) save(key, value string) {
+	if s.store == nil {
+		return
+	}
+	if err := s.store.SetSetting(context.Background(), key, value); err != nil {
+		fyne.LogError("save setting "+key, err)
+	}
+}
+
+// env makes the Env the screens of this generation are built from.
+func (s *Shell) env() *screens.Env {
+	gen := s.gen
+	return &screens.Env{
+		Store: s.store, L: s.loc, Nav: s, Prefs: s, Window: s.window,
+		Elder: s.prefs.elder, Phone: s.phone, Version: s.version, Notice: s.notice,
+		Now: s.now,
+		Load: func(work func(ctx context.Context), apply func()) {
+			if s.sync {
+				work(context.Background())
+				apply()
+				return
+			}
+			go func() {
+				work(context.Background())
+				fyne.Do(func() {
+					if s.gen == gen {
+						apply()
+					}
+				})
+			}()
+		},
+	}
+}
+
+// rebuild draws the current route inside the chrome of the current layout.
+func (s *Shell) rebuild() {
+	s.gen++
+	if s.layout != LayoutAuto {
+		s.phone = s.layout == LayoutPhone
+	} else {
+		s.phone = s.autoPhone()
+	}
+	env := s.env()
+	r := s.Current()
+	sc, ok := screens.Lookup(r.Screen)
+	var body fyne.CanvasObject
+	if ok {
+		body = sc.Build(env, r)
+	} else {
+		sc = screens.Screen{ID: r.Screen, Tab: screens.TabHome, Title: "ScreenMissingTitle"}
+		body = missingScreen(env, r)
+	}
+	var chrome fyne.CanvasObject
+	if s.phone {
+		chrome = phoneChrome(s, env, sc, body)
+	} else {
+		chrome = desktopChrome(s, env, sc, body)
+	}
+	s.root.Objects = []fyne.CanvasObject{newWidthWatcher(s.onWidth), chrome}
+	s.root.Refresh()
+	if s.window != nil {
+		s.window.SetTitle(s.loc.T("AppName") + " · " + s.loc.T(sc.Title))
+	}
+}
+
+// autoPhone decides the layout from the device and the window's width.
+func (s *Shell) autoPhone() bool {
+	if fyne.CurrentDevice().IsMobile() {
+		return true
+	}
+	if s.window == nil {
+		return false
+	}
+	w := s.window.Canvas().Size().Width
+	return w > 0 && w <= phoneMaxWidth
+}
+
+// onWidth switches layout when the window crosses the breakpoint.
+func (s *Shell) onWidth(w float32) {
+	if s.layout != LayoutAuto || fyne.CurrentDevice().IsMobile() {
+		return
+	}
+	if phone := w <= phoneMaxWidth; phone != s.phone {
+		fyne.Do(s.rebuild)
+	}
+}

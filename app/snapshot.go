@@ -1,0 +1,125 @@
+package app
+
+import (
+	"fmt"
+	"image/png"
+	"os"
+	"path/filepath"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/software"
+
+	"jiangsupass/offline"
+	"jiangsupass/screens"
+)
+
+// SnapshotSize is a layout and the window size it is rendered at.
+type SnapshotSize struct {
+	Name   string
+	Layout Layout
+	Size   fyne.Size
+}
+
+// SnapshotSizes are the phone (390×844) and desktop (1280×800) windows.
+var SnapshotSizes = []SnapshotSize{
+	{Name: "phone", Layout: LayoutPhone, Size: fyne.NewSize(390, 844)},
+	{Name: "desktop", Layout: LayoutDesktop, Size: fyne.NewSize(1280, 800)},
+}
+
+// snapshotClock fixes the clock at a morning so that snapshots are stable.
+func snapshotClock() time.Time { return time.Date(2026, 5, 1, 9, 30, 0, 0, time.Local) }
+
+// Snapshot renders every sample route of every registered screen in each
+// layout, in zh-Hans and en, normal and 长辈版, light and dark, into PNG
+// files in dir, with the software renderer (no window or GPU needed).
+func Snapshot(a fyne.App, store *offline.Store, cfg Config, dir string) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	n := 0
+	for _, sc := range screens.All() {
+		for _, size := range SnapshotSizes {
+			for _, lang := range []string{"zh-Hans", "en"} {
+				for _, elder := range []bool{false, true} {
+					for _, mode := range []ThemeMode{ThemeLight, ThemeDark} {
+						p := prefs{lang: lang, elder: elder, theme: mode}
+						shell, err := newSnapshotShell(a, store, p, size.Layout, cfg.Version)
+						if err != nil {
+							return err
+						}
+						for _, r := range sc.SampleRoutes(shell.env()) {
+							name := snapshotName(r, size.Name, lang, elder, mode)
+							if err := renderRoute(a, shell, r, size.Size, filepath.Join(dir, name)); err != nil {
+								return fmt.Errorf("snapshot %s: %w", name, err)
+							}
+							n++
+						}
+					}
+				}
+			}
+		}
+	}
+	fmt.Printf("wrote %d snapshots to %s\n", n, dir)
+	return nil
+}
+
+// newSnapshotShell makes a shell that loads synchronously, on a fixed clock,
+// in a forced layout.
+func newSnapshotShell(a fyne.App, store *offline.Store, p prefs, layout Layout, version string) (*Shell, error) {
+	s, err := newShell(a, nil, store, p, version)
+	if err != nil {
+		return nil, err
+	}
+	s.sync = true
+	s.layout = layout
+	s.now = snapshotClock
+	return s, nil
+}
+
+// ShowRoute puts r on top of its tab's root, as a user would reach it.
+func (s *Shell) ShowRoute(r screens.Route) {
+	s.history = s.history[:0]
+	if sc, ok := screens.Lookup(r.Screen); ok && !sc.Root {
+		if root, ok := screens.TabRoot(sc.Tab); ok {
+			s.history = append(s.history, screens.Route{Screen: root.ID})
+		}
+	}
+	s.history = append(s.history, r)
+	s.rebuild()
+}
+
+func renderRoute(a fyne.App, shell *Shell, r screens.Route, size fyne.Size, path string) error {
+	th := newTheme(shell.prefs.theme, shell.prefs.elder)
+	a.Settings().SetTheme(th)
+	shell.ShowRoute(r)
+	c := software.NewCanvas()
+	c.SetPadded(false)
+	// The override scopes Fyne's icon and text caches to this theme: they
+	// are keyed by name, and the app does not run to reset them.
+	c.SetContent(container.NewThemeOverride(shell.Content(), th))
+	c.Resize(size)
+	img := software.RenderCanvas(c, th)
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := png.Encode(f, img); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func snapshotName(r screens.Route, size, lang string, elder bool, mode ThemeMode) string {
+	id := string(r.Screen)
+	if r.Param != "" {
+		id += "-" + r.Param
+	}
+	style := "normal"
+	if elder {
+		style = "elder"
+	}
+	return fmt.Sprintf("%s_%s_%s_%s_%s.png", id, size, lang, style, mode)
+}

@@ -1,0 +1,68 @@
+// Command jiangsupass is 江苏通 Jiangsu Pass: a tourist's guide to Jiangsu
+// and a resident's citizen services in one app that works offline.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"strings"
+
+	"jiangsupass/app"
+	"jiangsupass/translations"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "0.1.0-dev"
+
+func main() {
+	cfg, err := parseFlags(os.Args[1:])
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(2)
+	}
+	if err := app.Run(cfg); err != nil {
+		fmt.Fprintln(os.Stderr, "jiangsupass:", err)
+		os.Exit(1)
+	}
+}
+
+// parseFlags turns the command line into the app's Config.
+func parseFlags(args []string) (app.Config, error) {
+	fs := flag.NewFlagSet("jiangsupass", flag.ContinueOnError)
+	lang := fs.String("lang", "", "language: zh-Hans, en, zh-Hant, ja or ko (default: the saved setting, else the system's)")
+	elder := fs.Bool("elder", false, "长辈版: large text and large buttons (default: the saved setting)")
+	themeName := fs.String("theme", "", "theme: light, dark or system (default: the saved setting)")
+	dataDir := fs.String("data-dir", "", "folder for the local database (default: the app's storage folder)")
+	snapshot := fs.String("snapshot", "", "render every screen as PNG files into this folder, then exit")
+	bare := fs.Bool("bare", false, "show an empty window only (the start-up benchmark's baseline)")
+	if err := fs.Parse(args); err != nil {
+		return app.Config{}, err
+	}
+	cfg := app.Config{Lang: *lang, DataDir: *dataDir, Snapshot: *snapshot, Bare: *bare, Version: version}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "elder" {
+			cfg.Elder = elder
+		}
+	})
+	if *lang != "" && !translations.Supported(*lang) {
+		return app.Config{}, fmt.Errorf("--lang %q: want one of %s", *lang, languageTags())
+	}
+	if *themeName != "" {
+		m, ok := app.ParseThemeMode(*themeName)
+		if !ok {
+			return app.Config{}, fmt.Errorf("--theme %q: want light, dark or system", *themeName)
+		}
+		cfg.Theme = m
+	}
+	return cfg, nil
+}
+
+// languageTags lists the supported languages for an error message.
+func languageTags() string {
+	tags := make([]string, len(translations.Languages))
+	for i, l := range translations.Languages {
+		tags[i] = l.Tag
+	}
+	return strings.Join(tags, ", ")
+}

@@ -1,0 +1,52 @@
+package screens
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"jiangsupass/offline"
+	"jiangsupass/translations"
+)
+
+// Navigator moves between screens. The shell implements it.
+type Navigator interface {
+	// Go shows r, adding it to the history.
+	Go(r Route)
+	// Back returns to the previous screen, if there is one.
+	Back()
+}
+
+// Preferences are the settings a screen may change. Changing one rebuilds
+// the screens in place; the user stays where they were.
+type Preferences interface {
+	SetLanguage(tag string)
+	SetElder(on bool)
+	SetThemeMode(mode string)
+	ThemeMode() string
+}
+
+// Env is what a screen is built from. The shell makes a new one whenever
+// the language or 长辈版 changes, and rebuilds the screens from it.
+type Env struct {
+	Store  *offline.Store
+	L      *translations.Localizer
+	Nav    Navigator
+	Prefs  Preferences
+	Window fyne.Window // for dialogs; nil while rendering snapshots
+
+	Elder   bool   // 长辈版: larger text and targets, simpler screens
+	Phone   bool   // the phone layout is shown
+	Version string // the app's version, for About
+	Notice  string // a one-off message for the user, e.g. after a store recovery
+
+	// Now is the clock; screens never call time.Now themselves.
+	Now func() time.Time
+	// Load runs work off the UI goroutine, then apply on it. Screens load
+	// through it so that tests and snapshots can run it synchronously.
+	Load func(work func(ctx context.Context), apply func())
+}
+
+// T is short for Env.L.T, the message id in the current language.
+func (e *Env) T(id string) string { return e.L.T(id) }

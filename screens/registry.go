@@ -1,0 +1,133 @@
+package screens
+
+import (
+	"fmt"
+	"sort"
+
+	"fyne.io/fyne/v2"
+)
+
+// ID names a screen.
+type ID string
+
+// Tab is one of the app's top-level areas: a bottom tab on a phone, an
+// entry of the side navigation on a desktop.
+type Tab string
+
+// The areas, in the order the navigation shows them.
+const (
+	TabHome      Tab = "home"
+	TabMap       Tab = "map"
+	TabTransport Tab = "transport"
+	TabServices  Tab = "services"
+	TabMe        Tab = "me"
+)
+
+// TabOrder is the navigation's order of the areas.
+var TabOrder = []Tab{TabHome, TabMap, TabTransport, TabServices, TabMe}
+
+// Route is a place in the app: a screen and, for screens that show one
+// thing of many, which one.
+type Route struct {
+	Screen ID
+	Param  string
+}
+
+// Screen describes a screen to the shell: where it lives, how it is titled
+// and drawn, and which routes show it in snapshots.
+type Screen struct {
+	ID    ID
+	Tab   Tab
+	Root  bool               // the tab's first screen, shown when the tab is chosen
+	Title string             // message id of its title
+	Icon  fyne.ThemeIconName // shown on the tab or a Home tile, looked up in the theme when drawn
+	// Tile is the message id of the line that says what the screen holds,
+	// shown under its title where a tile or row leads to it.
+	Tile string
+	// OnHome puts a tile for the screen on Home.
+	OnHome bool
+	// Build draws the screen for a route. It runs on the UI goroutine and
+	// must return at once; slow work goes through Env.Load.
+	Build func(env *Env, r Route) fyne.CanvasObject
+	// Samples lists the routes a snapshot or a test renders; nil means the
+	// screen's plain Route{Screen: ID}.
+	Samples func(env *Env) []Route
+}
+
+var registry = map[ID]Screen{}
+
+// Register adds a screen. It panics on a duplicate id or a screen without a
+// Build function, so that a mistake shows at start-up, not in use.
+func Register(s Screen) {
+	if s.Build == nil || s.ID == "" || s.Tab == "" || s.Title == "" {
+		panic(fmt.Sprintf("screens: incomplete registration of %q", s.ID))
+	}
+	if _, dup := registry[s.ID]; dup {
+		panic(fmt.Sprintf("screens: %q registered twice", s.ID))
+	}
+	registry[s.ID] = s
+}
+
+// Lookup returns the screen registered under id.
+func Lookup(id ID) (Screen, bool) {
+	s, ok := registry[id]
+	return s, ok
+}
+
+// All returns every registered screen, ordered by tab, then roots first,
+// then id.
+func All() []Screen {
+	out := make([]Screen, 0, len(registry))
+	for _, s := range registry {
+		out = append(out, s)
+	}
+	sort.Slice(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if ta, tb := tabIndex(a.Tab), tabIndex(b.Tab); ta != tb {
+			return ta < tb
+		}
+		if a.Root != b.Root {
+			return a.Root
+		}
+		return a.ID < b.ID
+	})
+	return out
+}
+
+// Tabs returns the tabs that have a root screen, in TabOrder.
+func Tabs() []Screen {
+	var out []Screen
+	for _, t := range TabOrder {
+		if s, ok := TabRoot(t); ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// TabRoot returns the root screen of a tab.
+func TabRoot(t Tab) (Screen, bool) {
+	for _, s := range registry {
+		if s.Tab == t && s.Root {
+			return s, true
+		}
+	}
+	return Screen{}, false
+}
+
+// SampleRoutes returns the routes that show s in snapshots and tests.
+func (s Screen) SampleRoutes(env *Env) []Route {
+	if s.Samples != nil {
+		return s.Samples(env)
+	}
+	return []Route{{Screen: s.ID}}
+}
+
+func tabIndex(t Tab) int {
+	for i, x := range TabOrder {
+		if x == t {
+			return i
+		}
+	}
+	return len(TabOrder)
+}

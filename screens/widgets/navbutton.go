@@ -1,0 +1,70 @@
+package widgets
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// NavButton is one entry of the navigation: a bottom tab (icon over label)
+// or a side-bar row (icon beside label). The active one is drawn in the
+// primary colour with a bold label, so the state never rests on colour alone.
+type NavButton struct {
+	widget.BaseWidget
+	icon     fyne.Resource
+	label    string
+	active   bool
+	vertical bool
+	onTap    func()
+}
+
+// NewNavButton makes a navigation entry; vertical stacks icon over label.
+func NewNavButton(icon fyne.Resource, label string, active, vertical bool, onTap func()) *NavButton {
+	b := &NavButton{icon: icon, label: label, active: active, vertical: vertical, onTap: onTap}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// Tapped calls the button's action.
+func (b *NavButton) Tapped(*fyne.PointEvent) {
+	if b.onTap != nil {
+		b.onTap()
+	}
+}
+
+// CreateRenderer lays out the icon and label over a highlight.
+func (b *NavButton) CreateRenderer() fyne.WidgetRenderer {
+	icon := b.icon
+	if icon == nil {
+		icon = theme.InfoIcon()
+	}
+	bg := canvas.NewRectangle(color.Transparent)
+	bg.CornerRadius = theme.SelectionRadiusSize()
+	text := canvas.NewText(b.label, theme.Color(theme.ColorNameForeground))
+	text.TextSize = theme.CaptionTextSize()
+	if b.active {
+		icon = theme.NewPrimaryThemedResource(icon)
+		text.Color = theme.Color(theme.ColorNamePrimary)
+		text.TextStyle.Bold = true
+		bg.FillColor = theme.Color(theme.ColorNameSelection)
+	}
+	img := canvas.NewImageFromResource(icon)
+	img.FillMode = canvas.ImageFillContain
+	size := theme.IconInlineSize() * 1.2
+	img.SetMinSize(fyne.NewSquareSize(size))
+	var body fyne.CanvasObject
+	if b.vertical {
+		text.Alignment = fyne.TextAlignCenter
+		body = container.NewVBox(container.NewCenter(img), text)
+	} else {
+		text.TextSize = theme.TextSize()
+		body = container.NewHBox(img, container.NewCenter(text))
+	}
+	pad := theme.InnerPadding() / 2
+	return widget.NewSimpleRenderer(container.NewStack(bg,
+		container.New(&insetLayout{inset: pad, minSide: TargetSize()}, body)))
+}

@@ -1,0 +1,51 @@
+package widgets
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Tile is a Home entry: an icon, a title and a line saying what is there.
+type Tile struct {
+	widget.BaseWidget
+	icon            fyne.Resource
+	title, subtitle string
+	onTap           func()
+}
+
+// NewTile makes a tile that calls onTap when tapped.
+func NewTile(icon fyne.Resource, title, subtitle string, onTap func()) *Tile {
+	t := &Tile{icon: icon, title: title, subtitle: subtitle, onTap: onTap}
+	t.ExtendBaseWidget(t)
+	return t
+}
+
+// Tapped calls the tile's action.
+func (t *Tile) Tapped(*fyne.PointEvent) {
+	if t.onTap != nil {
+		t.onTap()
+	}
+}
+
+// CreateRenderer draws a rounded card with the icon beside the two lines.
+func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.InputRadiusSize() * 2
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	img := canvas.NewImageFromResource(theme.NewPrimaryThemedResource(t.icon))
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize() * 1.6))
+	title := widget.NewLabelWithStyle(t.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Truncation = fyne.TextTruncateEllipsis
+	sub := widget.NewLabel(t.subtitle)
+	sub.SizeName = theme.SizeNameCaptionText
+	sub.Wrapping = fyne.TextWrapWord
+	text := container.New(&tightVBox{}, title, sub)
+	body := container.NewBorder(nil, nil, container.NewCenter(img), nil, text)
+	return widget.NewSimpleRenderer(container.NewStack(bg,
+		container.New(&insetLayout{inset: theme.Padding(), minSide: TargetSize()}, body)))
+}

@@ -41,7 +41,7 @@ const attractionColumns = `id, name, name_i18n, description_i18n, grade, categor
 	city_code, county_code, address, lon, lat, source`
 
 // Attractions returns the attractions that match f, ordered by their
-// Chinese name.
+// Chinese (zh-Hans) name in Unicode code-point order, then by ID.
 func (s *Store) Attractions(ctx context.Context, f AttractionFilter) ([]Attraction, error) {
 	var where []string
 	var args []any

@@ -3,6 +3,7 @@ package offline
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"path/filepath"
 	"testing"
 )
@@ -30,7 +31,7 @@ func BenchmarkOpenFirstRun(b *testing.B) {
 	ctx := context.Background()
 	dir := b.TempDir()
 	for i := 0; i < b.N; i++ {
-		s, _, err := Open(ctx, filepath.Join(dir, "store"+string(rune('a'+i%26))+string(rune('a'+i/26%26))+".db"), Options{})
+		s, _, err := Open(ctx, filepath.Join(dir, fmt.Sprintf("store%d.db", i)), Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 	"time"
@@ -76,7 +77,7 @@ func TestMigrateFromEachVersion(t *testing.T) {
 		t.Fatalf("the test covers versions 0..%d; the schema is at %d", len(tests)-1, LatestSchemaVersion())
 	}
 	for _, tt := range tests {
-		t.Run("from v"+string(rune('0'+tt.from)), func(t *testing.T) {
+		t.Run(fmt.Sprintf("from v%d", tt.from), func(t *testing.T) {
 			path := filepath.Join(t.TempDir(), "store.db")
 			db, err := sql.Open("sqlite3", fileDSN(path))
 			if err != nil {

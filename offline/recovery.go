@@ -25,7 +25,12 @@ const (
 	NotADatabase                        // the file is not a SQLite database
 	ForeignDatabase                     // a SQLite database, but not a Jiangsu Pass store
 	Corrupt                             // a store whose pages are damaged
-	TooNew                              // a store written by a newer version of the app
+	// TooNew is a store written by a newer version of the app (the user
+	// went back to an older one). It is moved aside like the others rather
+	// than refused, so that the older app still starts and works offline;
+	// the newer data stays intact in the moved file, which the newer app
+	// (or support) can open again; nothing restores it automatically.
+	TooNew
 )
 
 // String names the kind for logs.
@@ -83,8 +88,11 @@ var companions = []string{"-wal", "-shm", "-journal"}
 // A schema newer than this build knows (TooNew) is moved aside rather than
 // refused: a user who went back to an older version of the app must still
 // get a working app, offline, at once; refusing would leave them with
-// nothing but an error. Their newer database is kept intact beside the new
-// one, and the Recovery lets the app tell them so.
+// nothing but an error, on a phone or a kiosk they cannot fix it on. The
+// personal records in the store are copies of the platform's and come back
+// with the next sync; what only the file holds (settings, unsent outbox
+// items) is kept intact beside the new store, and the Recovery lets the
+// app tell the user where.
 func inspect(ctx context.Context, path string, now func() time.Time) (*sql.DB, Recovery, error) {
 	fi, err := os.Stat(path)
 	switch {

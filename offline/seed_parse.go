@@ -41,10 +41,12 @@ type csvRow struct {
 // present.
 func (r csvRow) get(col string) string { return strings.TrimSpace(r.rec[r.cols[col]]) }
 
-// has reports whether the file has the column at all.
-func (r csvRow) has(col string) bool {
-	_, ok := r.cols[col]
-	return ok
+// opt returns the trimmed value of a column the file may lack ("" then).
+func (r csvRow) opt(col string) string {
+	if _, ok := r.cols[col]; !ok {
+		return ""
+	}
+	return r.get(col)
 }
 
 // errorf makes an error naming this row's file and line.

@@ -1,0 +1,32 @@
+package main
+
+import (
+	"testing"
+
+	"jiangsupass/app"
+)
+
+func TestParseFlags(t *testing.T) {
+	cfg, err := parseFlags([]string{"--lang", "en", "--elder", "--theme", "dark", "--data-dir", "/tmp/x", "--snapshot", "out"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Lang != "en" || cfg.Elder == nil || !*cfg.Elder || cfg.Theme != app.ThemeDark || cfg.DataDir != "/tmp/x" || cfg.Snapshot != "out" {
+		t.Errorf("parsed %+v", cfg)
+	}
+	cfg, err = parseFlags(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.Elder != nil || cfg.Theme != "" || cfg.Lang != "" {
+		t.Errorf("no flags should leave the settings to decide: %+v", cfg)
+	}
+	if cfg, _ := parseFlags([]string{"--elder=false"}); cfg.Elder == nil || *cfg.Elder {
+		t.Error("--elder=false should turn 长辈版 off for the run")
+	}
+	for _, bad := range [][]string{{"--lang", "fr"}, {"--theme", "purple"}, {"--no-such-flag"}} {
+		if _, err := parseFlags(bad); err == nil {
+			t.Errorf("%v: accepted", bad)
+		}
+	}
+}

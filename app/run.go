@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
-	"fyne.io/fyne/v2/lang"
 
 	"jiangsupass/assets"
 	"jiangsupass/offline"
@@ -44,7 +43,7 @@ func Run(cfg Config) error {
 	if rec.MovedTo != "" {
 		fyne.LogError("local store was unusable and was rebuilt", fmt.Errorf("%s; moved to %s", rec.Reason, rec.MovedTo))
 	}
-	p := resolvePrefs(ctx, cfg, store, lang.SystemLocale().String())
+	p := resolvePrefs(ctx, cfg, store, systemLocale())
 	if cfg.Snapshot != "" {
 		return Snapshot(a, store, cfg, cfg.Snapshot)
 	}

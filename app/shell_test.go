@@ -125,3 +125,20 @@ func TestResolvePrefs(t *testing.T) {
 		t.Errorf("flags over settings: %+v", p)
 	}
 }
+
+// TestNoLocaleMeansChinese: a machine with a C locale or none opens in
+// Chinese, the app's default.
+func TestNoLocaleMeansChinese(t *testing.T) {
+	for _, v := range []string{"", "C", "POSIX", "C.UTF-8"} {
+		t.Setenv("LC_ALL", "")
+		t.Setenv("LC_MESSAGES", "")
+		t.Setenv("LANG", v)
+		if got := resolvePrefs(context.Background(), Config{}, nil, systemLocale()).lang; got != "zh-Hans" {
+			t.Errorf("LANG=%q gave %s, want zh-Hans", v, got)
+		}
+	}
+	t.Setenv("LANG", "en_GB.UTF-8")
+	if got := resolvePrefs(context.Background(), Config{}, nil, systemLocale()).lang; got != "en" {
+		t.Errorf("LANG=en_GB.UTF-8 gave %s, want en", got)
+	}
+}

@@ -69,11 +69,7 @@ func offlineSummary(env *Env) fyne.CanvasObject {
 			label.SetText(env.T("StoreReadError"))
 			return
 		}
-		label.SetText(env.L.Tf("OfflineReady", map[string]any{
-			"Attractions": stats.Counts["attractions"],
-			"Stations":    stats.Counts["stations"],
-			"Services":    stats.Counts["service_items"],
-		}))
+		label.SetText(env.L.Tf("OfflineReady", countsData(stats)))
 	})
 	return widgets.NewBanner(theme.ConfirmIcon(), label)
 }

@@ -104,11 +104,7 @@ func dataSection(env *Env) fyne.CanvasObject {
 			widgets.NewInfoRow(env.T("DataSize"), formatBytes(stats.SizeBytes)),
 			widgets.NewInfoRow(env.T("DataSeeded"), formatTime(env, stats.SeededAt)),
 			widgets.NewInfoRow(env.T("DataUpdated"), formatTime(env, stats.LastUpdated)),
-			widgets.NewInfoRow(env.T("DataContents"), env.L.Tf("DataCounts", map[string]any{
-				"Attractions": stats.Counts["attractions"],
-				"Stations":    stats.Counts["stations"],
-				"Services":    stats.Counts["service_items"],
-			})),
+			widgets.NewInfoRow(env.T("DataContents"), env.L.Tf("DataCounts", countsData(stats))),
 			widgets.NewWrappedLabel(env.T("DataOfflineNote")),
 		}
 		rows.Refresh()

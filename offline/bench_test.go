@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"path/filepath"
 	"testing"
+
+	"jiangsupass/assets/seed"
 )
 
 // BenchmarkOpenExisting is Open on the app's start-up path: a store that
@@ -74,9 +76,9 @@ func BenchmarkQuickCheck(b *testing.B) {
 
 // BenchmarkLoadSeed is the parsing and checking share of the first run.
 func BenchmarkLoadSeed(b *testing.B) {
-	seed := seedCopy(b)
+	snap := seedCopy(b)
 	for i := 0; i < b.N; i++ {
-		if _, err := loadSeed(seed); err != nil {
+		if _, err := seed.Load(snap); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"jiangsupass/assets"
+	"jiangsupass/assets/seed"
 )
 
 // testNow is the fixed clock of the tests.
@@ -84,7 +85,7 @@ func copyFile(t testing.TB, from, to string) {
 func seedCopy(t testing.TB) fstest.MapFS {
 	t.Helper()
 	m := fstest.MapFS{}
-	err := fs.WalkDir(assets.Data, seedDir, func(p string, e fs.DirEntry, err error) error {
+	err := fs.WalkDir(assets.Data, seed.Dir, func(p string, e fs.DirEntry, err error) error {
 		if err != nil || e.IsDir() {
 			return err
 		}

@@ -5,13 +5,15 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"jiangsupass/assets/seed"
 )
 
 // LayerNames lists the GeoJSON layers that Layer can return.
 func LayerNames() []string {
-	names := make([]string, len(layerFiles))
-	for i, l := range layerFiles {
-		names[i] = l.name
+	names := make([]string, len(seed.Layers))
+	for i, l := range seed.Layers {
+		names[i] = l.Name
 	}
 	return names
 }

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"io/fs"
 	"strings"
+
+	"jiangsupass/assets/seed"
 )
 
 // Keys of the meta table.
@@ -23,8 +25,8 @@ const (
 // The import is one transaction: all of the seed or none of it. It
 // upserts by key and deletes nothing, so rows that did not come from the
 // seed (synced later, or of the user) survive a seed update.
-func (s *Store) ensureSeed(ctx context.Context, seed fs.FS) error {
-	want, err := seedVersionOf(seed)
+func (s *Store) ensureSeed(ctx context.Context, fsys fs.FS) error {
+	want, err := seedVersionOf(fsys)
 	if err != nil {
 		return err
 	}
@@ -35,7 +37,7 @@ func (s *Store) ensureSeed(ctx context.Context, seed fs.FS) error {
 	if have == want {
 		return nil
 	}
-	data, err := loadSeed(seed)
+	data, err := seed.Load(fsys)
 	if err != nil {
 		return fmt.Errorf("seed import: %w", err)
 	}
@@ -67,10 +69,10 @@ func (s *Store) ensureSeed(ctx context.Context, seed fs.FS) error {
 }
 
 // writeSeed writes every table of the seed, parents before children.
-func writeSeed(ctx context.Context, tx *sql.Tx, d *seedData) error {
+func writeSeed(ctx context.Context, tx *sql.Tx, d *seed.Data) error {
 	steps := []struct {
 		table string
-		write func(context.Context, *sql.Tx, *seedData) error
+		write func(context.Context, *sql.Tx, *seed.Data) error
 	}{
 		{"divisions", writeDivisions},
 		{"townships", writeTownships},
@@ -118,112 +120,112 @@ func execEach(ctx context.Context, tx *sql.Tx, query string, n int, args func(i 
 	return nil
 }
 
-func writeDivisions(ctx context.Context, tx *sql.Tx, d *seedData) error {
+func writeDivisions(ctx context.Context, tx *sql.Tx, d *seed.Data) error {
 	q := upsertSQL("divisions", "code", "code", "parent_code", "level", "kind", "name", "name_i18n", "in_gb2260", "source")
-	return execEach(ctx, tx, q, len(d.divisions), func(i int) []any {
-		v := d.divisions[i]
+	return execEach(ctx, tx, q, len(d.Divisions), func(i int) []any {
+		v := d.Divisions[i]
 		names := Text{}
-		for k, s := range d.cityNames[v.code] {
+		for k, s := range d.CityNames[v.Code] {
 			names[k] = s
 		}
-		names[LangZhHans] = v.name // the official name wins
-		return []any{v.code, nullIfEmpty(v.parent), v.level, v.kind, v.name, encodeText(names), v.inGB2260, sourceDivisions}
+		names[LangZhHans] = v.Name // the official name wins
+		return []any{v.Code, nullIfEmpty(v.Parent), v.Level, v.Kind, v.Name, encodeText(names), v.InGB2260, seed.SourceDivisions}
 	})
 }
 
-func writeTownships(ctx context.Context, tx *sql.Tx, d *seedData) error {
+func writeTownships(ctx context.Context, tx *sql.Tx, d *seed.Data) error {
 	q := upsertSQL("townships", "code", "code", "name", "county_code", "city_code", "source")
-	return execEach(ctx, tx, q, len(d.townships), func(i int) []any {
-		t := d.townships[i]
-		return []any{t.code, t.name, t.county, t.cityCode, sourceDivisions}
+	return execEach(ctx, tx, q, len(d.Townships), func(i int) []any {
+		t := d.Townships[i]
+		return []any{t.Code, t.Name, t.County, t.CityCode, seed.SourceDivisions}
 	})
 }
 
-func writeAttractions(ctx context.Context, tx *sql.Tx, d *seedData) error {
+func writeAttractions(ctx context.Context, tx *sql.Tx, d *seed.Data) error {
 	q := upsertSQL("attractions", "id", "id", "name", "name_i18n", "description_i18n", "grade", "category",
 		"year_rated", "city_code", "county_code", "address", "lon", "lat", "source")
-	return execEach(ctx, tx, q, len(d.attractions), func(i int) []any {
-		a := d.attractions[i]
-		tr := d.scenicI18n[a.name]
-		names := Text{LangZhHans: a.name}
-		for k, s := range tr.names {
+	return execEach(ctx, tx, q, len(d.Attractions), func(i int) []any {
+		a := d.Attractions[i]
+		tr := d.ScenicI18n[a.Name]
+		names := Text{LangZhHans: a.Name}
+		for k, s := range tr.Names {
 			if k != LangZhHans {
 				names[k] = s
 			}
 		}
-		category := tr.category
+		category := tr.Category
 		if category == "" {
 			category = "scenic_area"
 		}
 		var year, lon, lat any
-		if a.year != 0 {
-			year = a.year
+		if a.Year != 0 {
+			year = a.Year
 		}
-		if a.hasPoint {
-			lon, lat = a.point.Lon(), a.point.Lat()
+		if a.HasPoint {
+			lon, lat = a.Point.Lon(), a.Point.Lat()
 		}
-		return []any{a.id, a.name, encodeText(names), encodeText(tr.desc), a.grade, category,
-			year, a.cityCode, a.countyCode, a.address, lon, lat, a.source}
+		return []any{a.ID, a.Name, encodeText(names), encodeText(tr.Desc), a.Grade, category,
+			year, a.CityCode, a.CountyCode, a.Address, lon, lat, a.Source}
 	})
 }
 
-func writeLayers(ctx context.Context, tx *sql.Tx, d *seedData) error {
+func writeLayers(ctx context.Context, tx *sql.Tx, d *seed.Data) error {
 	q := upsertSQL("layers", "name", "name", "file", "geojson", "source")
-	return execEach(ctx, tx, q, len(d.layers), func(i int) []any {
-		l := d.layers[i]
-		return []any{l.name, l.file, l.geojson, l.source}
+	return execEach(ctx, tx, q, len(d.Layers), func(i int) []any {
+		l := d.Layers[i]
+		return []any{l.Name, l.File, l.GeoJSON, l.Source}
 	})
 }
 
-func writeStations(ctx context.Context, tx *sql.Tx, d *seedData) error {
+func writeStations(ctx context.Context, tx *sql.Tx, d *seed.Data) error {
 	q := upsertSQL("stations", "id", "id", "seq", "city", "city_code", "name", "pinyin", "lines", "lon", "lat", "source")
-	return execEach(ctx, tx, q, len(d.stations), func(i int) []any {
-		s := d.stations[i]
-		return []any{s.id, i, s.city, d.stationCity[s.id], s.name, s.pinyin, encodeList(s.lines),
-			s.point.Lon(), s.point.Lat(), d.lineSource}
+	return execEach(ctx, tx, q, len(d.Stations), func(i int) []any {
+		s := d.Stations[i]
+		return []any{s.ID, i, s.City, d.StationCity[s.ID], s.Name, s.Pinyin, encodeList(s.Lines),
+			s.Point.Lon(), s.Point.Lat(), d.LineSource}
 	})
 }
 
 // writeLines writes each line and replaces its list of stops.
-func writeLines(ctx context.Context, tx *sql.Tx, d *seedData) error {
+func writeLines(ctx context.Context, tx *sql.Tx, d *seed.Data) error {
 	q := upsertSQL("metro_lines", "id", "id", "seq", "city", "city_code", "name", "color", "source")
-	err := execEach(ctx, tx, q, len(d.lines), func(i int) []any {
-		l := d.lines[i]
-		return []any{l.id, i, l.city, l.cityCode, l.name, l.color, d.lineSource}
+	err := execEach(ctx, tx, q, len(d.Lines), func(i int) []any {
+		l := d.Lines[i]
+		return []any{l.ID, i, l.City, l.CityCode, l.Name, l.Color, d.LineSource}
 	})
 	if err != nil {
 		return err
 	}
-	for _, l := range d.lines {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM metro_line_stops WHERE line_id = ?", l.id); err != nil {
+	for _, l := range d.Lines {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM metro_line_stops WHERE line_id = ?", l.ID); err != nil {
 			return err
 		}
 		err := execEach(ctx, tx, "INSERT INTO metro_line_stops (line_id, position, station_id) VALUES (?, ?, ?)",
-			len(l.stationIDs), func(i int) []any { return []any{l.id, i, l.stationIDs[i]} })
+			len(l.StationIDs), func(i int) []any { return []any{l.ID, i, l.StationIDs[i]} })
 		if err != nil {
-			return fmt.Errorf("stops of %s: %w", l.id, err)
+			return fmt.Errorf("stops of %s: %w", l.ID, err)
 		}
 	}
 	return nil
 }
 
-func writeHubs(ctx context.Context, tx *sql.Tx, d *seedData) error {
+func writeHubs(ctx context.Context, tx *sql.Tx, d *seed.Data) error {
 	q := upsertSQL("hubs", "name", "name", "seq", "type", "city", "city_code", "metro_station", "station_id",
 		"lines", "lon", "lat", "note", "source")
-	return execEach(ctx, tx, q, len(d.hubs), func(i int) []any {
-		h := d.hubs[i]
-		station := d.hubStation[h.name]
-		return []any{h.name, i, h.kind, h.city, d.stationCity[station], h.metroStation, station,
-			encodeList(h.lines), h.point.Lon(), h.point.Lat(), h.note, sourceHubs}
+	return execEach(ctx, tx, q, len(d.Hubs), func(i int) []any {
+		h := d.Hubs[i]
+		station := d.HubStation[h.Name]
+		return []any{h.Name, i, h.Kind, h.City, d.StationCity[station], h.MetroStation, station,
+			encodeList(h.Lines), h.Point.Lon(), h.Point.Lat(), h.Note, seed.SourceHubs}
 	})
 }
 
-func writeServices(ctx context.Context, tx *sql.Tx, d *seedData) error {
+func writeServices(ctx context.Context, tx *sql.Tx, d *seed.Data) error {
 	q := upsertSQL("service_items", "id", "id", "audience", "theme", "name", "department", "handling_level",
 		"notes", "generated", "source")
-	return execEach(ctx, tx, q, len(d.services), func(i int) []any {
-		s := d.services[i]
-		return []any{s.id, s.audience, s.theme, s.name, s.department, s.handling, s.notes, false, sourceServices}
+	return execEach(ctx, tx, q, len(d.Services), func(i int) []any {
+		s := d.Services[i]
+		return []any{s.ID, s.Audience, s.Theme, s.Name, s.Department, s.Handling, s.Notes, false, seed.SourceServices}
 	})
 }
 

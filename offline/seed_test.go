@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"jiangsupass/assets/seed"
 )
 
 func TestSeedImportCounts(t *testing.T) {
@@ -124,11 +126,11 @@ func TestNewSeedVersionUpdatesSeededRows(t *testing.T) {
 	oldVersion := SeedVersion()
 	s.Close()
 
-	seed := seedCopy(t)
-	f := seed["data/"+fileAttractions]
+	snap := seedCopy(t)
+	f := snap["data/"+seed.FileAttractions]
 	f.Data = bytes.Replace(f.Data, []byte("无锡市滨湖区山水西路128号"), []byte("无锡市滨湖区山水西路128号(新)"), 1)
 	later := testNow.Add(time.Hour)
-	s2, _, err := open(ctx, path, Options{Now: func() time.Time { return later }}, seed)
+	s2, _, err := open(ctx, path, Options{Now: func() time.Time { return later }}, snap)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -156,14 +158,14 @@ func TestNewSeedVersionUpdatesSeededRows(t *testing.T) {
 // with an error naming the file and line, and that nothing of it is
 // written.
 func TestBadSeedImportsNothing(t *testing.T) {
-	seed := seedCopy(t)
-	f := seed["data/"+fileTownships]
+	snap := seedCopy(t)
+	f := snap["data/"+seed.FileTownships]
 	lines := strings.Split(string(f.Data), "\n")
 	lines[700] = "3201020xx,坏乡,320102,320100" // line 701 of the file
 	f.Data = []byte(strings.Join(lines, "\n"))
 
 	path := filepath.Join(t.TempDir(), "store.db")
-	_, _, err := open(context.Background(), path, testOptions(), seed)
+	_, _, err := open(context.Background(), path, testOptions(), snap)
 	if err == nil || !strings.Contains(err.Error(), "jiangsu_townships.csv line 701") {
 		t.Fatalf("error = %v, want it to name jiangsu_townships.csv line 701", err)
 	}
@@ -217,17 +219,17 @@ func TestSeedVersion(t *testing.T) {
 	if !strings.HasPrefix(v, "sha256:") || len(v) != len("sha256:")+16 {
 		t.Errorf("SeedVersion() = %q", v)
 	}
-	seed := seedCopy(t)
-	same, err := seedVersion(seed)
+	snap := seedCopy(t)
+	same, err := seed.Version(snap)
 	if err != nil || same != v {
 		t.Errorf("version of a copy = %q, %v; want %q", same, err, v)
 	}
-	seed["data/"+fileServices].Data = append(seed["data/"+fileServices].Data, "个人,测试,新事项,测试厅,市级,\n"...)
-	if changed, _ := seedVersion(seed); changed == v {
+	snap["data/"+seed.FileServices].Data = append(snap["data/"+seed.FileServices].Data, "个人,测试,新事项,测试厅,市级,\n"...)
+	if changed, _ := seed.Version(snap); changed == v {
 		t.Error("version did not change with the data")
 	}
-	delete(seed, "data/"+fileCitiesI18n)
-	if _, err := seedVersion(seed); err != nil {
+	delete(snap, "data/"+seed.FileCitiesI18n)
+	if _, err := seed.Version(snap); err != nil {
 		t.Errorf("optional file missing: %v", err)
 	}
 }

@@ -1,4 +1,4 @@
-package offline
+package seed
 
 import (
 	"encoding/json"
@@ -8,20 +8,20 @@ import (
 	"strings"
 )
 
-// parseStations reads jiangsu_metro_stations.csv; lines are '|'-separated.
-func parseStations(file string, data []byte) ([]stationRow, error) {
-	var rows []stationRow
+// ParseStations reads jiangsu_metro_stations.csv; lines are '|'-separated.
+func ParseStations(file string, data []byte) ([]Station, error) {
+	var rows []Station
 	seen := map[string]bool{}
 	err := readCSV(file, data, []string{"id", "city", "name", "pinyin", "lines", "lat_wgs84", "lon_wgs84"}, func(r csvRow) error {
 		if err := require(r, "id", "city", "name", "lines"); err != nil {
 			return err
 		}
-		s := stationRow{line: r.line, id: r.get("id"), city: r.get("city"), name: r.get("name"),
-			pinyin: r.get("pinyin"), lines: splitList(r.get("lines"))}
-		if seen[s.id] {
-			return r.errorf("id %q appears twice", s.id)
+		s := Station{Line: r.Line, ID: r.get("id"), City: r.get("city"), Name: r.get("name"),
+			Pinyin: r.get("pinyin"), Lines: splitList(r.get("lines"))}
+		if seen[s.ID] {
+			return r.errorf("id %q appears twice", s.ID)
 		}
-		if len(s.lines) == 0 {
+		if len(s.Lines) == 0 {
 			return r.errorf("lines is empty")
 		}
 		p, ok, err := parsePoint(r.get("lon_wgs84"), r.get("lat_wgs84"))
@@ -31,30 +31,30 @@ func parseStations(file string, data []byte) ([]stationRow, error) {
 		if !ok {
 			return r.errorf("station has no coordinates")
 		}
-		s.point = p
-		seen[s.id] = true
+		s.Point = p
+		seen[s.ID] = true
 		rows = append(rows, s)
 		return nil
 	})
 	return rows, err
 }
 
-// parseHubs reads jiangsu_rail_air_hubs_from_metro.csv.
-func parseHubs(file string, data []byte) ([]hubRow, error) {
-	var rows []hubRow
+// ParseHubs reads jiangsu_rail_air_hubs_from_metro.csv.
+func ParseHubs(file string, data []byte) ([]Hub, error) {
+	var rows []Hub
 	seen := map[string]bool{}
 	required := []string{"hub_name", "type", "city", "metro_station", "metro_lines", "lat_wgs84", "lon_wgs84", "note"}
 	err := readCSV(file, data, required, func(r csvRow) error {
 		if err := require(r, "hub_name", "city", "metro_station"); err != nil {
 			return err
 		}
-		h := hubRow{line: r.line, name: r.get("hub_name"), kind: r.get("type"), city: r.get("city"),
-			metroStation: r.get("metro_station"), lines: splitList(r.get("metro_lines")), note: r.get("note")}
-		if h.kind != "rail" && h.kind != "air" {
-			return r.errorf("type %q is not rail or air", h.kind)
+		h := Hub{Line: r.Line, Name: r.get("hub_name"), Kind: r.get("type"), City: r.get("city"),
+			MetroStation: r.get("metro_station"), Lines: splitList(r.get("metro_lines")), Note: r.get("note")}
+		if h.Kind != "rail" && h.Kind != "air" {
+			return r.errorf("type %q is not rail or air", h.Kind)
 		}
-		if seen[h.name] {
-			return r.errorf("hub_name %q appears twice", h.name)
+		if seen[h.Name] {
+			return r.errorf("hub_name %q appears twice", h.Name)
 		}
 		p, ok, err := parsePoint(r.get("lon_wgs84"), r.get("lat_wgs84"))
 		if err != nil {
@@ -63,8 +63,8 @@ func parseHubs(file string, data []byte) ([]hubRow, error) {
 		if !ok {
 			return r.errorf("hub has no coordinates")
 		}
-		h.point = p
-		seen[h.name] = true
+		h.Point = p
+		seen[h.Name] = true
 		rows = append(rows, h)
 		return nil
 	})
@@ -87,36 +87,36 @@ type metroLinesFile struct {
 	} `json:"lines"`
 }
 
-// metroLineID makes a line's ID from its city key and name: "nj-1号线",
+// MetroLineID makes a line's ID from its city key and name: "nj-1号线",
 // "su-3号线/11号线".
-func metroLineID(cityKey, name string) string { return cityKey + "-" + name }
+func MetroLineID(cityKey, name string) string { return cityKey + "-" + name }
 
-// parseMetroLines reads jiangsu_metro_lines.json and returns its source
+// ParseMetroLines reads jiangsu_metro_lines.json and returns its source
 // attribution and the lines in file order.
-func parseMetroLines(file string, data []byte) (string, []lineRow, error) {
+func ParseMetroLines(file string, data []byte) (string, []Line, error) {
 	var f metroLinesFile
 	if err := json.Unmarshal(data, &f); err != nil {
 		var syn *json.SyntaxError
 		var typ *json.UnmarshalTypeError
 		switch {
 		case errors.As(err, &syn):
-			return "", nil, &seedError{file: file, line: lineOf(data, syn.Offset), err: err}
+			return "", nil, &Error{File: file, Line: lineOf(data, syn.Offset), Err: err}
 		case errors.As(err, &typ):
-			return "", nil, &seedError{file: file, line: lineOf(data, typ.Offset), err: err}
+			return "", nil, &Error{File: file, Line: lineOf(data, typ.Offset), Err: err}
 		}
-		return "", nil, &seedError{file: file, err: err}
+		return "", nil, &Error{File: file, Err: err}
 	}
 	if strings.TrimSpace(f.Source) == "" {
-		return "", nil, &seedError{file: file, err: errors.New(`"source" is empty`)}
+		return "", nil, &Error{File: file, Err: errors.New(`"source" is empty`)}
 	}
 	if len(f.Lines) == 0 {
-		return "", nil, &seedError{file: file, err: errors.New(`"lines" is empty`)}
+		return "", nil, &Error{File: file, Err: errors.New(`"lines" is empty`)}
 	}
-	rows := make([]lineRow, 0, len(f.Lines))
+	rows := make([]Line, 0, len(f.Lines))
 	seen := map[string]bool{}
 	for i, l := range f.Lines {
 		bad := func(format string, args ...any) error {
-			return &seedError{file: file, err: fmt.Errorf("lines[%d] (%s %s): %s", i, l.City, l.Line, fmt.Sprintf(format, args...))}
+			return &Error{File: file, Err: fmt.Errorf("lines[%d] (%s %s): %s", i, l.City, l.Line, fmt.Sprintf(format, args...))}
 		}
 		if l.City == "" || l.CityKey == "" || l.Line == "" {
 			return "", nil, bad("city, city_key and line must not be empty")
@@ -130,13 +130,13 @@ func parseMetroLines(file string, data []byte) (string, []lineRow, error) {
 		if len(l.StationNames) != 0 && len(l.StationNames) != len(l.StationIDs) {
 			return "", nil, bad("%d station_names for %d station_ids", len(l.StationNames), len(l.StationIDs))
 		}
-		id := metroLineID(l.CityKey, l.Line)
+		id := MetroLineID(l.CityKey, l.Line)
 		if seen[id] {
 			return "", nil, bad("line appears twice")
 		}
 		seen[id] = true
-		rows = append(rows, lineRow{index: i, id: id, city: l.City, cityKey: l.CityKey, name: l.Line,
-			color: strings.ToUpper(l.Color), stationIDs: l.StationIDs})
+		rows = append(rows, Line{Index: i, ID: id, City: l.City, CityKey: l.CityKey, Name: l.Line,
+			Color: strings.ToUpper(l.Color), StationIDs: l.StationIDs})
 	}
 	return f.Source, rows, nil
 }

@@ -1,4 +1,4 @@
-package offline
+package seed
 
 import (
 	"bytes"
@@ -13,26 +13,26 @@ import (
 	"github.com/paulmach/orb"
 )
 
-// seedError names the seed file, and the line when there is one, at fault.
-type seedError struct {
-	file string
-	line int // 1-based; 0 when the error is about the whole file
-	err  error
+// Error names the seed file, and the line when there is one, at fault.
+type Error struct {
+	File string
+	Line int // 1-based; 0 when the error is about the whole file
+	Err  error
 }
 
-func (e *seedError) Error() string {
-	if e.line > 0 {
-		return fmt.Sprintf("seed %s line %d: %v", e.file, e.line, e.err)
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("seed %s line %d: %v", e.File, e.Line, e.Err)
 	}
-	return fmt.Sprintf("seed %s: %v", e.file, e.err)
+	return fmt.Sprintf("seed %s: %v", e.File, e.Err)
 }
 
-func (e *seedError) Unwrap() error { return e.err }
+func (e *Error) Unwrap() error { return e.Err }
 
 // csvRow is one record of a seed CSV file, read by column name.
 type csvRow struct {
-	file string
-	line int
+	File string
+	Line int
 	cols map[string]int
 	rec  []string
 }
@@ -51,7 +51,7 @@ func (r csvRow) opt(col string) string {
 
 // errorf makes an error naming this row's file and line.
 func (r csvRow) errorf(format string, args ...any) error {
-	return &seedError{file: r.file, line: r.line, err: fmt.Errorf(format, args...)}
+	return &Error{File: r.File, Line: r.Line, Err: fmt.Errorf(format, args...)}
 }
 
 // readCSV reads a CSV file with a header row, checks that the required
@@ -67,7 +67,7 @@ func readCSVQuotes(file string, data []byte, lazy bool, required []string, each 
 	cr.LazyQuotes = lazy
 	header, err := cr.Read()
 	if errors.Is(err, io.EOF) {
-		return &seedError{file: file, err: errors.New("the file is empty")}
+		return &Error{File: file, Err: errors.New("the file is empty")}
 	}
 	if err != nil {
 		return csvError(file, err)
@@ -76,13 +76,13 @@ func readCSVQuotes(file string, data []byte, lazy bool, required []string, each 
 	for i, h := range header {
 		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
 		if _, dup := cols[h]; dup {
-			return &seedError{file: file, line: 1, err: fmt.Errorf("column %q appears twice", h)}
+			return &Error{File: file, Line: 1, Err: fmt.Errorf("column %q appears twice", h)}
 		}
 		cols[h] = i
 	}
 	for _, c := range required {
 		if _, ok := cols[c]; !ok {
-			return &seedError{file: file, line: 1, err: fmt.Errorf("missing column %q", c)}
+			return &Error{File: file, Line: 1, Err: fmt.Errorf("missing column %q", c)}
 		}
 	}
 	for {
@@ -94,7 +94,7 @@ func readCSVQuotes(file string, data []byte, lazy bool, required []string, each 
 			return csvError(file, err)
 		}
 		line, _ := cr.FieldPos(0)
-		if err := each(csvRow{file: file, line: line, cols: cols, rec: rec}); err != nil {
+		if err := each(csvRow{File: file, Line: line, cols: cols, rec: rec}); err != nil {
 			return err
 		}
 	}
@@ -104,9 +104,9 @@ func readCSVQuotes(file string, data []byte, lazy bool, required []string, each 
 func csvError(file string, err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &seedError{file: file, line: pe.Line, err: pe.Err}
+		return &Error{File: file, Line: pe.Line, Err: pe.Err}
 	}
-	return &seedError{file: file, err: err}
+	return &Error{File: file, Err: err}
 }
 
 // checkCode checks that s is a code of exactly n ASCII digits.

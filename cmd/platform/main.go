@@ -1,0 +1,143 @@
+// Command platform runs the reference platform server that the app syncs
+// from, and changes its data while it runs.
+//
+//	go run ./cmd/platform                      # serve on 127.0.0.1:8787
+//	go run ./cmd/platform --catalogue 134800   # with the generated provincial catalogue
+//	go run ./cmd/platform admin patch attractions 5a-001 '{"address":"…"}'
+//	go run ./cmd/platform admin delete pois hub-001
+//	go run ./cmd/platform admin put service_halls hall-x '{…}'
+//	go run ./cmd/platform admin get attractions 5a-001
+//	go run ./cmd/platform admin catalogue 134800
+//
+// Sign-in codes are written to the log (see the README for the demo
+// accounts).
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"jiangsupass/platform/server"
+)
+
+func main() {
+	if len(os.Args) > 1 && os.Args[1] == "admin" {
+		if err := admin(os.Args[2:], os.Stdout); err != nil {
+			fmt.Fprintln(os.Stderr, "platform admin:", err)
+			os.Exit(1)
+		}
+		return
+	}
+	if err := serve(os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "platform:", err)
+		os.Exit(1)
+	}
+}
+
+// serve runs the server until interrupted.
+func serve(args []string) error {
+	fs := flag.NewFlagSet("platform", flag.ContinueOnError)
+	addr := fs.String("addr", "127.0.0.1:8787", "address to listen on")
+	dbPath := fs.String("db", filepath.Join(os.TempDir(), "jiangsupass-platform.db"), "the server's SQLite database (created and seeded when missing)")
+	catalogue := fs.Int("catalogue", 0, "generate this many service items beside the standard ones (134800: the province's online count); labelled generated")
+	fresh := fs.Bool("fresh", false, "delete the database first and seed a new one")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *fresh {
+		for _, suffix := range []string{"", "-wal", "-shm"} {
+			if err := os.Remove(*dbPath + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
+				return err
+			}
+		}
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	srv, err := server.Open(ctx, *dbPath, server.Options{Log: os.Stderr, Catalogue: *catalogue})
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return err
+	}
+	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
+	fmt.Printf("Jiangsu Pass reference platform: http://%s\n", ln.Addr())
+	fmt.Printf("database %s; demo accounts:", *dbPath)
+	for _, a := range server.DemoAccounts {
+		fmt.Printf(" %s (%s)", a.Phone, a.Name)
+	}
+	fmt.Println("; sign-in codes are logged here")
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	return hs.Shutdown(shut)
+}
+
+// admin changes the data of a running server through its admin API.
+func admin(args []string, out io.Writer) error {
+	fs := flag.NewFlagSet("platform admin", flag.ContinueOnError)
+	base := fs.String("server", "http://127.0.0.1:8787", "the running server")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	a := fs.Args()
+	usage := errors.New("usage: admin [--server URL] get|patch|put|delete COLLECTION ID [JSON] | catalogue COUNT")
+	if len(a) < 2 {
+		return usage
+	}
+	root := strings.TrimRight(*base, "/") + "/admin/v1"
+	var method, url, body string
+	switch {
+	case a[0] == "catalogue" && len(a) == 2:
+		method, url, body = http.MethodPost, root+"/catalogue", `{"count":`+a[1]+`}`
+	case a[0] == "get" && len(a) == 3:
+		method, url = http.MethodGet, root+"/collections/"+a[1]+"/items/"+a[2]
+	case a[0] == "delete" && len(a) == 3:
+		method, url = http.MethodDelete, root+"/collections/"+a[1]+"/items/"+a[2]
+	case a[0] == "patch" && len(a) == 4:
+		method, url, body = http.MethodPatch, root+"/collections/"+a[1]+"/items/"+a[2], a[3]
+	case a[0] == "put" && len(a) == 4:
+		method, url, body = http.MethodPut, root+"/collections/"+a[1]+"/items/"+a[2], a[3]
+	default:
+		return usage
+	}
+	req, err := http.NewRequest(method, url, bytes.NewBufferString(body))
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := (&http.Client{Timeout: 5 * time.Minute}).Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(out, strings.TrimSpace(string(b)))
+	if resp.StatusCode >= 300 {
+		return fmt.Errorf("%s", resp.Status)
+	}
+	return nil
+}

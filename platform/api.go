@@ -1,0 +1,113 @@
+package platform
+
+// CodeRequest asks the platform to send a one-time sign-in code to a
+// phone (POST /v1/auth/code).
+type CodeRequest struct {
+	Phone string `json:"phone"`
+}
+
+// CodeSent answers a CodeRequest.
+type CodeSent struct {
+	ExpiresIn int `json:"expires_in"` // seconds
+}
+
+// SignInRequest exchanges a phone and its one-time code for tokens
+// (POST /v1/auth/token).
+type SignInRequest struct {
+	Phone string `json:"phone"`
+	Code  string `json:"code"`
+}
+
+// RefreshRequest exchanges a refresh token for new tokens
+// (POST /v1/auth/refresh).
+type RefreshRequest struct {
+	RefreshToken string `json:"refresh_token"`
+}
+
+// Tokens are what a sign-in or a refresh returns.
+type Tokens struct {
+	AccessToken  string `json:"access_token"`
+	RefreshToken string `json:"refresh_token"`
+	TokenType    string `json:"token_type"` // Bearer
+	ExpiresIn    int    `json:"expires_in"` // seconds the access token lives
+}
+
+// Profile is the signed-in resident (GET /v1/me).
+type Profile struct {
+	UserID string `json:"user_id"`
+	Phone  string `json:"phone"` // masked: 138****0001
+	Name   string `json:"name"`  // masked: 张*
+}
+
+// OrderRequest books tickets for a slot (POST /v1/orders).
+type OrderRequest struct {
+	SlotID    string `json:"slot_id"`
+	ProductID string `json:"product_id"`
+	Quantity  int64  `json:"quantity"`
+}
+
+// Order is a confirmed ticket order.
+type Order struct {
+	ID        string `json:"id"`
+	SlotID    string `json:"slot_id"`
+	ProductID string `json:"product_id"`
+	Quantity  int64  `json:"quantity"`
+	Status    string `json:"status"` // confirmed
+	CreatedAt string `json:"created_at"`
+}
+
+// OrderList is GET /v1/me/orders.
+type OrderList struct {
+	Orders []Order `json:"orders"`
+}
+
+// AppointmentRequest books a visit to a service hall
+// (POST /v1/appointments).
+type AppointmentRequest struct {
+	HallID string `json:"hall_id"`
+	ItemID int64  `json:"item_id"`
+	Date   string `json:"date"` // YYYY-MM-DD
+	Time   string `json:"time"` // HH:MM
+}
+
+// Appointment is a booked visit.
+type Appointment struct {
+	ID     string `json:"id"`
+	HallID string `json:"hall_id"`
+	ItemID int64  `json:"item_id"`
+	Date   string `json:"date"`
+	Time   string `json:"time"`
+	Status string `json:"status"` // booked
+}
+
+// FeedbackRequest is a message to the 12345 hotline (POST /v1/feedback).
+type FeedbackRequest struct {
+	Category string `json:"category"`
+	Text     string `json:"text"`
+	Contact  string `json:"contact,omitempty"`
+}
+
+// FeedbackReceipt acknowledges feedback.
+type FeedbackReceipt struct {
+	ID     string `json:"id"`
+	Status string `json:"status"` // received
+}
+
+// CardLossRequest reports the social-security card lost
+// (POST /v1/card/loss).
+type CardLossRequest struct {
+	Reason string `json:"reason"`
+}
+
+// CardLossReceipt acknowledges a loss report.
+type CardLossReceipt struct {
+	ID     string `json:"id"`
+	Status string `json:"status"` // suspended
+}
+
+// MutationResult is the platform's answer to a mutation, as the outbox
+// keeps it: the HTTP status and the body.
+type MutationResult struct {
+	Status int
+	Body   []byte
+}

@@ -1,0 +1,218 @@
+package platform
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"runtime"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/go-resty/resty/v2"
+)
+
+// Options configures a Client. The zero value is usable.
+type Options struct {
+	// Version is the app's version, sent in the User-Agent.
+	Version string
+	// Language returns the user's language (a BCP 47 tag) for
+	// Accept-Language; nil sends none.
+	Language func() string
+	// Timeout bounds one attempt of a request; 0 means 20 s.
+	Timeout time.Duration
+	// Retries is how many times a network error or a 5xx answer is tried
+	// again; 0 means 3, a negative number none.
+	Retries int
+	// RetryWait and RetryMaxWait bound the exponential backoff between
+	// attempts (full jitter); 0 means 200 ms and 5 s.
+	RetryWait, RetryMaxWait time.Duration
+	// Transport carries the requests; nil means a default transport.
+	Transport http.RoundTripper
+	// OnTokens is called, on the client's goroutine, whenever a sign-in
+	// or a refresh gives new tokens, so that the app can keep them.
+	OnTokens func(Tokens)
+}
+
+// Client talks to a platform server. It is safe for concurrent use.
+type Client struct {
+	base     string
+	r        *resty.Client
+	onTokens func(Tokens)
+
+	mu     sync.Mutex
+	tokens Tokens
+}
+
+// NewClient makes a client of the platform at baseURL (such as
+// "http://127.0.0.1:8787").
+func NewClient(baseURL string, opt Options) *Client {
+	if opt.Timeout == 0 {
+		opt.Timeout = 20 * time.Second
+	}
+	switch {
+	case opt.Retries == 0:
+		opt.Retries = 3
+	case opt.Retries < 0:
+		opt.Retries = 0
+	}
+	if opt.RetryWait == 0 {
+		opt.RetryWait = 200 * time.Millisecond
+	}
+	if opt.RetryMaxWait == 0 {
+		opt.RetryMaxWait = 5 * time.Second
+	}
+	version := opt.Version
+	if version == "" {
+		version = "dev"
+	}
+	r := resty.New().
+		SetBaseURL(strings.TrimRight(baseURL, "/")).
+		SetTimeout(opt.Timeout).
+		SetRetryCount(opt.Retries).
+		SetRetryWaitTime(opt.RetryWait).
+		SetRetryMaxWaitTime(opt.RetryMaxWait).
+		AddRetryCondition(retryable).
+		SetHeader("User-Agent", fmt.Sprintf("JiangsuPass/%s (%s; %s)", version, runtime.GOOS, runtime.GOARCH)).
+		SetHeader("Accept", "application/json")
+	if opt.Transport != nil {
+		r.SetTransport(opt.Transport)
+	}
+	// The transport asks for gzip and unpacks it as long as no
+	// Accept-Encoding is set by hand; resty leaves it alone.
+	if opt.Language != nil {
+		lang := opt.Language
+		r.OnBeforeRequest(func(_ *resty.Client, req *resty.Request) error {
+			if l := lang(); l != "" {
+				req.SetHeader("Accept-Language", l)
+			}
+			return nil
+		})
+	}
+	return &Client{base: baseURL, r: r, onTokens: opt.OnTokens}
+}
+
+// retryable says which outcomes are tried again: network errors
+// (including a body cut off mid-way) and 5xx answers; never a 4xx.
+func retryable(resp *resty.Response, err error) bool {
+	if err != nil {
+		return !errors.Is(err, context.Canceled)
+	}
+	return resp != nil && resp.StatusCode() >= 500
+}
+
+// BaseURL returns the server the client talks to.
+func (c *Client) BaseURL() string { return c.base }
+
+// SetTokens installs tokens kept from an earlier session (or clears them
+// with the zero value).
+func (c *Client) SetTokens(t Tokens) {
+	c.mu.Lock()
+	c.tokens = t
+	c.mu.Unlock()
+}
+
+// Tokens returns the tokens in use.
+func (c *Client) Tokens() Tokens {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.tokens
+}
+
+// SignedIn reports whether the client holds an access token.
+func (c *Client) SignedIn() bool { return c.Tokens().AccessToken != "" }
+
+// call describes one request.
+type call struct {
+	method, path string            // path is an OpenAPI path template
+	params       map[string]string // its path parameters
+	query        map[string][]string
+	body         any
+	headers      map[string]string
+	auth         bool // send the bearer token, refreshing it once on 401
+}
+
+// do performs a call and returns the answer's status and body. An answer
+// of 4xx or 5xx comes back as an *Error.
+func (c *Client) do(ctx context.Context, cl call) (int, []byte, error) {
+	status, body, err := c.once(ctx, cl)
+	var pe *Error
+	if cl.auth && errors.As(err, &pe) && pe.Status == http.StatusUnauthorized && c.Tokens().RefreshToken != "" {
+		if rerr := c.Refresh(ctx); rerr != nil {
+			return status, body, err
+		}
+		return c.once(ctx, cl)
+	}
+	return status, body, err
+}
+
+// once performs a call without the refresh.
+func (c *Client) once(ctx context.Context, cl call) (int, []byte, error) {
+	req := c.r.R().SetContext(ctx)
+	if cl.params != nil {
+		req.SetPathParams(cl.params)
+	}
+	if cl.query != nil {
+		req.SetQueryParamsFromValues(cl.query)
+	}
+	for k, v := range cl.headers {
+		req.SetHeader(k, v)
+	}
+	if cl.body != nil {
+		req.SetHeader("Content-Type", "application/json").SetBody(cl.body)
+	}
+	if cl.auth {
+		tok := c.Tokens().AccessToken
+		if tok == "" {
+			return 0, nil, ErrNotSignedIn
+		}
+		req.SetAuthToken(tok)
+	}
+	resp, err := req.Execute(cl.method, cl.path)
+	if err != nil {
+		return 0, nil, fmt.Errorf("%s %s: %w", cl.method, cl.path, err)
+	}
+	body := resp.Body()
+	if resp.StatusCode() >= 400 {
+		return resp.StatusCode(), body, decodeError(resp.StatusCode(), body)
+	}
+	return resp.StatusCode(), body, nil
+}
+
+// decodeError reads the platform's error shape; an answer that lacks it
+// still becomes an *Error with the status.
+func decodeError(status int, body []byte) *Error {
+	e := &Error{}
+	if err := json.Unmarshal(body, e); err != nil || e.Code == "" {
+		e = &Error{Code: http.StatusText(status), Message: strings.TrimSpace(string(truncate(body, 200)))}
+	}
+	e.Status = status
+	return e
+}
+
+func truncate(b []byte, n int) []byte {
+	if len(b) > n {
+		return b[:n]
+	}
+	return b
+}
+
+// decode reads a JSON answer into v.
+func decode(what string, body []byte, v any) error {
+	if err := json.Unmarshal(body, v); err != nil {
+		return fmt.Errorf("%s: %w: %v", what, ErrBadAnswer, err)
+	}
+	return nil
+}
+
+// Health asks whether the server is up and where its changelog stands.
+func (c *Client) Health(ctx context.Context) (Health, error) {
+	var h Health
+	_, body, err := c.do(ctx, call{method: http.MethodGet, path: "/v1/health"})
+	if err == nil {
+		err = decode("health", body, &h)
+	}
+	return h, err
+}

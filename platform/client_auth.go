@@ -1,0 +1,80 @@
+package platform
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+)
+
+// RequestCode asks the platform to send a one-time sign-in code to phone.
+// (The reference server writes it to its log.)
+func (c *Client) RequestCode(ctx context.Context, phone string) (CodeSent, error) {
+	var sent CodeSent
+	_, body, err := c.do(ctx, call{method: http.MethodPost, path: "/v1/auth/code", body: CodeRequest{Phone: phone}})
+	if err == nil {
+		err = decode("request code", body, &sent)
+	}
+	return sent, err
+}
+
+// SignIn exchanges a phone and its one-time code for tokens, and keeps
+// them for the requests that follow.
+func (c *Client) SignIn(ctx context.Context, phone, code string) (Tokens, error) {
+	_, body, err := c.do(ctx, call{method: http.MethodPost, path: "/v1/auth/token",
+		body: SignInRequest{Phone: phone, Code: code}})
+	if err != nil {
+		return Tokens{}, fmt.Errorf("sign in: %w", err)
+	}
+	return c.keep("sign in", body)
+}
+
+// Refresh exchanges the refresh token for new tokens.
+func (c *Client) Refresh(ctx context.Context) error {
+	rt := c.Tokens().RefreshToken
+	if rt == "" {
+		return ErrNotSignedIn
+	}
+	_, body, err := c.once(ctx, call{method: http.MethodPost, path: "/v1/auth/refresh",
+		body: RefreshRequest{RefreshToken: rt}})
+	if err != nil {
+		return fmt.Errorf("refresh token: %w", err)
+	}
+	_, err = c.keep("refresh token", body)
+	return err
+}
+
+// keep decodes tokens, installs them and reports them to OnTokens.
+func (c *Client) keep(what string, body []byte) (Tokens, error) {
+	var t Tokens
+	if err := decode(what, body, &t); err != nil {
+		return Tokens{}, err
+	}
+	if t.AccessToken == "" {
+		return Tokens{}, fmt.Errorf("%s: %w: no access token", what, ErrBadAnswer)
+	}
+	c.SetTokens(t)
+	if c.onTokens != nil {
+		c.onTokens(t)
+	}
+	return t, nil
+}
+
+// Me returns the signed-in resident's profile.
+func (c *Client) Me(ctx context.Context) (Profile, error) {
+	var p Profile
+	_, body, err := c.do(ctx, call{method: http.MethodGet, path: "/v1/me", auth: true})
+	if err == nil {
+		err = decode("profile", body, &p)
+	}
+	return p, err
+}
+
+// MyOrders returns the signed-in resident's ticket orders.
+func (c *Client) MyOrders(ctx context.Context) (OrderList, error) {
+	var l OrderList
+	_, body, err := c.do(ctx, call{method: http.MethodGet, path: "/v1/me/orders", auth: true})
+	if err == nil {
+		err = decode("orders", body, &l)
+	}
+	return l, err
+}

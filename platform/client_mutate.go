@@ -1,0 +1,37 @@
+package platform
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+)
+
+// MutationPath is the API path of each mutation kind.
+var MutationPath = map[string]string{
+	Orders:       "/v1/orders",
+	Appointments: "/v1/appointments",
+	Feedback:     "/v1/feedback",
+	CardLoss:     "/v1/card/loss",
+}
+
+// MutationNeedsSignIn says which mutations are personal: all but
+// feedback, which the 12345 hotline takes from anyone.
+var MutationNeedsSignIn = map[string]bool{Orders: true, Appointments: true, CardLoss: true}
+
+// Mutate sends a mutation with its idempotency key. The platform applies a
+// key once and answers a repeat of it the same way, so Mutate may be
+// repeated until it gets an answer. A 4xx or 5xx answer comes back as an
+// *Error (Permanent for the 4xx that repeating cannot change).
+func (c *Client) Mutate(ctx context.Context, kind, key string, body json.RawMessage) (MutationResult, error) {
+	path, ok := MutationPath[kind]
+	if !ok {
+		return MutationResult{}, fmt.Errorf("mutation %q: %w", kind, &Error{Code: CodeBadRequest, Message: "unknown mutation"})
+	}
+	status, resp, err := c.do(ctx, call{method: http.MethodPost, path: path, body: body,
+		headers: map[string]string{"Idempotency-Key": key}, auth: MutationNeedsSignIn[kind]})
+	if err != nil {
+		return MutationResult{Status: status, Body: resp}, fmt.Errorf("%s: %w", kind, err)
+	}
+	return MutationResult{Status: status, Body: resp}, nil
+}

@@ -1,0 +1,175 @@
+package server
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+	"io"
+	"log"
+	"net/http"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	_ "github.com/mattn/go-sqlite3" // the database driver
+
+	"jiangsupass/platform"
+)
+
+// Options configures a Server. The zero value is usable.
+type Options struct {
+	// Log receives the server's log, including the one-time sign-in
+	// codes; nil means io.Discard.
+	Log io.Writer
+	// Now is the clock; nil means time.Now.
+	Now func() time.Time
+	// Catalogue, when positive, generates that many service items beside
+	// the standard ones (see GenerateCatalogue) if the database has fewer.
+	Catalogue int
+	// OnCode is called with every one-time code the server issues, for
+	// tests and tools; the code is logged either way.
+	OnCode func(phone, code string)
+	// PageLimit is the most changes a sync page holds; 0 means 1000.
+	PageLimit int
+	// AccessTTL is how long an access token lives; 0 means 15 minutes.
+	AccessTTL time.Duration
+	// Version names the server build in /v1/health.
+	Version string
+}
+
+// Server is the reference platform server. Its Handler serves the API.
+type Server struct {
+	db     *sql.DB
+	log    *log.Logger
+	now    func() time.Time
+	onCode func(phone, code string)
+	limit  int
+	ttl    time.Duration
+	ver    string
+
+	handlerOnce sync.Once
+	handler     http.Handler
+	routes      []string
+
+	sent sync.Map // collection → *atomic.Int64: changes sent in sync pages
+}
+
+// Open opens the server's database at path, creating and seeding it on the
+// first run.
+func Open(ctx context.Context, path string, opt Options) (*Server, error) {
+	if opt.Log == nil {
+		opt.Log = io.Discard
+	}
+	if opt.Now == nil {
+		opt.Now = time.Now
+	}
+	if opt.PageLimit <= 0 {
+		opt.PageLimit = 1000
+	}
+	if opt.AccessTTL <= 0 {
+		opt.AccessTTL = 15 * time.Minute
+	}
+	if opt.Version == "" {
+		opt.Version = "reference"
+	}
+	db, err := openDB(ctx, path)
+	if err != nil {
+		return nil, fmt.Errorf("open platform database %s: %w", path, err)
+	}
+	s := &Server{db: db, log: log.New(opt.Log, "platform: ", log.LstdFlags), now: opt.Now,
+		onCode: opt.OnCode, limit: opt.PageLimit, ttl: opt.AccessTTL, ver: opt.Version}
+	if err := s.seed(ctx); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("seed platform database: %w", err)
+	}
+	if opt.Catalogue > 0 {
+		if err := s.GenerateCatalogue(ctx, opt.Catalogue); err != nil {
+			_ = db.Close()
+			return nil, err
+		}
+	}
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Server) Close() error { return s.db.Close() }
+
+// A feature adds its routes to the router. Each feature file registers
+// one with addFeature from its init function.
+type feature func(s *Server, r *router)
+
+var features []feature
+
+// addFeature registers a feature's routes.
+func addFeature(f feature) { features = append(features, f) }
+
+// router is the mux that features add their routes to; it remembers
+// every pattern so that the contract test can check them.
+type router struct {
+	mux    *http.ServeMux
+	routes *[]string
+}
+
+// handle adds a route, such as "GET /v1/health".
+func (r *router) handle(pattern string, h http.HandlerFunc) {
+	r.mux.HandleFunc(pattern, h)
+	*r.routes = append(*r.routes, pattern)
+}
+
+// Handler returns the server's HTTP handler: every feature's routes
+// behind gzip, panic recovery and a request log.
+func (s *Server) Handler() http.Handler {
+	s.handlerOnce.Do(func() {
+		mux := http.NewServeMux()
+		r := &router{mux: mux, routes: &s.routes}
+		for _, f := range features {
+			f(s, r)
+		}
+		mux.HandleFunc("/", func(w http.ResponseWriter, req *http.Request) {
+			writeError(w, http.StatusNotFound, platform.CodeNotFound, "no such route: "+req.Method+" "+req.URL.Path)
+		})
+		s.handler = s.recoverer(withGzip(mux))
+	})
+	return s.handler
+}
+
+// Routes returns the patterns of every route the server serves.
+func (s *Server) Routes() []string {
+	s.Handler()
+	return append([]string(nil), s.routes...)
+}
+
+// recoverer turns a panic into a 500 answer in the platform's error shape.
+func (s *Server) recoverer(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.log.Printf("panic serving %s %s: %v", r.Method, r.URL.Path, v)
+				writeError(w, http.StatusInternalServerError, platform.CodeInternal, "the server failed; try again")
+			}
+		}()
+		next.ServeHTTP(w, r)
+	})
+}
+
+// countSent adds n to the changes sent for a collection.
+func (s *Server) countSent(collection string, n int) {
+	v, _ := s.sent.LoadOrStore(collection, new(atomic.Int64))
+	v.(*atomic.Int64).Add(int64(n))
+}
+
+// Sent returns how many changes (upserts and tombstones) the server has
+// sent in sync pages of a collection since it started.
+func (s *Server) Sent(collection string) int64 {
+	v, ok := s.sent.Load(collection)
+	if !ok {
+		return 0
+	}
+	return v.(*atomic.Int64).Load()
+}
+
+func bytesReader(b []byte) *bytes.Reader { return bytes.NewReader(b) }

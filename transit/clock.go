@@ -1,0 +1,64 @@
+package transit
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Clock is a time of a service day in seconds after its midnight. GTFS
+// times may pass 24:00:00 for trips that run after midnight.
+type Clock int32
+
+// Never is a Clock later than any real time: not reached.
+const Never Clock = 1<<31 - 1
+
+// HMS makes a Clock from hours, minutes and seconds.
+func HMS(h, m, s int) Clock { return Clock(h*3600 + m*60 + s) }
+
+// String shows the time as HH:MM, or HH:MM:SS when the seconds are not
+// zero; "--:--" for Never.
+func (c Clock) String() string {
+	if c == Never {
+		return "--:--"
+	}
+	if c%60 != 0 {
+		return fmt.Sprintf("%02d:%02d:%02d", c/3600, c/60%60, c%60)
+	}
+	return fmt.Sprintf("%02d:%02d", c/3600, c/60%60)
+}
+
+// Minutes is the clock time rounded down to whole minutes, shown HH:MM.
+func (c Clock) Minutes() string {
+	if c == Never {
+		return "--:--"
+	}
+	return fmt.Sprintf("%02d:%02d", c/3600, c/60%60)
+}
+
+var errClock = errors.New("want a time as H:MM:SS, HH:MM:SS or HH:MM")
+
+// ParseClock reads a GTFS time ("8:05:00", "25:10:00") or a wall-clock
+// "HH:MM".
+func ParseClock(s string) (Clock, error) {
+	parts := strings.Split(strings.TrimSpace(s), ":")
+	if len(parts) != 2 && len(parts) != 3 {
+		return 0, fmt.Errorf("time %q: %w", s, errClock)
+	}
+	var v [3]int
+	for i, p := range parts {
+		if p == "" || len(p) > 3 || (i > 0 && len(p) != 2) {
+			return 0, fmt.Errorf("time %q: %w", s, errClock)
+		}
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 0 {
+			return 0, fmt.Errorf("time %q: %w", s, errClock)
+		}
+		v[i] = n
+	}
+	if v[1] > 59 || v[2] > 59 || v[0] > 47 {
+		return 0, fmt.Errorf("time %q: out of range (hours 0-47, minutes and seconds 0-59)", s)
+	}
+	return HMS(v[0], v[1], v[2]), nil
+}

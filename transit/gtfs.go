@@ -1,0 +1,167 @@
+package transit
+
+import (
+	"archive/zip"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"sort"
+)
+
+// maxFeedFile bounds how much of one feed file is read, so that a hostile
+// zip cannot exhaust memory.
+const maxFeedFile = 512 << 20
+
+// LoadZip imports a GTFS feed from a zip file.
+func LoadZip(path string) (*Feed, error) {
+	zr, err := zip.OpenReader(path)
+	if err != nil {
+		return nil, fmt.Errorf("open GTFS zip %s: %w", path, err)
+	}
+	defer zr.Close()
+	return Load(zr)
+}
+
+// LoadDir imports a GTFS feed from a directory of .txt files.
+func LoadDir(dir string) (*Feed, error) {
+	return Load(os.DirFS(dir))
+}
+
+// Load imports a GTFS feed from the files of fsys (the feed's .txt files
+// at its root). Files the planner does not use (fares, shapes) are
+// ignored; trips given by frequencies.txt are expanded into single trips.
+// A malformed feed is rejected with a *FeedError naming the file and line.
+func Load(fsys fs.FS) (*Feed, error) {
+	l := &loader{fsys: fsys, feed: &Feed{}}
+	steps := []func() error{l.readAgencies, l.readStops, l.readRoutes, l.readCalendars, l.readCalendarDates,
+		l.readTrips, l.readStopTimes, l.readFrequencies, l.readTransfers, l.finish}
+	for _, step := range steps {
+		if err := step(); err != nil {
+			return nil, err
+		}
+	}
+	return l.feed, nil
+}
+
+// loader keeps what the files read so far define, to check references.
+type loader struct {
+	fsys      fs.FS
+	feed      *Feed
+	stops     map[string]bool
+	routes    map[string]bool
+	agencies  map[string]bool
+	services  map[string]bool
+	trips     map[string]int // trip id → index in feed.Trips
+	tripLine  []int          // line of each trip in trips.txt
+	seqs      [][]int        // stop_sequence of each stop time, per trip
+	seqLines  [][]int        // line in stop_times.txt of each stop time, per trip
+	hasTimes  [][]bool       // whether the stop time had its own times
+	expanded  []Trip         // trips made from frequencies.txt
+	templates map[int]bool   // trips replaced by their frequency expansion
+}
+
+// open reads a file of the feed; a missing optional file gives nil.
+func (l *loader) open(name string, optional bool, required ...string) (*table, error) {
+	f, err := l.fsys.Open(name)
+	if errors.Is(err, fs.ErrNotExist) {
+		if optional {
+			return nil, nil
+		}
+		return nil, &FeedError{File: name, Msg: "required file is missing"}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	defer f.Close()
+	data, err := io.ReadAll(io.LimitReader(f, maxFeedFile+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
+	if len(data) > maxFeedFile {
+		return nil, &FeedError{File: name, Msg: fmt.Sprintf("larger than %d MB", maxFeedFile>>20)}
+	}
+	return newTable(name, data, required...)
+}
+
+// finish checks what can only be checked once every file is read, and
+// puts the stop times of each trip in calling order.
+func (l *loader) finish() error {
+	var kept []Trip
+	for i := range l.feed.Trips {
+		tr := &l.feed.Trips[i]
+		if len(tr.StopTimes) < 2 {
+			return &FeedError{File: "trips.txt", Line: l.tripLine[i],
+				Msg: fmt.Sprintf("trip %q has %d stop times in stop_times.txt, want at least 2", tr.ID, len(tr.StopTimes))}
+		}
+		if !l.templates[i] {
+			kept = append(kept, *tr)
+		}
+	}
+	l.feed.Trips = append(kept, l.expanded...)
+	if len(l.feed.Trips) == 0 {
+		return &FeedError{File: "trips.txt", Msg: "the feed has no trips"}
+	}
+	return nil
+}
+
+// orderStopTimes sorts a trip's stop times by stop_sequence, rejects
+// repeated sequence numbers, fills missing times between timepoints and
+// checks that time never runs backwards.
+func (l *loader) orderStopTimes(i int) error {
+	tr := &l.feed.Trips[i]
+	seq, lines, has := l.seqs[i], l.seqLines[i], l.hasTimes[i]
+	idx := make([]int, len(seq))
+	for k := range idx {
+		idx[k] = k
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return seq[idx[a]] < seq[idx[b]] })
+	st := make([]StopTime, len(idx))
+	ln := make([]int, len(idx))
+	hs := make([]bool, len(idx))
+	for k, j := range idx {
+		if k > 0 && seq[j] == seq[idx[k-1]] {
+			return &FeedError{File: "stop_times.txt", Line: lines[j],
+				Msg: fmt.Sprintf("trip %q repeats stop_sequence %d", tr.ID, seq[j])}
+		}
+		st[k], ln[k], hs[k] = tr.StopTimes[j], lines[j], has[j]
+	}
+	if !hs[0] || !hs[len(hs)-1] {
+		k := 0
+		if hs[0] {
+			k = len(hs) - 1
+		}
+		return &FeedError{File: "stop_times.txt", Line: ln[k],
+			Msg: fmt.Sprintf("trip %q: the first and last stops need arrival and departure times", tr.ID)}
+	}
+	interpolate(st, hs)
+	for k := range st {
+		if st[k].Departure < st[k].Arrival {
+			return &FeedError{File: "stop_times.txt", Line: ln[k], Msg: "departure_time is before arrival_time"}
+		}
+		if k > 0 && st[k].Arrival < st[k-1].Departure {
+			return &FeedError{File: "stop_times.txt", Line: ln[k],
+				Msg: fmt.Sprintf("trip %q arrives here before it left the previous stop", tr.ID)}
+		}
+	}
+	tr.StopTimes = st
+	return nil
+}
+
+// interpolate fills stop times without times evenly between the timepoints
+// around them.
+func interpolate(st []StopTime, has []bool) {
+	prev := 0
+	for k := 1; k < len(st); k++ {
+		if !has[k] {
+			continue
+		}
+		gap := k - prev
+		for j := prev + 1; j < k; j++ {
+			t := st[prev].Departure + Clock(int(st[k].Arrival-st[prev].Departure)*(j-prev)/gap)
+			st[j].Arrival, st[j].Departure = t, t
+		}
+		prev = k
+	}
+}

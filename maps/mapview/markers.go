@@ -1,0 +1,114 @@
+package mapview
+
+import (
+	"image/color"
+	"math"
+	"sort"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// cluster is one marker, or several drawn as one where they crowd.
+type cluster struct {
+	x, y    float32 // position in the widget
+	members []int   // indexes into Map.markers
+}
+
+// clusterMarkers groups the markers in view into cells of cell units,
+// in the order of the markers; a cell with one marker shows it alone.
+func clusterMarkers(m *Map, cell float32) []cluster {
+	v := m.view()
+	byCell := map[[2]int]int{}
+	var out []cluster
+	for i, mk := range m.markers {
+		p := m.PositionOf(mk.Point)
+		if p.X < -cell || p.Y < -cell || p.X > float32(v.w)+cell || p.Y > float32(v.h)+cell {
+			continue
+		}
+		key := [2]int{int(math.Floor(float64(p.X / cell))), int(math.Floor(float64(p.Y / cell)))}
+		if j, ok := byCell[key]; ok {
+			c := &out[j]
+			n := float32(len(c.members))
+			c.x, c.y = (c.x*n+p.X)/(n+1), (c.y*n+p.Y)/(n+1)
+			c.members = append(c.members, i)
+			continue
+		}
+		byCell[key] = len(out)
+		out = append(out, cluster{x: p.X, y: p.Y, members: []int{i}})
+	}
+	sort.SliceStable(out, func(a, b int) bool { return out[a].y < out[b].y })
+	return out
+}
+
+// markerButton draws a marker or a cluster and takes its taps.
+type markerButton struct {
+	widget.BaseWidget
+	dot   *canvas.Circle
+	count *canvas.Text
+	onTap func()
+}
+
+func newMarkerButton() *markerButton {
+	b := &markerButton{dot: canvas.NewCircle(color.Black), count: canvas.NewText("", color.White)}
+	b.dot.StrokeColor = color.White
+	b.dot.StrokeWidth = 2
+	b.count.Alignment = fyne.TextAlignCenter
+	b.count.TextStyle = fyne.TextStyle{Bold: true}
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// show sets what the button draws: one marker's colour, or a cluster's
+// count on the primary colour.
+func (b *markerButton) show(c color.Color, n int) {
+	if n > 1 {
+		b.dot.FillColor = theme.Color(theme.ColorNamePrimary)
+		b.count.Text = strconv.Itoa(n)
+		b.count.Color = theme.Color(theme.ColorNameForegroundOnPrimary)
+	} else {
+		b.dot.FillColor = c
+		b.count.Text = ""
+	}
+	b.count.TextSize = theme.CaptionTextSize()
+	b.dot.Refresh()
+	b.count.Refresh()
+}
+
+// Tapped is part of fyne.Tappable.
+func (b *markerButton) Tapped(*fyne.PointEvent) {
+	if b.onTap != nil {
+		b.onTap()
+	}
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (b *markerButton) CreateRenderer() fyne.WidgetRenderer { return &markerRenderer{b} }
+
+type markerRenderer struct{ b *markerButton }
+
+func (r *markerRenderer) Layout(size fyne.Size) {
+	d := float32(18)
+	if r.b.count.Text != "" {
+		d = fyne.Max(26, r.b.count.MinSize().Width+10)
+	}
+	d = fyne.Min(d, fyne.Min(size.Width, size.Height))
+	r.b.dot.Resize(fyne.NewSquareSize(d))
+	r.b.dot.Move(fyne.NewPos((size.Width-d)/2, (size.Height-d)/2))
+	ts := r.b.count.MinSize()
+	r.b.count.Resize(fyne.NewSize(size.Width, ts.Height))
+	r.b.count.Move(fyne.NewPos(0, (size.Height-ts.Height)/2))
+}
+
+func (r *markerRenderer) MinSize() fyne.Size { return fyne.NewSquareSize(18) }
+func (r *markerRenderer) Refresh() {
+	r.Layout(r.b.Size())
+	canvas.Refresh(r.b)
+}
+func (r *markerRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.b.dot, r.b.count}
+}
+func (r *markerRenderer) Destroy() {}

@@ -1,0 +1,221 @@
+package mapview
+
+import (
+	"image"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/maps"
+)
+
+// mapRenderer draws the map: the composed tiles and lines as one image,
+// the markers, the controls, the scale bar, the attribution and the card.
+type mapRenderer struct {
+	m        *Map
+	img      *canvas.Image
+	markers  []*markerButton
+	zoomIn   *widget.Button
+	zoomOut  *widget.Button
+	scale    *scaleBar
+	attrBg   *canvas.Rectangle
+	attr     *canvas.Text
+	card     fyne.CanvasObject
+	cardFor  *Marker
+	clusters []cluster
+}
+
+func newRenderer(m *Map) *mapRenderer {
+	r := &mapRenderer{m: m, img: canvas.NewImageFromImage(nil)}
+	r.img.FillMode = canvas.ImageFillStretch
+	r.img.ScaleMode = canvas.ImageScaleFastest
+	r.zoomIn = widget.NewButtonWithIcon("", theme.ZoomInIcon(), m.ZoomIn)
+	r.zoomOut = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), m.ZoomOut)
+	r.scale = newScaleBar()
+	r.attrBg = canvas.NewRectangle(color.NRGBA{0xff, 0xff, 0xff, 0xb0})
+	r.attr = canvas.NewText(m.src.Attribution(), color.NRGBA{0x30, 0x30, 0x30, 0xff})
+	return r
+}
+
+// Layout places everything for the widget's size and redraws the frame.
+func (r *mapRenderer) Layout(size fyne.Size) {
+	if r.img.Image == nil || r.img.Image.Bounds().Size() != image.Pt(r.m.view().w, r.m.view().h) {
+		r.redraw()
+	}
+	r.img.Resize(size)
+	r.img.Move(fyne.NewPos(0, 0))
+	pad := theme.Padding()
+	bs := r.zoomIn.MinSize().Max(fyne.NewSquareSize(r.m.TargetSize))
+	r.zoomIn.Resize(bs)
+	r.zoomOut.Resize(bs)
+	r.zoomIn.Move(fyne.NewPos(size.Width-bs.Width-pad*2, pad*2))
+	r.zoomOut.Move(fyne.NewPos(size.Width-bs.Width-pad*2, pad*3+bs.Height))
+
+	r.attr.TextSize = theme.CaptionTextSize()
+	as := r.attr.MinSize()
+	r.attr.Move(fyne.NewPos(size.Width-as.Width-pad, size.Height-as.Height-pad/2))
+	r.attr.Resize(as)
+	r.attrBg.Move(fyne.NewPos(size.Width-as.Width-2*pad, size.Height-as.Height-pad))
+	r.attrBg.Resize(fyne.NewSize(as.Width+2*pad, as.Height+pad))
+
+	ss := r.scale.MinSize()
+	r.scale.Move(fyne.NewPos(pad*2, size.Height-as.Height-ss.Height-pad*3))
+	r.scale.Resize(ss)
+
+	r.layoutMarkers()
+	r.layoutCard(size)
+}
+
+func (r *mapRenderer) layoutMarkers() {
+	t := r.m.TargetSize
+	r.clusters = clusterMarkers(r.m, t*1.2)
+	for len(r.markers) < len(r.clusters) {
+		r.markers = append(r.markers, newMarkerButton())
+	}
+	for i, b := range r.markers {
+		if i >= len(r.clusters) {
+			b.Hide()
+			continue
+		}
+		c := r.clusters[i]
+		first := r.m.markers[c.members[0]]
+		b.show(first.Color, len(c.members))
+		b.onTap = r.tapFor(c)
+		b.Resize(fyne.NewSquareSize(t))
+		b.Move(fyne.NewPos(c.x-t/2, c.y-t/2))
+		b.Show()
+	}
+}
+
+// tapFor opens the card of a lone marker, or zooms in on a cluster (or,
+// at the highest zoom, opens its first member's card).
+func (r *mapRenderer) tapFor(c cluster) func() {
+	m := r.m
+	return func() {
+		if len(c.members) == 1 || m.zoom >= m.maxZ {
+			mk := m.markers[c.members[0]]
+			m.selected = &mk
+			m.Refresh()
+			return
+		}
+		m.zoomAbout(m.zoom+2, c.x, c.y)
+	}
+}
+
+func (r *mapRenderer) layoutCard(size fyne.Size) {
+	if r.m.selected == nil {
+		r.card, r.cardFor = nil, nil
+		return
+	}
+	if r.cardFor != r.m.selected {
+		r.card, r.cardFor = newCard(r.m, *r.m.selected), r.m.selected
+	}
+	pad := theme.Padding() * 2
+	w := fyne.Min(size.Width-2*pad, 440)
+	h := r.card.MinSize().Height
+	r.card.Resize(fyne.NewSize(w, h))
+	r.card.Move(fyne.NewPos((size.Width-w)/2, size.Height-h-pad-r.attr.MinSize().Height))
+}
+
+// newCard is the card of a marker: its title, subtitle, the action and a
+// close button.
+func newCard(m *Map, mk Marker) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(mk.Title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(title)
+	if mk.Subtitle != "" {
+		sub := widget.NewLabel(mk.Subtitle)
+		sub.Wrapping = fyne.TextWrapWord
+		box.Add(sub)
+	}
+	closeBtn := widget.NewButtonWithIcon("", theme.CancelIcon(), func() {
+		m.selected = nil
+		m.Refresh()
+	})
+	row := container.NewHBox()
+	if m.OnOpen != nil && m.CardAction != "" {
+		open := widget.NewButton(m.CardAction, func() { m.OnOpen(mk) })
+		open.Importance = widget.HighImportance
+		row.Add(open)
+	}
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
+	bg.CornerRadius = theme.InputRadiusSize()
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.StrokeWidth = 1
+	body := container.NewBorder(nil, row, nil, container.NewVBox(closeBtn), box)
+	return container.NewStack(bg, container.NewPadded(body))
+}
+
+// MinSize is small: the map fills what it is given.
+func (r *mapRenderer) MinSize() fyne.Size { return fyne.NewSize(120, 120) }
+
+// Refresh recomposes the frame and moves the markers.
+func (r *mapRenderer) Refresh() {
+	r.redraw()
+	r.Layout(r.m.Size())
+	fg, bg := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNameBackground)
+	cr, cg, cb, _ := bg.RGBA()
+	r.attrBg.FillColor = color.NRGBA{uint8(cr >> 8), uint8(cg >> 8), uint8(cb >> 8), 0xc0}
+	r.attrBg.Refresh()
+	r.attr.Text, r.attr.Color = r.m.src.Attribution(), fg
+	r.attr.Refresh()
+	r.scale.bar.FillColor, r.scale.label.Color = fg, fg
+	r.scale.update(r.m)
+	canvas.Refresh(r.m)
+}
+
+// redraw composes the tiles and lines into the frame image.
+func (r *mapRenderer) redraw() {
+	v := r.m.view()
+	if v.w <= 0 || v.h <= 0 {
+		return
+	}
+	frame := image.NewRGBA(image.Rect(0, 0, v.w, v.h))
+	missing := compose(frame, v, r.m.tiles, r.m.Background, r.m.minZ, r.m.Synchronous)
+	r.m.tiles.setWanted(v.tiles())
+	for _, id := range missing {
+		r.m.tiles.request(id)
+	}
+	drawLines(frame, v, r.m.lines)
+	r.m.mu.Lock()
+	r.m.frame, r.m.missing = frame, len(missing)
+	r.m.mu.Unlock()
+	r.img.Image = frame
+	r.img.Refresh()
+}
+
+// drawLines strokes the overlay lines over the frame.
+func drawLines(dst *image.RGBA, v view, lines []Polyline) {
+	for _, l := range lines {
+		pts := make([]image.Point, len(l.Points))
+		for i, p := range l.Points {
+			x, y := maps.ToPixel(p, v.z)
+			pts[i] = image.Pt(int(x-v.left), int(y-v.top))
+		}
+		w := float64(l.Width)
+		if w == 0 {
+			w = 4
+		}
+		maps.StrokePath(dst, pts, w, l.Color)
+	}
+}
+
+// Objects is part of fyne.WidgetRenderer.
+func (r *mapRenderer) Objects() []fyne.CanvasObject {
+	objs := []fyne.CanvasObject{r.img}
+	for _, b := range r.markers {
+		objs = append(objs, b)
+	}
+	objs = append(objs, r.zoomIn, r.zoomOut, r.scale, r.attrBg, r.attr)
+	if r.card != nil {
+		objs = append(objs, r.card)
+	}
+	return objs
+}
+
+// Destroy is part of fyne.WidgetRenderer.
+func (r *mapRenderer) Destroy() {}

@@ -1,0 +1,173 @@
+package mapview
+
+import (
+	"container/list"
+	"context"
+	"errors"
+	"image"
+	"sync"
+
+	"jiangsupass/maps"
+)
+
+// tileCache holds decoded tiles, least recently used first out, and
+// fetches missing ones on a few worker goroutines. Its methods are safe
+// for concurrent use; loaded is called on a worker goroutine.
+type tileCache struct {
+	src    maps.TileSource
+	limit  int
+	loaded func()
+
+	mu      sync.Mutex
+	entries map[maps.TileID]*list.Element
+	order   *list.List // front: most recently used
+	pending map[maps.TileID]bool
+	want    map[maps.TileID]bool // the tiles the last view needed
+	queue   chan maps.TileID
+	ctx     context.Context
+	cancel  context.CancelFunc
+	started bool
+	lastErr error
+}
+
+type tileEntry struct {
+	id  maps.TileID
+	img image.Image // nil: the source has no tile there
+}
+
+// workers is how many tiles are fetched at once.
+const workers = 2
+
+func newTileCache(src maps.TileSource, limit int, loaded func()) *tileCache {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &tileCache{src: src, limit: limit, loaded: loaded,
+		entries: map[maps.TileID]*list.Element{}, order: list.New(),
+		pending: map[maps.TileID]bool{}, want: map[maps.TileID]bool{},
+		queue: make(chan maps.TileID, 256), ctx: ctx, cancel: cancel}
+}
+
+// get returns a cached tile; ok is false when it is not cached. A cached
+// nil image means the source has none there.
+func (c *tileCache) get(id maps.TileID) (img image.Image, ok bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[id]
+	if !ok {
+		return nil, false
+	}
+	c.order.MoveToFront(e)
+	return e.Value.(*tileEntry).img, true
+}
+
+// put stores a tile, dropping the least recently used beyond the limit.
+func (c *tileCache) put(id maps.TileID, img image.Image) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.putLocked(id, img)
+}
+
+func (c *tileCache) putLocked(id maps.TileID, img image.Image) {
+	if e, ok := c.entries[id]; ok {
+		e.Value.(*tileEntry).img = img
+		c.order.MoveToFront(e)
+		return
+	}
+	c.entries[id] = c.order.PushFront(&tileEntry{id, img})
+	for c.order.Len() > c.limit {
+		last := c.order.Back()
+		c.order.Remove(last)
+		delete(c.entries, last.Value.(*tileEntry).id)
+	}
+}
+
+// fetchNow reads a tile on the calling goroutine (synchronous maps, for
+// snapshots and tests) and caches it.
+func (c *tileCache) fetchNow(id maps.TileID) image.Image {
+	img, err := c.src.Tile(c.ctx, id)
+	if err != nil && !errors.Is(err, maps.ErrNoTile) {
+		c.mu.Lock()
+		c.lastErr = err
+		c.mu.Unlock()
+		return nil
+	}
+	c.put(id, img)
+	return img
+}
+
+// setWanted records the tiles the view needs now; queued tiles no longer
+// wanted are skipped by the workers.
+func (c *tileCache) setWanted(ids []maps.TileID) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	clear(c.want)
+	for _, id := range ids {
+		c.want[id] = true
+	}
+}
+
+// request queues a tile to be fetched, unless it already is. When the
+// queue is full the request is dropped; the next view asks again.
+func (c *tileCache) request(id maps.TileID) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.pending[id] {
+		return
+	}
+	if !c.started {
+		c.started = true
+		for i := 0; i < workers; i++ {
+			go c.work()
+		}
+	}
+	select {
+	case c.queue <- id:
+		c.pending[id] = true
+	default:
+	}
+}
+
+func (c *tileCache) work() {
+	for {
+		select {
+		case <-c.ctx.Done():
+			return
+		case id := <-c.queue:
+			c.mu.Lock()
+			wanted := c.want[id]
+			c.mu.Unlock()
+			if !wanted {
+				c.mu.Lock()
+				delete(c.pending, id)
+				c.mu.Unlock()
+				continue
+			}
+			img, err := c.src.Tile(c.ctx, id)
+			c.mu.Lock()
+			delete(c.pending, id)
+			switch {
+			case err == nil || errors.Is(err, maps.ErrNoTile):
+				c.putLocked(id, img)
+			case c.ctx.Err() != nil:
+				c.mu.Unlock()
+				return
+			default:
+				c.lastErr = err
+				c.putLocked(id, nil) // do not ask again and again
+			}
+			c.mu.Unlock()
+			if c.loaded != nil {
+				c.loaded()
+			}
+		}
+	}
+}
+
+// err is the last error a fetch met, if any.
+func (c *tileCache) err() error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.lastErr
+}
+
+// stop ends the workers.
+func (c *tileCache) stop() { c.cancel() }

@@ -1,0 +1,201 @@
+package mapview
+
+import (
+	"image"
+	"image/color"
+	"math"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"jiangsupass/maps"
+)
+
+// Marker is a point on the map that the user can tap for its card.
+type Marker struct {
+	ID       string
+	Point    orb.Point // WGS84
+	Title    string    // the card's first line
+	Subtitle string    // the card's second line, may be empty
+	Color    color.Color
+}
+
+// Polyline is a line drawn over the basemap, such as a route.
+type Polyline struct {
+	Points []orb.Point // WGS84
+	Color  color.Color
+	Width  float32 // in Fyne units; 4 when zero
+}
+
+// Map is the map widget. Create it with New; set its callbacks before it
+// is shown. Its methods are for the UI goroutine.
+type Map struct {
+	widget.BaseWidget
+
+	// Synchronous fetches every tile before drawing, on the calling
+	// goroutine: for snapshots and tests, where nothing may be missing.
+	Synchronous bool
+	// OnTapped is called with the place where the user tapped the map
+	// itself (not a marker or a control).
+	OnTapped func(orb.Point)
+	// OnOpen is called when the user presses the action of a marker's
+	// card; the card shows no action when it is nil.
+	OnOpen func(Marker)
+	// CardAction is the label of the card's action, e.g. "Details".
+	CardAction string
+	// TargetSize is the least width and height of a tappable marker;
+	// markers draw smaller inside it.
+	TargetSize float32
+	// Background is drawn where no tile is.
+	Background color.Color
+
+	src      maps.TileSource
+	tiles    *tileCache
+	minZ     int
+	maxZ     int
+	zoom     int
+	cx, cy   float64 // centre, world coordinates in [0, 1)
+	markers  []Marker
+	lines    []Polyline
+	selected *Marker
+	pinch    pinchState
+
+	mu      sync.Mutex // guards frame, which the tile workers' callback replaces
+	frame   *image.RGBA
+	missing int
+}
+
+// New makes a map over src, centred on Jiangsu at its lowest zoom.
+func New(src maps.TileSource) *Map {
+	m := &Map{src: src, TargetSize: 44, Background: color.NRGBA{0xe4, 0xe2, 0xdc, 0xff}}
+	m.minZ, m.maxZ = src.Zooms()
+	m.minZ = max(m.minZ, 3)
+	m.maxZ = max(m.maxZ, m.minZ)
+	m.tiles = newTileCache(src, 192, func() { fyne.Do(m.Refresh) })
+	m.ExtendBaseWidget(m)
+	m.CenterOn(orb.Point{119.4, 32.9}, m.minZ)
+	return m
+}
+
+// CenterOn moves the map to p at zoom z (clamped to the source's zooms).
+func (m *Map) CenterOn(p orb.Point, z int) {
+	m.zoom = clampInt(z, m.minZ, m.maxZ)
+	m.cx, m.cy = maps.Project(p)
+	m.Refresh()
+}
+
+// Center is the point at the middle of the map.
+func (m *Map) Center() orb.Point { return maps.Unproject(m.cx, m.cy) }
+
+// Zoom is the current zoom level.
+func (m *Map) Zoom() int { return m.zoom }
+
+// ZoomIn zooms in one level about the centre.
+func (m *Map) ZoomIn() { m.zoomAbout(m.zoom+1, m.Size().Width/2, m.Size().Height/2) }
+
+// ZoomOut zooms out one level about the centre.
+func (m *Map) ZoomOut() { m.zoomAbout(m.zoom-1, m.Size().Width/2, m.Size().Height/2) }
+
+// zoomAbout changes zoom keeping the place under (x, y) where it is.
+func (m *Map) zoomAbout(z int, x, y float32) {
+	z = clampInt(z, m.minZ, m.maxZ)
+	if z == m.zoom {
+		return
+	}
+	p := m.PointAt(fyne.NewPos(x, y))
+	dx, dy := float64(x-m.Size().Width/2), float64(y-m.Size().Height/2)
+	m.zoom = z
+	px, py := maps.ToPixel(p, z)
+	s := maps.WorldSize(z)
+	m.cx, m.cy = (px-dx)/s, (py-dy)/s
+	m.Refresh()
+}
+
+// FitPoints centres the map on pts at the highest zoom that shows them all.
+func (m *Map) FitPoints(pts []orb.Point) {
+	if len(pts) == 0 {
+		return
+	}
+	b := orb.MultiPoint(pts).Bound()
+	w, h := float64(m.Size().Width), float64(m.Size().Height)
+	if w <= 0 || h <= 0 {
+		w, h = 360, 360
+	}
+	z := m.maxZ
+	for ; z > m.minZ; z-- {
+		x0, y0 := maps.ToPixel(orb.Point{b.Min.Lon(), b.Max.Lat()}, z)
+		x1, y1 := maps.ToPixel(orb.Point{b.Max.Lon(), b.Min.Lat()}, z)
+		if x1-x0 <= w*0.85 && y1-y0 <= h*0.85 {
+			break
+		}
+	}
+	m.CenterOn(b.Center(), z)
+}
+
+// SetMarkers replaces the markers and closes any open card.
+func (m *Map) SetMarkers(ms []Marker) {
+	m.markers = append([]Marker(nil), ms...)
+	m.selected = nil
+	m.Refresh()
+}
+
+// SetPolylines replaces the overlay lines.
+func (m *Map) SetPolylines(ls []Polyline) {
+	m.lines = append([]Polyline(nil), ls...)
+	m.Refresh()
+}
+
+// Select opens the card of the marker with the given ID, if there is one.
+func (m *Map) Select(id string) {
+	for i := range m.markers {
+		if m.markers[i].ID == id {
+			mk := m.markers[i]
+			m.selected = &mk
+			m.Refresh()
+			return
+		}
+	}
+}
+
+// Selected is the marker whose card is open, if any.
+func (m *Map) Selected() (Marker, bool) {
+	if m.selected == nil {
+		return Marker{}, false
+	}
+	return *m.selected, true
+}
+
+// PointAt is the place under a position in the widget.
+func (m *Map) PointAt(pos fyne.Position) orb.Point {
+	v := m.view()
+	return maps.FromPixel(v.left+float64(pos.X), v.top+float64(pos.Y), m.zoom)
+}
+
+// PositionOf is where a place is drawn in the widget.
+func (m *Map) PositionOf(p orb.Point) fyne.Position {
+	v := m.view()
+	px, py := maps.ToPixel(p, m.zoom)
+	return fyne.NewPos(float32(px-v.left), float32(py-v.top))
+}
+
+// Attribution is the source's credit line, as the map shows it.
+func (m *Map) Attribution() string { return m.src.Attribution() }
+
+// FetchError is the last error met while fetching tiles, if any.
+func (m *Map) FetchError() error { return m.tiles.err() }
+
+// view is the current view at the widget's size.
+func (m *Map) view() view {
+	sz := m.Size()
+	return viewAt(m.cx, m.cy, m.zoom, int(math.Ceil(float64(sz.Width))), int(math.Ceil(float64(sz.Height))))
+}
+
+// CreateRenderer is part of fyne.Widget.
+func (m *Map) CreateRenderer() fyne.WidgetRenderer { return newRenderer(m) }
+
+// Destroy ends the tile workers; the map is not used after it.
+func (m *Map) Destroy() { m.tiles.stop() }
+
+func clampInt(v, lo, hi int) int { return max(lo, min(hi, v)) }

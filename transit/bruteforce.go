@@ -1,9 +1,6 @@
 package transit
 
-import (
-	"sort"
-	"sync"
-)
+import "sort"
 
 // bruteIndex is the time-expanded graph's structure beyond the patterns:
 // the departures at each stop in time order, and the pattern of each
@@ -20,11 +17,9 @@ type departure struct {
 	slot int32
 }
 
-var bruteOnce sync.Mutex
-
 func (n *Network) bruteGraph() *bruteIndex {
-	bruteOnce.Lock()
-	defer bruteOnce.Unlock()
+	n.bruteMu.Lock()
+	defer n.bruteMu.Unlock()
 	if n.brute != nil {
 		return n.brute
 	}

@@ -63,6 +63,7 @@ func (n *Network) Plan(q Query) (Plan, error) {
 		return Plan{}, err
 	}
 	r := newRaptor(n, q, e)
+	defer r.release()
 	r.run()
 	plan := Plan{Estimated: n.Estimated}
 	for k := 0; k <= r.rounds; k++ {

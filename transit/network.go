@@ -5,6 +5,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -81,8 +82,10 @@ type Network struct {
 	footIn    [][]footpath    // footpaths arriving at each stop (to = where they come from)
 	change    []Clock         // least time to change vehicles at each stop
 	grid      *grid
-	events    int32 // stop-time slots over all patterns
-	brute     *bruteIndex
+	events    int32       // stop-time slots over all patterns
+	brute     *bruteIndex // built on the first brute-force search
+	bruteMu   sync.Mutex
+	pool      sync.Pool // of *raptor, the working state of a query
 }
 
 type tripInfo struct {

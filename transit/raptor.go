@@ -21,7 +21,13 @@ type raptor struct {
 	arrBoard [][]int32 // the position in the pattern where it was boarded
 	arrFrom  [][]int8  // the round of the boarding label used
 
-	egress []Clock // walk from each stop to the destination; Never if none
+	egress   []Clock // walk from each stop to the destination; Never if none
+	egressAt []int32 // the stops with an egress
+
+	dirty    []bool    // bestArr or boardBest changed in this query
+	touched  []int32   // the stops that are dirty
+	boardSet [][]int32 // per round: the stops with a board label
+	arrSet   [][]int32 // per round: the stops with an arrival label
 
 	target    Clock   // best arrival at the destination so far
 	targetAt  []Clock // per round: the arrival it improved to, or Never
@@ -32,46 +38,70 @@ type raptor struct {
 	patFrom   []int32 // per pattern: earliest marked position, or -1
 }
 
+// newRaptor takes a cleared state from the network's pool and sets it up
+// for q. Arrays are as long as the network has stops and are reset after
+// each query only where the query wrote, so a query costs what it touches.
 func newRaptor(n *Network, q Query, e ends) *raptor {
-	k := q.MaxTransfers
-	if k < 0 {
-		k = 0
+	r, _ := n.pool.Get().(*raptor)
+	if r == nil {
+		ns := len(n.Stops)
+		r = &raptor{n: n, bestArr: filled(ns), boardBest: filled(ns), boardRound: make([]int8, ns),
+			egress: filled(ns), marked: make([]bool, ns), dirty: make([]bool, ns),
+			patFrom: make([]int32, len(n.patterns))}
+		for i := range r.patFrom {
+			r.patFrom[i] = -1
+		}
 	}
-	rounds := k + 1
-	ns := len(n.Stops)
-	r := &raptor{n: n, q: q, rounds: rounds,
-		bestArr: filled(ns), boardBest: filled(ns), boardRound: make([]int8, ns),
-		egress: filled(ns), target: Never, marked: make([]bool, ns),
-		patFrom: make([]int32, len(n.patterns)),
+	r.q = q
+	r.rounds = max(q.MaxTransfers, 0) + 1
+	r.target = Never
+	for len(r.board) <= r.rounds {
+		r.addRound()
 	}
-	for i := range r.patFrom {
-		r.patFrom[i] = -1
+	r.targetAt = r.targetAt[:0]
+	r.targetVia = r.targetVia[:0]
+	for range r.rounds + 1 {
+		r.targetAt = append(r.targetAt, Never)
+		r.targetVia = append(r.targetVia, -1)
 	}
-	r.targetAt = make([]Clock, rounds+1)
-	r.targetVia = make([]int32, rounds+1)
-	for i := range r.targetAt {
-		r.targetAt[i], r.targetVia[i] = Never, -1
-	}
+	r.egressAt = r.egressAt[:0]
 	for _, f := range e.egress {
 		r.egress[f.to] = min(r.egress[f.to], f.dur)
+		r.egressAt = append(r.egressAt, f.to)
 	}
 	if e.direct != Never {
 		r.target = q.Depart + e.direct
 		r.targetAt[0] = r.target
 	}
-	r.board = make([][]Clock, rounds+1)
-	r.boardFrom = make([][]int32, rounds+1)
-	r.boardWalk = make([][]Clock, rounds+1)
-	r.arr = make([][]Clock, rounds+1)
-	r.arrPat = make([][]int32, rounds+1)
-	r.arrTrip = make([][]int32, rounds+1)
-	r.arrBoard = make([][]int32, rounds+1)
-	r.arrFrom = make([][]int8, rounds+1)
-	r.allocRound(0)
 	for _, f := range e.access {
 		r.relaxBoard(0, f.to, q.Depart+f.dur, -1, f.dur)
 	}
 	return r
+}
+
+// release clears what the query wrote and returns the state to the pool.
+func (r *raptor) release() {
+	for _, s := range r.touched {
+		r.bestArr[s], r.boardBest[s], r.dirty[s] = Never, Never, false
+	}
+	r.touched = r.touched[:0]
+	for k := range r.board {
+		for _, s := range r.boardSet[k] {
+			r.board[k][s] = Never
+		}
+		for _, s := range r.arrSet[k] {
+			r.arr[k][s] = Never
+		}
+		r.boardSet[k], r.arrSet[k] = r.boardSet[k][:0], r.arrSet[k][:0]
+	}
+	for _, s := range r.egressAt {
+		r.egress[s] = Never
+	}
+	for _, s := range r.markedAll {
+		r.marked[s] = false
+	}
+	r.markedAll = r.markedAll[:0]
+	r.n.pool.Put(r)
 }
 
 func filled(n int) []Clock {
@@ -82,12 +112,26 @@ func filled(n int) []Clock {
 	return s
 }
 
-func (r *raptor) allocRound(k int) {
+// addRound makes the arrays of one more round.
+func (r *raptor) addRound() {
 	ns := len(r.n.Stops)
-	r.board[k], r.boardFrom[k], r.boardWalk[k] = filled(ns), make([]int32, ns), make([]Clock, ns)
-	if k > 0 {
-		r.arr[k], r.arrPat[k], r.arrTrip[k] = filled(ns), make([]int32, ns), make([]int32, ns)
-		r.arrBoard[k], r.arrFrom[k] = make([]int32, ns), make([]int8, ns)
+	r.board = append(r.board, filled(ns))
+	r.boardFrom = append(r.boardFrom, make([]int32, ns))
+	r.boardWalk = append(r.boardWalk, make([]Clock, ns))
+	r.arr = append(r.arr, filled(ns))
+	r.arrPat = append(r.arrPat, make([]int32, ns))
+	r.arrTrip = append(r.arrTrip, make([]int32, ns))
+	r.arrBoard = append(r.arrBoard, make([]int32, ns))
+	r.arrFrom = append(r.arrFrom, make([]int8, ns))
+	r.boardSet = append(r.boardSet, nil)
+	r.arrSet = append(r.arrSet, nil)
+}
+
+// touch notes that a stop's best labels are about to change.
+func (r *raptor) touch(s int32) {
+	if !r.dirty[s] {
+		r.dirty[s] = true
+		r.touched = append(r.touched, s)
 	}
 }
 
@@ -96,7 +140,11 @@ func (r *raptor) relaxBoard(k int, s int32, t Clock, from int32, walk Clock) {
 	if t >= r.boardBest[s] || t >= r.target {
 		return
 	}
+	r.touch(s)
 	r.boardBest[s], r.boardRound[s] = t, int8(k)
+	if r.board[k][s] == Never {
+		r.boardSet[k] = append(r.boardSet[k], s)
+	}
 	r.board[k][s], r.boardFrom[k][s], r.boardWalk[k][s] = t, from, walk
 	if !r.marked[s] {
 		r.marked[s] = true
@@ -107,7 +155,6 @@ func (r *raptor) relaxBoard(k int, s int32, t Clock, from int32, walk Clock) {
 // run performs the rounds.
 func (r *raptor) run() {
 	for k := 1; k <= r.rounds && len(r.markedAll) > 0; k++ {
-		r.allocRound(k)
 		queue := r.collect()
 		var improved []int32
 		for _, pi := range queue {
@@ -161,7 +208,9 @@ func (r *raptor) scan(k int, pi int32, improved []int32) []int32 {
 			if a < r.bestArr[s] && a < r.target {
 				if r.arr[k][s] == Never {
 					improved = append(improved, s)
+					r.arrSet[k] = append(r.arrSet[k], s)
 				}
+				r.touch(s)
 				r.bestArr[s] = a
 				r.arr[k][s], r.arrPat[k][s], r.arrTrip[k][s] = a, pi, trip
 				r.arrBoard[k][s], r.arrFrom[k][s] = boardPos, boardRound

@@ -25,8 +25,8 @@ func TestGenerateProvince(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Across two cities, by bus and rail.
-	q := transit.Query{From: transit.StopPlace("c0-0-0"), To: transit.StopPlace("c1-9-9"), Depart: transit.HMS(7, 0, 0), MaxTransfers: 6}
+	// Between the centres of two cities, by rail.
+	q := transit.Query{From: transit.StopPlace("c0-5-5"), To: transit.StopPlace("c1-5-5"), Depart: transit.HMS(7, 0, 0), MaxTransfers: 6}
 	plan, err := n.Plan(q)
 	if err != nil {
 		t.Fatal(err)

@@ -2,6 +2,7 @@ package transit_test
 
 import (
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -138,4 +139,64 @@ func equal[T comparable](a, b []T) bool {
 		}
 	}
 	return true
+}
+
+func TestNextDepartures(t *testing.T) {
+	n, err := transit.Compile(smallFeed(), serviceDay, transit.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	deps := n.NextDepartures("B", transit.HMS(8, 6, 0), 2)
+	var got []string
+	for _, d := range deps {
+		s := n.Routes[d.Route].ID + "→" + d.Headsign + ":"
+		for _, c := range d.Times {
+			s += " " + c.String()
+		}
+		got = append(got, s)
+	}
+	want := []string{"R1→D: 08:15 08:25", "R2→D: 08:07 08:17"}
+	if !equal(got, want) {
+		t.Errorf("departures %q, want %q", got, want)
+	}
+	if d := n.NextDepartures("D", 0, 5); len(d) != 1 || n.Routes[d[0].Route].ID != "R3" {
+		t.Errorf("at a terminus only the routes that leave it: %+v", d)
+	}
+}
+
+// TestMergeKeepsFeedsApart plans on the example feed merged after the
+// small network: both still answer, and the prefix keeps IDs apart.
+func TestMergeKeepsFeedsApart(t *testing.T) {
+	sample, err := transit.LoadDir(sampleDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	small := smallFeed()
+	small.Estimated, small.Rule = true, "hand-made"
+	m := transit.Merge(small, sample)
+	if !m.Estimated || m.Rule != "hand-made" {
+		t.Errorf("merged feed estimated %v rule %q", m.Estimated, m.Rule)
+	}
+	day := time.Date(2008, 6, 2, 0, 0, 0, 0, time.UTC)
+	for i := range m.Calendars {
+		if m.Calendars[i].ServiceID == "all" {
+			m.Calendars[i].Start, m.Calendars[i].End = day, day
+		}
+	}
+	n, err := transit.Compile(m, day, transit.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []transit.Query{
+		{From: stop("A"), To: stop("D"), Depart: transit.HMS(8, 0, 0)},
+		{From: stop("1:BEATTY_AIRPORT"), To: stop("1:BULLFROG"), Depart: transit.HMS(7, 0, 0)},
+	} {
+		plan, err := n.Plan(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := plan.Earliest(); !ok {
+			t.Errorf("%s→%s: no journey in the merged feed", q.From.StopID, q.To.StopID)
+		}
+	}
 }

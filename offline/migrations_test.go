@@ -72,6 +72,20 @@ func TestMigrateFromEachVersion(t *testing.T) {
 				}
 			},
 		},
+		{
+			from: 4,
+			insert: `INSERT INTO sync_cursors (collection, cursor, updated_at) VALUES ('pois', 42, '2026-01-01T00:00:00Z');
+				INSERT INTO outbox (kind, idem_key, body, next_attempt_at, created_at)
+				VALUES ('feedback', 'key-at-v4', '{"category":"c","text":"t"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+			check: func(t *testing.T, s *Store) {
+				if c, err := s.Cursor(ctx, "pois"); c != 42 || err != nil {
+					t.Errorf("cursor from v4 = %d, %v", c, err)
+				}
+				if items, err := s.Outbox(ctx, OutboxPending); len(items) != 1 || items[0].Key != "key-at-v4" || err != nil {
+					t.Errorf("outbox from v4 = %+v, %v", items, err)
+				}
+			},
+		},
 	}
 	if len(tests) != LatestSchemaVersion()+1 {
 		t.Fatalf("the test covers versions 0..%d; the schema is at %d", len(tests)-1, LatestSchemaVersion())

@@ -208,15 +208,15 @@ func (h *ServiceHall) ItemID() string { return h.ID }
 // ItemID implements Item.
 func (t *TrustListEntry) ItemID() string { return t.ID }
 
-// Normalize implements Item: the zh-Hans name is always among the
-// translations, and empty translations are dropped.
+// Normalize implements Item: the zh-Hans translation is always Name, and
+// empty translations are dropped.
 func (a *Attraction) Normalize() {
 	a.NameI18n = a.NameI18n.clean()
-	if a.Name != "" && (a.NameI18n == nil || a.NameI18n["zh-Hans"] == "") {
+	if a.Name != "" {
 		if a.NameI18n == nil {
 			a.NameI18n = Text{}
 		}
-		a.NameI18n["zh-Hans"] = a.Name
+		a.NameI18n["zh-Hans"] = a.Name // Name is the zh-Hans name
 	}
 	a.Description = a.Description.clean()
 	if a.Category == "" {

@@ -53,7 +53,7 @@ func CatalogueItems(d *seed.Data, n int) []*platform.ServiceItem {
 				out = append(out, &platform.ServiceItem{ID: int64(GeneratedIDBase + k), Audience: sv.Audience,
 					Theme: sv.Theme, Name: fmt.Sprintf("%s（%s·情形%d）", sv.Name, dv.Name, r),
 					Department: sv.Department, HandlingLevel: levelNames[dv.Level],
-					Notes: "generated: standard item " + strconv.FormatInt(sv.ID, 10) + " of the seed, round " + strconv.Itoa(r),
+					Notes:        "generated: standard item " + strconv.FormatInt(sv.ID, 10) + " of the seed, round " + strconv.Itoa(r),
 					DivisionCode: dv.Code, Generated: true, Source: sourceGenerated})
 			}
 		}

@@ -1,0 +1,94 @@
+package offline
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"jiangsupass/platform"
+)
+
+// ErrSoldOut is returned by PlaceOrder when the replica already shows too
+// few tickets left in the slot.
+var ErrSoldOut = errors.New("offline: not enough tickets left in this slot")
+
+// Order is a ticket order as the app knows it.
+type Order struct {
+	LocalID   int64
+	OutboxID  int64
+	SlotID    string
+	ProductID string
+	Quantity  int64
+	Status    string // pending, confirmed, rejected
+	ServerID  string // the platform's order ID once confirmed
+	Message   string // why the platform rejected it
+}
+
+// PlaceOrder records a ticket order: in one transaction it takes the
+// tickets from the slot's remaining quota in the replica (shown at once,
+// as pending), writes the order and puts the request in the outbox. The
+// sync engine delivers it; a pull leaves the slot alone meanwhile.
+func (s *Store) PlaceOrder(ctx context.Context, req platform.OrderRequest) (Order, error) {
+	if req.Quantity < 1 {
+		return Order{}, errors.New("place order: quantity must be at least 1")
+	}
+	o := Order{SlotID: req.SlotID, ProductID: req.ProductID, Quantity: req.Quantity, Status: "pending"}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		r, err := tx.ExecContext(ctx, "UPDATE ticket_slots SET remaining = remaining - ? WHERE id = ? AND remaining >= ?",
+			req.Quantity, req.SlotID, req.Quantity)
+		if err != nil {
+			return err
+		}
+		if n, _ := r.RowsAffected(); n == 0 {
+			return ErrSoldOut
+		}
+		if o.OutboxID, err = s.enqueue(ctx, tx, platform.Orders, req,
+			[]RowRef{{platform.TicketSlots, req.SlotID}}); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO orders (outbox_id, slot_id, product_id, quantity, status, created_at)
+			VALUES (?, ?, ?, ?, 'pending', ?)`, o.OutboxID, req.SlotID, req.ProductID, req.Quantity, formatTime(s.now()))
+		if err != nil {
+			return err
+		}
+		o.LocalID, err = res.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return Order{}, fmt.Errorf("place order: %w", err)
+	}
+	return o, nil
+}
+
+// settleOrder updates an order with the platform's answer.
+func settleOrder(ctx context.Context, tx *sql.Tx, outboxID int64, res platform.MutationResult, refusal *platform.Error) error {
+	if refusal != nil {
+		_, err := tx.ExecContext(ctx, "UPDATE orders SET status = 'rejected', message = ? WHERE outbox_id = ?", refusal.Message, outboxID)
+		return err
+	}
+	var o platform.Order
+	_ = json.Unmarshal(res.Body, &o) // an answer without an ID still confirms
+	_, err := tx.ExecContext(ctx, "UPDATE orders SET status = 'confirmed', server_id = ? WHERE outbox_id = ?", o.ID, outboxID)
+	return err
+}
+
+// Orders returns the ticket orders, newest first.
+func (s *Store) Orders(ctx context.Context) ([]Order, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT local_id, outbox_id, slot_id, product_id, quantity, status, server_id, message
+		FROM orders ORDER BY local_id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("orders: %w", err)
+	}
+	defer rows.Close()
+	var out []Order
+	for rows.Next() {
+		var o Order
+		if err := rows.Scan(&o.LocalID, &o.OutboxID, &o.SlotID, &o.ProductID, &o.Quantity, &o.Status, &o.ServerID, &o.Message); err != nil {
+			return nil, fmt.Errorf("orders: %w", err)
+		}
+		out = append(out, o)
+	}
+	return out, rows.Err()
+}

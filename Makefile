@@ -14,11 +14,11 @@ LDFLAGS   := -X main.version=$(VERSION)
 # start-up benchmark, and zbarimg for reading rendered QR codes in tests.
 DEBS := gcc pkg-config libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev \
         libxi-dev libxxf86vm-dev libgl1-mesa-dev libwayland-dev libxkbcommon-dev \
-        xvfb xauth
+        xvfb xauth zbar-tools
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test fmt-check vet bench snapshots screenshots package clean
+.PHONY: all deps build run test fmt-check vet bench fuzz snapshots screenshots package clean
 
 all: build
 
@@ -54,6 +54,19 @@ vet:
 ## bench: every benchmark, each figure beside its baseline as a ratio
 bench: deps
 	xvfb-run -a -s "-screen 0 1920x1080x24" $(GO) test $(GOFLAGS) -run '^$$' -bench . -benchtime 1x -count 1 -timeout 30m $(PKGS) | tee bench.txt | $(GO) run ./tools/benchtable
+
+## fuzz: every Go fuzz test of every package, each for FUZZTIME (default
+## 60s); a new input's minimisation is capped at FUZZMINTIME so that the
+## time goes to exploring
+FUZZTIME    ?= 60s
+FUZZMINTIME ?= 5s
+fuzz: deps
+	@set -e; for pkg in $$($(GO) list $(GOFLAGS) $(PKGS)); do \
+		for f in $$($(GO) test $(GOFLAGS) -list '^Fuzz' $$pkg | grep '^Fuzz' || true); do \
+			echo "fuzz $$pkg $$f for $(FUZZTIME)"; \
+			$(GO) test $(GOFLAGS) -run '^$$' -fuzz "^$$f\$$" -fuzztime $(FUZZTIME) -fuzzminimizetime $(FUZZMINTIME) $$pkg; \
+		done; \
+	done
 
 ## snapshots: render every screen (phone and desktop, zh-Hans and en, normal
 ## and 长辈版, light and dark) into snapshots/, and refresh the README's

@@ -1,0 +1,84 @@
+package codes
+
+import (
+	"testing"
+	"time"
+)
+
+// BenchmarkVerify measures full verifications per second beside bare ES256
+// verifications (one crypto/ecdsa check of a 64-byte signature) timed in
+// the same run, since this machine is noisy. Two workloads: "cold", where
+// every code carries a credential the terminal has never seen (two
+// signature checks each), and "warm", where the credentials were seen
+// before (a hall's regulars: the issuer's signature is remembered, the
+// device's is checked every time).
+func BenchmarkVerify(b *testing.B) {
+	const n, batch = 400, 20
+	f := newFixture(b)
+	creds := make([][]byte, n)
+	codes := make([]string, n)
+	for i := range creds {
+		creds[i] = f.credential(b, f.issuer, f.device, KindService)
+		codes[i] = mustPresent(b, f.device, creds[i], t0)
+	}
+	key := DemoIssuerKey("CN-JS", 1)
+	msg := []byte("a message of about the size of a Sig_structure, signed once and checked n times")
+	sig, err := signES256(key, msg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	// The same credentials again in the next step: new codes, known
+	// credentials.
+	next := make([]string, n)
+	for j := range next {
+		next[j] = mustPresent(b, f.device, creds[j], t0.Add(StepPeriod))
+	}
+	for i := 0; i < b.N; i++ {
+		// The three are interleaved in small batches so that load from
+		// other processes falls on all of them alike.
+		var bare, cold, warm time.Duration
+		v := NewVerifier()
+		for lo := 0; lo < n; lo += batch {
+			bare += timeIt(lo, batch, func(int) {
+				if !verifyES256(&key.PublicKey, msg, sig) {
+					b.Fatal("bare check failed")
+				}
+			})
+			cold += timeIt(lo, batch, func(j int) {
+				if _, err := v.Verify(codes[j], f.trust, t0); err != nil {
+					b.Fatal(err)
+				}
+			})
+			warm += timeIt(lo, batch, func(j int) {
+				if _, err := v.Verify(next[j], f.trust, t0.Add(StepPeriod)); err != nil {
+					b.Fatal(err)
+				}
+			})
+		}
+		b.ReportMetric(float64(n)/bare.Seconds(), "ES256/s")
+		b.ReportMetric(float64(n)/cold.Seconds(), "cold-verify/s")
+		b.ReportMetric(bare.Seconds()/cold.Seconds(), "cold-x-vs-ES256")
+		b.ReportMetric(float64(n)/warm.Seconds(), "warm-verify/s")
+		b.ReportMetric(bare.Seconds()/warm.Seconds(), "warm-x-vs-ES256")
+	}
+}
+
+// timeIt runs f(lo..lo+k-1) and returns how long it took.
+func timeIt(lo, k int, f func(int)) time.Duration {
+	start := time.Now()
+	for j := lo; j < lo+k; j++ {
+		f(j)
+	}
+	return time.Since(start)
+}
+
+// BenchmarkPresent is what the phone does every 30 seconds.
+func BenchmarkPresent(b *testing.B) {
+	f := newFixture(b)
+	cred := f.credential(b, f.issuer, f.device, KindService)
+	for i := 0; i < b.N; i++ {
+		if _, err := f.device.Present(cred, t0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

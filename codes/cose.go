@@ -1,0 +1,175 @@
+package codes
+
+import (
+	"crypto/ecdsa"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/sha256"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+
+	"github.com/fxamacker/cbor/v2"
+)
+
+// COSE labels and values used here (RFC 9052, RFC 9053).
+const (
+	headerAlg   = 1  // protected header: algorithm
+	headerKid   = 4  // protected header: key id
+	algES256    = -7 // ECDSA w/ SHA-256 on P-256
+	tagSign1    = 18 // CBOR tag of COSE_Sign1
+	es256SigLen = 64 // r || s, 32 bytes each
+)
+
+// KeyIDLen is the length of a key id: the first 8 bytes of the SHA-256 of
+// the public key's SubjectPublicKeyInfo (DER), as in the EU DCC.
+const KeyIDLen = 8
+
+// KeyID returns the key id of a P-256 public key.
+func KeyID(pub *ecdsa.PublicKey) ([]byte, error) {
+	der, err := x509.MarshalPKIXPublicKey(pub)
+	if err != nil {
+		return nil, fmt.Errorf("key id: %w", err)
+	}
+	sum := sha256.Sum256(der)
+	return sum[:KeyIDLen], nil
+}
+
+// sign1 is a COSE_Sign1 message: [protected bstr, unprotected map,
+// payload bstr, signature bstr].
+type sign1 struct {
+	_           struct{} `cbor:",toarray"`
+	Protected   []byte
+	Unprotected map[int]cbor.RawMessage
+	Payload     []byte
+	Signature   []byte
+}
+
+// protectedHeader is the content of the protected bucket.
+type protectedHeader struct {
+	Alg int    `cbor:"1,keyasint"`
+	Kid []byte `cbor:"4,keyasint"`
+}
+
+// sigStructure is the Sig_structure signed for a COSE_Sign1:
+// ["Signature1", body_protected, external_aad, payload].
+type sigStructure struct {
+	_           struct{} `cbor:",toarray"`
+	Context     string
+	Protected   []byte
+	ExternalAAD []byte
+	Payload     []byte
+}
+
+// toBeSigned returns the CBOR bytes of the Sig_structure of a message.
+func toBeSigned(protected, payload []byte) ([]byte, error) {
+	return encMode.Marshal(sigStructure{Context: "Signature1", Protected: protected, ExternalAAD: []byte{}, Payload: payload})
+}
+
+// signSign1 signs payload with key as a tagged COSE_Sign1 whose protected
+// header names ES256 and kid.
+func signSign1(key *ecdsa.PrivateKey, kid, payload []byte) ([]byte, error) {
+	prot, err := encMode.Marshal(protectedHeader{Alg: algES256, Kid: kid})
+	if err != nil {
+		return nil, err
+	}
+	tbs, err := toBeSigned(prot, payload)
+	if err != nil {
+		return nil, err
+	}
+	sig, err := signES256(key, tbs)
+	if err != nil {
+		return nil, err
+	}
+	msg := sign1{Protected: prot, Unprotected: map[int]cbor.RawMessage{}, Payload: payload, Signature: sig}
+	return encMode.Marshal(cbor.Tag{Number: tagSign1, Content: msg})
+}
+
+// signES256 signs the SHA-256 of msg and returns r || s, 64 bytes.
+func signES256(key *ecdsa.PrivateKey, msg []byte) ([]byte, error) {
+	h := sha256.Sum256(msg)
+	r, s, err := ecdsa.Sign(rand.Reader, key, h[:])
+	if err != nil {
+		return nil, fmt.Errorf("sign: %w", err)
+	}
+	out := make([]byte, es256SigLen)
+	r.FillBytes(out[:32])
+	s.FillBytes(out[32:])
+	return out, nil
+}
+
+// verifyES256 checks a 64-byte r || s signature over the SHA-256 of msg.
+func verifyES256(pub *ecdsa.PublicKey, msg, sig []byte) bool {
+	if len(sig) != es256SigLen {
+		return false
+	}
+	h := sha256.Sum256(msg)
+	r := new(big.Int).SetBytes(sig[:32])
+	s := new(big.Int).SetBytes(sig[32:])
+	return ecdsa.Verify(pub, h[:], r, s)
+}
+
+// parsedSign1 is a decoded COSE_Sign1 with its header read.
+type parsedSign1 struct {
+	msg sign1
+	kid []byte
+}
+
+// decodeSign1 reads a COSE_Sign1, tagged or not, and its protected header.
+// It checks the structure only, not the signature.
+func decodeSign1(b []byte) (*parsedSign1, error) {
+	var tag cbor.RawTag
+	body := b
+	if err := decMode.Unmarshal(b, &tag); err == nil {
+		if tag.Number != tagSign1 {
+			return nil, fail(ReasonMalformed, "CBOR tag %d, want %d (COSE_Sign1)", tag.Number, tagSign1)
+		}
+		body = tag.Content
+	}
+	var msg sign1
+	if err := decMode.Unmarshal(body, &msg); err != nil {
+		return nil, cborFailure("COSE_Sign1", err)
+	}
+	var h protectedHeader
+	if err := decMode.Unmarshal(msg.Protected, &h); err != nil {
+		return nil, cborFailure("protected header", err)
+	}
+	if h.Alg != algES256 {
+		return nil, fail(ReasonMalformed, "algorithm %d, want ES256 (%d)", h.Alg, algES256)
+	}
+	if len(h.Kid) != KeyIDLen {
+		return nil, fail(ReasonMalformed, "key id of %d bytes, want %d", len(h.Kid), KeyIDLen)
+	}
+	if len(msg.Signature) != es256SigLen {
+		return nil, fail(ReasonMalformed, "signature of %d bytes, want %d", len(msg.Signature), es256SigLen)
+	}
+	return &parsedSign1{msg: msg, kid: h.Kid}, nil
+}
+
+// verify checks the message's signature with pub.
+func (p *parsedSign1) verify(pub *ecdsa.PublicKey) bool {
+	tbs, err := toBeSigned(p.msg.Protected, p.msg.Payload)
+	if err != nil {
+		return false
+	}
+	return verifyES256(pub, tbs, p.msg.Signature)
+}
+
+// cborFailure classifies a CBOR decoding error: input that ends early is
+// truncated, anything else malformed.
+func cborFailure(what string, err error) *Error {
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return fail(ReasonTruncated, "%s: %w", what, err)
+	}
+	return fail(ReasonMalformed, "%s: %w", what, err)
+}
+
+// p256 is the only curve the codes use.
+var p256 = elliptic.P256()
+
+// parsePublicKey reads an uncompressed SEC 1 P-256 point.
+func parsePublicKey(b []byte) (*ecdsa.PublicKey, error) {
+	return ecdsa.ParseUncompressedPublicKey(p256, b)
+}

@@ -1,0 +1,123 @@
+package codes
+
+import (
+	"crypto/ecdsa"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Credential is what an issuer signs for one holder and one device: it
+// names the holder (masked), its validity and the device's public key.
+type Credential struct {
+	Issuer    string            `cbor:"1,keyasint"`           // issuer id, e.g. "CN-JS"
+	ID        []byte            `cbor:"2,keyasint"`           // unique; what a revocation names
+	Kind      Kind              `cbor:"3,keyasint"`           // what codes it makes
+	IssuedAt  int64             `cbor:"4,keyasint"`           // Unix seconds
+	NotBefore int64             `cbor:"5,keyasint"`           // Unix seconds
+	Expires   int64             `cbor:"6,keyasint"`           // Unix seconds; valid while now < Expires
+	DeviceKey []byte            `cbor:"7,keyasint"`           // uncompressed SEC 1 P-256 point
+	Holder    string            `cbor:"8,keyasint"`           // the holder's name, masked
+	Ref       string            `cbor:"9,keyasint,omitempty"` // a masked number: card or ID number
+	Extra     map[string]string `cbor:"10,keyasint,omitempty"`
+}
+
+// CredentialIDLen is the length of a credential id.
+const CredentialIDLen = 16
+
+// ValidFrom is the start of the credential's validity.
+func (c *Credential) ValidFrom() time.Time { return time.Unix(c.NotBefore, 0) }
+
+// ValidUntil is the end of the credential's validity.
+func (c *Credential) ValidUntil() time.Time { return time.Unix(c.Expires, 0) }
+
+// check refuses a credential that could never verify.
+func (c *Credential) check() error {
+	switch {
+	case c.Kind.Prefix() == "":
+		return fmt.Errorf("kind %d is not a known kind", c.Kind)
+	case len(c.ID) != CredentialIDLen:
+		return fmt.Errorf("id of %d bytes, want %d", len(c.ID), CredentialIDLen)
+	case c.Expires <= c.NotBefore:
+		return errors.New("validity ends before it begins")
+	case c.Issuer == "":
+		return errors.New("no issuer")
+	}
+	if _, err := parsePublicKey(c.DeviceKey); err != nil {
+		return fmt.Errorf("device key: %w", err)
+	}
+	return nil
+}
+
+// Issuer signs credentials with one key of one issuer.
+type Issuer struct {
+	id  string
+	key *ecdsa.PrivateKey
+	kid []byte
+}
+
+// NewIssuer makes an issuer named id (as in the trust list) that signs
+// with key.
+func NewIssuer(id string, key *ecdsa.PrivateKey) (*Issuer, error) {
+	if id == "" {
+		return nil, errors.New("new issuer: empty id")
+	}
+	kid, err := KeyID(&key.PublicKey)
+	if err != nil {
+		return nil, err
+	}
+	return &Issuer{id: id, key: key, kid: kid}, nil
+}
+
+// ID is the issuer's id.
+func (i *Issuer) ID() string { return i.id }
+
+// KeyID is the key id of the issuer's signing key.
+func (i *Issuer) KeyID() []byte { return append([]byte(nil), i.kid...) }
+
+// Issue signs c as a COSE_Sign1. It fills in the issuer, a fresh id when c
+// has none, and IssuedAt when zero.
+func (i *Issuer) Issue(c Credential, now time.Time) ([]byte, error) {
+	c.Issuer = i.id
+	if c.ID == nil {
+		c.ID = make([]byte, CredentialIDLen)
+		if _, err := rand.Read(c.ID); err != nil {
+			return nil, err
+		}
+	}
+	if c.IssuedAt == 0 {
+		c.IssuedAt = now.Unix()
+	}
+	if err := c.check(); err != nil {
+		return nil, fmt.Errorf("issue credential: %w", err)
+	}
+	payload, err := encMode.Marshal(c)
+	if err != nil {
+		return nil, fmt.Errorf("issue credential: %w", err)
+	}
+	return signSign1(i.key, i.kid, payload)
+}
+
+// ReadCredential reads a credential's content without checking its
+// signature: what a holder's own device shows about its credential. A
+// verifier checks signatures through [Verifier.Verify] instead.
+func ReadCredential(b []byte) (*Credential, error) {
+	p, err := decodeSign1(b)
+	if err != nil {
+		return nil, err
+	}
+	return decodeCredential(p.msg.Payload)
+}
+
+// decodeCredential reads the payload of a credential.
+func decodeCredential(b []byte) (*Credential, error) {
+	var c Credential
+	if err := decMode.Unmarshal(b, &c); err != nil {
+		return nil, cborFailure("credential", err)
+	}
+	if err := c.check(); err != nil {
+		return nil, fail(ReasonMalformed, "credential: %w", err)
+	}
+	return &c, nil
+}

@@ -1,0 +1,72 @@
+package codes
+
+import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestZbarReadsOurQR renders a code of each kind to a PNG file and has an
+// independent decoder, zbarimg (Debian zbar-tools), read it back: the text
+// must be exactly the code, and the code must verify.
+func TestZbarReadsOurQR(t *testing.T) {
+	zbar, err := exec.LookPath("zbarimg")
+	if err != nil {
+		t.Fatal("zbarimg is missing: run `make deps` (Debian package zbar-tools)")
+	}
+	f := newFixture(t)
+	dir := t.TempDir()
+	for _, kind := range Kinds {
+		code := f.code(t, kind, t0)
+		img, err := QRPNG(code, 512)
+		if err != nil {
+			t.Fatal(err)
+		}
+		path := filepath.Join(dir, kind.String()+".png")
+		if err := os.WriteFile(path, img, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		out, err := exec.Command(zbar, "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", path).Output()
+		if err != nil {
+			t.Fatalf("%s: zbarimg: %v", kind, err)
+		}
+		got := strings.TrimSuffix(string(out), "\n")
+		if got != code {
+			t.Fatalf("%s: zbarimg read %q, want %q", kind, got, code)
+		}
+		if _, err := f.verifier.Verify(got, f.trust, t0); err != nil {
+			t.Fatalf("%s: the code zbarimg read does not verify: %v", kind, err)
+		}
+	}
+}
+
+// TestReadQR reads our own rendering back with the in-app reader, as the
+// Verify screen does with an image file.
+func TestReadQR(t *testing.T) {
+	f := newFixture(t)
+	code := f.code(t, KindService, t0)
+	b, err := QRPNG(code, 400)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := ReadQR(img)
+	if err != nil || got != code {
+		t.Fatalf("read %q, %v", got, err)
+	}
+	blank := image.NewGray(image.Rect(0, 0, 200, 200))
+	for i := range blank.Pix {
+		blank.Pix[i] = 0xFF
+	}
+	if _, err := ReadQR(blank); err == nil {
+		t.Error("read a code from an image of nothing")
+	}
+}

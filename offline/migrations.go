@@ -24,6 +24,7 @@ var migrations = []migration{
 	{2, "metro lines and stations, rail and air hubs", execSQL(schemaV2)},
 	{3, "settings, government service items, translated names and descriptions", execSQL(schemaV3)},
 	{4, "sync cursors, outbox, orders; POIs, tickets, transit feeds, service halls, trust lists", execSQL(schemaSync)},
+	{5, "favourites", execSQL(schemaFavourites)},
 }
 
 // LatestSchemaVersion is the schema version this build of the app creates

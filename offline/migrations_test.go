@@ -86,6 +86,15 @@ func TestMigrateFromEachVersion(t *testing.T) {
 				}
 			},
 		},
+		{
+			from:   5,
+			insert: `INSERT INTO favourites (kind, id, added_at) VALUES ('attraction', '5a-003', '2026-01-01T00:00:00Z')`,
+			check: func(t *testing.T, s *Store) {
+				if on, err := s.IsFavourite(ctx, FavouriteAttraction, "5a-003"); !on || err != nil {
+					t.Errorf("favourite from v5 = %v, %v", on, err)
+				}
+			},
+		},
 	}
 	if len(tests) != LatestSchemaVersion()+1 {
 		t.Fatalf("the test covers versions 0..%d; the schema is at %d", len(tests)-1, LatestSchemaVersion())

@@ -36,6 +36,9 @@ func openAt(t testing.TB, path string) (*Store, Recovery) {
 var templatePath string
 
 func TestMain(m *testing.M) {
+	if os.Getenv(crashChildEnv) != "" {
+		os.Exit(crashChild()) // a child process of TestSyncSurvivesSIGKILL
+	}
 	dir, err := os.MkdirTemp("", "offline-template-")
 	if err != nil {
 		panic(err)

@@ -230,11 +230,7 @@ func (s *Store) ReplicaChecksum(ctx context.Context, collection string) (platfor
 	if order == "" {
 		order = rep.columns[0]
 	}
-	cols := strings.Join(rep.columns, ", ")
-	if collection == platform.Attractions {
-		cols = attractionColumns
-	}
-	rows, err := s.db.QueryContext(ctx, "SELECT "+cols+" FROM "+rep.table+" ORDER BY "+order)
+	rows, err := s.db.QueryContext(ctx, "SELECT "+joinColumns(rep)+" FROM "+rep.table+" ORDER BY "+order)
 	if err != nil {
 		return platform.Checksum{}, fmt.Errorf("checksum %s: %w", collection, err)
 	}
@@ -260,4 +256,12 @@ func (s *Store) ReplicaChecksum(ctx context.Context, collection string) (platfor
 		return platform.Checksum{}, err
 	}
 	return h.Sum(collection, c), nil
+}
+
+// joinColumns is the column list that rep.scan reads.
+func joinColumns(rep replica) string {
+	if rep.table == "attractions" {
+		return attractionColumns
+	}
+	return strings.Join(rep.columns, ", ")
 }

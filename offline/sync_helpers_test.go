@@ -97,3 +97,15 @@ func fastSync() SyncOptions {
 	return SyncOptions{PageLimit: 100, RetryMin: 5 * time.Millisecond, RetryMax: 50 * time.Millisecond,
 		OutboxMin: time.Millisecond, OutboxMax: 5 * time.Millisecond}
 }
+
+// openSyncStore opens a copy of the seeded store with the real clock, so
+// that backoff delays pass.
+func openSyncStore(t testing.TB) *Store {
+	t.Helper()
+	s, _, err := Open(context.Background(), seededCopy(t), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	return s
+}

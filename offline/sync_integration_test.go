@@ -14,7 +14,7 @@ import (
 func TestSyncFullThenDelta(t *testing.T) {
 	ctx := context.Background()
 	ps := startPlatform(t, server.Options{Catalogue: 2000})
-	s, _ := openAt(t, seededCopy(t))
+	s := openSyncStore(t)
 	eng := NewSyncEngine(s, testClient(ps.HTTP.URL, nil), fastSync())
 	var last Progress
 	eng.OnProgress(func(p Progress) {

@@ -76,7 +76,8 @@ func NewClient(baseURL string, opt Options) *Client {
 		SetRetryMaxWaitTime(opt.RetryMaxWait).
 		AddRetryCondition(retryable).
 		SetHeader("User-Agent", fmt.Sprintf("JiangsuPass/%s (%s; %s)", version, runtime.GOOS, runtime.GOARCH)).
-		SetHeader("Accept", "application/json")
+		SetHeader("Accept", "application/json").
+		SetLogger(quietLogger{})
 	if opt.Transport != nil {
 		r.SetTransport(opt.Transport)
 	}
@@ -216,3 +217,11 @@ func (c *Client) Health(ctx context.Context) (Health, error) {
 	}
 	return h, err
 }
+
+// quietLogger drops resty's own log lines: the client returns every error
+// to its caller, which decides what to tell the user.
+type quietLogger struct{}
+
+func (quietLogger) Errorf(string, ...any) {}
+func (quietLogger) Warnf(string, ...any)  {}
+func (quietLogger) Debugf(string, ...any) {}

@@ -290,3 +290,23 @@ func hashBytes(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
+
+// PutMany stores many items of a collection in one transaction.
+func (s *Server) PutMany(ctx context.Context, collection string, items []platform.Item) error {
+	bodies := make([][]byte, len(items))
+	for i, it := range items {
+		b, err := encodeItem(collection, it)
+		if err != nil {
+			return err
+		}
+		bodies[i] = b
+	}
+	return s.inTx(ctx, func(_ *sql.Tx, w *writer) error {
+		for i, it := range items {
+			if _, err := w.put(ctx, collection, it.ItemID(), bodies[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}

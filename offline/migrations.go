@@ -25,6 +25,7 @@ var migrations = []migration{
 	{3, "settings, government service items, translated names and descriptions", execSQL(schemaV3)},
 	{4, "sync cursors, outbox, orders; POIs, tickets, transit feeds, service halls, trust lists", execSQL(schemaSync)},
 	{5, "favourites", execSQL(schemaFavourites)},
+	{6, "personal records sealed with AES-GCM, the signed trust list of codes", execSQL(schemaPersonal)},
 }
 
 // LatestSchemaVersion is the schema version this build of the app creates

@@ -95,6 +95,15 @@ func TestMigrateFromEachVersion(t *testing.T) {
 				}
 			},
 		},
+		{
+			from:   6,
+			insert: `INSERT INTO signed_trust_list (id, seq, signed, fetched_at) VALUES (1, 7, x'd2', '2026-01-01T00:00:00Z')`,
+			check: func(t *testing.T, s *Store) {
+				if seq, b, err := s.SignedTrustList(ctx); seq != 7 || len(b) != 1 || err != nil {
+					t.Errorf("trust list from v6 = %d, %x, %v", seq, b, err)
+				}
+			},
+		},
 	}
 	if len(tests) != LatestSchemaVersion()+1 {
 		t.Fatalf("the test covers versions 0..%d; the schema is at %d", len(tests)-1, LatestSchemaVersion())

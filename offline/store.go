@@ -47,6 +47,8 @@ type Store struct {
 
 	closeOnce sync.Once
 	closeErr  error
+
+	vault vault // the key of the personal data (personal_key.go)
 }
 
 // memoryDriver is the SQLite driver for in-memory stores: it keeps SQLite's

@@ -1,0 +1,164 @@
+package offline
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"time"
+
+	"jiangsupass/codes"
+	"jiangsupass/platform"
+)
+
+// renewBefore is how long before its end a credential is renewed.
+const renewBefore = 24 * time.Hour
+
+// SignIn exchanges a phone number and its one-time code for tokens and
+// keeps the session sealed. Whatever an earlier resident left on the
+// device is removed first.
+func (s *Store) SignIn(ctx context.Context, c *platform.Client, phone, code string) (Session, error) {
+	tokens, err := c.SignIn(ctx, phone, code)
+	if err != nil {
+		return Session{}, err
+	}
+	profile, err := c.Me(ctx)
+	if err != nil {
+		return Session{}, fmt.Errorf("sign in: %w", err)
+	}
+	if err := s.SignOut(ctx); err != nil {
+		return Session{}, err
+	}
+	sess := Session{Tokens: tokens, Profile: profile, SignedInAt: s.now()}
+	if err := s.SaveSession(ctx, sess); err != nil {
+		return Session{}, err
+	}
+	return sess, nil
+}
+
+// KeepTokens stores tokens a refresh gave, in the signed-in session; it
+// does nothing when no one is signed in. It suits platform.Options.OnTokens.
+func (s *Store) KeepTokens(ctx context.Context, t platform.Tokens) error {
+	sess, err := s.Session(ctx)
+	if errors.Is(err, ErrSignedOut) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	sess.Tokens = t
+	return s.SaveSession(ctx, sess)
+}
+
+// SyncPersonal brings the resident's side up to date: the signed trust
+// list (for anyone), and for a signed-in resident the card, the insurance
+// account and a credential of each kind bound to this device's key,
+// renewed a day before it ends. It returns the first failure after trying
+// every part.
+func (s *Store) SyncPersonal(ctx context.Context, c *platform.Client) error {
+	errs := []error{s.syncTrustList(ctx, c)}
+	sess, err := s.Session(ctx)
+	if errors.Is(err, ErrSignedOut) {
+		return errors.Join(errs...)
+	}
+	if err != nil {
+		return errors.Join(append(errs, err)...)
+	}
+	c.SetTokens(sess.Tokens)
+	card, err := c.Card(ctx)
+	if err == nil {
+		err = s.SaveCard(ctx, CardRecord{Card: card, FetchedAt: s.now()})
+		if t, perr := time.Parse(time.RFC3339Nano, card.ServerTime); perr == nil {
+			sess.ClockOffset = t.Sub(s.now()).Round(time.Second)
+		}
+	}
+	errs = append(errs, err)
+	ins, err := c.Insurance(ctx)
+	if err == nil {
+		err = s.SaveInsurance(ctx, InsuranceRecord{Insurance: ins, FetchedAt: s.now()})
+	}
+	errs = append(errs, err)
+	errs = append(errs, s.syncCredentials(ctx, c, card.Status))
+	if cur, err := s.Session(ctx); err == nil {
+		cur.ClockOffset = sess.ClockOffset
+		errs = append(errs, s.SaveSession(ctx, cur))
+	}
+	return errors.Join(errs...)
+}
+
+// syncTrustList fetches the signed trust list and keeps it when its
+// signature checks against the app's anchors and it is not older than
+// the one kept.
+func (s *Store) syncTrustList(ctx context.Context, c *platform.Client) error {
+	got, err := c.TrustList(ctx)
+	if err != nil {
+		return fmt.Errorf("trust list: %w", err)
+	}
+	tl, err := codes.OpenTrustList(got.Signed, codes.Anchors())
+	if err != nil {
+		return fmt.Errorf("trust list: %w", err)
+	}
+	_, err = s.SaveSignedTrustList(ctx, tl.Seq, got.Signed)
+	return err
+}
+
+// syncCredentials makes sure the device has a key and a current
+// credential of each kind bound to it. A suspended card gets no card
+// credential (the platform refuses one), and the old one is dropped.
+func (s *Store) syncCredentials(ctx context.Context, c *platform.Client, cardStatus string) error {
+	dev, err := s.device(ctx)
+	if err != nil {
+		return err
+	}
+	var errs []error
+	for _, kind := range []string{platform.CredentialService, platform.CredentialCard} {
+		if kind == platform.CredentialCard && cardStatus == platform.CardSuspended {
+			_, err := s.db.ExecContext(ctx, "DELETE FROM personal_records WHERE name = ?", recCredPfx+kind)
+			errs = append(errs, err)
+			continue
+		}
+		if cred, err := s.Credential(ctx, kind); err == nil && s.credentialCurrent(cred, dev) {
+			continue
+		}
+		g, err := c.IssueCredential(ctx, kind, dev.PublicKey())
+		if err == nil {
+			err = s.SaveCredential(ctx, kind, g.Credential)
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("credential %s: %w", kind, err))
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// credentialCurrent reports whether cred is bound to dev and has more than
+// renewBefore to run.
+func (s *Store) credentialCurrent(cred []byte, dev *codes.Device) bool {
+	c, err := codes.ReadCredential(cred)
+	if err != nil || !bytes.Equal(c.DeviceKey, dev.PublicKey()) {
+		return false
+	}
+	return s.now().Add(renewBefore).Before(c.ValidUntil())
+}
+
+// device returns this device's key for codes, making and keeping one on
+// first use.
+func (s *Store) device(ctx context.Context) (*codes.Device, error) {
+	raw, err := s.DeviceKey(ctx)
+	if err == nil {
+		if d, err := codes.DeviceFromBytes(raw); err == nil {
+			return d, nil
+		}
+	}
+	if err != nil && !errors.Is(err, ErrNotFound) {
+		return nil, err
+	}
+	d, err := codes.NewDevice()
+	if err != nil {
+		return nil, err
+	}
+	if err := s.SaveDeviceKey(ctx, d.Bytes()); err != nil {
+		return nil, err
+	}
+	return d, nil
+}

@@ -1,0 +1,36 @@
+package offline
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+)
+
+// SignedTrustList returns the signed trust list of code issuers kept on
+// the device, with its sequence number; ErrNotFound before the first.
+func (s *Store) SignedTrustList(ctx context.Context) (seq int64, signed []byte, err error) {
+	err = s.db.QueryRowContext(ctx, "SELECT seq, signed FROM signed_trust_list WHERE id = 1").Scan(&seq, &signed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, nil, ErrNotFound
+	}
+	if err != nil {
+		return 0, nil, fmt.Errorf("trust list: %w", err)
+	}
+	return seq, signed, nil
+}
+
+// SaveSignedTrustList keeps a trust list the caller has checked, unless
+// the device already has one with a higher sequence number (an older list
+// never replaces a newer: it could bring back a revoked credential). It
+// reports whether the list was kept.
+func (s *Store) SaveSignedTrustList(ctx context.Context, seq int64, signed []byte) (bool, error) {
+	res, err := s.db.ExecContext(ctx, `INSERT INTO signed_trust_list (id, seq, signed, fetched_at) VALUES (1, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET seq = excluded.seq, signed = excluded.signed, fetched_at = excluded.fetched_at
+		WHERE excluded.seq >= signed_trust_list.seq`, seq, signed, formatTime(s.now()))
+	if err != nil {
+		return false, fmt.Errorf("save trust list: %w", err)
+	}
+	n, err := res.RowsAffected()
+	return n > 0, err
+}

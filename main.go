@@ -35,11 +35,12 @@ func parseFlags(args []string) (app.Config, error) {
 	themeName := fs.String("theme", "", "theme: light, dark or system (default: the saved setting)")
 	dataDir := fs.String("data-dir", "", "folder for the local database (default: the app's storage folder)")
 	snapshot := fs.String("snapshot", "", "render every screen as PNG files into this folder, then exit")
+	basemap := fs.String("basemap", "", "a raster MBTiles file to show as the map's basemap instead of the app's own")
 	bare := fs.Bool("bare", false, "show an empty window only (the start-up benchmark's baseline)")
 	if err := fs.Parse(args); err != nil {
 		return app.Config{}, err
 	}
-	cfg := app.Config{Lang: *lang, DataDir: *dataDir, Snapshot: *snapshot, Bare: *bare, Version: version}
+	cfg := app.Config{Lang: *lang, DataDir: *dataDir, Snapshot: *snapshot, Bare: *bare, Version: version, Basemap: *basemap}
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "elder" {
 			cfg.Elder = elder

@@ -8,5 +8,6 @@ type Config struct {
 	DataDir  string    // --data-dir: where the store lives; "" = the app's storage
 	Snapshot string    // --snapshot: render every screen into this folder and exit
 	Bare     bool      // --bare: an empty window, the start-up baseline
+	Basemap  string    // --basemap: a raster MBTiles file shown instead of the drawn basemap
 	Version  string    // the app's version, shown in About
 }

@@ -13,7 +13,7 @@ import (
 	"jiangsupass/offline"
 	"jiangsupass/translations"
 
-	_ "jiangsupass/screens" // registers every screen
+	"jiangsupass/screens" // registers every screen
 )
 
 // AppID is the app's unique id, as in FyneApp.toml.
@@ -35,6 +35,12 @@ func Run(cfg Config) error {
 	if err != nil {
 		return err
 	}
+	if cfg.Basemap != "" {
+		if err := screens.CheckBasemap(cfg.Basemap); err != nil {
+			return fmt.Errorf("--basemap: %w", err)
+		}
+	}
+	screens.ConfigureMaps(dir, cfg.Basemap)
 	store, rec, err := offline.Open(ctx, filepath.Join(dir, storeFile), offline.Options{})
 	if err != nil {
 		return fmt.Errorf("open the local store in %s: %w", dir, err)

@@ -29,7 +29,7 @@ func FuzzNewRenderer(f *testing.F) {
 		if _, err := r.Tile(t.Context(), maps.TileID{Z: 8, X: 213, Y: 105}); err != nil {
 			t.Fatalf("a layer that parsed could not be drawn: %v", err)
 		}
-		if _, err := maps.NamedPoints(b); err != nil {
+		if _, err := maps.NamedPoints(b, "name"); err != nil {
 			t.Fatalf("a layer the renderer took was refused by NamedPoints: %v", err)
 		}
 	})

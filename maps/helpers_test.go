@@ -74,7 +74,7 @@ func buildTestData() (maps.Data, error) {
 			d.Labels = append(d.Labels, maps.Label{Text: c.Name.In("en"), Point: p, Kind: maps.LabelCity})
 		}
 	}
-	water, err := maps.NamedPoints(d.Lakes)
+	water, err := maps.NamedPoints(d.Lakes, "name")
 	if err != nil {
 		return d, err
 	}

@@ -69,9 +69,25 @@ func (r *Renderer) placeLabels(z int) []placedLabel {
 		}
 		w := float64(font.MeasureString(face, l.Text)) / 64
 		px, py := ToPixel(l.Point, z)
-		pl := placedLabel{Label: l, size: size, x: px - w/2, y: py + size*0.35}
-		pl.box = [4]float64{pl.x - 3, py - size*0.7, pl.x + w + 3, py + size*0.7}
-		if overlapsAny(pl.box, out) {
+		// A city's name goes under its point, where the map's marker sits;
+		// other names are centred on theirs. When that place is taken,
+		// the name tries a little above, below, left and right of it.
+		base := py
+		if l.Kind == LabelCity {
+			base = py + size*1.1
+		}
+		var pl placedLabel
+		placed := false
+		for _, off := range [][2]float64{{0, 0}, {0, size * 1.4}, {0, -size * 1.4}, {-w * 0.6, 0}, {w * 0.6, 0}} {
+			cy := base + off[1]
+			pl = placedLabel{Label: l, size: size, x: px - w/2 + off[0], y: cy + size*0.35}
+			pl.box = [4]float64{pl.x - 3, cy - size*0.7, pl.x + w + 3, cy + size*0.7}
+			if !overlapsAny(pl.box, out) {
+				placed = true
+				break
+			}
+		}
+		if !placed {
 			continue
 		}
 		pl.fg, pl.halo = r.style.Label, r.style.LabelHalo

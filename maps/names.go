@@ -7,11 +7,12 @@ import (
 	"github.com/paulmach/orb/planar"
 )
 
-// NamedPoints finds, for each "name" property of a GeoJSON layer, where
-// its label goes: the centroid of its largest polygon, or the middle vertex
-// of its longest line. The caller maps the names (Natural Earth's English
-// names, e.g. "Tai Hu", "Yangtze") to text in the user's language.
-func NamedPoints(layer []byte) (map[string]orb.Point, error) {
+// NamedPoints finds, for each value of the property key of a GeoJSON
+// layer's features, where its label goes: the point itself, the centroid of
+// its largest polygon, or the middle vertex of its longest line. The caller
+// maps the names (Natural Earth's English "name", e.g. "Tai Hu", "Yangtze",
+// or its "name_zh") to text in the user's language.
+func NamedPoints(layer []byte, key string) (map[string]orb.Point, error) {
 	if len(layer) == 0 {
 		return map[string]orb.Point{}, nil
 	}
@@ -27,11 +28,13 @@ func NamedPoints(layer []byte) (map[string]orb.Point, error) {
 		}
 	}
 	for _, f := range fs {
-		name, _ := f.Properties["name"].(string)
+		name, _ := f.Properties[key].(string)
 		if name == "" || f.Geometry == nil {
 			continue
 		}
 		switch g := f.Geometry.(type) {
+		case orb.Point:
+			consider(name, 1, g)
 		case orb.Polygon:
 			c, area := planar.CentroidArea(g)
 			consider(name, area, c)

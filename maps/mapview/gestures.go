@@ -31,6 +31,7 @@ func (m *Map) DragEnd() {}
 
 // PanBy moves the map's content by (dx, dy) units, as a drag does.
 func (m *Map) PanBy(dx, dy float32) {
+	m.fit = nil
 	s := maps.WorldSize(m.zoom)
 	m.cx -= float64(dx) / s
 	m.cy -= float64(dy) / s

@@ -25,6 +25,9 @@ func clusterMarkers(m *Map, cell float32) []cluster {
 	byCell := map[[2]int]int{}
 	var out []cluster
 	for i, mk := range m.markers {
+		if m.zoom < mk.MinZoom {
+			continue
+		}
 		p := m.PositionOf(mk.Point)
 		if p.X < -cell || p.Y < -cell || p.X > float32(v.w)+cell || p.Y > float32(v.h)+cell {
 			continue

@@ -43,6 +43,9 @@ func newRenderer(m *Map) *mapRenderer {
 
 // Layout places everything for the widget's size and redraws the frame.
 func (r *mapRenderer) Layout(size fyne.Size) {
+	if len(r.m.fit) > 0 {
+		r.m.applyFit(size)
+	}
 	if r.img.Image == nil || r.img.Image.Bounds().Size() != image.Pt(r.m.view().w, r.m.view().h) {
 		r.redraw()
 	}
@@ -137,7 +140,7 @@ func newCard(m *Map, mk Marker) fyne.CanvasObject {
 		m.Refresh()
 	})
 	row := container.NewHBox()
-	if m.OnOpen != nil && m.CardAction != "" {
+	if m.OnOpen != nil && m.CardAction != "" && mk.Openable {
 		open := widget.NewButton(m.CardAction, func() { m.OnOpen(mk) })
 		open.Importance = widget.HighImportance
 		row.Add(open)

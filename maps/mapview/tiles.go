@@ -1,7 +1,6 @@
 package mapview
 
 import (
-	"container/list"
 	"context"
 	"errors"
 	"image"
@@ -15,12 +14,10 @@ import (
 // for concurrent use; loaded is called on a worker goroutine.
 type tileCache struct {
 	src    maps.TileSource
-	limit  int
+	lru    *maps.LRU
 	loaded func()
 
 	mu      sync.Mutex
-	entries map[maps.TileID]*list.Element
-	order   *list.List // front: most recently used
 	pending map[maps.TileID]bool
 	want    map[maps.TileID]bool // the tiles the last view needed
 	queue   chan maps.TileID
@@ -30,55 +27,22 @@ type tileCache struct {
 	lastErr error
 }
 
-type tileEntry struct {
-	id  maps.TileID
-	img image.Image // nil: the source has no tile there
-}
-
 // workers is how many tiles are fetched at once.
 const workers = 2
 
 func newTileCache(src maps.TileSource, limit int, loaded func()) *tileCache {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &tileCache{src: src, limit: limit, loaded: loaded,
-		entries: map[maps.TileID]*list.Element{}, order: list.New(),
+	return &tileCache{src: src, lru: maps.NewLRU(limit), loaded: loaded,
 		pending: map[maps.TileID]bool{}, want: map[maps.TileID]bool{},
 		queue: make(chan maps.TileID, 256), ctx: ctx, cancel: cancel}
 }
 
 // get returns a cached tile; ok is false when it is not cached. A cached
 // nil image means the source has none there.
-func (c *tileCache) get(id maps.TileID) (img image.Image, ok bool) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.entries[id]
-	if !ok {
-		return nil, false
-	}
-	c.order.MoveToFront(e)
-	return e.Value.(*tileEntry).img, true
-}
+func (c *tileCache) get(id maps.TileID) (image.Image, bool) { return c.lru.Get(id) }
 
-// put stores a tile, dropping the least recently used beyond the limit.
-func (c *tileCache) put(id maps.TileID, img image.Image) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	c.putLocked(id, img)
-}
-
-func (c *tileCache) putLocked(id maps.TileID, img image.Image) {
-	if e, ok := c.entries[id]; ok {
-		e.Value.(*tileEntry).img = img
-		c.order.MoveToFront(e)
-		return
-	}
-	c.entries[id] = c.order.PushFront(&tileEntry{id, img})
-	for c.order.Len() > c.limit {
-		last := c.order.Back()
-		c.order.Remove(last)
-		delete(c.entries, last.Value.(*tileEntry).id)
-	}
-}
+// put stores a tile.
+func (c *tileCache) put(id maps.TileID, img image.Image) { c.lru.Put(id, img) }
 
 // fetchNow reads a tile on the calling goroutine (synchronous maps, for
 // snapshots and tests) and caches it.
@@ -146,13 +110,13 @@ func (c *tileCache) work() {
 			delete(c.pending, id)
 			switch {
 			case err == nil || errors.Is(err, maps.ErrNoTile):
-				c.putLocked(id, img)
+				c.lru.Put(id, img)
 			case c.ctx.Err() != nil:
 				c.mu.Unlock()
 				return
 			default:
 				c.lastErr = err
-				c.putLocked(id, nil) // do not ask again and again
+				c.lru.Put(id, nil) // do not ask again and again
 			}
 			c.mu.Unlock()
 			if c.loaded != nil {

@@ -20,6 +20,10 @@ type Marker struct {
 	Title    string    // the card's first line
 	Subtitle string    // the card's second line, may be empty
 	Color    color.Color
+	// Openable shows the card's action (Map.CardAction) for this marker.
+	Openable bool
+	// MinZoom hides the marker at lower zooms, where it would crowd.
+	MinZoom int
 }
 
 // Polyline is a line drawn over the basemap, such as a route.
@@ -61,6 +65,7 @@ type Map struct {
 	lines    []Polyline
 	selected *Marker
 	pinch    pinchState
+	fit      []orb.Point // points to fit once the widget has a size
 
 	mu      sync.Mutex // guards frame, which the tile workers' callback replaces
 	frame   *image.RGBA
@@ -81,6 +86,7 @@ func New(src maps.TileSource) *Map {
 
 // CenterOn moves the map to p at zoom z (clamped to the source's zooms).
 func (m *Map) CenterOn(p orb.Point, z int) {
+	m.fit = nil
 	m.zoom = clampInt(z, m.minZ, m.maxZ)
 	m.cx, m.cy = maps.Project(p)
 	m.Refresh()
@@ -104,6 +110,7 @@ func (m *Map) zoomAbout(z int, x, y float32) {
 	if z == m.zoom {
 		return
 	}
+	m.fit = nil
 	p := m.PointAt(fyne.NewPos(x, y))
 	dx, dy := float64(x-m.Size().Width/2), float64(y-m.Size().Height/2)
 	m.zoom = z
@@ -113,25 +120,36 @@ func (m *Map) zoomAbout(z int, x, y float32) {
 	m.Refresh()
 }
 
-// FitPoints centres the map on pts at the highest zoom that shows them all.
+// FitPoints centres the map on pts at the highest zoom that shows them
+// all, and keeps doing so as the widget is resized until the user pans or
+// zooms.
 func (m *Map) FitPoints(pts []orb.Point) {
 	if len(pts) == 0 {
 		return
 	}
-	b := orb.MultiPoint(pts).Bound()
-	w, h := float64(m.Size().Width), float64(m.Size().Height)
+	m.fit = append([]orb.Point(nil), pts...)
+	m.applyFit(m.Size())
+	m.Refresh()
+}
+
+// applyFit sets the centre and zoom that fit m.fit in a view of size.
+func (m *Map) applyFit(size fyne.Size) {
+	b := orb.MultiPoint(m.fit).Bound()
+	cx, cy := maps.Project(b.Center())
+	m.cx, m.cy = cx, cy
+	w, h := float64(size.Width), float64(size.Height)
 	if w <= 0 || h <= 0 {
-		w, h = 360, 360
+		return
 	}
 	z := m.maxZ
 	for ; z > m.minZ; z-- {
 		x0, y0 := maps.ToPixel(orb.Point{b.Min.Lon(), b.Max.Lat()}, z)
 		x1, y1 := maps.ToPixel(orb.Point{b.Max.Lon(), b.Min.Lat()}, z)
-		if x1-x0 <= w*0.85 && y1-y0 <= h*0.85 {
+		if x1-x0 <= w*0.92 && y1-y0 <= h*0.92 {
 			break
 		}
 	}
-	m.CenterOn(b.Center(), z)
+	m.zoom = z
 }
 
 // SetMarkers replaces the markers and closes any open card.

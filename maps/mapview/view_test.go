@@ -112,7 +112,7 @@ func TestMarkersClusterAndCard(t *testing.T) {
 		{ID: "a", Point: orb.Point{118.780, 32.040}, Title: "A", Color: red},
 		{ID: "b", Point: orb.Point{118.782, 32.041}, Title: "B", Color: red},
 		{ID: "c", Point: orb.Point{118.784, 32.042}, Title: "C", Color: red},
-		{ID: "far", Point: orb.Point{118.90, 32.10}, Title: "Far", Subtitle: "far away", Color: red},
+		{ID: "far", Point: orb.Point{118.90, 32.10}, Title: "Far", Subtitle: "far away", Color: red, Openable: true},
 	})
 	m.CenterOn(orb.Point{118.8, 32.05}, 8)
 	r := test.WidgetRenderer(m).(*mapRenderer)

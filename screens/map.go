@@ -1,0 +1,149 @@
+package screens
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"jiangsupass/maps"
+	"jiangsupass/maps/mapview"
+	"jiangsupass/screens/widgets"
+)
+
+// MapID is the Map tab: the offline map of Jiangsu with attractions,
+// cities, metro stations and transport hubs. Its route's Param says where
+// it opens: "" or "province" the whole province, "nanjing" Nanjing at city
+// zoom, "city:<code>" a city, "a:<attraction id>" an attraction with its
+// card open.
+const MapID ID = "map"
+
+// Zoom levels the map opens at for a city and for one place.
+const (
+	cityZoom  = 11
+	placeZoom = 14
+)
+
+// jiangsuBounds are the corners of the province, to fit it in the view.
+var jiangsuBounds = []orb.Point{{116.36, 30.76}, {121.95, 35.12}}
+
+func init() {
+	Register(Screen{ID: MapID, Tab: TabMap, Root: true, Title: "TabMap", Icon: theme.IconNameGrid,
+		Build: buildMap,
+		Samples: func(*Env) []Route {
+			return []Route{{Screen: MapID, Param: "province"}, {Screen: MapID, Param: "nanjing"}}
+		}})
+}
+
+func buildMap(env *Env, r Route) fyne.CanvasObject {
+	holder := container.NewStack(widgets.NewLoading(env.T("MapLoading")))
+	style := mapStyle(env)
+	var src maps.TileSource
+	var cities []cityPlace
+	var markers []mapview.Marker
+	var err error
+	sync := loadsSynchronously(env)
+	env.Load(func(ctx context.Context) {
+		if src, cities, err = mapSource(ctx, env, style); err == nil {
+			markers, err = loadMarkers(ctx, env, cities)
+		}
+	}, func() {
+		if err != nil {
+			fyne.LogError("map", err)
+			holder.Objects = []fyne.CanvasObject{mapError(env, r)}
+			holder.Refresh()
+			return
+		}
+		m := newMapWidget(env, src, style, sync)
+		m.SetMarkers(markers)
+		placeMap(m, r.Param, cities)
+		holder.Objects = []fyne.CanvasObject{container.NewBorder(mapToolbar(env, m, cities), nil, nil, nil, m)}
+		holder.Refresh()
+	})
+	return holder
+}
+
+// newMapWidget makes the map widget as every map screen wants it: targets
+// the theme's size, the style's background, attractions opening their
+// detail.
+func newMapWidget(env *Env, src maps.TileSource, style maps.Style, sync bool) *mapview.Map {
+	m := mapview.New(src)
+	m.Synchronous = sync
+	m.TargetSize = widgets.TargetSize()
+	m.Background = style.Background
+	m.CardAction = env.T("MapDetails")
+	m.OnOpen = func(mk mapview.Marker) {
+		if id, ok := strings.CutPrefix(mk.ID, attractionMarkerPrefix); ok {
+			env.Nav.Go(Route{Screen: AttractionID, Param: id})
+		}
+	}
+	return m
+}
+
+// placeMap centres the map as the route's Param says.
+func placeMap(m *mapview.Map, param string, cities []cityPlace) {
+	switch {
+	case param == "nanjing":
+		param = "city:320100"
+		fallthrough
+	case strings.HasPrefix(param, "city:"):
+		for _, c := range cities {
+			if "city:"+c.Division.Code == param {
+				m.CenterOn(c.Point, cityZoom)
+				return
+			}
+		}
+	case strings.HasPrefix(param, attractionMarkerPrefix):
+		m.Select(param)
+		if mk, ok := m.Selected(); ok {
+			m.CenterOn(mk.Point, placeZoom)
+			return
+		}
+	}
+	m.FitPoints(jiangsuBounds)
+}
+
+// mapToolbar offers centring on a city, the attraction list and Nearby.
+func mapToolbar(env *Env, m *mapview.Map, cities []cityPlace) fyne.CanvasObject {
+	names := []string{env.T("MapWholeProvince")}
+	for _, c := range cities {
+		names = append(names, c.Division.Name.In(env.L.Lang()))
+	}
+	pick := widget.NewSelect(names, func(name string) {
+		if name == names[0] {
+			m.FitPoints(jiangsuBounds)
+			return
+		}
+		for i, c := range cities {
+			if names[i+1] == name {
+				m.CenterOn(c.Point, cityZoom)
+			}
+		}
+	})
+	pick.PlaceHolder = env.T("MapCentreOnCity")
+	list := widget.NewButtonWithIcon(env.T("AttractionsTitle"), theme.ListIcon(), func() { env.Nav.Go(Route{Screen: AttractionsID}) })
+	near := widget.NewButtonWithIcon(env.T("NearbyTitle"), theme.MediaRecordIcon(), func() { env.Nav.Go(Route{Screen: NearbyID}) })
+	if env.Phone || env.Elder {
+		return container.NewPadded(container.NewVBox(pick, container.NewGridWithColumns(2, list, near)))
+	}
+	return container.NewPadded(container.NewBorder(nil, nil, nil, container.NewHBox(list, near), pick))
+}
+
+// mapError is the map's error state: what happened and a retry.
+func mapError(env *Env, r Route) fyne.CanvasObject {
+	return widgets.NewMessage(theme.ErrorIcon(), env.T("MapErrorTitle"), env.T("MapErrorBody"),
+		env.T("Retry"), func() { env.Nav.Go(r) })
+}
+
+// loadsSynchronously reports whether env.Load runs its work and apply at
+// once (snapshots and tests), so that a map draws every tile before it is
+// captured.
+func loadsSynchronously(env *Env) bool {
+	ran := false
+	env.Load(func(context.Context) {}, func() { ran = true })
+	return ran
+}

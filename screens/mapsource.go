@@ -1,0 +1,127 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
+
+	"jiangsupass/assets"
+	"jiangsupass/maps"
+	"jiangsupass/offline"
+)
+
+// mapConfig is where the basemap comes from, set once at start-up by
+// ConfigureMaps.
+var mapConfig struct {
+	sync.Mutex
+	dataDir string        // where the tile caches live; "" keeps tiles in memory only
+	basemap string        // a user's raster MBTiles file, or ""
+	user    *maps.MBTiles // opened on first use
+	sources map[mapKey]*mapSourceEntry
+}
+
+// mapKey names a drawn basemap: the store it is drawn from, a language
+// and a style.
+type mapKey struct {
+	store *offline.Store
+	lang  string
+	style string
+}
+
+type mapSourceEntry struct {
+	src    maps.TileSource
+	cities []cityPlace
+}
+
+// ConfigureMaps tells the map screens where to keep the tile cache (an
+// MBTiles file per style and language in dataDir; "" keeps tiles in memory
+// only) and, when basemap is not "", to show the user's raster MBTiles file
+// instead of the drawn basemap. The app calls it once before showing
+// anything.
+func ConfigureMaps(dataDir, basemap string) {
+	mapConfig.Lock()
+	defer mapConfig.Unlock()
+	mapConfig.dataDir, mapConfig.basemap = dataDir, basemap
+}
+
+// CheckBasemap opens a raster MBTiles file to make sure it can be used as
+// the basemap, so that a bad --basemap is reported at start-up.
+func CheckBasemap(path string) error {
+	m, err := maps.OpenMBTiles(path)
+	if err != nil {
+		return err
+	}
+	return m.Close()
+}
+
+// mapStyle is the basemap style that goes with the theme being shown.
+func mapStyle(env *Env) maps.Style {
+	switch env.Prefs.ThemeMode() {
+	case "dark":
+		return maps.DarkStyle
+	case "light":
+		return maps.LightStyle
+	}
+	if a := fyne.CurrentApp(); a != nil && a.Settings().ThemeVariant() == theme.VariantDark {
+		return maps.DarkStyle
+	}
+	return maps.LightStyle
+}
+
+// mapSource returns the basemap for env's language and theme, with the
+// cities it labels, building it on first use. It runs off the UI thread.
+func mapSource(ctx context.Context, env *Env, style maps.Style) (maps.TileSource, []cityPlace, error) {
+	key := mapKey{env.Store, env.L.Lang(), style.Name}
+	mapConfig.Lock()
+	defer mapConfig.Unlock()
+	if e, ok := mapConfig.sources[key]; ok {
+		return e.src, e.cities, nil
+	}
+	cities, err := loadCityPlaces(ctx, env.Store)
+	if err != nil {
+		return nil, nil, fmt.Errorf("map cities: %w", err)
+	}
+	var src maps.TileSource
+	if mapConfig.basemap != "" {
+		if mapConfig.user == nil {
+			if mapConfig.user, err = maps.OpenMBTiles(mapConfig.basemap); err != nil {
+				return nil, nil, err
+			}
+		}
+		src = mapConfig.user
+	} else if src, err = drawnBasemap(ctx, env, style, cities); err != nil {
+		return nil, nil, err
+	}
+	src = maps.NewMemo(src, 512)
+	if mapConfig.sources == nil {
+		mapConfig.sources = map[mapKey]*mapSourceEntry{}
+	}
+	mapConfig.sources[key] = &mapSourceEntry{src: src, cities: cities}
+	return src, cities, nil
+}
+
+// drawnBasemap is the app's own renderer, behind an MBTiles cache in the
+// data directory when there is one.
+func drawnBasemap(ctx context.Context, env *Env, style maps.Style, cities []cityPlace) (maps.TileSource, error) {
+	d, err := buildMapData(ctx, env, cities)
+	if err != nil {
+		return nil, fmt.Errorf("map data: %w", err)
+	}
+	r, err := maps.NewRenderer(d, style, assets.FontRegular, env.T("MapAttribution"))
+	if err != nil {
+		return nil, err
+	}
+	if mapConfig.dataDir == "" {
+		return r, nil
+	}
+	path := filepath.Join(mapConfig.dataDir, fmt.Sprintf("basemap-%s-%s.mbtiles", style.Name, d.Lang))
+	c, err := maps.OpenCache(ctx, path, r)
+	if err != nil {
+		return nil, err
+	}
+	return c, nil
+}

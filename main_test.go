@@ -14,6 +14,9 @@ func TestParseFlags(t *testing.T) {
 	if cfg.Lang != "en" || cfg.Elder == nil || !*cfg.Elder || cfg.Theme != app.ThemeDark || cfg.DataDir != "/tmp/x" || cfg.Snapshot != "out" {
 		t.Errorf("parsed %+v", cfg)
 	}
+	if cfg, err := parseFlags([]string{"--api", "http://127.0.0.1:8787"}); err != nil || cfg.API != "http://127.0.0.1:8787" {
+		t.Errorf("--api: %+v, %v", cfg, err)
+	}
 	cfg, err = parseFlags(nil)
 	if err != nil {
 		t.Fatal(err)

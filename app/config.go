@@ -10,4 +10,5 @@ type Config struct {
 	Bare     bool      // --bare: an empty window, the start-up baseline
 	Basemap  string    // --basemap: a raster MBTiles file shown instead of the drawn basemap
 	Version  string    // the app's version, shown in About
+	API      string    // --api: the platform server to sync from; "" = the saved setting
 }

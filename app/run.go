@@ -60,6 +60,8 @@ func Run(cfg Config) error {
 		return err
 	}
 	shell.notice = recoveryNotice(shell.Localizer(), rec)
+	shell.syncer = newSyncer(store, cfg.API, cfg.Version, shell.prefs.lang)
+	defer shell.syncer.stop()
 	shell.applyTheme()
 	w.SetContent(withFirstFrameProbe(a, shell.Content()))
 	w.Resize(fyne.NewSize(1100, 760))

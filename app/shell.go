@@ -44,6 +44,8 @@ type Shell struct {
 
 	root *fyne.Container // what the window shows; its content is replaced on rebuild
 
+	syncer *syncer // nil while rendering snapshots
+
 	// now and load are the clock and the loader handed to screens.
 	now  func() time.Time
 	sync bool // run loads synchronously (snapshots and tests)
@@ -118,6 +120,9 @@ func (s *Shell) SetLanguage(tag string) {
 	s.loc = loc
 	s.prefs.lang = loc.Lang()
 	s.save(settingLanguage, s.prefs.lang)
+	if s.syncer != nil {
+		s.syncer.setLanguage(s.prefs.lang)
+	}
 	s.rebuild()
 }
 
@@ -165,7 +170,8 @@ func (s *Shell) env() *screens.Env {
 	return &screens.Env{
 		Store: s.store, L: s.loc, Nav: s, Prefs: s, Window: s.window,
 		Elder: s.prefs.elder, Phone: s.phone, Version: s.version, Notice: s.notice,
-		Now: s.now,
+		Sync: s.screensSyncer(),
+		Now:  s.now,
 		Load: func(work func(ctx context.Context), apply func()) {
 			if s.sync {
 				work(context.Background())
@@ -235,4 +241,13 @@ func (s *Shell) onWidth(w float32) {
 	if phone := w <= phoneMaxWidth; phone != s.phone {
 		fyne.Do(s.rebuild)
 	}
+}
+
+// screensSyncer is the syncer as the screens see it: a nil interface,
+// not a nil pointer, when there is none.
+func (s *Shell) screensSyncer() screens.Syncer {
+	if s.syncer == nil {
+		return nil
+	}
+	return s.syncer
 }

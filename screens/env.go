@@ -40,6 +40,7 @@ type Env struct {
 	Phone   bool   // the phone layout is shown
 	Version string // the app's version, for About
 	Notice  string // a one-off message for the user, e.g. after a store recovery
+	Sync    Syncer // the link to the platform; nil in snapshots and tests
 
 	// Now is the clock; screens never call time.Now themselves.
 	Now func() time.Time

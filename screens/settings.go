@@ -30,6 +30,8 @@ func buildSettings(env *Env, _ Route) fyne.CanvasObject {
 		displaySection(env),
 		widget.NewSeparator(),
 		dataSection(env),
+		widget.NewSeparator(),
+		syncSection(env),
 	)
 	return container.NewVScroll(container.NewPadded(box))
 }

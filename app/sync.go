@@ -1,0 +1,145 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"fyne.io/fyne/v2"
+
+	"jiangsupass/offline"
+	"jiangsupass/platform"
+	"jiangsupass/screens"
+)
+
+// settingAPI is the setting that holds the platform server's address.
+const settingAPI = "api_url"
+
+// syncer runs the sync engine against the configured platform server and
+// tells the screens that watch it, on the UI goroutine, when anything
+// changes. It implements screens.Syncer.
+type syncer struct {
+	store   *offline.Store
+	version string
+	lang    atomic.Value // string: the user's language, for Accept-Language
+
+	mu       sync.Mutex
+	url      string
+	engine   *offline.SyncEngine
+	cancel   context.CancelFunc
+	watchers map[int]func()
+	next     int
+}
+
+var _ screens.Syncer = (*syncer)(nil)
+
+// newSyncer starts syncing from flagURL (--api), else from the saved
+// setting; with neither it waits until one is set in Settings.
+func newSyncer(store *offline.Store, flagURL, version, lang string) *syncer {
+	s := &syncer{store: store, version: version, watchers: map[int]func(){}}
+	s.lang.Store(lang)
+	u := strings.TrimSpace(flagURL)
+	if u == "" {
+		u, _, _ = store.Setting(context.Background(), settingAPI)
+	}
+	s.start(u)
+	return s
+}
+
+// start (re)starts the engine for a server; "" stops syncing.
+func (s *syncer) start(u string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.cancel != nil {
+		s.cancel()
+		s.cancel, s.engine = nil, nil
+	}
+	s.url = u
+	if u == "" {
+		return
+	}
+	client := platform.NewClient(u, platform.Options{Version: s.version,
+		Language: func() string { return s.lang.Load().(string) }})
+	eng := offline.NewSyncEngine(s.store, client, offline.SyncOptions{})
+	eng.OnProgress(func(offline.Progress) { s.notify() })
+	eng.OnDone(func(error) { s.notify() })
+	ctx, cancel := context.WithCancel(context.Background())
+	s.engine, s.cancel = eng, cancel
+	eng.Start(ctx)
+}
+
+// setLanguage changes the language sent with requests.
+func (s *syncer) setLanguage(tag string) { s.lang.Store(tag) }
+
+// stop ends syncing when the app closes.
+func (s *syncer) stop() { s.start("") }
+
+// APIURL implements screens.Syncer.
+func (s *syncer) APIURL() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.url
+}
+
+// SetAPIURL implements screens.Syncer.
+func (s *syncer) SetAPIURL(u string) error {
+	if err := s.store.SetSetting(context.Background(), settingAPI, u); err != nil {
+		return err
+	}
+	s.start(u)
+	return nil
+}
+
+// SyncNow implements screens.Syncer.
+func (s *syncer) SyncNow() {
+	s.mu.Lock()
+	eng := s.engine
+	s.mu.Unlock()
+	if eng != nil {
+		eng.SyncNow()
+	}
+}
+
+// Progress implements screens.Syncer.
+func (s *syncer) Progress() offline.Progress {
+	s.mu.Lock()
+	eng := s.engine
+	s.mu.Unlock()
+	if eng == nil {
+		return offline.Progress{}
+	}
+	return eng.Progress()
+}
+
+// Watch implements screens.Syncer.
+func (s *syncer) Watch(f func()) func() {
+	s.mu.Lock()
+	id := s.next
+	s.next++
+	s.watchers[id] = f
+	s.mu.Unlock()
+	return func() {
+		s.mu.Lock()
+		delete(s.watchers, id)
+		s.mu.Unlock()
+	}
+}
+
+// notify calls every watcher on the UI goroutine.
+func (s *syncer) notify() {
+	s.mu.Lock()
+	fs := make([]func(), 0, len(s.watchers))
+	for _, f := range s.watchers {
+		fs = append(fs, f)
+	}
+	s.mu.Unlock()
+	if len(fs) == 0 {
+		return
+	}
+	fyne.Do(func() {
+		for _, f := range fs {
+			f()
+		}
+	})
+}

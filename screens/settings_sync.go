@@ -1,0 +1,205 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/offline"
+	"jiangsupass/screens/widgets"
+)
+
+// Syncer is the app's link to the platform, as Settings shows it.
+type Syncer interface {
+	// APIURL is the platform server the app syncs from; "" when none.
+	APIURL() string
+	// SetAPIURL saves the server (or "" for none) and restarts syncing.
+	SetAPIURL(u string) error
+	// SyncNow asks for a sync at once.
+	SyncNow()
+	// Progress is the progress of the sync in course.
+	Progress() offline.Progress
+	// Watch calls f on the UI goroutine whenever the progress or the
+	// status changes, until stop is called.
+	Watch(f func()) (stop func())
+}
+
+// syncSection shows where the data syncs from, how the last sync went, a
+// progress bar while one runs, and "sync now".
+func syncSection(env *Env) fyne.CanvasObject {
+	sec := &syncView{env: env}
+	return sec.build()
+}
+
+// syncView is the sync section of Settings.
+type syncView struct {
+	env    *Env
+	server *widget.Entry
+	bar    *widget.ProgressBar
+	busy   *widget.Label
+	rows   *fyne.Container
+	now    *widget.Button
+}
+
+func (v *syncView) build() fyne.CanvasObject {
+	env := v.env
+	v.server = widget.NewEntry()
+	v.server.SetPlaceHolder("http://127.0.0.1:8787")
+	if env.Sync != nil {
+		v.server.SetText(env.Sync.APIURL())
+	}
+	hint := widgets.NewWrappedLabel(env.T("SyncServerHint"))
+	hint.SizeName = theme.SizeNameCaptionText
+	save := widget.NewButton(env.T("SyncServerSave"), v.save)
+	v.now = widget.NewButtonWithIcon(env.T("SyncNow"), theme.ViewRefreshIcon(), func() {
+		if env.Sync != nil {
+			env.Sync.SyncNow()
+		}
+	})
+	v.now.Importance = widget.HighImportance
+	v.bar = widget.NewProgressBar()
+	v.busy = widget.NewLabel("")
+	v.rows = container.NewVBox()
+	if env.Sync == nil || env.Sync.APIURL() == "" {
+		v.now.Disable()
+	}
+	v.refresh()
+	if env.Sync != nil && env.Window != nil {
+		v.watch()
+	}
+	serverRow := container.NewBorder(nil, nil, nil, save, v.server)
+	if env.Elder || env.Phone {
+		serverRow = container.NewVBox(v.server, save)
+	}
+	return widgets.NewSection(env.T("SettingsSync"),
+		widget.NewLabel(env.T("SyncServer")), serverRow, hint,
+		v.rows, v.busy, v.bar, v.now)
+}
+
+// watch refreshes the section on every change of progress or status,
+// until the section is no longer on screen (the shell rebuilt it).
+func (v *syncView) watch() {
+	var stop func()
+	stop = v.env.Sync.Watch(func() {
+		if fyne.CurrentApp().Driver().CanvasForObject(v.bar) == nil {
+			stop()
+			return
+		}
+		v.refresh()
+	})
+}
+
+// save checks and stores the server's address.
+func (v *syncView) save() {
+	env := v.env
+	u := strings.TrimSpace(v.server.Text)
+	if u != "" {
+		p, err := url.Parse(u)
+		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+			v.show(env.T("SyncBadURL"))
+			return
+		}
+	}
+	if env.Sync == nil {
+		return
+	}
+	if err := env.Sync.SetAPIURL(u); err != nil {
+		v.show(env.T("SyncProblemStorage"))
+		return
+	}
+	if u == "" {
+		v.now.Disable()
+	} else {
+		v.now.Enable()
+	}
+	v.refresh()
+}
+
+func (v *syncView) show(msg string) {
+	v.rows.Objects = []fyne.CanvasObject{widgets.NewWrappedLabel(msg)}
+	v.rows.Refresh()
+}
+
+// refresh reads the status off the UI thread and shows it with the
+// progress.
+func (v *syncView) refresh() {
+	env := v.env
+	p := offline.Progress{}
+	if env.Sync != nil {
+		p = env.Sync.Progress()
+	}
+	if p.Running {
+		v.bar.Show()
+		v.bar.SetValue(p.Fraction())
+		if p.Total > 0 {
+			v.busy.SetText(env.L.Tf("SyncRunning", map[string]any{"Done": p.Done, "Total": p.Total}))
+		} else {
+			v.busy.SetText(env.T("SyncStarting"))
+		}
+		v.busy.Show()
+		v.now.Disable()
+	} else {
+		v.bar.Hide()
+		v.busy.Hide()
+		if env.Sync != nil && env.Sync.APIURL() != "" {
+			v.now.Enable()
+		}
+	}
+	var st offline.SyncStatus
+	var err error
+	env.Load(func(ctx context.Context) { st, err = env.Store.SyncStatus(ctx) }, func() {
+		if err != nil {
+			v.show(env.T("StoreReadError"))
+			return
+		}
+		v.rows.Objects = v.statusRows(st)
+		v.rows.Refresh()
+	})
+}
+
+// statusRows are the last sync, its problem in words, and the outbox.
+func (v *syncView) statusRows(st offline.SyncStatus) []fyne.CanvasObject {
+	env := v.env
+	var rows []fyne.CanvasObject
+	if env.Sync == nil || env.Sync.APIURL() == "" {
+		rows = append(rows, widgets.NewWrappedLabel(env.T("SyncNoServer")))
+	}
+	rows = append(rows, widgets.NewInfoRow(env.T("SyncLast"), formatTime(env, st.LastSuccess)))
+	if msg := problemMessage(st.Problem); msg != "" && st.ProblemAt.After(st.LastSuccess) {
+		rows = append(rows, widgets.NewWrappedLabel(env.T(msg)))
+	}
+	rows = append(rows, widgets.NewInfoRow(env.T("SyncPending"), fmt.Sprint(st.Pending)))
+	if st.Failed > 0 {
+		rows = append(rows, widgets.NewWrappedLabel(env.L.Tf("SyncFailed", map[string]any{"Count": st.Failed, "Message": st.FailedMessage})))
+		rows = append(rows, widget.NewButton(env.T("SyncDismiss"), func() {
+			env.Load(func(ctx context.Context) { _ = env.Store.DismissFailed(ctx) }, v.refresh)
+		}))
+	}
+	return rows
+}
+
+// problemMessage is the message id that explains a sync problem and what
+// to do about it.
+func problemMessage(p offline.SyncProblem) string {
+	switch p {
+	case offline.ProblemOffline:
+		return "SyncProblemOffline"
+	case offline.ProblemServer:
+		return "SyncProblemServer"
+	case offline.ProblemBadData:
+		return "SyncProblemBadData"
+	case offline.ProblemStorage:
+		return "SyncProblemStorage"
+	case offline.ProblemSignIn:
+		return "SyncProblemSignIn"
+	case offline.ProblemCanceled:
+		return "SyncProblemInterrupted"
+	}
+	return ""
+}

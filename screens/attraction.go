@@ -16,6 +16,10 @@ import (
 // AttractionID is an attraction's detail; the route's Param is its ID.
 const AttractionID ID = "attraction"
 
+// plannerScreen is the journey planner's screen, which takes a destination
+// as "to=attraction:<id>"; "Get there" shows only when it is registered.
+const plannerScreen ID = "transport-planner"
+
 func init() {
 	Register(Screen{ID: AttractionID, Tab: TabMap, Title: "AttractionTitle", Icon: theme.IconNameMediaPhoto,
 		Build: buildAttraction,
@@ -106,6 +110,11 @@ func attractionDetail(env *Env, a offline.Attraction, city string, fav bool) fyn
 		})
 		show.Importance = widget.HighImportance
 		actions.Add(show)
+	}
+	if _, ok := Lookup(plannerScreen); ok {
+		actions.Add(widget.NewButtonWithIcon(env.T("AttractionGetThere"), theme.NavigateNextIcon(), func() {
+			env.Nav.Go(Route{Screen: plannerScreen, Param: "to=attraction:" + a.ID})
+		}))
 	}
 	if env.Phone || env.Elder {
 		actions = container.NewGridWithColumns(1, actions.Objects...)

@@ -121,7 +121,10 @@ func drawnBasemap(ctx context.Context, env *Env, style maps.Style, cities []city
 	path := filepath.Join(mapConfig.dataDir, fmt.Sprintf("basemap-%s-%s.mbtiles", style.Name, d.Lang))
 	c, err := maps.OpenCache(ctx, path, r)
 	if err != nil {
-		return nil, err
+		// The map still works, drawing every tile afresh; the cache is
+		// only an optimisation.
+		fyne.LogError("basemap tile cache unusable, drawing without it", err)
+		return r, nil
 	}
 	return c, nil
 }

@@ -198,3 +198,29 @@ func TestLowerZoomShownWhileLoading(t *testing.T) {
 		t.Error("with nothing cached the frame is not background: the check could never fail")
 	}
 }
+
+// TestFitPointsAndMinZoom fits the province in a 400×400 map, then shows
+// that a marker with a MinZoom is hidden below it and shown from it.
+func TestFitPointsAndMinZoom(t *testing.T) {
+	m, _ := newTestMap(t)
+	pts := []orb.Point{{116.36, 30.76}, {121.95, 35.12}}
+	m.FitPoints(pts)
+	if m.Zoom() != 6 {
+		t.Errorf("province in 400 units fits at zoom %d, want 6", m.Zoom())
+	}
+	for _, p := range pts {
+		pos := m.PositionOf(p)
+		if pos.X < 0 || pos.Y < 0 || pos.X > m.Size().Width || pos.Y > m.Size().Height {
+			t.Errorf("%v is drawn at %v, outside the map", p, pos)
+		}
+	}
+	m.SetMarkers([]Marker{{ID: "s", Point: orb.Point{118.78, 32.04}, MinZoom: 12, Color: color.Black}})
+	m.CenterOn(orb.Point{118.78, 32.04}, 11)
+	if n := len(test.WidgetRenderer(m).(*mapRenderer).clusters); n != 0 {
+		t.Errorf("at zoom 11 a MinZoom 12 marker shows (%d)", n)
+	}
+	m.ZoomIn()
+	if n := len(test.WidgetRenderer(m).(*mapRenderer).clusters); n != 1 {
+		t.Errorf("at zoom 12 the marker is hidden (%d)", n)
+	}
+}

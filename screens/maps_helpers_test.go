@@ -1,0 +1,115 @@
+package screens
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/offline"
+	"jiangsupass/translations"
+)
+
+// recordingNav records where a screen sends the user.
+type recordingNav struct{ routes []Route }
+
+func (n *recordingNav) Go(r Route) { n.routes = append(n.routes, r) }
+func (n *recordingNav) Back()      {}
+
+func (n *recordingNav) last() Route {
+	if len(n.routes) == 0 {
+		return Route{}
+	}
+	return n.routes[len(n.routes)-1]
+}
+
+// fixedPrefs is a light theme in the test's language; changes are kept.
+type fixedPrefs struct{ mode string }
+
+func (p *fixedPrefs) SetLanguage(string)    {}
+func (p *fixedPrefs) SetElder(bool)         {}
+func (p *fixedPrefs) SetThemeMode(m string) { p.mode = m }
+func (p *fixedPrefs) ThemeMode() string     { return p.mode }
+
+// testEnv is an Env over a fresh in-memory store, loading synchronously,
+// in lang, on a test app.
+func testEnv(t *testing.T, lang string) (*Env, *recordingNav) {
+	t.Helper()
+	test.NewTempApp(t)
+	st, _, err := offline.Open(context.Background(), "", offline.Options{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	l, err := translations.New(lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nav := &recordingNav{}
+	env := &Env{Store: st, L: l, Nav: nav, Prefs: &fixedPrefs{mode: "light"}, Phone: true,
+		Now: func() time.Time { return time.Date(2026, 5, 1, 9, 30, 0, 0, time.UTC) },
+		Load: func(work func(context.Context), apply func()) {
+			work(context.Background())
+			apply()
+		}}
+	return env, nav
+}
+
+// show puts a screen in a phone-sized test window.
+func show(t *testing.T, o fyne.CanvasObject) fyne.Window {
+	t.Helper()
+	w := test.NewTempWindow(t, o)
+	w.Resize(fyne.NewSize(390, 844))
+	return w
+}
+
+// find returns every object of type T under o, in the order drawn.
+func find[T fyne.CanvasObject](o fyne.CanvasObject) []T {
+	var out []T
+	var walk func(fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if o == nil || !o.Visible() {
+			return
+		}
+		if x, ok := o.(T); ok {
+			out = append(out, x)
+		}
+		switch x := o.(type) {
+		case *fyne.Container:
+			for _, c := range x.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(x).Objects() {
+				walk(c)
+			}
+		}
+	}
+	walk(o)
+	return out
+}
+
+// labelled returns the first button whose text is s.
+func labelled(t *testing.T, o fyne.CanvasObject, s string) *widget.Button {
+	t.Helper()
+	for _, b := range find[*widget.Button](o) {
+		if b.Text == s {
+			return b
+		}
+	}
+	t.Fatalf("no button %q", s)
+	return nil
+}
+
+// showsText reports whether a label under o reads s.
+func showsText(o fyne.CanvasObject, s string) bool {
+	for _, l := range find[*widget.Label](o) {
+		if l.Text == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,145 @@
+package screens
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"jiangsupass/maps"
+	"jiangsupass/maps/mapview"
+	"jiangsupass/offline"
+)
+
+// TestNearestAttractionsMatchBruteForce checks Nearby's index answer
+// against measuring every attraction, from several places.
+func TestNearestAttractionsMatchBruteForce(t *testing.T) {
+	env, _ := testEnv(t, "en")
+	ctx := context.Background()
+	all, err := env.Store.Attractions(ctx, offline.AttractionFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var pts []orb.Point
+	var ids []string
+	for _, a := range all {
+		if a.HasPoint {
+			pts, ids = append(pts, a.Point), append(ids, a.ID)
+		}
+	}
+	for _, p := range []orb.Point{{118.78, 32.04}, {120.62, 31.32}, {119.2, 34.6}, {121.9, 31.0}} {
+		got, err := nearestAttractions(ctx, env.Store, p, 5)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := maps.NearestBrute(pts, p, 5)
+		for i := range want {
+			if got[i].a.ID != ids[want[i].Index] {
+				t.Errorf("from %v, hit %d is %s, brute force %s", p, i, got[i].a.ID, ids[want[i].Index])
+			}
+		}
+	}
+}
+
+// TestNearbyPickThenList: with no location the screen shows a map; a tap
+// on it opens Nearby at that point, which lists the nearest attractions,
+// and keeping the point stores it as the configured location.
+func TestNearbyPickThenList(t *testing.T) {
+	env, nav := testEnv(t, "en")
+	w := show(t, buildNearby(env, Route{Screen: NearbyID}))
+	m := find[*mapview.Map](w.Content())
+	if len(m) != 1 {
+		t.Fatalf("no map to pick a point on (%d)", len(m))
+	}
+	test.TapAt(m[0], fyne.NewPos(m[0].Size().Width/2, m[0].Size().Height/2))
+	r := nav.last()
+	if r.Screen != NearbyID {
+		t.Fatalf("tap on the map went to %+v", r)
+	}
+	if _, ok := parseLonLat(r.Param); !ok {
+		t.Fatalf("picked point %q does not parse", r.Param)
+	}
+	r.Param = "118.78350,32.04180" // Xinjiekou, Nanjing
+	w.SetContent(buildNearby(env, r))
+	if !showsPrefix(w.Content(), "Confucius Temple") {
+		t.Error("the nearest attraction to Xinjiekou is not listed")
+	}
+	test.Tap(labelled(t, w.Content(), "Keep this point"))
+	v, ok, err := env.Store.Setting(context.Background(), LocationSetting)
+	if err != nil || !ok || v != "118.78350,32.04180" {
+		t.Errorf("kept location = %q, %v, %v", v, ok, err)
+	}
+	w.SetContent(buildNearby(env, Route{Screen: NearbyID}))
+	if !showsPrefix(w.Content(), "Distances from this terminal's location") {
+		t.Error("the kept point is not used as the configured location")
+	}
+}
+
+// showsPrefix reports whether a label under o starts with s.
+func showsPrefix(o fyne.CanvasObject, s string) bool {
+	for _, l := range find[*widget.Label](o) {
+		if strings.HasPrefix(l.Text, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// TestCurrentLocationOrder: a picked point wins, then the configured one;
+// a malformed or far-away setting counts as none.
+func TestCurrentLocationOrder(t *testing.T) {
+	env, _ := testEnv(t, "en")
+	ctx := context.Background()
+	if _, ok, err := currentLocation(ctx, env, ""); ok || err != nil {
+		t.Fatalf("a fresh store has a location (%v)", err)
+	}
+	for _, bad := range []string{"nonsense", "0,0", "118.7", "-74.0,40.7"} {
+		if err := env.Store.SetSetting(ctx, LocationSetting, bad); err != nil {
+			t.Fatal(err)
+		}
+		if loc, ok, _ := currentLocation(ctx, env, ""); ok {
+			t.Errorf("setting %q gave %+v", bad, loc)
+		}
+	}
+	if err := env.Store.SetSetting(ctx, LocationSetting, "119.4,32.4"); err != nil {
+		t.Fatal(err)
+	}
+	if loc, ok, _ := currentLocation(ctx, env, ""); !ok || loc.Source != LocationConfigured {
+		t.Errorf("configured location: %+v %v", loc, ok)
+	}
+	if loc, ok, _ := currentLocation(ctx, env, "120.1,31.5"); !ok || loc.Source != LocationPicked || loc.Point != (orb.Point{120.1, 31.5}) {
+		t.Errorf("picked location: %+v %v", loc, ok)
+	}
+}
+
+// TestMapScreenPlaces opens the map on Nanjing, on an attraction with its
+// card open, and on the province; the card's action opens the detail.
+func TestMapScreenPlaces(t *testing.T) {
+	env, nav := testEnv(t, "en")
+	w := show(t, buildMap(env, Route{Screen: MapID, Param: "a:5a-002"}))
+	m := find[*mapview.Map](w.Content())[0]
+	if sel, ok := m.Selected(); !ok || sel.ID != "a:5a-002" || m.Zoom() != placeZoom {
+		t.Fatalf("map on an attraction: selected %+v %v at zoom %d", sel, ok, m.Zoom())
+	}
+	test.Tap(labelled(t, w.Content(), "Details"))
+	if r := nav.last(); r.Screen != AttractionID || r.Param != "5a-002" {
+		t.Errorf("card action went to %+v", r)
+	}
+	w.SetContent(buildMap(env, Route{Screen: MapID, Param: "nanjing"}))
+	m = find[*mapview.Map](w.Content())[0]
+	if c := m.Center(); m.Zoom() != cityZoom || maps.Distance(c, orb.Point{118.78, 32.05}) > 20000 {
+		t.Errorf("Nanjing: centre %v zoom %d", c, m.Zoom())
+	}
+	w.SetContent(buildMap(env, Route{Screen: MapID, Param: "province"}))
+	m = find[*mapview.Map](w.Content())[0]
+	if c := m.Center(); maps.Distance(c, orb.Point{119.15, 32.94}) > 30000 {
+		t.Errorf("province: centre %v", c)
+	}
+	if m.Attribution() == "" {
+		t.Error("no attribution")
+	}
+}

@@ -1,7 +1,6 @@
 package maps
 
 import (
-	"container/heap"
 	"math"
 	"sort"
 
@@ -11,19 +10,19 @@ import (
 // Index answers "which k points are nearest to here" over a fixed set of
 // WGS84 points. It is a k-d tree over the points as unit vectors in 3-D,
 // where straight-line (chord) distance orders points exactly as
-// great-circle distance does. It is read-only after NewIndex and safe for
-// concurrent use.
+// great-circle distance does. Each range of the tree is split at its median
+// along its widest axis, and ranges of a few points are scanned, which
+// keeps it quick on clustered points such as metro stations. It is
+// read-only after NewIndex and safe for concurrent use.
 type Index struct {
 	pts   []orb.Point
-	nodes []kdNode // the tree, in an implicit layout: node i splits items[lo:hi]
-	items []int    // point indexes, reordered as the tree partitions them
+	vs    [][3]float64 // unit vectors, in tree order
+	items []int        // point indexes, in tree order
+	axis  []int8       // for a range split at mid: its axis, stored at mid
 }
 
-type kdNode struct {
-	v    [3]float64
-	item int
-	axis int8
-}
+// leafSize is the largest range the search scans instead of splitting.
+const leafSize = 8
 
 // Hit is a point found by a query: its index in the slice given to
 // NewIndex and its distance in metres.
@@ -34,29 +33,58 @@ type Hit struct {
 
 // NewIndex builds an index over pts. The slice is kept, not copied.
 func NewIndex(pts []orb.Point) *Index {
-	ix := &Index{pts: pts, items: make([]int, len(pts)), nodes: make([]kdNode, len(pts))}
-	vs := make([][3]float64, len(pts))
+	n := len(pts)
+	ix := &Index{pts: pts, vs: make([][3]float64, n), items: make([]int, n), axis: make([]int8, n)}
 	for i, p := range pts {
 		ix.items[i] = i
-		vs[i] = unitVector(p)
+		ix.vs[i] = unitVector(p)
 	}
-	ix.build(vs, 0, len(pts), 0)
+	ix.build(0, n)
 	return ix
 }
 
-// build puts the median of items[lo:hi] along axis at the node in the
-// middle of that range, then builds both halves along the next axis.
-func (ix *Index) build(vs [][3]float64, lo, hi, depth int) {
-	if lo >= hi {
+// build sorts items[lo:hi] along the axis where they spread most, leaves
+// the median at mid, and builds both halves.
+func (ix *Index) build(lo, hi int) {
+	if hi-lo <= leafSize {
 		return
 	}
-	axis := depth % 3
-	part := ix.items[lo:hi]
-	sort.Slice(part, func(a, b int) bool { return vs[part[a]][axis] < vs[part[b]][axis] })
+	var minV, maxV [3]float64
+	for a := 0; a < 3; a++ {
+		minV[a], maxV[a] = math.Inf(1), math.Inf(-1)
+	}
+	for i := lo; i < hi; i++ {
+		for a := 0; a < 3; a++ {
+			minV[a], maxV[a] = math.Min(minV[a], ix.vs[i][a]), math.Max(maxV[a], ix.vs[i][a])
+		}
+	}
+	axis := 0
+	for a := 1; a < 3; a++ {
+		if maxV[a]-minV[a] > maxV[axis]-minV[axis] {
+			axis = a
+		}
+	}
+	sort.Sort(byAxis{ix, lo, hi, axis})
 	mid := (lo + hi) / 2
-	ix.nodes[mid] = kdNode{v: vs[ix.items[mid]], item: ix.items[mid], axis: int8(axis)}
-	ix.build(vs, lo, mid, depth+1)
-	ix.build(vs, mid+1, hi, depth+1)
+	ix.axis[mid] = int8(axis)
+	ix.build(lo, mid)
+	ix.build(mid+1, hi)
+}
+
+// byAxis sorts a range of the tree's vectors and items together.
+type byAxis struct {
+	ix           *Index
+	lo, hi, axis int
+}
+
+func (b byAxis) Len() int { return b.hi - b.lo }
+func (b byAxis) Less(i, j int) bool {
+	return b.ix.vs[b.lo+i][b.axis] < b.ix.vs[b.lo+j][b.axis]
+}
+func (b byAxis) Swap(i, j int) {
+	i, j = b.lo+i, b.lo+j
+	b.ix.vs[i], b.ix.vs[j] = b.ix.vs[j], b.ix.vs[i]
+	b.ix.items[i], b.ix.items[j] = b.ix.items[j], b.ix.items[i]
 }
 
 // Len is the number of points.
@@ -69,37 +97,48 @@ func (ix *Index) Nearest(p orb.Point, k int) []Hit {
 		return nil
 	}
 	q := unitVector(p)
-	h := &hitHeap{}
-	ix.search(q, 0, len(ix.nodes), k, h)
-	out := make([]Hit, h.Len())
+	h := make(hitHeap, 0, min(k, len(ix.pts)))
+	ix.search(q, 0, len(ix.pts), k, &h)
+	out := make([]Hit, len(h))
 	for i := len(out) - 1; i >= 0; i-- {
-		c := heap.Pop(h).(chordHit)
+		c := h.pop()
 		out[i] = Hit{Index: c.item, Meters: chordToMeters(c.d2)}
 	}
 	return out
 }
 
+// offer puts point i of the tree into the heap if it is among the k
+// nearest so far.
+func (ix *Index) offer(q [3]float64, i, k int, h *hitHeap) {
+	v := &ix.vs[i]
+	d := sq(q[0]-v[0]) + sq(q[1]-v[1]) + sq(q[2]-v[2])
+	c := chordHit{ix.items[i], d}
+	if len(*h) < k {
+		h.push(c)
+	} else if farther((*h)[0], c) {
+		(*h)[0] = c
+		h.down(0)
+	}
+}
+
 func (ix *Index) search(q [3]float64, lo, hi, k int, h *hitHeap) {
-	if lo >= hi {
+	if hi-lo <= leafSize {
+		for i := lo; i < hi; i++ {
+			ix.offer(q, i, k, h)
+		}
 		return
 	}
 	mid := (lo + hi) / 2
-	n := &ix.nodes[mid]
-	d := sq(q[0]-n.v[0]) + sq(q[1]-n.v[1]) + sq(q[2]-n.v[2])
-	if h.Len() < k {
-		heap.Push(h, chordHit{n.item, d})
-	} else if d < (*h)[0].d2 {
-		(*h)[0] = chordHit{n.item, d}
-		heap.Fix(h, 0)
-	}
-	diff := q[n.axis] - n.v[n.axis]
-	near, far := [2]int{lo, mid}, [2]int{mid + 1, hi}
+	axis := ix.axis[mid]
+	ix.offer(q, mid, k, h)
+	diff := q[axis] - ix.vs[mid][axis]
+	nearLo, nearHi, farLo, farHi := lo, mid, mid+1, hi
 	if diff > 0 {
-		near, far = far, near
+		nearLo, nearHi, farLo, farHi = mid+1, hi, lo, mid
 	}
-	ix.search(q, near[0], near[1], k, h)
-	if h.Len() < k || diff*diff < (*h)[0].d2 {
-		ix.search(q, far[0], far[1], k, h)
+	ix.search(q, nearLo, nearHi, k, h)
+	if len(*h) < k || diff*diff <= (*h)[0].d2 {
+		ix.search(q, farLo, farHi, k, h)
 	}
 }
 
@@ -142,21 +181,54 @@ type chordHit struct {
 }
 
 // hitHeap is a max-heap on distance: its top is the farthest of the k
-// nearest so far.
+// nearest so far. It is written out rather than using container/heap so
+// that a query allocates nothing but its heap and its answer.
 type hitHeap []chordHit
 
-func (h hitHeap) Len() int { return len(h) }
-func (h hitHeap) Less(i, j int) bool {
-	if h[i].d2 != h[j].d2 {
-		return h[i].d2 > h[j].d2
+// farther orders the heap: by distance, then by point index.
+func farther(a, b chordHit) bool {
+	if a.d2 != b.d2 {
+		return a.d2 > b.d2
 	}
-	return h[i].item > h[j].item
+	return a.item > b.item
 }
-func (h hitHeap) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *hitHeap) Push(x any)   { *h = append(*h, x.(chordHit)) }
-func (h *hitHeap) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
+
+func (h *hitHeap) push(c chordHit) {
+	*h = append(*h, c)
+	s := *h
+	for i := len(s) - 1; i > 0; {
+		parent := (i - 1) / 2
+		if !farther(s[i], s[parent]) {
+			break
+		}
+		s[i], s[parent] = s[parent], s[i]
+		i = parent
+	}
+}
+
+func (h *hitHeap) down(i int) {
+	s := *h
+	for {
+		l, big := 2*i+1, i
+		if l < len(s) && farther(s[l], s[big]) {
+			big = l
+		}
+		if r := l + 1; r < len(s) && farther(s[r], s[big]) {
+			big = r
+		}
+		if big == i {
+			return
+		}
+		s[i], s[big] = s[big], s[i]
+		i = big
+	}
+}
+
+func (h *hitHeap) pop() chordHit {
+	s := *h
+	top := s[0]
+	s[0] = s[len(s)-1]
+	*h = s[:len(s)-1]
+	h.down(0)
+	return top
 }

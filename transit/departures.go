@@ -7,6 +7,7 @@ import "sort"
 type Departures struct {
 	Route    int    // index into Network.Routes
 	Headsign string // where the trips are going
+	Terminus int    // the stop where they end
 	Times    []Clock
 }
 
@@ -41,7 +42,7 @@ func (n *Network) NextDepartures(stopID string, from Clock, per int) []Departure
 			}
 			dep := found[k]
 			if dep == nil {
-				dep = &Departures{Route: int(p.route), Headsign: k.headsign}
+				dep = &Departures{Route: int(p.route), Headsign: k.headsign, Terminus: int(p.stops[ns-1])}
 				found[k] = dep
 				order = append(order, k)
 			}

@@ -20,6 +20,7 @@ type Leg struct {
 	Route    int    // index into Network.Routes
 	TripID   string // the trip's ID in the feed
 	Headsign string // where the trip is going
+	Terminus int    // the trip's last stop
 	Calls    []Call // the stops from boarding to alighting, both included
 }
 
@@ -103,7 +104,7 @@ func (r *raptor) journey(k int, e ends) Journey {
 		ns := int32(len(p.stops))
 		leg := Leg{Kind: Ride, From: int(p.stops[bpos]), To: int(s), Route: int(p.route),
 			TripID: n.trips[p.trips[trip]].id, Headsign: n.trips[p.trips[trip]].headsign,
-			Depart: p.dep[trip*ns+bpos], Arrive: r.arr[round][s]}
+			Terminus: int(p.stops[ns-1]), Depart: p.dep[trip*ns+bpos], Arrive: r.arr[round][s]}
 		for i := bpos; i < ns; i++ {
 			leg.Calls = append(leg.Calls, Call{Stop: int(p.stops[i]), Arrival: p.arr[trip*ns+i], Departure: p.dep[trip*ns+i]})
 			if p.stops[i] == s && i > bpos {

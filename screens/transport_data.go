@@ -1,0 +1,223 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"time"
+	"unicode"
+
+	"jiangsupass/offline"
+	"jiangsupass/transit"
+)
+
+// transportData is what the Transport screens draw from: the network the
+// planner runs on (the estimated metro timetable, plus any GTFS feeds
+// imported from the feeds folder), and the lines, stations, hubs and city
+// names as the store has them.
+type transportData struct {
+	net       *transit.Network
+	lines     []offline.MetroLine
+	lineRoute map[string]int // metro line ID → index in net.Routes
+	stations  map[string]offline.Station
+	order     []offline.Station // as the store lists them
+	hubs      []offline.Hub
+	cities    map[string]string // city code → name in the user's language
+	imported  int               // GTFS feeds imported beside the estimated network
+	importErr error             // the first feed that could not be imported
+}
+
+// feedsFolder is where an operator's GTFS feeds (zip files or folders),
+// such as intercity trains, are put to be planned with: "gtfs" beside the
+// store's database file.
+func feedsFolder(store *offline.Store) string {
+	if store.Path() == "" {
+		return ""
+	}
+	return filepath.Join(filepath.Dir(store.Path()), "gtfs")
+}
+
+// transportCache keeps the compiled network for a store and a day: it is
+// built once, off the UI thread, and shared by every Transport screen.
+var transportCache struct {
+	sync.Mutex
+	store *offline.Store
+	day   time.Time
+	data  *transportData
+}
+
+// loadTransport returns the transport data for the store and the day of
+// now, building it on first use.
+func loadTransport(ctx context.Context, store *offline.Store, now time.Time, lang string) (*transportData, error) {
+	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	transportCache.Lock()
+	defer transportCache.Unlock()
+	c := &transportCache
+	if c.data != nil && c.store == store && c.day.Equal(day) {
+		return c.data.withCities(ctx, store, lang)
+	}
+	d, err := compileTransport(ctx, store, day)
+	if err != nil {
+		return nil, err
+	}
+	c.store, c.day, c.data = store, day, d
+	return d.withCities(ctx, store, lang)
+}
+
+func compileTransport(ctx context.Context, store *offline.Store, day time.Time) (*transportData, error) {
+	lines, stations, err := store.TransitInput(ctx)
+	if err != nil {
+		return nil, err
+	}
+	feed, err := transit.Estimated(lines, stations, transit.DefaultRule())
+	if err != nil {
+		return nil, err
+	}
+	d := &transportData{lineRoute: map[string]int{}, stations: map[string]offline.Station{}}
+	feeds := []*transit.Feed{feed}
+	if dir := feedsFolder(store); dir != "" {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			path := filepath.Join(dir, e.Name())
+			var f *transit.Feed
+			switch {
+			case e.IsDir():
+				f, err = transit.LoadDir(path)
+			case strings.HasSuffix(e.Name(), ".zip"):
+				f, err = transit.LoadZip(path)
+			default:
+				continue
+			}
+			if err != nil {
+				if d.importErr == nil {
+					d.importErr = fmt.Errorf("%s: %w", e.Name(), err)
+				}
+				continue
+			}
+			feeds = append(feeds, f)
+			d.imported++
+		}
+	}
+	if d.net, err = transit.Compile(transit.Merge(feeds...), day, transit.Options{}); err != nil {
+		return nil, err
+	}
+	for i, r := range d.net.Routes {
+		d.lineRoute[r.ID] = i
+	}
+	if d.lines, err = store.MetroLines(ctx, ""); err != nil {
+		return nil, err
+	}
+	if d.order, err = store.Stations(ctx, ""); err != nil {
+		return nil, err
+	}
+	for _, s := range d.order {
+		d.stations[s.ID] = s
+	}
+	if d.hubs, err = store.Hubs(ctx); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// withCities is d with the city names in lang.
+func (d *transportData) withCities(ctx context.Context, store *offline.Store, lang string) (*transportData, error) {
+	cities, err := store.Cities(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := *d
+	out.cities = map[string]string{}
+	for _, c := range cities {
+		out.cities[c.Code] = c.Name.In(lang)
+	}
+	return &out, nil
+}
+
+// stationName is a station's Chinese name, followed by its pinyin outside
+// Chinese.
+func stationName(env *Env, s offline.Station) string {
+	if strings.HasPrefix(env.L.Lang(), "zh") || s.Pinyin == "" {
+		return s.Name
+	}
+	r := []rune(s.Pinyin)
+	r[0] = unicode.ToUpper(r[0])
+	return s.Name + " " + string(r)
+}
+
+// stopName names a stop of the network for the user: a metro station by
+// stationName, any other stop by its feed name.
+func (d *transportData) stopName(env *Env, i int) string {
+	if i < 0 || i >= len(d.net.Stops) {
+		return ""
+	}
+	st := d.net.Stops[i]
+	if s, ok := d.stations[st.ID]; ok {
+		return stationName(env, s)
+	}
+	return st.Name
+}
+
+// lineName is a metro line's name with its city, e.g. "南京 1号线", or
+// "Nanjing Line 1" outside Chinese.
+func (d *transportData) lineName(env *Env, l offline.MetroLine) string {
+	if c := d.cities[l.CityCode]; c != "" && env.L.Lang() != "zh-Hans" {
+		return c + " " + lineLabel(env, l.Name)
+	}
+	return l.City + " " + lineLabel(env, l.Name)
+}
+
+// lineLabel is a line's own name in the user's language: "1号线" is
+// "Line 1" in English; other names stay as they are.
+func lineLabel(env *Env, name string) string {
+	if n, ok := strings.CutSuffix(name, "号线"); ok && !strings.HasPrefix(env.L.Lang(), "zh") {
+		return env.L.Tf("TransportLineNumber", map[string]any{"Number": n})
+	}
+	return name
+}
+
+// lineLabels is lineLabel of each name, joined by spaces.
+func lineLabels(env *Env, names []string) string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = lineLabel(env, n)
+	}
+	return strings.Join(out, "  ")
+}
+
+// routeLine is the metro line of a network route, if it is one.
+func (d *transportData) routeLine(route int) (offline.MetroLine, bool) {
+	id := d.net.Routes[route].ID
+	for _, l := range d.lines {
+		if l.ID == id {
+			return l, true
+		}
+	}
+	return offline.MetroLine{}, false
+}
+
+// routeName names a route for the user: a metro line with its city,
+// another route by its feed name.
+func (d *transportData) routeName(env *Env, route int) string {
+	if l, ok := d.routeLine(route); ok {
+		return d.lineName(env, l)
+	}
+	return d.net.Routes[route].Name()
+}
+
+// towards names where a trip is going: its last stop when that is a metro
+// station, else the feed's headsign.
+func (d *transportData) towards(env *Env, terminus int, headsign string) string {
+	if terminus >= 0 && terminus < len(d.net.Stops) {
+		if _, ok := d.stations[d.net.Stops[terminus].ID]; ok {
+			return d.stopName(env, terminus)
+		}
+	}
+	return headsign
+}
+
+// errNoLocation is returned for an attraction with no coordinates.
+var errNoLocation = errors.New("no location")

@@ -1,0 +1,105 @@
+package screens
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/screens/widgets"
+	"jiangsupass/transit"
+)
+
+// lineColor is a route's colour, or the theme's primary colour when the
+// feed gives none.
+func lineColor(d *transportData, route int) color.Color {
+	if c, err := parseHexColor(d.net.Routes[route].Color); err == nil {
+		return c
+	}
+	return theme.Color(theme.ColorNamePrimary)
+}
+
+// walkColor is how walks are drawn: the theme's secondary text colour.
+func walkColor() color.Color { return theme.Color(theme.ColorNamePlaceHolder) }
+
+// colorBar is a vertical strip in a line's colour beside a leg.
+func colorBar(c color.Color) fyne.CanvasObject {
+	r := canvas.NewRectangle(c)
+	r.SetMinSize(fyne.NewSize(theme.Padding()*1.5, 0))
+	r.CornerRadius = theme.Padding() * 0.75
+	return r
+}
+
+// journeySummary is an option's first line: times, duration and changes.
+func journeySummary(env *Env, j transit.Journey) string {
+	mins := int(j.Arrive/60 - j.Depart/60) // as the clock times shown differ
+	return env.L.Tf("TransportSummary", map[string]any{
+		"Depart": j.Depart.Minutes(), "Arrive": j.Arrive.Minutes(), "Minutes": mins,
+		"Changes": env.L.N("TransportChanges", j.Transfers(), map[string]any{"Count": j.Transfers()}),
+	})
+}
+
+// placeName names a leg's end: a stop, or the query's own place.
+func placeName(env *Env, d *transportData, stop int, own string) string {
+	if stop < 0 {
+		return own
+	}
+	return d.stopName(env, stop)
+}
+
+// legRows draws a journey's legs: each walk with its distance and time,
+// each ride with its line, direction, stops and times.
+func legRows(env *Env, d *transportData, j transit.Journey, from, to string) fyne.CanvasObject {
+	box := container.NewVBox()
+	for i, l := range j.Legs {
+		start, end := placeName(env, d, l.From, from), placeName(env, d, l.To, to)
+		if i > 0 && l.Kind == transit.Ride && j.Legs[i-1].Kind == transit.Ride {
+			box.Add(legText(env.L.Tf("TransportChangeAt", map[string]any{"Stop": start}), true))
+		}
+		switch l.Kind {
+		case transit.Walk:
+			mins := int(math.Ceil(float64(l.Arrive-l.Depart) / 60))
+			text := env.L.Tf("TransportWalkLeg", map[string]any{"To": end, "Minutes": mins})
+			if l.Meters > 0 {
+				text = env.L.Tf("TransportWalkLegMeters", map[string]any{"To": end, "Minutes": mins, "Meters": roundMeters(l.Meters)})
+			}
+			icon := canvas.NewImageFromResource(theme.NewThemedResource(theme.MoreHorizontalIcon()))
+			icon.FillMode = canvas.ImageFillContain
+			icon.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize()))
+			box.Add(container.NewBorder(nil, nil, icon, nil, legText(l.Depart.Minutes()+"  "+text, false)))
+		case transit.Ride:
+			title := widget.NewLabelWithStyle(env.L.Tf("TransportRideLeg", map[string]any{
+				"Line": d.routeName(env, l.Route), "Towards": d.towards(env, l.Terminus, l.Headsign)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+			title.Wrapping = fyne.TextWrapWord
+			stops := len(l.Calls) - 1
+			body := container.NewVBox(title,
+				legText(l.Depart.Minutes()+"  "+start, false),
+				legText(env.L.N("TransportStops", stops, map[string]any{"Count": stops}), true),
+				legText(l.Arrive.Minutes()+"  "+end, false))
+			box.Add(container.NewBorder(nil, nil, colorBar(lineColor(d, l.Route)), nil, body))
+		}
+	}
+	return box
+}
+
+// legText is a wrapped line of a leg; quiet lines are drawn smaller.
+func legText(s string, quiet bool) fyne.CanvasObject {
+	l := widgets.NewWrappedLabel(s)
+	if quiet {
+		l.SizeName = theme.SizeNameCaptionText
+	}
+	return l
+}
+
+// roundMeters rounds a distance for reading: to 10 m, or 100 m past 1 km.
+func roundMeters(m float64) string {
+	if m >= 1000 {
+		return fmt.Sprintf("%.1f km", m/1000)
+	}
+	return fmt.Sprintf("%d m", int(math.Round(m/10))*10)
+}

@@ -1,0 +1,93 @@
+package screens
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/screens/widgets"
+)
+
+// PickerID chooses a place for the planner: a searchable list of metro
+// stations, railway stations, airports and attractions. Param is
+// "field=from" or "field=to" followed by the planner's own parameters, to
+// which it returns with the choice filled in.
+const PickerID ID = "transport-picker"
+
+func init() {
+	Register(Screen{ID: PickerID, Tab: TabTransport, Title: "PickerTitle", Icon: theme.IconNameSearch,
+		Build: buildPicker, Samples: func(*Env) []Route {
+			return []Route{{Screen: PickerID, Param: "field=to&from=station:nj-12&at=09:00"}}
+		}})
+}
+
+func buildPicker(env *Env, r Route) fyne.CanvasObject {
+	field, rest, _ := strings.Cut(r.Param, "&")
+	field = strings.TrimPrefix(field, "field=")
+	p := parsePlanner(rest)
+	content := container.NewStack(widgets.NewLoading(env.T("Loading")))
+	var choices []placeChoice
+	var err error
+	env.Load(func(ctx context.Context) {
+		var d *transportData
+		if d, err = loadTransport(ctx, env.Store, env.Now(), env.L.Lang()); err == nil {
+			choices, err = placeChoices(ctx, env, d)
+		}
+	}, func() {
+		if err != nil {
+			content.Objects = []fyne.CanvasObject{transportError(env, r)}
+		} else {
+			content.Objects = []fyne.CanvasObject{pickerView(env, choices, func(ref string) {
+				if field == "from" {
+					p.from = ref
+				} else {
+					p.to = ref
+				}
+				env.Nav.Go(Route{Screen: PlannerID, Param: p.String()})
+			})}
+		}
+		content.Refresh()
+	})
+	return content
+}
+
+// pickerView is a search entry over the list of places; choosing one calls
+// pick with its reference.
+func pickerView(env *Env, all []placeChoice, pick func(ref string)) fyne.CanvasObject {
+	shown := all
+	empty := widgets.NewMessage(theme.SearchIcon(), env.T("PickerNoneTitle"), env.T("PickerNoneBody"), "", nil)
+	empty.Hide()
+	list := widget.NewList(func() int { return len(shown) }, func() fyne.CanvasObject {
+		title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Truncation = fyne.TextTruncateEllipsis
+		sub := widget.NewLabel("")
+		sub.SizeName = theme.SizeNameCaptionText
+		sub.Truncation = fyne.TextTruncateEllipsis
+		return rowWithMinHeight(container.NewVBox(title, sub))
+	}, func(i widget.ListItemID, o fyne.CanvasObject) {
+		texts := rowBody(o).(*fyne.Container).Objects
+		texts[0].(*widget.Label).SetText(shown[i].title)
+		texts[1].(*widget.Label).SetText(shown[i].subtitle)
+	})
+	list.OnSelected = func(i widget.ListItemID) {
+		list.UnselectAll()
+		pick(shown[i].ref)
+	}
+	search := widget.NewEntry()
+	search.SetPlaceHolder(env.T("PickerSearch"))
+	search.OnChanged = func(q string) {
+		shown = filterChoices(all, q)
+		if len(shown) > 0 {
+			empty.Hide()
+		} else {
+			empty.Show()
+		}
+		list.Refresh()
+		list.ScrollToTop()
+	}
+	return container.NewBorder(container.NewPadded(search), nil, nil, nil, container.NewStack(list, empty))
+}

@@ -1,0 +1,188 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb"
+
+	"jiangsupass/offline"
+	"jiangsupass/transit"
+)
+
+// Places in the planner's route parameter are written "kind:value":
+//
+//	station:nj-12             a metro station (a bare "nj-12" means the same)
+//	attraction:5a-001         an attraction, by its ID
+//	hub:南京南                 a railway station or airport, by its name
+//	point:118.78,32.04        a point on the map, longitude then latitude
+const (
+	placeStation    = "station"
+	placeAttraction = "attraction"
+	placeHub        = "hub"
+	placePoint      = "point"
+)
+
+// plannerParams is the planner's state as its route carries it, e.g.
+// "from=station:nj-12&to=attraction:5a-001&at=09:00".
+type plannerParams struct {
+	from, to, at string
+}
+
+// parsePlanner reads the planner's route parameter. Values are taken as
+// they are written (names of hubs hold spaces and Chinese).
+func parsePlanner(param string) plannerParams {
+	var p plannerParams
+	for _, kv := range strings.Split(param, "&") {
+		k, v, _ := strings.Cut(kv, "=")
+		switch k {
+		case "from":
+			p.from = v
+		case "to":
+			p.to = v
+		case "at":
+			p.at = v
+		}
+	}
+	return p
+}
+
+// String is the route parameter of p.
+func (p plannerParams) String() string {
+	var parts []string
+	for _, kv := range [][2]string{{"from", p.from}, {"to", p.to}, {"at", p.at}} {
+		if kv[1] != "" {
+			parts = append(parts, kv[0]+"="+kv[1])
+		}
+	}
+	return strings.Join(parts, "&")
+}
+
+// resolvedPlace is a place of the planner as the user and the network see
+// it.
+type resolvedPlace struct {
+	place transit.Place
+	name  string
+	kind  string // one of the place kinds
+	hub   *offline.Hub
+}
+
+// resolvePlace finds the place a reference names.
+func resolvePlace(ctx context.Context, env *Env, d *transportData, ref string) (resolvedPlace, error) {
+	kind, value, ok := strings.Cut(ref, ":")
+	if !ok {
+		kind, value = placeStation, ref
+	}
+	switch kind {
+	case placeStation:
+		s, ok := d.stations[value]
+		if !ok {
+			return resolvedPlace{}, fmt.Errorf("station %q: %w", value, offline.ErrNotFound)
+		}
+		return resolvedPlace{place: transit.StopPlace(s.ID), name: stationName(env, s), kind: kind}, nil
+	case placeAttraction:
+		a, err := env.Store.Attraction(ctx, value)
+		if err != nil {
+			return resolvedPlace{}, err
+		}
+		name := a.Name.In(env.L.Lang())
+		if !a.HasPoint {
+			return resolvedPlace{name: name, kind: kind}, fmt.Errorf("attraction %s: %w", value, errNoLocation)
+		}
+		return resolvedPlace{place: transit.PointPlace(a.Point, name), name: name, kind: kind}, nil
+	case placeHub:
+		for i, h := range d.hubs {
+			if h.Name == value {
+				p := transit.PointPlace(h.Point, h.Name)
+				if _, ok := d.net.StopIndex(h.StationID); ok && h.StationID != "" {
+					p = transit.StopPlace(h.StationID)
+				}
+				return resolvedPlace{place: p, name: h.Name, kind: kind, hub: &d.hubs[i]}, nil
+			}
+		}
+		return resolvedPlace{}, fmt.Errorf("hub %q: %w", value, offline.ErrNotFound)
+	case placePoint:
+		lon, lat, ok := strings.Cut(value, ",")
+		x, err1 := strconv.ParseFloat(lon, 64)
+		y, err2 := strconv.ParseFloat(lat, 64)
+		if !ok || err1 != nil || err2 != nil || x < -180 || x > 180 || y < -90 || y > 90 {
+			return resolvedPlace{}, fmt.Errorf("point %q is not lon,lat: %w", value, errBadPlace)
+		}
+		name := env.T("TransportPoint")
+		return resolvedPlace{place: transit.PointPlace(orb.Point{x, y}, name), name: name, kind: kind}, nil
+	}
+	return resolvedPlace{}, fmt.Errorf("place %q: unknown kind %q: %w", ref, kind, errBadPlace)
+}
+
+// errBadPlace is returned for a place reference that cannot be read.
+var errBadPlace = errors.New("not a place")
+
+// placeChoice is an entry of the place picker.
+type placeChoice struct {
+	ref, title, subtitle string
+	key                  string // lower-case text the search matches
+}
+
+// placeChoices lists every station, railway station, airport and
+// attraction the planner can go from or to.
+func placeChoices(ctx context.Context, env *Env, d *transportData) ([]placeChoice, error) {
+	var out []placeChoice
+	for _, h := range d.hubs {
+		kind := env.T("TransportHubRail")
+		if h.Type == "air" {
+			kind = env.T("TransportHubAir")
+		}
+		st := d.stations[h.StationID]
+		out = append(out, placeChoice{ref: placeHub + ":" + h.Name, title: h.Name,
+			subtitle: kind + " · " + d.cities[h.CityCode] + " · " + stationName(env, st),
+			key:      strings.ToLower(h.Name + " " + h.City + " " + h.MetroStation + " " + st.Pinyin)})
+	}
+	attractions, err := env.Store.Attractions(ctx, offline.AttractionFilter{})
+	if err != nil {
+		return nil, err
+	}
+	for _, a := range attractions {
+		if !a.HasPoint {
+			continue
+		}
+		name := a.Name.In(env.L.Lang())
+		var key []string
+		for _, n := range a.Name {
+			key = append(key, n)
+		}
+		out = append(out, placeChoice{ref: placeAttraction + ":" + a.ID, title: name,
+			subtitle: env.T("TransportAttraction") + " · " + d.cities[a.CityCode],
+			key:      strings.ToLower(strings.Join(key, " "))})
+	}
+	for _, s := range d.order {
+		out = append(out, placeChoice{ref: placeStation + ":" + s.ID, title: stationName(env, s),
+			subtitle: d.cities[s.CityCode] + " · " + strings.Join(s.Lines, " "),
+			key:      strings.ToLower(s.Name + " " + s.Pinyin + " " + s.City + " " + strings.Join(s.Lines, " "))})
+	}
+	return out, nil
+}
+
+// filterChoices keeps the choices whose text holds every word of query.
+func filterChoices(all []placeChoice, query string) []placeChoice {
+	words := strings.Fields(strings.ToLower(query))
+	if len(words) == 0 {
+		return all
+	}
+	var out []placeChoice
+	for _, c := range all {
+		ok := true
+		for _, w := range words {
+			if !strings.Contains(c.key, w) && !strings.Contains(strings.ToLower(c.title), w) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,228 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"fmt"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/offline"
+	"jiangsupass/screens/widgets"
+	"jiangsupass/transit"
+)
+
+// PlannerID is the journey planner: from, to and departure time, and the
+// options found, each as its legs with a way to see it on the map.
+//
+// Param is "from=<place>&to=<place>&at=HH:MM", each part optional, where a
+// place is written as transport_places.go describes ("station:nj-12",
+// "attraction:5a-001", "hub:南京南", "point:lon,lat"). Another screen
+// offers "get there" by going to
+//
+//	Route{Screen: PlannerID, Param: "to=attraction:" + attractionID}
+//
+// which opens the planner with the attraction as the destination and the
+// user choosing where from.
+const PlannerID ID = "transport-planner"
+
+// plannerMaxTransfers is K, the most changes a planned journey may have.
+const plannerMaxTransfers = 4
+
+func init() {
+	Register(Screen{ID: PlannerID, Tab: TabTransport, Title: "PlannerTitle", Icon: theme.IconNameNavigateNext,
+		Build: buildPlanner, Samples: func(*Env) []Route {
+			return []Route{{Screen: PlannerID, Param: plannerSample}}
+		}})
+}
+
+// plannerSample is a journey with a change: from 鱼嘴 on line 2 to 南京站 on
+// line 1, changing at 新街口.
+const plannerSample = "from=station:nj-32&to=station:nj-7&at=09:00"
+
+// plannedJourney is what the planner and the route map load: the places,
+// and the plan or why there is none.
+type plannedJourney struct {
+	d        *transportData
+	p        plannerParams
+	from, to resolvedPlace
+	at       transit.Clock
+	plan     transit.Plan
+	err      error // reading the data failed
+	fromErr  error
+	toErr    error
+	planErr  error
+}
+
+// loadJourney resolves the planner's places and plans between them.
+func loadJourney(ctx context.Context, env *Env, p plannerParams) *plannedJourney {
+	j := &plannedJourney{p: p}
+	if j.d, j.err = loadTransport(ctx, env.Store, env.Now(), env.L.Lang()); j.err != nil {
+		return j
+	}
+	j.at = clockOf(env)
+	if c, err := transit.ParseClock(p.at); err == nil {
+		j.at = c
+	}
+	if p.from != "" {
+		j.from, j.fromErr = resolvePlace(ctx, env, j.d, p.from)
+	}
+	if p.to != "" {
+		j.to, j.toErr = resolvePlace(ctx, env, j.d, p.to)
+	}
+	if p.from != "" && p.to != "" && j.fromErr == nil && j.toErr == nil {
+		j.plan, j.planErr = j.d.net.Plan(transit.Query{From: j.from.place, To: j.to.place,
+			Depart: j.at, MaxTransfers: plannerMaxTransfers})
+	}
+	return j
+}
+
+func buildPlanner(env *Env, r Route) fyne.CanvasObject {
+	content := container.NewStack(widgets.NewLoading(env.T("PlannerPlanning")))
+	p := parsePlanner(r.Param)
+	var j *plannedJourney
+	env.Load(func(ctx context.Context) { j = loadJourney(ctx, env, p) }, func() {
+		if j.err != nil {
+			content.Objects = []fyne.CanvasObject{transportError(env, r)}
+		} else {
+			content.Objects = []fyne.CanvasObject{plannerView(env, j)}
+		}
+		content.Refresh()
+	})
+	return content
+}
+
+func plannerView(env *Env, j *plannedJourney) fyne.CanvasObject {
+	box := container.NewVBox(plannerForm(env, j), widget.NewSeparator())
+	box.Add(plannerResults(env, j))
+	return container.NewVScroll(container.NewPadded(box))
+}
+
+// plannerForm holds the from and to buttons, which open the place picker,
+// a swap button, and the departure time.
+func plannerForm(env *Env, j *plannedJourney) fyne.CanvasObject {
+	p := j.p
+	pick := func(field string) func() {
+		return func() { env.Nav.Go(Route{Screen: PickerID, Param: "field=" + field + "&" + p.String()}) }
+	}
+	placeButton := func(ref string, place resolvedPlace, field, empty string) *widget.Button {
+		text := env.T(empty)
+		if ref != "" {
+			text = place.name
+			if text == "" {
+				text = ref
+			}
+		}
+		b := widget.NewButtonWithIcon(text, theme.SearchIcon(), pick(field))
+		b.Alignment = widget.ButtonAlignLeading
+		return b
+	}
+	from := placeButton(p.from, j.from, "from", "PlannerChooseFrom")
+	to := placeButton(p.to, j.to, "to", "PlannerChooseTo")
+	swap := widget.NewButtonWithIcon(env.T("PlannerSwap"), theme.ViewRefreshIcon(), func() {
+		env.Nav.Go(Route{Screen: PlannerID, Param: plannerParams{from: p.to, to: p.from, at: p.at}.String()})
+	})
+	at := widget.NewEntry()
+	at.SetText(j.at.Minutes())
+	at.SetPlaceHolder("HH:MM")
+	bad := widgets.NewWrappedLabel("")
+	bad.Hide()
+	plan := widget.NewButtonWithIcon(env.T("PlannerPlan"), theme.NavigateNextIcon(), nil)
+	plan.Importance = widget.HighImportance
+	plan.OnTapped = func() {
+		c, err := transit.ParseClock(at.Text)
+		if err != nil || c >= transit.HMS(24, 0, 0) {
+			bad.SetText(env.T("PlannerBadTime"))
+			bad.Show()
+			return
+		}
+		env.Nav.Go(Route{Screen: PlannerID, Param: plannerParams{from: p.from, to: p.to, at: c.Minutes()}.String()})
+	}
+	at.OnSubmitted = func(string) { plan.OnTapped() }
+	label := func(id string) fyne.CanvasObject {
+		l := widget.NewLabelWithStyle(env.T(id), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		return l
+	}
+	form := container.NewVBox(label("PlannerFrom"), from, label("PlannerTo"), to)
+	timeRow := container.NewBorder(nil, nil, label("PlannerDepart"), plan, at)
+	if env.Phone || env.Elder {
+		form.Add(container.NewVBox(swap, timeRow))
+	} else {
+		form.Add(container.NewBorder(nil, nil, swap, nil, timeRow))
+	}
+	form.Add(bad)
+	return form
+}
+
+// plannerResults shows the options, or says why there are none and what
+// to do.
+func plannerResults(env *Env, j *plannedJourney) fyne.CanvasObject {
+	switch {
+	case j.p.from == "" || j.p.to == "":
+		return widgets.NewMessage(theme.NavigateNextIcon(), env.T("PlannerStartTitle"), env.T("PlannerStartBody"), "", nil)
+	case j.fromErr != nil:
+		return placeErrorMessage(env, j.fromErr, "from", j.p)
+	case j.toErr != nil:
+		return placeErrorMessage(env, j.toErr, "to", j.p)
+	case errors.Is(j.planErr, transit.ErrNoStopNearby):
+		return widgets.NewMessage(theme.InfoIcon(), env.T("PlannerNoStopTitle"), env.T("PlannerNoStopBody"), "", nil)
+	case j.planErr != nil:
+		return widgets.NewMessage(theme.ErrorIcon(), env.T("TransportErrorTitle"), env.T("TransportErrorBody"), "", nil)
+	}
+	box := container.NewVBox(estimatedBanner(env))
+	if j.to.hub != nil || j.from.hub != nil {
+		note := "PlannerIntercityNone"
+		if j.d.imported > 0 {
+			note = "PlannerIntercityImported"
+		}
+		box.Add(widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.T(note))))
+	}
+	if len(j.plan.Options) == 0 {
+		box.Add(widgets.NewMessage(theme.InfoIcon(), env.T("PlannerNoneTitle"),
+			env.L.Tf("PlannerNoneBody", map[string]any{"Time": j.at.Minutes(), "Changes": plannerMaxTransfers}), "", nil))
+		return box
+	}
+	n := len(j.plan.Options)
+	for i := n - 1; i >= 0; i-- {
+		opt := j.plan.Options[i]
+		tag := ""
+		if n > 1 && i == n-1 {
+			tag = env.T("PlannerFastest")
+		} else if n > 1 && i == 0 {
+			tag = env.T("PlannerFewestChanges")
+		}
+		box.Add(optionCard(env, j, i, opt, tag))
+	}
+	return box
+}
+
+// optionCard is one option: its summary, its legs, and the way to the map.
+func optionCard(env *Env, j *plannedJourney, i int, opt transit.Journey, tag string) fyne.CanvasObject {
+	title := widget.NewLabelWithStyle(journeySummary(env, opt), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	head := container.NewVBox(title)
+	if tag != "" {
+		head.Add(legText(tag, true))
+	}
+	show := widget.NewButtonWithIcon(env.T("PlannerShowOnMap"), theme.VisibilityIcon(), func() {
+		env.Nav.Go(Route{Screen: RouteMapID, Param: fmt.Sprintf("%s&opt=%d", j.p, i)})
+	})
+	legs := legRows(env, j.d, opt, j.from.name, j.to.name)
+	return widget.NewCard("", "", container.NewVBox(head, legs, show))
+}
+
+// placeErrorMessage says what is wrong with a place and offers to choose
+// another.
+func placeErrorMessage(env *Env, err error, field string, p plannerParams) fyne.CanvasObject {
+	body := "PlannerPlaceMissing"
+	if errors.Is(err, errNoLocation) {
+		body = "PlannerPlaceNoLocation"
+	} else if !errors.Is(err, offline.ErrNotFound) && !errors.Is(err, errBadPlace) {
+		body = "TransportErrorBody"
+	}
+	return widgets.NewMessage(theme.WarningIcon(), env.T("PlannerPlaceTitle"), env.T(body), env.T("PlannerChooseAgain"),
+		func() { env.Nav.Go(Route{Screen: PickerID, Param: "field=" + field + "&" + p.String()}) })
+}

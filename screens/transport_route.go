@@ -1,0 +1,169 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"image/color"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"jiangsupass/maps"
+	"jiangsupass/maps/mapview"
+	"jiangsupass/screens/widgets"
+	"jiangsupass/transit"
+)
+
+// RouteMapID is one planned journey on the map: each ride drawn along its
+// stops in its line's colour, walks in grey, markers where the journey
+// starts, changes and ends, and the legs beside (desktop) or below
+// (phone). Param is the planner's parameter followed by "&opt=N", the
+// option's index in the plan.
+const RouteMapID ID = "transport-route"
+
+func init() {
+	Register(Screen{ID: RouteMapID, Tab: TabTransport, Title: "RouteMapTitle", Icon: theme.IconNameVisibility,
+		Build: buildRouteMap, Samples: func(*Env) []Route {
+			return []Route{{Screen: RouteMapID, Param: plannerSample + "&opt=0"}}
+		}})
+}
+
+func buildRouteMap(env *Env, r Route) fyne.CanvasObject {
+	rest, optText, _ := strings.Cut(r.Param, "&opt=")
+	opt, _ := strconv.Atoi(optText)
+	p := parsePlanner(rest)
+	content := container.NewStack(widgets.NewLoading(env.T("PlannerPlanning")))
+	style := mapStyle(env)
+	var j *plannedJourney
+	var src maps.TileSource
+	var mapErr error
+	env.Load(func(ctx context.Context) {
+		j = loadJourney(ctx, env, p)
+		src, _, mapErr = mapSource(ctx, env, style)
+	}, func() {
+		content.Objects = []fyne.CanvasObject{routeMapView(env, r, j, opt, src, mapErr)}
+		content.Refresh()
+	})
+	return content
+}
+
+func routeMapView(env *Env, r Route, j *plannedJourney, opt int, src maps.TileSource, mapErr error) fyne.CanvasObject {
+	if j.err != nil {
+		return transportError(env, r)
+	}
+	if j.fromErr != nil || j.toErr != nil || j.planErr != nil || opt < 0 || opt >= len(j.plan.Options) {
+		return widgets.NewMessage(theme.InfoIcon(), env.T("RouteMapGoneTitle"), env.T("RouteMapGoneBody"),
+			env.T("PlannerTitle"), func() { env.Nav.Go(Route{Screen: PlannerID, Param: j.p.String()}) })
+	}
+	journey := j.plan.Options[opt]
+	var area fyne.CanvasObject
+	if mapErr != nil || src == nil {
+		area = widgets.NewMessage(theme.WarningIcon(), env.T("RouteMapNoMapTitle"), env.T("RouteMapNoMapBody"), "", nil)
+	} else {
+		m := mapview.New(src)
+		m.Synchronous = loadsAtOnce(env)
+		m.TargetSize = widgets.TargetSize()
+		lines, markers, pts := routeOverlay(env, j, journey)
+		m.SetPolylines(lines)
+		m.SetMarkers(markers)
+		m.FitPoints(pts)
+		area = m
+	}
+	title := widget.NewLabelWithStyle(journeySummary(env, journey), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	legs := container.NewVScroll(container.NewPadded(container.NewVBox(title, estimatedBanner(env),
+		legRows(env, j.d, journey, j.from.name, j.to.name))))
+	if env.Phone {
+		return container.NewGridWithRows(2, area, legs)
+	}
+	return container.NewGridWithColumns(2, area, legs)
+}
+
+// routeOverlay draws a journey: its rides along their stops in their
+// lines' colours, its walks in grey, markers at its start, changes and end;
+// and the points the map must show.
+func routeOverlay(env *Env, j *plannedJourney, journey transit.Journey) ([]mapview.Polyline, []mapview.Marker, []orb.Point) {
+	d := j.d
+	at := func(stop int, own resolvedPlace) orb.Point {
+		if stop >= 0 {
+			return d.net.Stops[stop].Point
+		}
+		if i, ok := d.net.StopIndex(own.place.StopID); ok && own.place.StopID != "" {
+			return d.net.Stops[i].Point
+		}
+		return own.place.Point
+	}
+	var lines []mapview.Polyline
+	var markers []mapview.Marker
+	var pts []orb.Point
+	width := float32(6)
+	if env.Elder {
+		width = 8
+	}
+	for i, l := range journey.Legs {
+		switch l.Kind {
+		case transit.Walk:
+			a, b := at(l.From, j.from), at(l.To, j.to)
+			lines = append(lines, mapview.Polyline{Points: []orb.Point{a, b}, Color: walkColor(), Width: width / 2})
+			pts = append(pts, a, b)
+		case transit.Ride:
+			var path []orb.Point
+			for _, c := range l.Calls {
+				path = append(path, d.net.Stops[c.Stop].Point)
+			}
+			lines = append(lines, mapview.Polyline{Points: path, Color: lineColor(d, l.Route), Width: width})
+			pts = append(pts, path...)
+			line := d.routeName(env, l.Route)
+			markers = append(markers,
+				mapview.Marker{ID: fmt.Sprintf("board-%d", i), Point: path[0], Color: lineColor(d, l.Route),
+					Title: d.stopName(env, l.From), Subtitle: l.Depart.Minutes() + "  " + line},
+				mapview.Marker{ID: fmt.Sprintf("alight-%d", i), Point: path[len(path)-1], Color: lineColor(d, l.Route),
+					Title: d.stopName(env, l.To), Subtitle: l.Arrive.Minutes() + "  " + line})
+		}
+	}
+	if len(journey.Legs) > 0 {
+		first, last := journey.Legs[0], journey.Legs[len(journey.Legs)-1]
+		markers = append(markers,
+			mapview.Marker{ID: "from", Point: at(first.From, j.from), Title: j.from.name,
+				Subtitle: env.T("PlannerFrom") + " " + first.Depart.Minutes(), Color: color.NRGBA{0x2e, 0x7d, 0x32, 0xff}},
+			mapview.Marker{ID: "to", Point: at(last.To, j.to), Title: j.to.name,
+				Subtitle: env.T("PlannerTo") + " " + last.Arrive.Minutes(), Color: color.NRGBA{0xc6, 0x28, 0x28, 0xff}})
+	}
+	return lines, mergeMarkers(markers), pts
+}
+
+// mergeMarkers makes one marker of those at the same point (where a ride
+// starts at the origin, or one ride ends where the next begins), keeping
+// the first one's title and colour and every subtitle. The origin and
+// destination keep their own colours.
+func mergeMarkers(ms []mapview.Marker) []mapview.Marker {
+	var out []mapview.Marker
+	at := map[orb.Point]int{}
+	for _, m := range ms {
+		i, ok := at[m.Point]
+		if !ok {
+			at[m.Point] = len(out)
+			out = append(out, m)
+			continue
+		}
+		out[i].Subtitle += " · " + m.Subtitle
+		if m.ID == "from" || m.ID == "to" {
+			out[i].ID, out[i].Color, out[i].Title = m.ID, m.Color, m.Title
+		}
+	}
+	return out
+}
+
+// loadsAtOnce reports whether env.Load runs its work and apply before it
+// returns, as it does in tests and snapshots: a map then fetches its tiles
+// before drawing, so that a capture has no gaps.
+func loadsAtOnce(env *Env) bool {
+	done := false
+	env.Load(func(context.Context) {}, func() { done = true })
+	return done
+}

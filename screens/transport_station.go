@@ -1,0 +1,97 @@
+package screens
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/screens/widgets"
+	"jiangsupass/transit"
+)
+
+// StationID is a metro station: its lines, the railway station or airport
+// it serves, its next departures by line and direction (estimated), and
+// the way to plan a journey from or to it. Param is the station's ID.
+const StationID ID = "transport-station"
+
+func init() {
+	Register(Screen{ID: StationID, Tab: TabTransport, Title: "StationTitle", Icon: theme.IconNameHistory,
+		Build: buildStation, Samples: func(*Env) []Route { return []Route{{Screen: StationID, Param: "nj-12"}} }})
+}
+
+func buildStation(env *Env, r Route) fyne.CanvasObject {
+	content := container.NewStack(widgets.NewLoading(env.T("Loading")))
+	var d *transportData
+	var err error
+	env.Load(func(ctx context.Context) {
+		d, err = loadTransport(ctx, env.Store, env.Now(), env.L.Lang())
+	}, func() {
+		content.Objects = []fyne.CanvasObject{stationView(env, d, err, r)}
+		content.Refresh()
+	})
+	return content
+}
+
+func stationView(env *Env, d *transportData, err error, r Route) fyne.CanvasObject {
+	if err != nil {
+		return transportError(env, r)
+	}
+	s, ok := d.stations[r.Param]
+	if !ok {
+		return widgets.NewMessage(theme.QuestionIcon(), env.T("StationMissingTitle"), env.T("StationMissingBody"),
+			env.T("TransportAllLines"), func() { env.Nav.Go(Route{Screen: TransportID}) })
+	}
+	name := widget.NewLabelWithStyle(stationName(env, s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.SizeName = theme.SizeNameSubHeadingText
+	name.Wrapping = fyne.TextWrapWord
+	box := container.NewVBox(name, widgets.NewInfoRow(env.T("TransportCity"), d.cities[s.CityCode]),
+		widgets.NewInfoRow(env.T("StationLines"), lineLabels(env, s.Lines)))
+	for _, h := range d.hubs {
+		if h.StationID == s.ID {
+			box.Add(widgets.NewWrappedLabel(env.L.Tf("StationServesHub", map[string]any{"Hub": h.Name})))
+		}
+	}
+	ref := placeStation + ":" + s.ID
+	from := widget.NewButtonWithIcon(env.T("StationPlanFrom"), theme.NavigateNextIcon(), func() {
+		env.Nav.Go(Route{Screen: PlannerID, Param: plannerParams{from: ref}.String()})
+	})
+	to := widget.NewButtonWithIcon(env.T("StationPlanTo"), theme.NavigateBackIcon(), func() {
+		env.Nav.Go(Route{Screen: PlannerID, Param: plannerParams{to: ref}.String()})
+	})
+	to.Importance = widget.HighImportance
+	if env.Phone || env.Elder {
+		box.Add(container.NewVBox(to, from))
+	} else {
+		box.Add(container.NewHBox(to, from))
+	}
+	box.Add(widget.NewSeparator())
+	now := clockOf(env)
+	rows := []fyne.CanvasObject{estimatedBanner(env)}
+	deps := d.net.NextDepartures(s.ID, now, 4)
+	if len(deps) == 0 {
+		rows = append(rows, widgets.NewWrappedLabel(env.T("StationNoDepartures")))
+	}
+	for _, dep := range deps {
+		title := widget.NewLabelWithStyle(env.L.Tf("TransportRideLeg", map[string]any{
+			"Line": d.routeName(env, dep.Route), "Towards": d.towards(env, dep.Terminus, dep.Headsign)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.Wrapping = fyne.TextWrapWord
+		times := make([]string, len(dep.Times))
+		for i, t := range dep.Times {
+			times[i] = t.Minutes()
+		}
+		rows = append(rows, container.NewBorder(nil, nil, colorBar(lineColor(d, dep.Route)), nil,
+			container.NewVBox(title, legText(strings.Join(times, "   "), false))))
+	}
+	box.Add(widgets.NewSection(env.L.Tf("StationDepartures", map[string]any{"Time": now.Minutes()}), rows...))
+	return container.NewVScroll(container.NewPadded(box))
+}
+
+// clockOf is the time of day of the env's clock.
+func clockOf(env *Env) transit.Clock {
+	t := env.Now()
+	return transit.HMS(t.Hour(), t.Minute(), 0)
+}

@@ -1,0 +1,183 @@
+package screens
+
+import (
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/maps/mapview"
+)
+
+// TestPlannerShowsJourney plans the sample journey and finds its legs:
+// line 2 to Xinjiekou, a change, line 1 to Nanjing railway station; the
+// map button leads to the route on the map.
+func TestPlannerShowsJourney(t *testing.T) {
+	env, nav := testEnv(t, "en")
+	o := buildPlanner(env, Route{Screen: PlannerID, Param: plannerSample})
+	show(t, o)
+	for _, want := range []string{
+		"09:00 → 09:56 · 56 min · 1 change",
+		"Nanjing Line 2 towards 经天路 Jingtianlu",
+		"Change at 新街口 Xinjiekou",
+		"Nanjing Line 1 towards 八卦洲大桥南 Baguazhoudaqiaonan",
+		"09:56  南京站 Nanjingzhan",
+		env.T("TransportEstimated"),
+	} {
+		if !showsText(o, want) {
+			t.Errorf("the planner does not show %q", want)
+		}
+	}
+	test.Tap(labelled(t, o, "Show on the map"))
+	if r := nav.last(); r.Screen != RouteMapID || r.Param != plannerSample+"&opt=0" {
+		t.Errorf("the map button goes to %+v", r)
+	}
+}
+
+// TestPlannerGetThereFromAttraction opens the planner as an attraction's
+// "get there" does, with a start chosen: the journey ends with a walk to
+// the attraction.
+func TestPlannerGetThereFromAttraction(t *testing.T) {
+	env, _ := testEnv(t, "en")
+	// The Confucius Temple (夫子庙), Nanjing, from Nanjing South station.
+	o := buildPlanner(env, Route{Screen: PlannerID, Param: "from=station:nj-20&to=attraction:5a-002&at=10:00"})
+	show(t, o)
+	walk := false
+	for _, l := range find[*widget.Label](o) {
+		if strings.Contains(l.Text, "Walk") && strings.Contains(l.Text, "to Confucius") {
+			walk = true
+		}
+	}
+	if !walk {
+		t.Error("no walk to the attraction at the end of the journey")
+	}
+	labelled(t, o, "南京南站 Nanjingnanzhan") // the start, on its button
+	labelled(t, o, "Confucius Temple (Fuzimiao) and Qinhuai River Scenic Area, Nanjing")
+}
+
+// TestPlannerAsksForPlaces shows the first state: nothing chosen yet.
+func TestPlannerAsksForPlaces(t *testing.T) {
+	env, nav := testEnv(t, "en")
+	o := buildPlanner(env, Route{Screen: PlannerID, Param: "to=attraction:5a-002"})
+	show(t, o)
+	if !showsText(o, env.T("PlannerStartTitle")) {
+		t.Error("no invitation to choose the start")
+	}
+	test.Tap(labelled(t, o, env.T("PlannerChooseFrom")))
+	if r := nav.last(); r.Screen != PickerID || r.Param != "field=from&to=attraction:5a-002" {
+		t.Errorf("choosing the start goes to %+v", r)
+	}
+}
+
+// TestPlannerRejectsBadTime types an impossible time: the planner says how
+// to write it and goes nowhere.
+func TestPlannerRejectsBadTime(t *testing.T) {
+	env, nav := testEnv(t, "en")
+	o := buildPlanner(env, Route{Screen: PlannerID, Param: plannerSample})
+	show(t, o)
+	entry := find[*widget.Entry](o)[0]
+	entry.SetText("25:99")
+	test.Tap(labelled(t, o, env.T("PlannerPlan")))
+	if !showsText(o, env.T("PlannerBadTime")) || len(nav.routes) != 0 {
+		t.Errorf("a bad time was not refused (routes %v)", nav.routes)
+	}
+	entry.SetText("18:05")
+	test.Tap(labelled(t, o, env.T("PlannerPlan")))
+	if r := nav.last(); r.Param != "from=station:nj-32&to=station:nj-7&at=18:05" {
+		t.Errorf("planning again goes to %+v", r)
+	}
+}
+
+// TestPlannerUnknownPlace names a station that is not in the data.
+func TestPlannerUnknownPlace(t *testing.T) {
+	env, nav := testEnv(t, "en")
+	o := buildPlanner(env, Route{Screen: PlannerID, Param: "from=station:nope&to=station:nj-7"})
+	show(t, o)
+	if !showsText(o, env.T("PlannerPlaceTitle")) {
+		t.Fatal("an unknown station is not reported")
+	}
+	test.Tap(labelled(t, o, env.T("PlannerChooseAgain")))
+	if r := nav.last(); r.Screen != PickerID || !strings.HasPrefix(r.Param, "field=from&") {
+		t.Errorf("choosing again goes to %+v", r)
+	}
+}
+
+// TestPickerSearchesAndChooses types pinyin into the picker and chooses
+// the first match, a railway station, as the destination.
+func TestPickerSearchesAndChooses(t *testing.T) {
+	env, nav := testEnv(t, "en")
+	o := buildPicker(env, Route{Screen: PickerID, Param: "field=to&from=station:nj-12&at=09:00"})
+	show(t, o)
+	list := find[*widget.List](o)[0]
+	all := list.Length()
+	find[*widget.Entry](o)[0].SetText("nanjingnan")
+	if n := list.Length(); n == 0 || n >= all {
+		t.Fatalf("searching kept %d of %d places", n, all)
+	}
+	list.Select(0)
+	if r := nav.last(); r.Screen != PlannerID || r.Param != "from=station:nj-12&to=hub:南京南&at=09:00" {
+		t.Errorf("choosing goes to %+v", r)
+	}
+	find[*widget.Entry](o)[0].SetText("zzzzzz")
+	if list.Length() != 0 || !showsText(o, env.T("PickerNoneTitle")) {
+		t.Error("a search with no match does not say so")
+	}
+}
+
+// TestStationShowsDepartures finds Xinjiekou's estimated departures on both
+// lines, both ways.
+func TestStationShowsDepartures(t *testing.T) {
+	env, nav := testEnv(t, "en")
+	o := buildStation(env, Route{Screen: StationID, Param: "nj-12"})
+	show(t, o)
+	if !showsText(o, "Next departures after 09:30 (estimated)") {
+		t.Error("no departures heading labelled estimated")
+	}
+	rides := 0
+	for _, l := range find[*widget.Label](o) {
+		if strings.HasPrefix(l.Text, "Nanjing Line") && strings.Contains(l.Text, " towards ") {
+			rides++
+		}
+	}
+	if rides != 4 {
+		t.Errorf("%d lines and directions at Xinjiekou, want 4", rides)
+	}
+	test.Tap(labelled(t, o, env.T("StationPlanTo")))
+	if r := nav.last(); r.Screen != PlannerID || r.Param != "to=station:nj-12" {
+		t.Errorf("planning to here goes to %+v", r)
+	}
+}
+
+// TestLinesFilterByCity chooses Suzhou and finds only its lines.
+func TestLinesFilterByCity(t *testing.T) {
+	env, _ := testEnv(t, "en")
+	o := buildTransport(env, Route{Screen: TransportID})
+	show(t, o)
+	list := find[*widget.List](o)[0]
+	all := list.Length()
+	sel := find[*widget.Select](o)[0]
+	sel.SetSelected("Suzhou")
+	if n := list.Length(); n != 8 || all != 32 {
+		t.Errorf("%d lines in Suzhou of %d, want 8 of 32", n, all)
+	}
+}
+
+// TestRouteMapDrawsJourney shows the sample journey on a map beside its
+// legs.
+func TestRouteMapDrawsJourney(t *testing.T) {
+	env, _ := testEnv(t, "en")
+	o := buildRouteMap(env, Route{Screen: RouteMapID, Param: plannerSample + "&opt=0"})
+	show(t, o)
+	if len(find[*mapview.Map](o)) != 1 {
+		t.Error("no map")
+	}
+	if !showsText(o, "Nanjing Line 1 towards 八卦洲大桥南 Baguazhoudaqiaonan") {
+		t.Error("no legs beside the map")
+	}
+	gone := buildRouteMap(env, Route{Screen: RouteMapID, Param: plannerSample + "&opt=7"})
+	show(t, gone)
+	if !showsText(gone, env.T("RouteMapGoneTitle")) {
+		t.Error("an option that does not exist is not reported")
+	}
+}

@@ -24,7 +24,13 @@ func init() {
 		Icon: theme.IconNameMailSend, Tile: "TransportTile", OnHome: true, Build: buildTransport})
 }
 
-func buildTransport(env *Env, _ Route) fyne.CanvasObject {
+func buildTransport(env *Env, r Route) fyne.CanvasObject {
+	return withTransport(env, r, func(d *transportData) fyne.CanvasObject { return linesView(env, d) })
+}
+
+// withTransport shows the loading state, loads the transport data off the
+// UI thread, then shows view of it, or the error state with a retry.
+func withTransport(env *Env, r Route, view func(d *transportData) fyne.CanvasObject) fyne.CanvasObject {
 	content := container.NewStack(widgets.NewLoading(env.T("Loading")))
 	var d *transportData
 	var err error
@@ -32,9 +38,9 @@ func buildTransport(env *Env, _ Route) fyne.CanvasObject {
 		d, err = loadTransport(ctx, env.Store, env.Now(), env.L.Lang())
 	}, func() {
 		if err != nil {
-			content.Objects = []fyne.CanvasObject{transportError(env, Route{Screen: TransportID})}
+			content.Objects = []fyne.CanvasObject{transportError(env, r)}
 		} else {
-			content.Objects = []fyne.CanvasObject{linesView(env, d)}
+			content.Objects = []fyne.CanvasObject{view(d)}
 		}
 		content.Refresh()
 	})
@@ -92,8 +98,16 @@ func linesView(env *Env, d *transportData) fyne.CanvasObject {
 		list.ScrollToTop()
 	})
 	filter.SetSelectedIndex(0)
-	head := container.NewVBox(estimatedBanner(env), plan,
-		container.NewBorder(nil, nil, widget.NewLabel(env.T("TransportCity")), nil, filter))
+	head := container.NewVBox(estimatedBanner(env))
+	if d.imported > 0 {
+		head.Add(widgets.NewBanner(theme.ConfirmIcon(), widgets.NewWrappedLabel(env.L.N("TransportFeedsLoaded", d.imported, nil))))
+	}
+	if d.importErr != nil {
+		head.Add(widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(env.L.Tf("TransportFeedError",
+			map[string]any{"Error": d.importErr.Error()}))))
+	}
+	head.Add(plan)
+	head.Add(container.NewBorder(nil, nil, widget.NewLabel(env.T("TransportCity")), nil, filter))
 	return container.NewBorder(container.NewPadded(head), nil, nil, nil, list)
 }
 

@@ -1,8 +1,6 @@
 package screens
 
 import (
-	"context"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -23,22 +21,10 @@ func init() {
 }
 
 func buildLine(env *Env, r Route) fyne.CanvasObject {
-	content := container.NewStack(widgets.NewLoading(env.T("Loading")))
-	var d *transportData
-	var err error
-	env.Load(func(ctx context.Context) {
-		d, err = loadTransport(ctx, env.Store, env.Now(), env.L.Lang())
-	}, func() {
-		content.Objects = []fyne.CanvasObject{lineView(env, d, err, r)}
-		content.Refresh()
-	})
-	return content
+	return withTransport(env, r, func(d *transportData) fyne.CanvasObject { return lineView(env, d, r) })
 }
 
-func lineView(env *Env, d *transportData, err error, r Route) fyne.CanvasObject {
-	if err != nil {
-		return transportError(env, r)
-	}
+func lineView(env *Env, d *transportData, r Route) fyne.CanvasObject {
 	var line offline.MetroLine
 	found := false
 	for _, l := range d.lines {

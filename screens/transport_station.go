@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"context"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -24,22 +23,10 @@ func init() {
 }
 
 func buildStation(env *Env, r Route) fyne.CanvasObject {
-	content := container.NewStack(widgets.NewLoading(env.T("Loading")))
-	var d *transportData
-	var err error
-	env.Load(func(ctx context.Context) {
-		d, err = loadTransport(ctx, env.Store, env.Now(), env.L.Lang())
-	}, func() {
-		content.Objects = []fyne.CanvasObject{stationView(env, d, err, r)}
-		content.Refresh()
-	})
-	return content
+	return withTransport(env, r, func(d *transportData) fyne.CanvasObject { return stationView(env, d, r) })
 }
 
-func stationView(env *Env, d *transportData, err error, r Route) fyne.CanvasObject {
-	if err != nil {
-		return transportError(env, r)
-	}
+func stationView(env *Env, d *transportData, r Route) fyne.CanvasObject {
 	s, ok := d.stations[r.Param]
 	if !ok {
 		return widgets.NewMessage(theme.QuestionIcon(), env.T("StationMissingTitle"), env.T("StationMissingBody"),

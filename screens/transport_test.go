@@ -1,13 +1,18 @@
 package screens
 
 import (
+	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/maps/mapview"
+	"jiangsupass/offline"
 )
 
 // TestPlannerShowsJourney plans the sample journey and finds its legs:
@@ -179,5 +184,55 @@ func TestRouteMapDrawsJourney(t *testing.T) {
 	show(t, gone)
 	if !showsText(gone, env.T("RouteMapGoneTitle")) {
 		t.Error("an option that does not exist is not reported")
+	}
+}
+
+// TestImportedFeeds puts the GTFS example feed and a damaged zip in the
+// feeds folder beside a store: the good feed is planned with, the bad one
+// is reported with its file and line, and the Transport tab says both.
+func TestImportedFeeds(t *testing.T) {
+	dir := t.TempDir()
+	feeds := filepath.Join(dir, "gtfs")
+	if err := os.MkdirAll(filepath.Join(feeds, "sample"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	src := "../assets/data/gtfs-sample-feed"
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		data, err := os.ReadFile(filepath.Join(src, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(feeds, "sample", e.Name()), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(feeds, "broken.zip"), []byte("not a zip"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	env, _ := testEnv(t, "en")
+	st, _, err := offline.Open(context.Background(), filepath.Join(dir, "store.db"), offline.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = st.Close() })
+	env.Store = st
+	d, err := loadTransport(context.Background(), st, time.Date(2008, 6, 2, 9, 0, 0, 0, time.UTC), "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.imported != 1 || d.importErr == nil || !strings.Contains(d.importErr.Error(), "broken.zip") {
+		t.Fatalf("imported %d feeds, error %v", d.imported, d.importErr)
+	}
+	if _, ok := d.net.StopIndex("1:BEATTY_AIRPORT"); !ok {
+		t.Error("the imported feed's stops are not in the network")
+	}
+	o := linesView(env, d)
+	show(t, o)
+	if !showsText(o, "1 timetable feed loaded from this device is planned with the estimated metro timetable.") {
+		t.Error("the Transport tab does not say a feed was loaded")
 	}
 }

@@ -53,8 +53,9 @@ func placeName(env *Env, d *transportData, stop int, own string) string {
 }
 
 // legRows draws a journey's legs: each walk with its distance and time,
-// each ride with its line, direction, stops and times.
-func legRows(env *Env, d *transportData, j transit.Journey, from, to string) fyne.CanvasObject {
+// each ride with its line, direction, stops and times; with every, each
+// stop passed on a ride is listed with its time.
+func legRows(env *Env, d *transportData, j transit.Journey, from, to string, every bool) fyne.CanvasObject {
 	box := container.NewVBox()
 	for i, l := range j.Legs {
 		start, end := placeName(env, d, l.From, from), placeName(env, d, l.To, to)
@@ -77,10 +78,15 @@ func legRows(env *Env, d *transportData, j transit.Journey, from, to string) fyn
 				"Line": d.routeName(env, l.Route), "Towards": d.towards(env, l.Terminus, l.Headsign)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			title.Wrapping = fyne.TextWrapWord
 			stops := len(l.Calls) - 1
-			body := container.NewVBox(title,
-				legText(l.Depart.Minutes()+"  "+start, false),
-				legText(env.L.N("TransportStops", stops, map[string]any{"Count": stops}), true),
-				legText(l.Arrive.Minutes()+"  "+end, false))
+			body := container.NewVBox(title, legText(l.Depart.Minutes()+"  "+start, false))
+			if every {
+				for _, c := range l.Calls[1 : len(l.Calls)-1] {
+					body.Add(legText(c.Arrival.Minutes()+"  "+d.stopName(env, c.Stop), true))
+				}
+			} else {
+				body.Add(legText(env.L.N("TransportStops", stops, map[string]any{"Count": stops}), true))
+			}
+			body.Add(legText(l.Arrive.Minutes()+"  "+end, false))
 			box.Add(container.NewBorder(nil, nil, colorBar(lineColor(d, l.Route)), nil, body))
 		}
 	}

@@ -210,7 +210,7 @@ func optionCard(env *Env, j *plannedJourney, i int, opt transit.Journey, tag str
 	show := widget.NewButtonWithIcon(env.T("PlannerShowOnMap"), theme.VisibilityIcon(), func() {
 		env.Nav.Go(Route{Screen: RouteMapID, Param: fmt.Sprintf("%s&opt=%d", j.p, i)})
 	})
-	legs := legRows(env, j.d, opt, j.from.name, j.to.name)
+	legs := legRows(env, j.d, opt, j.from.name, j.to.name, false)
 	return widget.NewCard("", "", container.NewVBox(head, legs, show))
 }
 

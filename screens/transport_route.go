@@ -77,7 +77,7 @@ func routeMapView(env *Env, r Route, j *plannedJourney, opt int, src maps.TileSo
 	title := widget.NewLabelWithStyle(journeySummary(env, journey), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Wrapping = fyne.TextWrapWord
 	legs := container.NewVScroll(container.NewPadded(container.NewVBox(title, estimatedBanner(env),
-		legRows(env, j.d, journey, j.from.name, j.to.name))))
+		legRows(env, j.d, journey, j.from.name, j.to.name, true))))
 	if env.Phone {
 		return container.NewGridWithRows(2, area, legs)
 	}

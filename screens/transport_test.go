@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -180,6 +181,9 @@ func TestRouteMapDrawsJourney(t *testing.T) {
 	if !showsText(o, "Nanjing Line 1 towards 八卦洲大桥南 Baguazhoudaqiaonan") {
 		t.Error("no legs beside the map")
 	}
+	if !anyLabelSuffix(o, "  珠江路 Zhujianglu") {
+		t.Error("the stops passed on line 1 are not listed")
+	}
 	gone := buildRouteMap(env, Route{Screen: RouteMapID, Param: plannerSample + "&opt=7"})
 	show(t, gone)
 	if !showsText(gone, env.T("RouteMapGoneTitle")) {
@@ -235,4 +239,14 @@ func TestImportedFeeds(t *testing.T) {
 	if !showsText(o, "1 timetable feed loaded from this device is planned with the estimated metro timetable.") {
 		t.Error("the Transport tab does not say a feed was loaded")
 	}
+}
+
+// anyLabelSuffix reports whether a label under o ends with s.
+func anyLabelSuffix(o fyne.CanvasObject, s string) bool {
+	for _, l := range find[*widget.Label](o) {
+		if strings.HasSuffix(l.Text, s) {
+			return true
+		}
+	}
+	return false
 }

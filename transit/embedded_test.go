@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/paulmach/orb"
+
 	"jiangsupass/transit"
 )
 
@@ -46,8 +48,9 @@ func TestEmbeddedMatchesBruteForce(t *testing.T) {
 	}
 }
 
-// randomQueries picks stop pairs (nine in ten within one city), departure
-// times over the service day and transfer limits from 0 to 4.
+// randomQueries picks stop pairs (nine in ten within one city; one in ten
+// from a point up to about a kilometre off a stop), departure times over
+// the service day and transfer limits from 0 to 4.
 func randomQueries(n *transit.Network, rng *rand.Rand, count int) []transit.Query {
 	byCity := map[string][]int{}
 	var cities []string
@@ -65,8 +68,13 @@ func randomQueries(n *transit.Network, rng *rand.Rand, count int) []transit.Quer
 		if rng.IntN(10) == 0 {
 			b = rng.IntN(len(n.Stops))
 		}
+		from := transit.StopPlace(n.Stops[a].ID)
+		if rng.IntN(10) == 0 {
+			p := n.Stops[a].Point
+			from = transit.PointPlace(orb.Point{p[0] + (rng.Float64()-0.5)*0.02, p[1] + (rng.Float64()-0.5)*0.02}, "point")
+		}
 		out[i] = transit.Query{
-			From:         transit.StopPlace(n.Stops[a].ID),
+			From:         from,
 			To:           transit.StopPlace(n.Stops[b].ID),
 			Depart:       transit.Clock(5*3600 + rng.IntN(19*3600)),
 			MaxTransfers: rng.IntN(5),

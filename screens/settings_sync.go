@@ -45,6 +45,7 @@ type syncView struct {
 	busy   *widget.Label
 	rows   *fyne.Container
 	now    *widget.Button
+	box    fyne.CanvasObject // the section, laid out again when the bar shows or hides
 }
 
 func (v *syncView) build() fyne.CanvasObject {
@@ -77,9 +78,10 @@ func (v *syncView) build() fyne.CanvasObject {
 	if env.Elder || env.Phone {
 		serverRow = container.NewVBox(v.server, save)
 	}
-	return widgets.NewSection(env.T("SettingsSync"),
+	v.box = widgets.NewSection(env.T("SettingsSync"),
 		widget.NewLabel(env.T("SyncServer")), serverRow, hint,
 		v.rows, v.busy, v.bar, v.now)
+	return v.box
 }
 
 // watch refreshes the section on every change of progress or status,
@@ -87,7 +89,7 @@ func (v *syncView) build() fyne.CanvasObject {
 func (v *syncView) watch() {
 	var stop func()
 	stop = v.env.Sync.Watch(func() {
-		if fyne.CurrentApp().Driver().CanvasForObject(v.bar) == nil {
+		if fyne.CurrentApp().Driver().CanvasForObject(v.now) == nil {
 			stop()
 			return
 		}
@@ -134,6 +136,9 @@ func (v *syncView) refresh() {
 	if env.Sync != nil {
 		p = env.Sync.Progress()
 	}
+	if p.Running != v.bar.Visible() && v.box != nil {
+		defer v.box.Refresh()
+	}
 	if p.Running {
 		v.bar.Show()
 		v.bar.SetValue(p.Fraction())
@@ -150,6 +155,9 @@ func (v *syncView) refresh() {
 		if env.Sync != nil && env.Sync.APIURL() != "" {
 			v.now.Enable()
 		}
+	}
+	if p.Running {
+		return // the status changes when the run ends
 	}
 	var st offline.SyncStatus
 	var err error

@@ -143,3 +143,24 @@ func TestMapScreenPlaces(t *testing.T) {
 		t.Error("no attribution")
 	}
 }
+
+// FuzzParseLonLat reads arbitrary text as a location: it is refused or
+// gives a point in range that survives formatting and reading again.
+func FuzzParseLonLat(f *testing.F) {
+	for _, s := range []string{"118.78350,32.04180", " 120.6 , 31.3 ", "0,0", "NaN,NaN", "1e999,32", "118.7", ",", "118.7,32.0,5"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		p, ok := parseLonLat(s)
+		if !ok {
+			return
+		}
+		if p.Lon() < 73 || p.Lon() > 136 || p.Lat() < 3 || p.Lat() > 54 {
+			t.Fatalf("%q gave %v, outside the bounds", s, p)
+		}
+		q, ok := parseLonLat(formatLonLat(p))
+		if !ok || maps.Distance(p, q) > 2 {
+			t.Fatalf("%q → %v → %q → %v", s, p, formatLonLat(p), q)
+		}
+	})
+}

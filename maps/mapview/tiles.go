@@ -23,11 +23,13 @@ type tileCache struct {
 	queue   chan maps.TileID
 	ctx     context.Context
 	cancel  context.CancelFunc
-	started bool
+	running int // worker goroutines now running
 	lastErr error
 }
 
-// workers is how many tiles are fetched at once.
+// workers is how many tiles are fetched at once. Workers start when a tile
+// is requested and end when the queue is empty, so a map that is no longer
+// shown keeps no goroutines.
 const workers = 2
 
 func newTileCache(src maps.TileSource, limit int, loaded func()) *tileCache {
@@ -77,51 +79,50 @@ func (c *tileCache) request(id maps.TileID) {
 	if c.pending[id] {
 		return
 	}
-	if !c.started {
-		c.started = true
-		for i := 0; i < workers; i++ {
-			go c.work()
-		}
-	}
 	select {
 	case c.queue <- id:
 		c.pending[id] = true
 	default:
+		return
+	}
+	if c.running < workers {
+		c.running++
+		go c.work()
 	}
 }
 
 func (c *tileCache) work() {
 	for {
+		var id maps.TileID
+		c.mu.Lock()
 		select {
-		case <-c.ctx.Done():
+		case id = <-c.queue:
+		default:
+			c.running--
+			c.mu.Unlock()
 			return
-		case id := <-c.queue:
-			c.mu.Lock()
-			wanted := c.want[id]
-			c.mu.Unlock()
-			if !wanted {
-				c.mu.Lock()
-				delete(c.pending, id)
-				c.mu.Unlock()
-				continue
-			}
-			img, err := c.src.Tile(c.ctx, id)
-			c.mu.Lock()
+		}
+		wanted := c.want[id] && c.ctx.Err() == nil
+		if !wanted {
 			delete(c.pending, id)
-			switch {
-			case err == nil || errors.Is(err, maps.ErrNoTile):
-				c.lru.Put(id, img)
-			case c.ctx.Err() != nil:
-				c.mu.Unlock()
-				return
-			default:
-				c.lastErr = err
-				c.lru.Put(id, nil) // do not ask again and again
-			}
 			c.mu.Unlock()
-			if c.loaded != nil {
-				c.loaded()
-			}
+			continue
+		}
+		c.mu.Unlock()
+
+		img, err := c.src.Tile(c.ctx, id)
+
+		c.mu.Lock()
+		delete(c.pending, id)
+		if err != nil && !errors.Is(err, maps.ErrNoTile) {
+			c.lastErr = err // e.g. a tile drawn but not stored: img is still good
+		}
+		// A nil image is cached too: no tile there, or one that failed,
+		// which is not asked for again and again.
+		c.lru.Put(id, img)
+		c.mu.Unlock()
+		if c.loaded != nil {
+			c.loaded()
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/mobile"
@@ -222,5 +223,41 @@ func TestFitPointsAndMinZoom(t *testing.T) {
 	m.ZoomIn()
 	if n := len(test.WidgetRenderer(m).(*mapRenderer).clusters); n != 1 {
 		t.Errorf("at zoom 12 the marker is hidden (%d)", n)
+	}
+}
+
+// TestTilesLoadOffThread shows a map that fetches asynchronously: the
+// first frame lacks tiles, the workers fetch them, the loaded callback
+// redraws, and then nothing is missing and no worker is left running.
+func TestTilesLoadOffThread(t *testing.T) {
+	test.NewTempApp(t)
+	m := New(testSource(t))
+	w := test.NewTempWindow(t, m)
+	w.Resize(fyne.NewSize(300, 300))
+	m.CenterOn(orb.Point{120.2, 31.2}, 9)
+	m.mu.Lock()
+	first := m.missing
+	m.mu.Unlock()
+	if first == 0 {
+		t.Fatal("the first frame had every tile: nothing was left for the workers")
+	}
+	deadline := time.Now().Add(20 * time.Second)
+	for {
+		m.mu.Lock()
+		missing := m.missing
+		m.mu.Unlock()
+		m.tiles.mu.Lock()
+		running := m.tiles.running
+		m.tiles.mu.Unlock()
+		if missing == 0 && running == 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after 20 s: %d tiles missing, %d workers running", missing, running)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	if err := m.FetchError(); err != nil {
+		t.Errorf("fetch error: %v", err)
 	}
 }

@@ -64,7 +64,7 @@ func TestSyncNowInSettings(t *testing.T) {
 		t.Fatal("no store")
 	}
 
-	if _, err := srv.Patch(ctx, platform.Attractions, "5a-002", []byte(`{"name":"拙政园（已更新）"}`)); err != nil {
+	if _, err := srv.Patch(ctx, platform.Attractions, "5a-002", []byte(`{"name":"夫子庙（已更新）"}`)); err != nil {
 		t.Fatal(err)
 	}
 	if !tapText(w.Content(), "Sync now") {
@@ -73,7 +73,7 @@ func TestSyncNowInSettings(t *testing.T) {
 	waitSync(t, w, "", false)
 	shoot(t, w, shots, "sync-now-done.png")
 	a, err := s.store.Attraction(ctx, "5a-002")
-	if err != nil || a.Name.In("zh-Hans") != "拙政园（已更新）" {
+	if err != nil || a.Name.In("zh-Hans") != "夫子庙（已更新）" {
 		t.Errorf("after Sync now the attraction is %q, %v", a.Name.In("zh-Hans"), err)
 	}
 	if hasText(w.Content(), "Never") {

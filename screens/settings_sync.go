@@ -46,6 +46,8 @@ type syncView struct {
 	rows   *fyne.Container
 	now    *widget.Button
 	box    fyne.CanvasObject // the section, laid out again when the bar shows or hides
+	// running is whether the status shown was read during a run.
+	running bool
 }
 
 func (v *syncView) build() fyne.CanvasObject {
@@ -79,8 +81,8 @@ func (v *syncView) build() fyne.CanvasObject {
 		serverRow = container.NewVBox(v.server, save)
 	}
 	v.box = widgets.NewSection(env.T("SettingsSync"),
-		widget.NewLabel(env.T("SyncServer")), serverRow, hint,
-		v.rows, v.busy, v.bar, v.now)
+		v.rows, v.busy, v.bar, v.now,
+		widget.NewLabel(env.T("SyncServer")), serverRow, hint)
 	return v.box
 }
 
@@ -156,9 +158,10 @@ func (v *syncView) refresh() {
 			v.now.Enable()
 		}
 	}
-	if p.Running {
+	if p.Running && v.running {
 		return // the status changes when the run ends
 	}
+	v.running = p.Running
 	var st offline.SyncStatus
 	var err error
 	env.Load(func(ctx context.Context) { st, err = env.Store.SyncStatus(ctx) }, func() {
@@ -179,7 +182,7 @@ func (v *syncView) statusRows(st offline.SyncStatus) []fyne.CanvasObject {
 		rows = append(rows, widgets.NewWrappedLabel(env.T("SyncNoServer")))
 	}
 	rows = append(rows, widgets.NewInfoRow(env.T("SyncLast"), formatTime(env, st.LastSuccess)))
-	if msg := problemMessage(st.Problem); msg != "" && st.ProblemAt.After(st.LastSuccess) {
+	if msg := problemMessage(st.Problem); msg != "" && st.ProblemAt.After(st.LastSuccess) && !v.running {
 		rows = append(rows, widgets.NewWrappedLabel(env.T(msg)))
 	}
 	rows = append(rows, widgets.NewInfoRow(env.T("SyncPending"), fmt.Sprint(st.Pending)))

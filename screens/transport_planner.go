@@ -35,7 +35,8 @@ const plannerMaxTransfers = 4
 func init() {
 	Register(Screen{ID: PlannerID, Tab: TabTransport, Title: "PlannerTitle", Icon: theme.IconNameNavigateNext,
 		Build: buildPlanner, Samples: func(*Env) []Route {
-			return []Route{{Screen: PlannerID, Param: plannerSample}}
+			return []Route{{Screen: PlannerID, Param: plannerSample},
+				{Screen: PlannerID, Param: "from=station:nj-20&to=attraction:5a-002&at=09:00"}}
 		}})
 }
 

@@ -71,7 +71,7 @@ func routeMapView(env *Env, r Route, j *plannedJourney, opt int, src maps.TileSo
 		lines, markers, pts := routeOverlay(env, j, journey)
 		m.SetPolylines(lines)
 		m.SetMarkers(markers)
-		m.FitPoints(pts)
+		m.FitPoints(withMargin(pts))
 		area = m
 	}
 	title := widget.NewLabelWithStyle(journeySummary(env, journey), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -135,6 +135,18 @@ func routeOverlay(env *Env, j *plannedJourney, journey transit.Journey) ([]mapvi
 				Subtitle: env.T("PlannerTo") + " " + last.Arrive.Minutes(), Color: color.NRGBA{0xc6, 0x28, 0x28, 0xff}})
 	}
 	return lines, mergeMarkers(markers), pts
+}
+
+// withMargin adds the corners of pts' bounds widened by a fifth on each
+// side, so that the markers at the ends stay clear of the map's edges and
+// buttons.
+func withMargin(pts []orb.Point) []orb.Point {
+	if len(pts) == 0 {
+		return pts
+	}
+	b := orb.MultiPoint(pts).Bound()
+	dx, dy := (b.Max[0]-b.Min[0])/5+0.002, (b.Max[1]-b.Min[1])/5+0.002
+	return append(pts, orb.Point{b.Min[0] - dx, b.Min[1] - dy}, orb.Point{b.Max[0] + dx, b.Max[1] + dy})
 }
 
 // mergeMarkers makes one marker of those at the same point (where a ride

@@ -200,3 +200,32 @@ func TestMergeKeepsFeedsApart(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedTransfers applies transfers.txt rules: a quicker change at D
+// catches the 08:16 to F, and forbidding the walk from C to G leaves H out
+// of reach.
+func TestFeedTransfers(t *testing.T) {
+	f := smallFeed()
+	f.Transfers = []transit.Transfer{
+		{FromStopID: "D", ToStopID: "D", Type: transit.TransferMinTime, MinTime: 30},
+		{FromStopID: "C", ToStopID: "G", Type: transit.TransferImpossible},
+	}
+	n, err := transit.Compile(f, serviceDay, transit.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := n.Plan(transit.Query{From: stop("A"), To: stop("F"), Depart: transit.HMS(8, 0, 0), MaxTransfers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j, ok := plan.Earliest(); !ok || j.Arrive != transit.HMS(8, 26, 0) || j.Rides != 2 {
+		t.Errorf("A→F with a 30 s change at D: %+v, want 08:26 with 2 rides", j)
+	}
+	plan, err = n.Plan(transit.Query{From: stop("A"), To: stop("H"), Depart: transit.HMS(8, 0, 0), MaxTransfers: 3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if j, ok := plan.Earliest(); ok {
+		t.Errorf("A→H arrives %s with the walk C→G forbidden", j.Arrive)
+	}
+}

@@ -39,7 +39,8 @@ type attractionList struct {
 	hasLoc bool
 
 	query, city, category, grade string
-	byDistance                   bool
+	byDistance, favouritesOnly   bool
+	favourites                   map[string]bool
 	shown                        []attractionRow
 
 	list  *widget.List
@@ -74,6 +75,14 @@ func (s *attractionList) load(ctx context.Context) error {
 		return err
 	}
 	s.names = cityNames(s.cities, s.env.L.Lang())
+	favs, err := s.env.Store.Favourites(ctx, offline.FavouriteAttraction)
+	if err != nil {
+		return err
+	}
+	s.favourites = make(map[string]bool, len(favs))
+	for _, id := range favs {
+		s.favourites[id] = true
+	}
 	if s.loc, s.hasLoc, err = currentLocation(ctx, s.env, ""); err != nil {
 		return err
 	}
@@ -115,7 +124,8 @@ func (s *attractionList) view() fyne.CanvasObject {
 	if env.Phone || env.Elder {
 		cols = 2
 	}
-	top := container.NewVBox(search, container.NewGridWithColumns(cols, filters...))
+	favOnly := widget.NewCheck(env.T("FilterFavourites"), func(on bool) { s.favouritesOnly = on; s.apply() })
+	top := container.NewVBox(search, container.NewGridWithColumns(cols, filters...), favOnly)
 	if !s.hasLoc {
 		top.Add(widgets.NewWrappedLabel(env.T("AttractionsNoLocation")))
 	}
@@ -147,7 +157,8 @@ func (s *attractionList) apply() {
 	for _, r := range s.all {
 		a := r.a
 		if (s.city == "" || a.CityCode == s.city) && (s.grade == "" || a.Grade == s.grade) &&
-			(s.category == "" || categoryGroup(a.Category) == s.category) && matchesQuery(a, s.query) {
+			(s.category == "" || categoryGroup(a.Category) == s.category) && matchesQuery(a, s.query) &&
+			(!s.favouritesOnly || s.favourites[a.ID]) {
 			s.shown = append(s.shown, r)
 		}
 	}

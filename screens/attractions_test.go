@@ -86,6 +86,16 @@ func TestAttractionFilters(t *testing.T) {
 	if len(s.shown) == 0 {
 		t.Error("the theme parks are not under entertainment")
 	}
+	s.category, s.favouritesOnly = "", true
+	s.apply()
+	if len(s.shown) != 0 {
+		t.Errorf("no favourites yet, but %d shown", len(s.shown))
+	}
+	s.favourites["5a-010"] = true
+	s.apply()
+	if ids := shownIDs(s); len(ids) != 1 || ids[0] != "5a-010" {
+		t.Errorf("favourites only shows %v", ids)
+	}
 }
 
 // TestAttractionSortByDistance sorts from a configured location: nearest

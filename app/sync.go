@@ -60,8 +60,9 @@ func (s *syncer) start(u string) {
 		return
 	}
 	client := platform.NewClient(u, platform.Options{Version: s.version,
-		Language: func() string { return s.lang.Load().(string) }})
+		Language: func() string { return s.lang.Load().(string) }, OnTokens: s.keepTokens})
 	eng := offline.NewSyncEngine(s.store, client, offline.SyncOptions{})
+	s.attachResident(client, eng)
 	eng.OnProgress(func(offline.Progress) { s.notify() })
 	eng.OnDone(func(error) { s.notify() })
 	ctx, cancel := context.WithCancel(context.Background())

@@ -1,0 +1,48 @@
+package app
+
+import (
+	"context"
+	"errors"
+
+	"fyne.io/fyne/v2"
+
+	"jiangsupass/offline"
+	"jiangsupass/platform"
+)
+
+// Client implements the resident's screens' access to the platform: the
+// client of the running engine, or nil when the app syncs from nowhere.
+func (s *syncer) Client() *platform.Client {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.engine == nil {
+		return nil
+	}
+	return s.engine.Client()
+}
+
+// keepTokens stores the tokens a refresh gave in the sealed session.
+func (s *syncer) keepTokens(t platform.Tokens) {
+	if err := s.store.KeepTokens(context.Background(), t); err != nil {
+		fyne.LogError("keep tokens", err)
+	}
+}
+
+// attachResident gives a new client the signed-in resident's tokens, and
+// after every run of the engine brings the resident's side up to date:
+// the signed trust list, and when signed in the card, the insurance
+// account and the device's credentials.
+func (s *syncer) attachResident(client *platform.Client, eng *offline.SyncEngine) {
+	ctx := context.Background()
+	if sess, err := s.store.Session(ctx); err == nil {
+		client.SetTokens(sess.Tokens)
+	} else if !errors.Is(err, offline.ErrSignedOut) {
+		fyne.LogError("read session", err)
+	}
+	eng.OnDone(func(error) {
+		if err := s.store.SyncPersonal(ctx, client); err != nil {
+			fyne.LogError("sync the resident's card and codes", err)
+		}
+		s.notify()
+	})
+}

@@ -1,0 +1,134 @@
+package screens
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/platform"
+)
+
+// revealFor is how long the card's name and numbers stay shown after the
+// eye is tapped.
+const revealFor = 8 * time.Second
+
+// hideAfter runs f on the UI goroutine after d; tests replace it.
+var hideAfter = func(d time.Duration, f func()) {
+	time.AfterFunc(d, func() { fyne.Do(f) })
+}
+
+// cardFace draws the social-security card: the holder's name and the
+// numbers masked until the eye is tapped, the issuing city and the state.
+type cardFace struct {
+	env    *Env
+	card   platform.Card
+	name   *canvas.Text
+	social *canvas.Text
+	number *canvas.Text
+	eye    *widget.Button
+	shown  bool
+	gen    int // bumped on every reveal, so that only the last one's timer hides
+	root   fyne.CanvasObject
+}
+
+func newCardFace(env *Env, card platform.Card, status fyne.CanvasObject, sample bool) *cardFace {
+	f := &cardFace{env: env, card: card}
+	onPrimary := theme.Color(theme.ColorNameForegroundOnPrimary)
+	text := func(s string, bold bool) *canvas.Text {
+		t := canvas.NewText(s, onPrimary)
+		t.TextSize = theme.TextSize()
+		t.TextStyle.Bold = bold
+		return t
+	}
+	title := text(env.T("CardFaceTitle"), true)
+	title.TextSize = theme.Size(theme.SizeNameSubHeadingText)
+	f.name, f.social, f.number = text("", true), text("", false), text("", false)
+	f.eye = widget.NewButtonWithIcon("", theme.VisibilityIcon(), f.toggle)
+	rows := container.New(layoutFormRows{}, text(env.T("CardName"), false), f.name,
+		text(env.T("CardSocialNo"), false), f.social,
+		text(env.T("CardNumber"), false), f.number,
+		text(env.T("CardCity"), false), text(card.City, false),
+		text(env.T("CardIssued"), false), text(card.IssuedOn, false))
+	head := container.NewBorder(nil, nil, nil, nil, title)
+	if sample || card.Generated {
+		head = container.NewBorder(nil, nil, nil, text(env.T("SampleData"), false), title)
+	}
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	bg.CornerRadius = theme.InputRadiusSize() * 3
+	body := container.NewVBox(head, rows, container.NewBorder(nil, nil, nil, f.eye, status))
+	f.root = container.NewStack(bg, container.NewPadded(container.NewPadded(body)))
+	f.hide()
+	return f
+}
+
+// toggle shows or hides the name and numbers; a reveal hides itself
+// after revealFor.
+func (f *cardFace) toggle() {
+	if f.shown {
+		f.hide()
+		return
+	}
+	f.shown = true
+	f.gen++
+	gen := f.gen
+	f.name.Text, f.social.Text, f.number.Text = f.card.Name, f.card.SocialNo, f.card.CardNo
+	f.eye.SetIcon(theme.VisibilityOffIcon())
+	f.eye.SetText(f.env.T("CardHide"))
+	f.refresh()
+	hideAfter(revealFor, func() {
+		if f.gen == gen {
+			f.hide()
+		}
+	})
+}
+
+func (f *cardFace) hide() {
+	f.shown = false
+	f.name.Text = maskName(f.card.Name)
+	f.social.Text = maskMiddle(f.card.SocialNo, 4, 4)
+	f.number.Text = maskMiddle(f.card.CardNo, 1, 2)
+	f.eye.SetIcon(theme.VisibilityIcon())
+	f.eye.SetText(f.env.T("CardShow"))
+	f.refresh()
+}
+
+func (f *cardFace) refresh() {
+	f.name.Refresh()
+	f.social.Refresh()
+	f.number.Refresh()
+}
+
+// layoutFormRows lays pairs of objects out as rows: a label column as wide
+// as its widest label, and the values beside.
+type layoutFormRows struct{}
+
+func (layoutFormRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	lw := float32(0)
+	for i := 0; i < len(objs); i += 2 {
+		lw = fyne.Max(lw, objs[i].MinSize().Width)
+	}
+	gap := theme.Padding() * 2
+	y := float32(0)
+	for i := 0; i+1 < len(objs); i += 2 {
+		h := fyne.Max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
+		objs[i].Move(fyne.NewPos(0, y))
+		objs[i].Resize(fyne.NewSize(lw, h))
+		objs[i+1].Move(fyne.NewPos(lw+gap, y))
+		objs[i+1].Resize(fyne.NewSize(size.Width-lw-gap, h))
+		y += h + theme.Padding()
+	}
+}
+
+func (layoutFormRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	lw, vw, h := float32(0), float32(0), float32(0)
+	for i := 0; i+1 < len(objs); i += 2 {
+		lw = fyne.Max(lw, objs[i].MinSize().Width)
+		vw = fyne.Max(vw, objs[i+1].MinSize().Width)
+		h += fyne.Max(objs[i].MinSize().Height, objs[i+1].MinSize().Height) + theme.Padding()
+	}
+	return fyne.NewSize(lw+theme.Padding()*2+vw, h)
+}

@@ -1,0 +1,102 @@
+package screens
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+)
+
+// statusBadge says a state in words beside an icon, both in the state's
+// colour, so that the state never rests on colour alone.
+func statusBadge(icon fyne.Resource, text string, colour fyne.ThemeColorName) fyne.CanvasObject {
+	return container.NewHBox(badge(icon, text, colour, theme.TextSize(), theme.IconInlineSize()))
+}
+
+// bigBadge is a statusBadge at heading size, for a verdict read from a
+// step away.
+func bigBadge(icon fyne.Resource, text string, colour fyne.ThemeColorName) fyne.CanvasObject {
+	return container.NewCenter(badge(icon, text, colour, theme.Size(theme.SizeNameHeadingText), theme.IconInlineSize()*2))
+}
+
+// badge is a pill in the state's colour holding the icon and the words in
+// a dark ink, which reads at more than 4.5:1 on the theme's success,
+// warning and error colours in light and dark mode alike.
+func badge(icon fyne.Resource, text string, colour fyne.ThemeColorName, textSize, iconSize float32) fyne.CanvasObject {
+	ink := theme.ColorNameForeground
+	if darkTheme() {
+		ink = theme.ColorNameBackground
+	}
+	img := canvas.NewImageFromResource(theme.NewColoredResource(icon, ink))
+	img.FillMode = canvas.ImageFillContain
+	img.SetMinSize(fyne.NewSquareSize(iconSize))
+	t := canvas.NewText(text, theme.Color(ink))
+	t.TextStyle.Bold = true
+	t.TextSize = textSize
+	bg := canvas.NewRectangle(theme.Color(colour))
+	bg.CornerRadius = (textSize + theme.InnerPadding()) / 2
+	return container.NewStack(bg, container.NewPadded(container.NewHBox(img, container.NewCenter(t))))
+}
+
+// darkTheme reports whether the theme in use draws on a dark background.
+func darkTheme() bool {
+	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
+	return r+g+b < 3*0x8000
+}
+
+// maskName keeps the first character of a name: 张*.
+func maskName(n string) string {
+	r := []rune(n)
+	if len(r) == 0 {
+		return ""
+	}
+	return string(r[0]) + strings.Repeat("*", max(len(r)-1, 1))
+}
+
+// maskMiddle keeps the first head and the last tail characters of a
+// number and stars the rest.
+func maskMiddle(n string, head, tail int) string {
+	if len(n) <= head+tail {
+		return strings.Repeat("*", len(n))
+	}
+	return n[:head] + strings.Repeat("*", len(n)-head-tail) + n[len(n)-tail:]
+}
+
+// formatYuan shows cents as yuan with two decimals and thousands
+// separators: ¥1,286.50, or −¥48.20.
+func formatYuan(cents int64) string {
+	sign := ""
+	if cents < 0 {
+		sign, cents = "−", -cents
+	}
+	whole := fmt.Sprintf("%d", cents/100)
+	var b strings.Builder
+	for i, r := range whole {
+		if i > 0 && (len(whole)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return fmt.Sprintf("%s¥%s.%02d", sign, b.String(), cents%100)
+}
+
+// formatStamp shows a time in the device's zone as 2026-05-01 09:30.
+func formatStamp(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
+
+// qrSize is the side of a QR code: large on a phone, larger still on a
+// desktop, within the room the layout gives.
+func qrSize(env *Env, big bool) float32 {
+	switch {
+	case env.Phone && big:
+		return 300
+	case env.Phone:
+		return 240
+	case big:
+		return 380
+	}
+	return 300
+}

@@ -1,0 +1,188 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"image"
+	_ "image/jpeg" // photos of codes
+	_ "image/png"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/codes"
+	"jiangsupass/offline"
+	"jiangsupass/screens/widgets"
+)
+
+// VerifyID checks a scanned code with no network, for service halls,
+// hospitals and gates: from a barcode scanner (typed keys ending in Enter),
+// from the clipboard, or from an image file.
+const VerifyID ID = "verify"
+
+// Samples of the Verify screen: a valid and an invalid code.
+const (
+	verifySampleValid   = "sample-valid"
+	verifySampleInvalid = "sample-invalid"
+)
+
+// terminalVerifier keeps its replay cache for as long as the app runs, so
+// that a second scan of a code is refused however the screen was left.
+var terminalVerifier = codes.NewVerifier()
+
+func init() {
+	Register(Screen{ID: VerifyID, Tab: TabServices, Title: "VerifyTitle", Icon: theme.IconNameConfirm, Tile: "VerifyTile",
+		Build: buildVerify,
+		Samples: func(*Env) []Route {
+			return []Route{{Screen: VerifyID}, {Screen: VerifyID, Param: verifySampleValid}, {Screen: VerifyID, Param: verifySampleInvalid}}
+		}})
+}
+
+// verifyView is the Verify screen's state.
+type verifyView struct {
+	env      *Env
+	trust    *codes.TrustList
+	verifier *codes.Verifier
+	input    *widget.Entry
+	result   *fyne.Container
+}
+
+func buildVerify(env *Env, r Route) fyne.CanvasObject {
+	v := &verifyView{env: env, verifier: terminalVerifier, result: container.NewVBox()}
+	box := container.NewStack(widgets.NewLoading(env.T("Loading")))
+	var trust *codes.TrustList
+	var err error
+	var sample string
+	env.Load(func(ctx context.Context) {
+		if r.Param == verifySampleValid || r.Param == verifySampleInvalid {
+			trust, err = sampleTrustList(env.Now())
+			if err == nil {
+				sample, err = sampleCode(env, r.Param == verifySampleInvalid)
+			}
+			return
+		}
+		trust, err = env.Store.TrustList(ctx)
+	}, func() {
+		if err != nil && !errors.Is(err, offline.ErrNotFound) {
+			fyne.LogError("trust list", err)
+		}
+		v.trust = trust
+		if sample != "" {
+			v.verifier = codes.NewVerifier()
+		}
+		box.Objects = []fyne.CanvasObject{v.content()}
+		box.Refresh()
+		if sample != "" {
+			v.input.SetText(sample)
+			v.check(sample)
+		}
+	})
+	return box
+}
+
+// sampleCode is a service code of the sample resident; the invalid one is
+// shown from a credential that has ended.
+func sampleCode(env *Env, invalid bool) (string, error) {
+	res := sampleResident(env.Now())
+	at := env.Now()
+	if invalid {
+		at = at.AddDate(0, 0, -1).Add(-codes.StepPeriod * 5)
+	}
+	shown, err := res.present(context.Background(), "service", at)
+	return shown.Text, err
+}
+
+func (v *verifyView) content() fyne.CanvasObject {
+	env := v.env
+	v.input = widget.NewEntry()
+	v.input.SetPlaceHolder(env.T("VerifyPlaceholder"))
+	v.input.OnSubmitted = func(s string) { v.check(s) }
+	check := widget.NewButtonWithIcon(env.T("VerifyAction"), theme.ConfirmIcon(), func() { v.check(v.input.Text) })
+	check.Importance = widget.HighImportance
+	paste := widget.NewButtonWithIcon(env.T("VerifyPaste"), theme.ContentPasteIcon(), v.paste)
+	open := widget.NewButtonWithIcon(env.T("VerifyOpenImage"), theme.FileImageIcon(), v.openImage)
+	actions := container.NewGridWithColumns(3, check, paste, open)
+	if env.Phone || env.Elder {
+		actions = container.NewGridWithColumns(1, check, paste, open)
+	}
+	box := container.NewVBox(widgets.NewWrappedLabel(env.T("VerifyIntro")), v.trustInfo(), v.result, v.input, actions)
+	if env.Window != nil {
+		env.Window.Canvas().Focus(v.input)
+	}
+	return container.NewVScroll(container.NewPadded(box))
+}
+
+// trustInfo says which trust list the terminal checks against.
+func (v *verifyView) trustInfo() fyne.CanvasObject {
+	env := v.env
+	if v.trust == nil {
+		return widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(env.T("VerifyNoTrustList")))
+	}
+	names := make([]string, 0, len(v.trust.Issuers))
+	for _, iss := range v.trust.Issuers {
+		names = append(names, iss.Name(env.L.Lang()))
+	}
+	text := env.L.Tf("VerifyTrustList", map[string]any{"Seq": v.trust.Seq, "Issuers": strings.Join(names, env.T("ListSeparator"))})
+	if v.trust.Stale(env.Now()) {
+		return widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(text+" "+env.T("VerifyTrustListStale")))
+	}
+	return widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(text))
+}
+
+// check verifies a scanned text and shows the verdict; the entry is
+// cleared for the next scan.
+func (v *verifyView) check(text string) {
+	text = strings.TrimSpace(text)
+	if text == "" {
+		return
+	}
+	var body fyne.CanvasObject
+	if v.trust == nil {
+		body = widgets.NewWrappedLabel(v.env.T("VerifyNoTrustList"))
+	} else {
+		res, err := v.verifier.Verify(text, v.trust, v.env.Now())
+		body = verdict(v.env, res, err)
+	}
+	v.result.Objects = []fyne.CanvasObject{body, widget.NewSeparator()}
+	v.result.Refresh()
+	v.input.SetText("")
+}
+
+func (v *verifyView) paste() {
+	app := fyne.CurrentApp()
+	if app == nil {
+		return
+	}
+	v.check(app.Clipboard().Content())
+}
+
+// openImage reads a code from a photo or screenshot.
+func (v *verifyView) openImage() {
+	if v.env.Window == nil {
+		return
+	}
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil || rc == nil {
+			return
+		}
+		defer rc.Close()
+		img, _, err := image.Decode(rc)
+		var text string
+		if err == nil {
+			text, err = codes.ReadQR(img)
+		}
+		if err != nil {
+			v.result.Objects = []fyne.CanvasObject{widgets.NewWrappedLabel(v.env.T("VerifyNoCodeInImage")), widget.NewSeparator()}
+			v.result.Refresh()
+			return
+		}
+		v.check(text)
+	}, v.env.Window)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
+	d.Show()
+}

@@ -43,9 +43,19 @@ func (s *Store) ApplyPage(ctx context.Context, collection string, page *platform
 		if have != since {
 			return fmt.Errorf("sync %s: %w (page since %d, cursor %d)", collection, ErrStalePage, since, have)
 		}
+		epoch, err := s.syncEpoch(ctx, tx, collection)
+		if err != nil {
+			return err
+		}
+		if epoch != "" && epoch != page.Epoch {
+			return fmt.Errorf("sync %s: %w", collection, ErrEpochChanged)
+		}
 		return nil
 	}, func(ctx context.Context, tx *sql.Tx, applied int) error {
 		n = applied
+		if err := setMeta(ctx, tx, epochKey(collection), page.Epoch); err != nil {
+			return err
+		}
 		return s.setCursor(ctx, tx, collection, next)
 	})
 	return n, err
@@ -55,7 +65,14 @@ func (s *Store) ApplyPage(ctx context.Context, collection string, page *platform
 // are written (or deleted) and dropped from the deferred list, unless a
 // request is still pending on them. The cursor does not move.
 func (s *Store) applyLookup(ctx context.Context, collection string, page *platform.SyncPage) error {
-	return s.applyChanges(ctx, collection, page, nil, func(ctx context.Context, tx *sql.Tx, _ int) error {
+	sameEpoch := func(ctx context.Context, tx *sql.Tx) error {
+		epoch, err := s.syncEpoch(ctx, tx, collection)
+		if err == nil && epoch != page.Epoch {
+			err = fmt.Errorf("look up %s: %w", collection, ErrEpochChanged)
+		}
+		return err
+	}
+	return s.applyChanges(ctx, collection, page, sameEpoch, func(ctx context.Context, tx *sql.Tx, _ int) error {
 		ids := make([]string, 0, len(page.Tombstones)+len(page.Upserts))
 		ids = append(ids, page.Tombstones...)
 		items, err := decodeItems(collection, page.Upserts)

@@ -243,6 +243,19 @@ func (e *SyncEngine) pull(ctx context.Context) error {
 		if firsts[i], err = e.client.Pull(ctx, c, since, e.opt.PageLimit); err != nil {
 			return err
 		}
+		epoch, err := e.store.syncEpoch(ctx, e.store.db, c)
+		if err != nil {
+			return err
+		}
+		if epoch != "" && epoch != firsts[i].Epoch {
+			// The server's data was rebuilt: start this collection over.
+			if err := e.store.resetCollection(ctx, c, firsts[i].Epoch); err != nil {
+				return err
+			}
+			if firsts[i], err = e.client.Pull(ctx, c, 0, e.opt.PageLimit); err != nil {
+				return err
+			}
+		}
 		total += firsts[i].Total
 	}
 	p := Progress{Running: true, Total: total}

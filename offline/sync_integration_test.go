@@ -82,3 +82,27 @@ func TestSyncFullThenDelta(t *testing.T) {
 		t.Errorf("status after success: %+v, %v", st, err)
 	}
 }
+
+// TestServerRebuiltResyncs syncs from a server, then from a server built
+// afresh (a new changelog whose positions mean nothing to the old cursors,
+// with fewer items): the app notices the new epoch, starts over and ends
+// equal to the new server, without the items the new server lacks.
+func TestServerRebuiltResyncs(t *testing.T) {
+	ctx := context.Background()
+	old := startPlatform(t, server.Options{Catalogue: 500})
+	s := openSyncStore(t)
+	if err := NewSyncEngine(s, testClient(old.HTTP.URL, nil), fastSync()).Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	rebuilt := startPlatform(t, server.Options{Catalogue: 200})
+	if _, err := rebuilt.Delete(ctx, platform.Attractions, "5a-026"); err != nil {
+		t.Fatal(err)
+	}
+	if err := NewSyncEngine(s, testClient(rebuilt.HTTP.URL, nil), fastSync()).Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	assertSameData(t, s, rebuilt)
+	if _, err := s.Attraction(ctx, "5a-026"); err == nil {
+		t.Error("an attraction the rebuilt server lacks is still in the replica")
+	}
+}

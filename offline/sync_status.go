@@ -46,7 +46,7 @@ func problemOf(err error) SyncProblem {
 		return ProblemCanceled
 	case errors.Is(err, platform.ErrNotSignedIn):
 		return ProblemSignIn
-	case errors.Is(err, platform.ErrBadAnswer), errors.Is(err, ErrStalePage):
+	case errors.Is(err, platform.ErrBadAnswer), errors.Is(err, ErrStalePage), errors.Is(err, ErrEpochChanged):
 		return ProblemBadData
 	case errors.As(err, &pe):
 		if pe.Status == 401 {

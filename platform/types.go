@@ -71,6 +71,10 @@ func ParseCursor(s string) (Cursor, error) {
 // that were deleted, in changelog order.
 type SyncPage struct {
 	Collection string            `json:"collection"`
+	// Epoch names the server's changelog. It changes only when the
+	// server's data is rebuilt from scratch, which makes every cursor
+	// into it meaningless: a client that sees a new epoch starts over.
+	Epoch      string            `json:"epoch"`
 	Since      string            `json:"since"`      // the cursor the page answers
 	Upserts    []json.RawMessage `json:"upserts"`    // items of the collection's type
 	Tombstones []string          `json:"tombstones"` // IDs of deleted items

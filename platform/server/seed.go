@@ -19,8 +19,12 @@ import (
 	"jiangsupass/platform"
 )
 
-// metaSeed records the version of the seed the database was built from.
-const metaSeed = "seed_version"
+// Keys of the meta table: the version of the seed the database was built
+// from, and the epoch of its changelog (made with the database).
+const (
+	metaSeed  = "seed_version"
+	metaEpoch = "epoch"
+)
 
 // sourceGenerated marks data the reference server makes up; the app must
 // label it generated, never official.
@@ -52,6 +56,9 @@ func (s *Server) seed(ctx context.Context) error {
 			if _, err := w.put(ctx, ci.coll, ci.item.ItemID(), body); err != nil {
 				return err
 			}
+		}
+		if err := setMeta(ctx, tx, metaEpoch, newToken()[:16]); err != nil {
+			return err
 		}
 		return setMeta(ctx, tx, metaSeed, version)
 	})

@@ -48,6 +48,8 @@ type Server struct {
 	ttl    time.Duration
 	ver    string
 
+	epoch string // see platform.SyncPage.Epoch
+
 	handlerOnce sync.Once
 	handler     http.Handler
 	routes      []string
@@ -82,6 +84,10 @@ func Open(ctx context.Context, path string, opt Options) (*Server, error) {
 	if err := s.seed(ctx); err != nil {
 		_ = db.Close()
 		return nil, fmt.Errorf("seed platform database: %w", err)
+	}
+	if s.epoch, err = getMeta(ctx, db, metaEpoch); err != nil {
+		_ = db.Close()
+		return nil, err
 	}
 	if opt.Catalogue > 0 {
 		if err := s.GenerateCatalogue(ctx, opt.Catalogue); err != nil {

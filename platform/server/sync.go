@@ -129,6 +129,8 @@ func (s *Server) page(ctx context.Context, coll string, since platform.Cursor, l
 	out.Grow(upserts.Len() + tombs.Len() + 200)
 	out.WriteString(`{"collection":`)
 	writeString(&out, coll)
+	out.WriteString(`,"epoch":`)
+	writeString(&out, s.epoch)
 	out.WriteString(`,"since":`)
 	writeString(&out, since.String())
 	out.WriteString(`,"upserts":[`)
@@ -178,7 +180,7 @@ func (s *Server) syncLookup(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusServiceUnavailable, platform.CodeUnavailable, "the items cannot be read now; try again")
 		return
 	}
-	page := platform.SyncPage{Collection: coll, Upserts: []json.RawMessage{}, Tombstones: []string{}, Next: at.String()}
+	page := platform.SyncPage{Collection: coll, Epoch: s.epoch, Upserts: []json.RawMessage{}, Tombstones: []string{}, Next: at.String()}
 	for _, id := range ids {
 		var body sql.NullString
 		err := tx.QueryRowContext(ctx, "SELECT body FROM items WHERE collection = ? AND id = ? AND deleted = 0", coll, id).Scan(&body)

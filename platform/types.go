@@ -70,7 +70,7 @@ func ParseCursor(s string) (Cursor, error) {
 // that were added or changed (their latest state) and the IDs of items
 // that were deleted, in changelog order.
 type SyncPage struct {
-	Collection string            `json:"collection"`
+	Collection string `json:"collection"`
 	// Epoch names the server's changelog. It changes only when the
 	// server's data is rebuilt from scratch, which makes every cursor
 	// into it meaningless: a client that sees a new epoch starts over.

@@ -19,7 +19,7 @@ func bgShare(img *image.RGBA, c color.NRGBA) float64 {
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		for x := b.Min.X; x < b.Max.X; x++ {
 			n++
-			if img.RGBAAt(x, y) == (color.RGBA{c.R, c.G, c.B, c.A}) {
+			if img.RGBAAt(x, y) == color.RGBA(c) {
 				same++
 			}
 		}

@@ -176,9 +176,8 @@ func TestLowerZoomShownWhileLoading(t *testing.T) {
 	src := testSource(t)
 	c := newTileCache(src, 64, nil)
 	defer c.stop()
-	v := viewAt(0, 0, 9, 256, 256)
 	cx, cy := maps.Project(orb.Point{120.2, 31.2}) // Lake Tai
-	v = viewAt(cx, cy, 9, 256, 256)
+	v := viewAt(cx, cy, 9, 256, 256)
 	for _, id := range v.tiles() {
 		p, _, _ := id.Parent()
 		c.fetchNow(p)

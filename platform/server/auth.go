@@ -111,13 +111,20 @@ func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
 	s.issueTokens(w, r, userID)
 }
 
-// userFor returns the account of a phone, making one for a new number.
+// userFor returns the account of a phone, making one for a new number: a
+// demo account's own, or a new resident's.
 func (s *Server) userFor(ctx context.Context, phone string) (string, error) {
 	var id string
 	err := s.db.QueryRowContext(ctx, "SELECT id FROM users WHERE phone = ?", phone).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
+		name := "用户" + phone[7:]
 		id = "u-" + phone
-		_, err = s.db.ExecContext(ctx, "INSERT INTO users (id, phone, name) VALUES (?, ?, ?)", id, phone, "用户"+phone[7:])
+		for _, a := range DemoAccounts {
+			if a.Phone == phone {
+				id, name = a.ID, a.Name
+			}
+		}
+		_, err = s.db.ExecContext(ctx, "INSERT INTO users (id, phone, name) VALUES (?, ?, ?)", id, phone, name)
 	}
 	return id, err
 }

@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"errors"
 	"io"
+	"sync"
 )
 
 // maxInflated bounds what a code may decompress to, so that a hostile code
@@ -32,15 +33,27 @@ func unwrap(code string) (Kind, []byte, error) {
 	return kind, msg, nil
 }
 
+// inflaters reuse zlib readers: a new one allocates its window, which
+// would cost a verifier more than the rest of the decoding.
+var inflaters sync.Pool
+
 // inflate decompresses a zlib stream of at most maxInflated bytes.
 func inflate(b []byte) ([]byte, error) {
-	r, err := zlib.NewReader(bytes.NewReader(b))
+	var r io.ReadCloser
+	var err error
+	if pooled, ok := inflaters.Get().(io.ReadCloser); ok {
+		r = pooled
+		err = r.(zlib.Resetter).Reset(bytes.NewReader(b), nil)
+	} else {
+		r, err = zlib.NewReader(bytes.NewReader(b))
+	}
 	if err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
 			return nil, fail(ReasonTruncated, "zlib header: %w", err)
 		}
 		return nil, fail(ReasonBadZlib, "zlib header: %w", err)
 	}
+	defer inflaters.Put(r)
 	out, err := io.ReadAll(io.LimitReader(r, maxInflated+1))
 	if err != nil {
 		if errors.Is(err, io.ErrUnexpectedEOF) {

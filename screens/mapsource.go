@@ -96,7 +96,7 @@ func mapSource(ctx context.Context, env *Env, style maps.Style) (maps.TileSource
 	} else if src, err = drawnBasemap(ctx, env, style, cities); err != nil {
 		return nil, nil, err
 	}
-	src = maps.NewMemo(src, 512)
+	src = maps.NewMemo(src, 128) // 128 decoded tiles: 32 MB
 	if mapConfig.sources == nil {
 		mapConfig.sources = map[mapKey]*mapSourceEntry{}
 	}

@@ -78,7 +78,9 @@ func New(src maps.TileSource) *Map {
 	m.minZ, m.maxZ = src.Zooms()
 	m.minZ = max(m.minZ, 3)
 	m.maxZ = max(m.maxZ, m.minZ)
-	m.tiles = newTileCache(src, 192, func() { fyne.Do(m.Refresh) })
+	// 96 decoded tiles (24 MB) cover a full-HD view, its parents and a
+	// little panning.
+	m.tiles = newTileCache(src, 96, func() { fyne.Do(m.Refresh) })
 	m.ExtendBaseWidget(m)
 	m.CenterOn(orb.Point{119.4, 32.9}, m.minZ)
 	return m

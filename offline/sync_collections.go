@@ -4,7 +4,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"fmt"
-	"strconv"
 
 	"jiangsupass/platform"
 )
@@ -209,17 +208,6 @@ func decodeInto(raw string, t *platform.Text) error {
 		return nil
 	}
 	return json.Unmarshal([]byte(raw), t)
-}
-
-// itemKey is the text form of a row's key, as the server writes IDs.
-func itemKey(v any) string {
-	switch k := v.(type) {
-	case int64:
-		return strconv.FormatInt(k, 10)
-	case string:
-		return k
-	}
-	return fmt.Sprint(v)
 }
 
 // jsonMarshal is the canonical JSON of an item.

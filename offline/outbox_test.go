@@ -43,6 +43,9 @@ func TestPendingRowSurvivesPullAndRestart(t *testing.T) {
 	if got := remaining(t, s, slot); got != 197 {
 		t.Errorf("the pull overwrote a row with a pending request: %d", got)
 	}
+	if st, _ := s.SyncStatus(ctx); st.LastSuccess.IsZero() || st.Problem != ProblemSignIn || st.Pending != 1 {
+		t.Errorf("status while a request waits for sign-in: %+v", st)
+	}
 	if _, err := s.PlaceOrder(ctx, platform.OrderRequest{SlotID: slot, ProductID: "5a-010-adult", Quantity: 500}); err == nil {
 		t.Error("an order beyond the local quota was accepted")
 	}

@@ -200,8 +200,9 @@ func (e *SyncEngine) jitter(lo, hi time.Duration, n int) time.Duration {
 func (e *SyncEngine) Sync(ctx context.Context) (err error) {
 	e.run.Lock()
 	defer e.run.Unlock()
+	pulled := false
 	defer func() {
-		if rerr := e.store.recordSync(context.WithoutCancel(ctx), err); rerr != nil && err == nil {
+		if rerr := e.store.recordSync(context.WithoutCancel(ctx), err, pulled); rerr != nil && err == nil {
 			err = rerr
 		}
 		e.report(Progress{})
@@ -220,6 +221,7 @@ func (e *SyncEngine) Sync(ctx context.Context) (err error) {
 	if err := e.refetch(ctx); err != nil {
 		return err
 	}
+	pulled = true
 	return pushErr
 }
 

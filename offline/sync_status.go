@@ -109,13 +109,17 @@ func (s *Store) SyncStatus(ctx context.Context) (SyncStatus, error) {
 	return st, nil
 }
 
-// recordSync stores the outcome of a sync run.
-func (s *Store) recordSync(ctx context.Context, err error) error {
+// recordSync stores the outcome of a sync run: pulled says the replica
+// reached the server's head, which counts as a success even when err
+// says some requests could not be sent.
+func (s *Store) recordSync(ctx context.Context, err error, pulled bool) error {
 	now := formatTime(s.now())
 	problem := problemOf(err)
 	values := map[string]string{metaSyncError: string(problem)}
-	if problem == ProblemNone {
+	if pulled {
 		values[metaSyncSuccess] = now
+	}
+	if problem == ProblemNone {
 		values[metaSyncDetail] = ""
 	} else {
 		values[metaSyncErrorAt] = now

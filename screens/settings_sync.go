@@ -182,7 +182,7 @@ func (v *syncView) statusRows(st offline.SyncStatus) []fyne.CanvasObject {
 		rows = append(rows, widgets.NewWrappedLabel(env.T("SyncNoServer")))
 	}
 	rows = append(rows, widgets.NewInfoRow(env.T("SyncLast"), formatTime(env, st.LastSuccess)))
-	if msg := problemMessage(st.Problem); msg != "" && st.ProblemAt.After(st.LastSuccess) && !v.running {
+	if msg := problemMessage(st.Problem); msg != "" && !v.running {
 		rows = append(rows, widgets.NewWrappedLabel(env.T(msg)))
 	}
 	rows = append(rows, widgets.NewInfoRow(env.T("SyncPending"), fmt.Sprint(st.Pending)))

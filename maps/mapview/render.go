@@ -32,7 +32,7 @@ type mapRenderer struct {
 func newRenderer(m *Map) *mapRenderer {
 	r := &mapRenderer{m: m, img: canvas.NewImageFromImage(nil)}
 	r.img.FillMode = canvas.ImageFillStretch
-	r.img.ScaleMode = canvas.ImageScaleFastest
+	r.img.ScaleMode = canvas.ImageScaleSmooth
 	r.zoomIn = widget.NewButtonWithIcon("", theme.ZoomInIcon(), m.ZoomIn)
 	r.zoomOut = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), m.ZoomOut)
 	r.scale = newScaleBar()

@@ -12,68 +12,25 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/codes"
-	"jiangsupass/offline"
 	"jiangsupass/platform"
-	"jiangsupass/translations"
 )
 
-// residentNav records where a screen sends the user.
-type residentNav struct{ last Route }
-
-func (n *residentNav) Go(r Route) { n.last = r }
-func (n *residentNav) Back()      {}
-
-// residentEnv is an Env in English over an in-memory store that loads at
-// once, on a fixed clock.
-func residentEnv(t *testing.T) (*Env, *residentNav) {
-	t.Helper()
-	test.NewTempApp(t)
-	st, _, err := offline.Open(context.Background(), "", offline.Options{Memory: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = st.Close() })
-	l, err := translations.New("en")
-	if err != nil {
-		t.Fatal(err)
-	}
-	nav := &residentNav{}
-	return &Env{Store: st, L: l, Nav: nav, Phone: true,
-		Now:  func() time.Time { return time.Date(2026, 5, 1, 9, 30, 5, 0, time.UTC) },
-		Load: func(work func(context.Context), apply func()) { work(context.Background()); apply() }}, nav
-}
-
-// shownTexts is every visible text under o, joined by newlines.
+// shownTexts is every visible text and label under o, one a line.
 func shownTexts(o fyne.CanvasObject) string {
 	var b strings.Builder
-	var walk func(fyne.CanvasObject)
-	walk = func(o fyne.CanvasObject) {
-		if o == nil || !o.Visible() {
-			return
-		}
-		switch x := o.(type) {
-		case *canvas.Text:
-			b.WriteString(x.Text + "\n")
-		case *widget.Label:
-			b.WriteString(x.Text + "\n")
-		case *fyne.Container:
-			for _, c := range x.Objects {
-				walk(c)
-			}
-		case fyne.Widget:
-			for _, c := range test.WidgetRenderer(x).Objects() {
-				walk(c)
-			}
-		}
+	for _, t := range find[*canvas.Text](o) {
+		b.WriteString(t.Text + "\n")
 	}
-	walk(o)
+	for _, l := range find[*widget.Label](o) {
+		b.WriteString(l.Text + "\n")
+	}
 	return b.String()
 }
 
 // TestCardFaceRevealsThenHidesItself taps the eye: the full name and
 // numbers show, and hide again by themselves when the timer fires.
 func TestCardFaceRevealsThenHidesItself(t *testing.T) {
-	env, _ := residentEnv(t)
+	env, _ := testEnv(t, "en")
 	var fire func()
 	var after time.Duration
 	old := hideAfter
@@ -105,7 +62,7 @@ func TestCardFaceRevealsThenHidesItself(t *testing.T) {
 // ending in Enter: valid the first time with the kind and the masked
 // holder, refused as replayed the second.
 func TestVerifyScreenReadsScannerInput(t *testing.T) {
-	env, _ := residentEnv(t)
+	env, _ := testEnv(t, "en")
 	terminalVerifier = codes.NewVerifier()
 	tl, err := codes.DemoTrustList(3, env.Now().AddDate(-1, 0, 0), env.Now())
 	if err != nil {
@@ -120,9 +77,12 @@ func TestVerifyScreenReadsScannerInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	screen := buildVerify(env, Route{Screen: VerifyID})
-	w := test.NewTempWindow(t, screen)
-	w.Resize(fyne.NewSize(390, 844))
-	entry := findEntry(t, screen)
+	show(t, screen)
+	entries := find[*widget.Entry](screen)
+	if len(entries) == 0 {
+		t.Fatal("no entry on the screen")
+	}
+	entry := entries[0]
 	scan := func() string {
 		test.Type(entry, shown.Text)
 		entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
@@ -142,7 +102,7 @@ func TestVerifyScreenReadsScannerInput(t *testing.T) {
 // TestServiceCodeWarnsOfClockSkew shows the warning when the device's
 // clock is over 30 s from the platform's, and not when it is close.
 func TestServiceCodeWarnsOfClockSkew(t *testing.T) {
-	env, _ := residentEnv(t)
+	env, _ := testEnv(t, "en")
 	res := sampleResident(env.Now())
 	res.session.ClockOffset = 45 * time.Second
 	warn45 := env.L.Tf("ClockSkew", map[string]any{"Seconds": 45})
@@ -159,57 +119,16 @@ func TestServiceCodeWarnsOfClockSkew(t *testing.T) {
 // TestResidentScreensAskToSignIn: with no one signed in, the card and the
 // service code lead to the sign-in.
 func TestResidentScreensAskToSignIn(t *testing.T) {
-	env, nav := residentEnv(t)
+	env, nav := testEnv(t, "en")
 	for _, id := range []ID{CardID, ServiceCodeID} {
 		s, _ := Lookup(id)
 		o := s.Build(env, Route{Screen: id})
 		if !strings.Contains(shownTexts(o), env.T("SignInFirstTitle")) {
 			t.Fatalf("%s signed out shows:\n%s", id, shownTexts(o))
 		}
-		var btn *widget.Button
-		forEachObject(o, func(x fyne.CanvasObject) {
-			if b, ok := x.(*widget.Button); ok && b.Text == env.T("SignInAction") {
-				btn = b
-			}
-		})
-		if btn == nil {
-			t.Fatalf("%s: no sign-in button", id)
-		}
-		test.Tap(btn)
-		if nav.last.Screen != SignInID {
-			t.Errorf("%s: the button went to %v", id, nav.last)
-		}
-	}
-}
-
-func findEntry(t *testing.T, o fyne.CanvasObject) *widget.Entry {
-	t.Helper()
-	var e *widget.Entry
-	forEachObject(o, func(x fyne.CanvasObject) {
-		if v, ok := x.(*widget.Entry); ok && e == nil {
-			e = v
-		}
-	})
-	if e == nil {
-		t.Fatal("no entry on the screen")
-	}
-	return e
-}
-
-// forEachObject calls f for every object under o.
-func forEachObject(o fyne.CanvasObject, f func(fyne.CanvasObject)) {
-	if o == nil {
-		return
-	}
-	f(o)
-	switch x := o.(type) {
-	case *fyne.Container:
-		for _, c := range x.Objects {
-			forEachObject(c, f)
-		}
-	case fyne.Widget:
-		for _, c := range test.WidgetRenderer(x).Objects() {
-			forEachObject(c, f)
+		test.Tap(labelled(t, o, env.T("SignInAction")))
+		if nav.last().Screen != SignInID {
+			t.Errorf("%s: the button went to %v", id, nav.last())
 		}
 	}
 }

@@ -36,6 +36,7 @@ func init() {
 	Register(Screen{ID: PlannerID, Tab: TabTransport, Title: "PlannerTitle", Icon: theme.IconNameNavigateNext,
 		Build: buildPlanner, Samples: func(*Env) []Route {
 			return []Route{{Screen: PlannerID, Param: plannerSample},
+				{Screen: PlannerID, Param: plannerParetoSample},
 				{Screen: PlannerID, Param: "from=station:nj-20&to=attraction:5a-002&at=09:00"}}
 		}})
 }
@@ -43,6 +44,10 @@ func init() {
 // plannerSample is a journey with a change: from 鱼嘴 on line 2 to 南京站 on
 // line 1, changing at 新街口.
 const plannerSample = "from=station:nj-32&to=station:nj-7&at=09:00"
+
+// plannerParetoSample has two options: one change, or two changes and
+// four minutes sooner (八卦洲大桥南 to a station on line 2 in the east).
+const plannerParetoSample = "from=station:nj-0&to=station:nj-65&at=09:00"
 
 // plannedJourney is what the planner and the route map load: the places,
 // and the plan or why there is none.
@@ -117,7 +122,11 @@ func plannerForm(env *Env, j *plannedJourney) fyne.CanvasObject {
 				text = ref
 			}
 		}
-		b := widget.NewButtonWithIcon(text, theme.SearchIcon(), pick(field))
+		width := 64
+		if env.Phone || env.Elder {
+			width = 26
+		}
+		b := widget.NewButtonWithIcon(shorten(text, width), theme.SearchIcon(), pick(field))
 		b.Alignment = widget.ButtonAlignLeading
 		return b
 	}
@@ -226,4 +235,21 @@ func placeErrorMessage(env *Env, err error, field string, p plannerParams) fyne.
 	}
 	return widgets.NewMessage(theme.WarningIcon(), env.T("PlannerPlaceTitle"), env.T(body), env.T("PlannerChooseAgain"),
 		func() { env.Nav.Go(Route{Screen: PickerID, Param: "field=" + field + "&" + p.String()}) })
+}
+
+// shorten cuts s to about width columns (a CJK character counts two),
+// ending it with "…", so that a long place name fits on its button.
+func shorten(s string, width int) string {
+	cols := 0
+	for i, r := range s {
+		w := 1
+		if r >= 0x2E80 {
+			w = 2
+		}
+		if cols+w > width {
+			return s[:i] + "…"
+		}
+		cols += w
+	}
+	return s
 }

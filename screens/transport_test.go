@@ -58,8 +58,8 @@ func TestPlannerGetThereFromAttraction(t *testing.T) {
 	if !walk {
 		t.Error("no walk to the attraction at the end of the journey")
 	}
-	labelled(t, o, "南京南站 Nanjingnanzhan") // the start, on its button
-	labelled(t, o, "Confucius Temple (Fuzimiao) and Qinhuai River Scenic Area, Nanjing")
+	labelled(t, o, "南京南站 Nanjingnanzhan")         // the start, on its button
+	labelled(t, o, "Confucius Temple (Fuzimiao…") // shortened to fit a phone
 }
 
 // TestPlannerAsksForPlaces shows the first state: nothing chosen yet.
@@ -249,4 +249,41 @@ func anyLabelSuffix(o fyne.CanvasObject, s string) bool {
 		}
 	}
 	return false
+}
+
+// TestPlannerOffersParetoOptions shows two options, the faster first, each
+// tagged with what it is best at.
+func TestPlannerOffersParetoOptions(t *testing.T) {
+	env, _ := testEnv(t, "en")
+	o := buildPlanner(env, Route{Screen: PlannerID, Param: plannerParetoSample})
+	show(t, o)
+	var summaries []string
+	for _, l := range find[*widget.Label](o) {
+		if strings.Contains(l.Text, " → ") && strings.Contains(l.Text, " min · ") {
+			summaries = append(summaries, l.Text)
+		}
+	}
+	if len(summaries) != 2 || !strings.HasSuffix(summaries[0], "2 changes") || !strings.HasSuffix(summaries[1], "1 change") {
+		t.Errorf("options %q, want the faster with 2 changes, then 1 change", summaries)
+	}
+	if !showsText(o, env.T("PlannerFastest")) || !showsText(o, env.T("PlannerFewestChanges")) {
+		t.Error("the options are not tagged")
+	}
+}
+
+func TestShorten(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"Xinjiekou", 20, "Xinjiekou"},
+		{"Confucius Temple (Fuzimiao) and more", 10, "Confucius …"},
+		{"南京禄口国际机场", 8, "南京禄口…"},
+		{"", 5, ""},
+	} {
+		if got := shorten(c.in, c.w); got != c.want {
+			t.Errorf("shorten(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
+		}
+	}
 }

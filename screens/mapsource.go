@@ -18,10 +18,10 @@ import (
 // ConfigureMaps.
 var mapConfig struct {
 	sync.Mutex
-	dataDir string        // where the tile caches live; "" keeps tiles in memory only
-	basemap string        // a user's raster MBTiles file, or ""
-	user    *maps.MBTiles // opened on first use
-	sources map[mapKey]*mapSourceEntry
+	dataDir string                     // where the tile caches live; "" keeps tiles in memory only
+	basemap string                     // a user's raster MBTiles file, or ""
+	user    *maps.MBTiles              // opened on first use
+	sources map[mapKey]*mapSourceEntry // the drawn basemaps made so far
 }
 
 // mapKey names a drawn basemap: the store it is drawn from, a language
@@ -33,8 +33,8 @@ type mapKey struct {
 }
 
 type mapSourceEntry struct {
-	src    maps.TileSource
-	cities []cityPlace
+	src     maps.TileSource
+	version string // of the data it was drawn from
 }
 
 // ConfigureMaps tells the map screens where to keep the tile cache (an
@@ -73,44 +73,47 @@ func mapStyle(env *Env) maps.Style {
 }
 
 // mapSource returns the basemap for env's language and theme, with the
-// cities it labels, building it on first use. It runs off the UI thread.
+// cities it labels. It reads the map's data from the store each time, and
+// draws a new basemap (emptying its tile cache) when that data has changed
+// since the last time, e.g. after a sync. It runs off the UI thread.
 func mapSource(ctx context.Context, env *Env, style maps.Style) (maps.TileSource, []cityPlace, error) {
-	key := mapKey{env.Store, env.L.Lang(), style.Name}
-	mapConfig.Lock()
-	defer mapConfig.Unlock()
-	if e, ok := mapConfig.sources[key]; ok {
-		return e.src, e.cities, nil
-	}
 	cities, err := loadCityPlaces(ctx, env.Store)
 	if err != nil {
 		return nil, nil, fmt.Errorf("map cities: %w", err)
 	}
-	var src maps.TileSource
+	key := mapKey{env.Store, env.L.Lang(), style.Name}
+	mapConfig.Lock()
+	defer mapConfig.Unlock()
 	if mapConfig.basemap != "" {
 		if mapConfig.user == nil {
 			if mapConfig.user, err = maps.OpenMBTiles(mapConfig.basemap); err != nil {
 				return nil, nil, err
 			}
 		}
-		src = mapConfig.user
-	} else if src, err = drawnBasemap(ctx, env, style, cities); err != nil {
+		return mapConfig.user, cities, nil
+	}
+	d, err := buildMapData(ctx, env, cities)
+	if err != nil {
+		return nil, nil, fmt.Errorf("map data: %w", err)
+	}
+	if e, ok := mapConfig.sources[key]; ok && e.version == d.Version() {
+		return e.src, cities, nil
+	}
+	src, err := drawnBasemap(ctx, env, style, d)
+	if err != nil {
 		return nil, nil, err
 	}
 	src = maps.NewMemo(src, 128) // 128 decoded tiles: 32 MB
 	if mapConfig.sources == nil {
 		mapConfig.sources = map[mapKey]*mapSourceEntry{}
 	}
-	mapConfig.sources[key] = &mapSourceEntry{src: src, cities: cities}
+	mapConfig.sources[key] = &mapSourceEntry{src: src, version: d.Version()}
 	return src, cities, nil
 }
 
-// drawnBasemap is the app's own renderer, behind an MBTiles cache in the
-// data directory when there is one.
-func drawnBasemap(ctx context.Context, env *Env, style maps.Style, cities []cityPlace) (maps.TileSource, error) {
-	d, err := buildMapData(ctx, env, cities)
-	if err != nil {
-		return nil, fmt.Errorf("map data: %w", err)
-	}
+// drawnBasemap is the app's own renderer of d, behind an MBTiles cache in
+// the data directory when there is one.
+func drawnBasemap(ctx context.Context, env *Env, style maps.Style, d maps.Data) (maps.TileSource, error) {
 	r, err := maps.NewRenderer(d, style, assets.FontRegular, env.T("MapAttribution"))
 	if err != nil {
 		return nil, err

@@ -67,3 +67,22 @@ func TestUserBasemapShown(t *testing.T) {
 		t.Errorf("reading the user's tiles: %v", err)
 	}
 }
+
+// TestMapSourceReused gives the same basemap for the same language, style
+// and data, and another for another style.
+func TestMapSourceReused(t *testing.T) {
+	env, _ := testEnv(t, "en")
+	ctx := context.Background()
+	a, cities, err := mapSource(ctx, env, maps.LightStyle)
+	if err != nil || len(cities) != 13 {
+		t.Fatalf("%v, %d cities", err, len(cities))
+	}
+	b, _, err := mapSource(ctx, env, maps.LightStyle)
+	if err != nil || a != b {
+		t.Errorf("a second light map drew a new basemap (%v)", err)
+	}
+	c, _, err := mapSource(ctx, env, maps.DarkStyle)
+	if err != nil || c == a {
+		t.Errorf("the dark map reuses the light basemap (%v)", err)
+	}
+}

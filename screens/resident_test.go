@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/codes"
+	"jiangsupass/offline"
 	"jiangsupass/platform"
 )
 
@@ -130,5 +131,51 @@ func TestResidentScreensAskToSignIn(t *testing.T) {
 		if nav.last().Screen != SignInID {
 			t.Errorf("%s: the button went to %v", id, nav.last())
 		}
+	}
+}
+
+// TestCardLossAsksThenQueues taps "Report lost": nothing is queued until
+// the confirmation is accepted; then one card-loss request waits in the
+// outbox and the screen says so.
+func TestCardLossAsksThenQueues(t *testing.T) {
+	env, _ := testEnv(t, "en")
+	ctx := context.Background()
+	if err := env.Store.SaveSession(ctx, offline.Session{Profile: platform.Profile{Name: "张*"}}); err != nil {
+		t.Fatal(err)
+	}
+	card := platform.Card{Name: "张三", SocialNo: "320102198001010036", CardNo: "A12345678", City: "南京市", Status: platform.CardActive}
+	if err := env.Store.SaveCard(ctx, offline.CardRecord{Card: card, FetchedAt: env.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	env.Window, env.Phone = w, false
+	screen := buildCard(env, Route{Screen: CardID})
+	w.SetContent(screen)
+	pending := func() int {
+		items, err := env.Store.Outbox(ctx, offline.OutboxPending)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return len(items)
+	}
+	report := labelled(t, screen, env.T("CardLossAction"))
+	test.Tap(report)
+	top := w.Canvas().Overlays().Top()
+	if top == nil || pending() != 0 {
+		t.Fatalf("no confirmation (%v), or queued before it (%d)", top, pending())
+	}
+	test.Tap(labelled(t, top, "No"))
+	if pending() != 0 {
+		t.Fatal("queued after No")
+	}
+	test.Tap(report)
+	test.Tap(labelled(t, w.Canvas().Overlays().Top(), "Yes"))
+	items, _ := env.Store.Outbox(ctx, offline.OutboxPending)
+	if len(items) != 1 || items[0].Kind != platform.CardLoss {
+		t.Fatalf("outbox after Yes: %+v", items)
+	}
+	if !strings.Contains(shownTexts(screen), env.T("CardLossQueued")) {
+		t.Errorf("the screen does not say the report waits:\n%s", shownTexts(screen))
 	}
 }

@@ -30,6 +30,10 @@ type syncer struct {
 	cancel   context.CancelFunc
 	watchers map[int]func()
 	next     int
+
+	// do runs a function on the UI goroutine: fyne.Do, or in tests a
+	// queue that the test drains on its own goroutine.
+	do func(func())
 }
 
 var _ screens.Syncer = (*syncer)(nil)
@@ -37,7 +41,7 @@ var _ screens.Syncer = (*syncer)(nil)
 // newSyncer starts syncing from flagURL (--api), else from the saved
 // setting; with neither it waits until one is set in Settings.
 func newSyncer(store *offline.Store, flagURL, version, lang string) *syncer {
-	s := &syncer{store: store, version: version, watchers: map[int]func(){}}
+	s := &syncer{store: store, version: version, watchers: map[int]func(){}, do: fyne.Do}
 	s.lang.Store(lang)
 	u := strings.TrimSpace(flagURL)
 	if u == "" {
@@ -138,7 +142,7 @@ func (s *syncer) notify() {
 	if len(fs) == 0 {
 		return
 	}
-	fyne.Do(func() {
+	s.do(func() {
 		for _, f := range fs {
 			f()
 		}

@@ -108,7 +108,7 @@ func TestRefusedRequestIsShown(t *testing.T) {
 		t.Fatalf("failed: %+v", failed)
 	}
 	st, _ := s.SyncStatus(ctx)
-	if st.Failed != 1 || st.FailedMessage == "" {
+	if st.Failed != 1 || st.FailedMessage == "" || st.FailedCode != platform.CodeSlotFull {
 		t.Errorf("status does not show the refusal: %+v", st)
 	}
 	orders, _ := s.Orders(ctx)

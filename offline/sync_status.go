@@ -71,9 +71,10 @@ type SyncStatus struct {
 	Detail      string // the error, in English, for logs and support
 	Pending     int    // requests waiting in the outbox
 	Failed      int    // requests the platform refused, not yet dismissed
-	// FailedMessage is the platform's message about the newest refused
-	// request, which says what the user can do.
-	FailedMessage string
+	// FailedCode and FailedMessage are the platform's error code and
+	// message about the newest refused request, which say what the user
+	// can do.
+	FailedCode, FailedMessage string
 }
 
 // SyncStatus reads the stored sync status.
@@ -103,8 +104,8 @@ func (s *Store) SyncStatus(ctx context.Context) (SyncStatus, error) {
 		return SyncStatus{}, err
 	}
 	if st.Failed > 0 {
-		_ = s.db.QueryRowContext(ctx, "SELECT last_error FROM outbox WHERE state = 'failed' ORDER BY id DESC LIMIT 1").
-			Scan(&st.FailedMessage)
+		_ = s.db.QueryRowContext(ctx, "SELECT error_code, last_error FROM outbox WHERE state = 'failed' ORDER BY id DESC LIMIT 1").
+			Scan(&st.FailedCode, &st.FailedMessage)
 	}
 	return st, nil
 }

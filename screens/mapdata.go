@@ -21,7 +21,7 @@ var waterNames = map[string]string{
 }
 
 // cityPlace is a prefecture-level city with the point its name is drawn at
-// (the Natural Earth populated place of its seat).
+// (the Natural Earth populated place of its seat, else its area's centroid).
 type cityPlace struct {
 	Division offline.Division
 	Point    orb.Point
@@ -41,10 +41,22 @@ func loadCityPlaces(ctx context.Context, st *offline.Store) ([]cityPlace, error)
 	if err != nil {
 		return nil, err
 	}
+	// A city whose seat Natural Earth lacks (Suqian) is placed at the
+	// centroid of its area.
+	areas, err := st.Layer(ctx, "prefectures")
+	if err != nil {
+		return nil, err
+	}
+	centroids, err := maps.NamedPoints(areas, "gb_code")
+	if err != nil {
+		return nil, err
+	}
 	out := make([]cityPlace, 0, len(cities))
 	for _, c := range cities {
 		zh := strings.TrimSuffix(c.Name.In(offline.LangZhHans), "市")
 		if p, ok := seats[zh]; ok {
+			out = append(out, cityPlace{Division: c, Point: p})
+		} else if p, ok := centroids[c.Code]; ok {
 			out = append(out, cityPlace{Division: c, Point: p})
 		}
 	}

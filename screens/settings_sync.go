@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/offline"
+	"jiangsupass/platform"
 	"jiangsupass/screens/widgets"
 )
 
@@ -187,7 +188,8 @@ func (v *syncView) statusRows(st offline.SyncStatus) []fyne.CanvasObject {
 	}
 	rows = append(rows, widgets.NewInfoRow(env.T("SyncPending"), fmt.Sprint(st.Pending)))
 	if st.Failed > 0 {
-		rows = append(rows, widgets.NewWrappedLabel(env.L.Tf("SyncFailed", map[string]any{"Count": st.Failed, "Message": st.FailedMessage})))
+		rows = append(rows, widgets.NewWrappedLabel(env.L.Tf("SyncFailed", map[string]any{"Count": st.Failed})),
+			widgets.NewWrappedLabel(refusalMessage(env, st.FailedCode, st.FailedMessage)))
 		rows = append(rows, widget.NewButton(env.T("SyncDismiss"), func() {
 			env.Load(func(ctx context.Context) { _ = env.Store.DismissFailed(ctx) }, v.refresh)
 		}))
@@ -213,4 +215,17 @@ func problemMessage(p offline.SyncProblem) string {
 		return "SyncProblemInterrupted"
 	}
 	return ""
+}
+
+// refusalMessage says, in the user's language, why the platform refused a
+// request and what to do; for a reason the app does not know it quotes
+// the platform.
+func refusalMessage(env *Env, code, message string) string {
+	switch code {
+	case platform.CodeSlotFull:
+		return env.T("SyncRefusedSlotFull")
+	case platform.CodeNotFound:
+		return env.T("SyncRefusedNotFound")
+	}
+	return env.L.Tf("SyncRefusedOther", map[string]any{"Message": message})
 }

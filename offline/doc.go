@@ -15,6 +15,13 @@
 // Coordinates are WGS84 longitude/latitude throughout. Every seeded row
 // keeps the source it came from, so the app can show attribution.
 //
+// A [SyncEngine] keeps the replica current from a platform server (package
+// platform): each collection has a cursor, and each page of changes is
+// applied together with its cursor in one transaction. The user's requests
+// (orders, appointments, feedback, card loss) go into an outbox in the
+// same transaction as their local effect and are delivered with an
+// idempotency key; a pull leaves alone the rows a pending request changed.
+//
 // The package does not import Fyne; it is safe for concurrent use from any
 // goroutine.
 package offline

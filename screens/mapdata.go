@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"image/color"
+	maps_ "maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -86,9 +88,10 @@ func buildMapData(ctx context.Context, env *Env, cities []cityPlace) (maps.Data,
 		if err != nil {
 			return d, err
 		}
-		for name, id := range waterNames {
+		// In a fixed order: the data's version is a digest of its labels.
+		for _, name := range slices.Sorted(maps_.Keys(waterNames)) {
 			if p, ok := pts[name]; ok {
-				d.Labels = append(d.Labels, maps.Label{Text: env.T(id), Point: p, Kind: maps.LabelWater})
+				d.Labels = append(d.Labels, maps.Label{Text: env.T(waterNames[name]), Point: p, Kind: maps.LabelWater})
 			}
 		}
 	}

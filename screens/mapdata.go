@@ -4,8 +4,7 @@ import (
 	"context"
 	"fmt"
 	"image/color"
-	maps_ "maps"
-	"slices"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -89,7 +88,7 @@ func buildMapData(ctx context.Context, env *Env, cities []cityPlace) (maps.Data,
 			return d, err
 		}
 		// In a fixed order: the data's version is a digest of its labels.
-		for _, name := range slices.Sorted(maps_.Keys(waterNames)) {
+		for _, name := range waterOrder() {
 			if p, ok := pts[name]; ok {
 				d.Labels = append(d.Labels, maps.Label{Text: env.T(waterNames[name]), Point: p, Kind: maps.LabelWater})
 			}
@@ -139,4 +138,14 @@ func parseHexColor(s string) (color.NRGBA, error) {
 		return color.NRGBA{}, fmt.Errorf("colour %q: %w", s, err)
 	}
 	return color.NRGBA{uint8(v >> 16), uint8(v >> 8), uint8(v), 0xff}, nil
+}
+
+// waterOrder is the keys of waterNames, sorted.
+func waterOrder() []string {
+	names := make([]string, 0, len(waterNames))
+	for n := range waterNames {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
 }

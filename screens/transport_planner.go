@@ -122,8 +122,11 @@ func plannerForm(env *Env, j *plannedJourney) fyne.CanvasObject {
 				text = ref
 			}
 		}
-		width := 64
-		if env.Phone || env.Elder {
+		width := 64 // columns that fit the button
+		switch {
+		case env.Phone && env.Elder:
+			width = 19
+		case env.Phone || env.Elder:
 			width = 26
 		}
 		b := widget.NewButtonWithIcon(shorten(text, width), theme.SearchIcon(), pick(field))

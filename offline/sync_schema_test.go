@@ -283,7 +283,7 @@ func TestSchemaValidatorCatches(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	page := `{"collection":"pois","since":"0","upserts":[],"tombstones":[],"next":"5","has_more":false,"total":0}`
+	page := `{"collection":"pois","epoch":"e1","since":"0","upserts":[],"tombstones":[],"next":"5","has_more":false,"total":0}`
 	tests := []struct {
 		name, schema, body string
 		ok                 bool

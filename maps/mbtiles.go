@@ -103,7 +103,7 @@ func (m *MBTiles) readMetadata(ctx context.Context) error {
 	}
 	m.meta = meta
 	m.minZ, m.maxZ = atoiOr(meta["minzoom"], 0), atoiOr(meta["maxzoom"], 22)
-	m.attrib = meta["attribution"]
+	m.attrib = stripTags(meta["attribution"])
 	return nil
 }
 
@@ -213,4 +213,22 @@ func sqliteURI(path string) string {
 		p = "/" + p
 	}
 	return "file:" + (&url.URL{Path: p}).EscapedPath()
+}
+
+// stripTags drops the HTML tags that MBTiles attributions often carry
+// (links), keeping their text.
+func stripTags(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>' && in:
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimSpace(b.String())
 }

@@ -171,3 +171,20 @@ func TestOpenMBTilesUserFile(t *testing.T) {
 		t.Errorf("missing tile: %v", err)
 	}
 }
+
+// TestAttributionWithoutTags reads an attribution written as HTML links
+// as plain text.
+func TestAttributionWithoutTags(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "html.mbtiles")
+	sqlite(t, path, `CREATE TABLE metadata (name TEXT, value TEXT);
+		CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);
+		INSERT INTO metadata VALUES ('attribution', '<a href="https://example.org/">© Example</a> contributors');`)
+	m, err := maps.OpenMBTiles(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if got := m.Attribution(); got != "© Example contributors" {
+		t.Errorf("attribution %q", got)
+	}
+}

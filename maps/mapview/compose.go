@@ -52,9 +52,7 @@ func compose(dst *image.RGBA, v view, c *tileCache, bg color.Color, minZoom int,
 			img, ok = c.fetchNow(id), true
 		}
 		if ok {
-			if img != nil {
-				xdraw.Draw(dst, r, img, img.Bounds().Min, xdraw.Src)
-			}
+			drawTile(dst, r, img)
 			continue
 		}
 		missing = append(missing, id)
@@ -83,5 +81,17 @@ func drawFromParent(dst *image.RGBA, r image.Rectangle, id maps.TileID, c *tileC
 		src := image.Rect(x, y, x+size, y+size).Add(img.Bounds().Min)
 		xdraw.NearestNeighbor.Scale(dst, r, img, src, xdraw.Src, nil)
 		return
+	}
+}
+
+// drawTile puts a tile in r: copied when it is 256 pixels, scaled when a
+// source has larger (high-density) or smaller tiles; nothing when nil.
+func drawTile(dst *image.RGBA, r image.Rectangle, img image.Image) {
+	switch {
+	case img == nil:
+	case img.Bounds().Dx() == maps.TileSize && img.Bounds().Dy() == maps.TileSize:
+		xdraw.Draw(dst, r, img, img.Bounds().Min, xdraw.Src)
+	default:
+		xdraw.ApproxBiLinear.Scale(dst, r, img, img.Bounds(), xdraw.Src, nil)
 	}
 }

@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"image"
 	"image/color"
 	"math"
 	"testing"
@@ -258,5 +259,26 @@ func TestTilesLoadOffThread(t *testing.T) {
 	}
 	if err := m.FetchError(); err != nil {
 		t.Errorf("fetch error: %v", err)
+	}
+}
+
+// TestDrawTileScalesOtherSizes draws a 512-pixel tile into a 256-pixel
+// place: all of it, scaled, not its top-left quarter.
+func TestDrawTileScalesOtherSizes(t *testing.T) {
+	big := image.NewRGBA(image.Rect(0, 0, 512, 512))
+	red, blue := color.RGBA{255, 0, 0, 255}, color.RGBA{0, 0, 255, 255}
+	for y := 0; y < 512; y++ {
+		for x := 0; x < 512; x++ {
+			c := red
+			if x >= 256 {
+				c = blue
+			}
+			big.SetRGBA(x, y, c)
+		}
+	}
+	dst := newFrame(256, 256)
+	drawTile(dst, dst.Bounds(), big)
+	if dst.RGBAAt(10, 10) != red || dst.RGBAAt(245, 245) != blue {
+		t.Errorf("corners %v %v, want red and blue", dst.RGBAAt(10, 10), dst.RGBAAt(245, 245))
 	}
 }

@@ -3,7 +3,10 @@ package offline
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -330,4 +333,37 @@ func FuzzUnseal(f *testing.F) {
 			t.Fatalf("opened under %q: %s", name, plain)
 		}
 	})
+}
+
+// TestTrustListSyncsWithoutSignIn: a verifying terminal, never signed in,
+// gets the signed trust list; a list signed by anyone but an anchor is
+// refused and the kept one stays.
+func TestTrustListSyncsWithoutSignIn(t *testing.T) {
+	ctx := context.Background()
+	ps := startPlatform(t, server.Options{})
+	s := openSyncStore(t)
+	if err := s.SyncPersonal(ctx, testClient(ps.HTTP.URL, nil)); err != nil {
+		t.Fatal(err)
+	}
+	tl, err := s.TrustList(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := tl.IssuerIDs(); len(got) != 4 {
+		t.Errorf("issuers %v, want the four of the Delta", got)
+	}
+	seq, kept, _ := s.SignedTrustList(ctx)
+
+	forged, _ := codes.DemoTrustList(seq+100, time.Now(), time.Now())
+	signed, _ := codes.SignTrustList(forged, codes.DemoKey("not an anchor"))
+	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		_ = json.NewEncoder(w).Encode(platform.SignedTrustList{Seq: forged.Seq, Signed: signed})
+	}))
+	defer fake.Close()
+	if err := s.SyncPersonal(ctx, testClient(fake.URL, nil)); codes.ReasonOf(err) != codes.ReasonUnknownIssuer {
+		t.Errorf("forged list: %v", err)
+	}
+	if seq2, b, _ := s.SignedTrustList(ctx); seq2 != seq || !bytes.Equal(b, kept) {
+		t.Errorf("the forged list replaced the kept one (seq %d → %d)", seq, seq2)
+	}
 }

@@ -51,8 +51,13 @@ func cardContent(env *Env, r Route, res resident) fyne.CanvasObject {
 	face := newCardFace(env, card, cardStatus(env, card, res.pendingLoss), res.sample)
 	left := container.NewVBox(face.root)
 	if card.Status == platform.CardActive {
-		panel := newCodePanel(env, platform.CredentialCard, qrSize(env, false), res.present, nil)
-		left.Add(widgets.NewSection(env.T("CardCodeTitle"), widgets.NewWrappedLabel(env.T("CardCodeHint")), panel.root))
+		hint := widgets.NewWrappedLabel(env.T("CardCodeHint"))
+		panel := newCodePanel(env, platform.CredentialCard, qrSize(env, false), res.present, func(_ offline.ShownCode, err error) {
+			if err != nil {
+				hint.SetText(env.T("CodeNeedsSync"))
+			}
+		})
+		left.Add(widgets.NewSection(env.T("CardCodeTitle"), hint, panel.root))
 	} else {
 		left.Add(widgets.NewBanner(theme.ErrorIcon(), widgets.NewWrappedLabel(env.T("CardCodeSuspended"))))
 	}

@@ -6,6 +6,11 @@ import (
 	"github.com/paulmach/orb"
 )
 
+// interchangeRadius bounds how far apart stops sharing a name may be and
+// still be one interchange: a feed without cities may reuse a name in
+// towns far apart.
+const interchangeRadius = 1000
+
 // footpaths joins stops within FootpathRadius by walking, makes stops that
 // share a name in a city one interchange, sets the change time at each
 // stop, then applies the feed's transfers.txt rules.
@@ -40,8 +45,9 @@ func (n *Network) footpaths(transfers []Transfer) {
 	for _, group := range named {
 		for _, a := range group {
 			for _, b := range group {
-				if a != b {
-					add(a, b, max(o.walkTime(meters(n.Stops[a].Point, n.Stops[b].Point)), o.InterchangeTime))
+				m := meters(n.Stops[a].Point, n.Stops[b].Point)
+				if a != b && m <= interchangeRadius {
+					add(a, b, max(o.walkTime(m), o.InterchangeTime))
 				}
 			}
 		}

@@ -37,13 +37,11 @@ type Stop struct {
 
 // Route types of GTFS that the app names.
 const (
-	RouteTypeTram   = 0
-	RouteTypeMetro  = 1
-	RouteTypeRail   = 2
-	RouteTypeBus    = 3
-	RouteTypeFerry  = 4
-	RouteTypeCoach  = 200 // extended type: intercity coach
-	RouteTypeIntRai = 100 // extended type: railway service
+	RouteTypeTram  = 0
+	RouteTypeMetro = 1
+	RouteTypeRail  = 2
+	RouteTypeBus   = 3
+	RouteTypeFerry = 4
 )
 
 // Route is a line as the public knows it, e.g. "1号线".

@@ -23,8 +23,8 @@ type Options struct {
 	// default 2 minutes.
 	ChangeTime Clock
 	// InterchangeTime is the least time to change between different stops
-	// of one interchange (stops sharing a name in a city); default 3
-	// minutes.
+	// of one interchange (stops sharing a name in a city, at most 1 km
+	// apart); default 3 minutes.
 	InterchangeTime Clock
 	// AccessRadius is how far (straight line, metres) a point may be from
 	// the stops it walks to or from; default 1500. When no stop is that

@@ -49,7 +49,7 @@ func OpenCache(ctx context.Context, path string, r *Renderer) (*Cache, error) {
 // cacheMetadata is the metadata of the spec, plus the version row.
 func cacheMetadata(r *Renderer) map[string]string {
 	return map[string]string{
-		"name":        "Jiangsu Pass basemap (" + r.style.Name + ")",
+		"name":        "Jiangsu Pass basemap (" + r.style.Name + densityName(r.density) + ")",
 		"format":      "png",
 		"type":        "baselayer",
 		"version":     "1.3",
@@ -105,3 +105,11 @@ func (c *Cache) File() *MBTiles { return c.db }
 
 // Close closes the file.
 func (c *Cache) Close() error { return c.db.Close() }
+
+// densityName is "" at density 1, else ", @2x" and so on.
+func densityName(d int) string {
+	if d <= 1 {
+		return ""
+	}
+	return ", @" + strconv.Itoa(d) + "x"
+}

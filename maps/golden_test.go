@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	xdraw "golang.org/x/image/draw"
+
 	"jiangsupass/maps"
 )
 
@@ -125,5 +127,33 @@ func eachPixel(a, b image.Image, f func(d [3]float64)) {
 			r2, g2, b2, _ := b.At(x, y).RGBA()
 			f([3]float64{math.Abs(float64(r1>>8) - float64(r2>>8)), math.Abs(float64(g1>>8) - float64(g2>>8)), math.Abs(float64(b1>>8) - float64(b2>>8))})
 		}
+	}
+}
+
+// TestDensityTwo draws a tile for a screen of two pixels to the unit: it
+// is 512 pixels square and, shrunk to 256, looks like the tile drawn at
+// density 1 (the same layers and labels in the same places).
+func TestDensityTwo(t *testing.T) {
+	r := newRenderer(t, maps.LightStyle)
+	r2 := r.WithDensity(2)
+	if r2.Version() == r.Version() || r2.Density() != 2 || r.Density() != 1 {
+		t.Fatalf("versions %q %q, densities %d %d", r.Version(), r2.Version(), r.Density(), r2.Density())
+	}
+	tile := maps.TileID{Z: 12, X: 3399, Y: 1662}
+	one, err := r.Tile(context.Background(), tile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	two, err := r2.Tile(context.Background(), tile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if two.Bounds().Dx() != 512 || two.Bounds().Dy() != 512 {
+		t.Fatalf("density 2 tile is %v", two.Bounds())
+	}
+	small := image.NewRGBA(image.Rect(0, 0, 256, 256))
+	xdraw.ApproxBiLinear.Scale(small, small.Bounds(), two, two.Bounds(), xdraw.Src, nil)
+	if d := meanDiff(small, one); d > 4 {
+		t.Errorf("shrunk density-2 tile differs from density 1 by %.2f", d)
 	}
 }

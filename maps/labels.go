@@ -43,12 +43,12 @@ func labelShown(k LabelKind, z int) bool { return k != LabelTown || z >= 9 }
 // names, water over towns; a label that would overlap one already placed
 // is left out.
 func (r *Renderer) placeLabels(z int) []placedLabel {
-	if v, ok := r.placed.Load(z); ok {
+	if v, ok := r.placed.byZoom.Load(z); ok {
 		return v.([]placedLabel)
 	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	if v, ok := r.placed.Load(z); ok {
+	r.placed.mu.Lock()
+	defer r.placed.mu.Unlock()
+	if v, ok := r.placed.byZoom.Load(z); ok {
 		return v.([]placedLabel)
 	}
 	order := make([]Label, 0, len(r.labels))
@@ -96,7 +96,7 @@ func (r *Renderer) placeLabels(z int) []placedLabel {
 		}
 		out = append(out, pl)
 	}
-	r.placed.Store(z, out)
+	r.placed.byZoom.Store(z, out)
 	return out
 }
 
@@ -120,8 +120,9 @@ func (r *Renderer) face(size float64) font.Face {
 }
 
 // drawLabels writes the labels placed at t's zoom that reach into t, each
-// with a halo.
+// with a halo, scaled by the renderer's density.
 func (r *Renderer) drawLabels(img draw.Image, t TileID) {
+	k := float64(r.density)
 	x0, y0 := float64(t.X*TileSize), float64(t.Y*TileSize)
 	x1, y1 := x0+TileSize, y0+TileSize
 	faces := map[float64]font.Face{}
@@ -131,19 +132,20 @@ func (r *Renderer) drawLabels(img draw.Image, t TileID) {
 		}
 		face := faces[pl.size]
 		if face == nil {
-			face = r.face(pl.size)
+			face = r.face(pl.size * k)
 			faces[pl.size] = face
 		}
-		origin := fixed.Point26_6{X: fixed.Int26_6((pl.x - x0) * 64), Y: fixed.Int26_6((pl.y - y0) * 64)}
-		drawHaloText(img, face, pl.Text, origin, pl.fg, pl.halo)
+		origin := fixed.Point26_6{X: fixed.Int26_6((pl.x - x0) * k * 64), Y: fixed.Int26_6((pl.y - y0) * k * 64)}
+		drawHaloText(img, face, pl.Text, origin, pl.fg, pl.halo, r.density)
 	}
 }
 
-// drawHaloText writes s at origin in fg over a 1.5-pixel halo of halo.
-func drawHaloText(img draw.Image, face font.Face, s string, origin fixed.Point26_6, fg, halo color.Color) {
+// drawHaloText writes s at origin in fg over a halo of halo, 1.5 map
+// pixels wide at the given density.
+func drawHaloText(img draw.Image, face font.Face, s string, origin fixed.Point26_6, fg, halo color.Color, density int) {
 	d := font.Drawer{Dst: img, Src: image.NewUniform(halo), Face: face}
 	for _, off := range [][2]int{{-1, -1}, {0, -1}, {1, -1}, {-1, 0}, {1, 0}, {-1, 1}, {0, 1}, {1, 1}, {0, -2}, {0, 2}, {-2, 0}, {2, 0}} {
-		d.Dot = fixed.Point26_6{X: origin.X + fixed.Int26_6(off[0]*48), Y: origin.Y + fixed.Int26_6(off[1]*48)}
+		d.Dot = fixed.Point26_6{X: origin.X + fixed.Int26_6(off[0]*48*density), Y: origin.Y + fixed.Int26_6(off[1]*48*density)}
 		d.DrawString(s)
 	}
 	d.Src = image.NewUniform(fg)

@@ -18,13 +18,14 @@ type painter struct {
 	fill          *rasterx.Filler
 	stroke        *rasterx.Stroker
 	ox, oy, scale float64
+	unit          float64 // device pixels per map pixel: line widths are multiplied by it
 }
 
 func newPainter(dst draw.Image, ox, oy, scale float64) *painter {
 	b := dst.Bounds()
 	sc := rasterx.NewScannerGV(b.Dx(), b.Dy(), dst, b)
 	return &painter{
-		dst: dst, sc: sc, ox: ox, oy: oy, scale: scale,
+		dst: dst, sc: sc, ox: ox, oy: oy, scale: scale, unit: 1,
 		fill:   rasterx.NewFiller(b.Dx(), b.Dy(), sc),
 		stroke: rasterx.NewStroker(b.Dx(), b.Dy(), sc),
 	}
@@ -61,7 +62,7 @@ func (p *painter) strokeLine(ls []orb.Point, width float64, c color.Color) {
 	if len(ls) < 2 {
 		return
 	}
-	p.stroke.SetStroke(fixed.Int26_6(width*64), 4<<6, rasterx.RoundCap, rasterx.RoundCap, rasterx.RoundGap, rasterx.Round)
+	p.stroke.SetStroke(fixed.Int26_6(width*p.unit*64), 4<<6, rasterx.RoundCap, rasterx.RoundCap, rasterx.RoundGap, rasterx.Round)
 	p.stroke.Start(p.pt(ls[0]))
 	for _, q := range ls[1:] {
 		p.stroke.Line(p.pt(q))

@@ -6,6 +6,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"strings"
 	"sync"
 
 	"github.com/paulmach/orb"
@@ -23,10 +24,18 @@ type Renderer struct {
 	outline, prefectures, lakes, rivers, coast []shape
 	metro                                      []metroShape
 
-	font   *opentype.Font
-	labels []Label
-	placed sync.Map // zoom → []placedLabel
+	font    *opentype.Font
+	labels  []Label
+	placed  *placements
+	density int // device pixels per map pixel: tiles are 256×density
+}
+
+// placements holds the labels placed at each zoom, shared by a renderer
+// and its other densities: placement is in map pixels, whatever the
+// density.
+type placements struct {
 	mu     sync.Mutex
+	byZoom sync.Map // zoom → []placedLabel
 }
 
 type metroShape struct {
@@ -44,8 +53,11 @@ func NewRenderer(d Data, st Style, fontData []byte, attribution string) (*Render
 	if err != nil {
 		return nil, fmt.Errorf("renderer font: %w", err)
 	}
-	r := &Renderer{style: st, font: f, labels: d.Labels, attrib: attribution,
+	r := &Renderer{style: st, font: f, labels: d.Labels, attrib: attribution, placed: &placements{}, density: 1,
 		version: st.Name + "-" + st.Version + "-" + d.Version()}
+	if st.Density > 1 {
+		r = r.WithDensity(st.Density)
+	}
 	for _, l := range []struct {
 		dst *[]shape
 		src []byte
@@ -67,6 +79,24 @@ func NewRenderer(d Data, st Style, fontData []byte, attribution string) (*Render
 	}
 	return r, nil
 }
+
+// WithDensity is the same basemap drawn for a screen with density device
+// pixels to a unit (2 or 3 on phones): tiles of 256×density pixels, lines
+// and letters as many times thicker, so that the map is sharp there. It
+// shares the parsed layers with r.
+func (r *Renderer) WithDensity(density int) *Renderer {
+	d := *r
+	d.density = max(1, density)
+	d.style.Density = d.density
+	d.version = strings.TrimSuffix(r.version, fmt.Sprintf("@%dx", r.density))
+	if d.density > 1 {
+		d.version = fmt.Sprintf("%s@%dx", d.version, d.density)
+	}
+	return &d
+}
+
+// Density is the device pixels per map pixel of the tiles.
+func (r *Renderer) Density() int { return r.density }
 
 // Version names the style and the data the tiles are drawn from; the tile
 // cache is rebuilt when it changes.
@@ -92,14 +122,16 @@ func (r *Renderer) Tile(ctx context.Context, t TileID) (image.Image, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	img := image.NewRGBA(image.Rect(0, 0, TileSize, TileSize))
+	size := TileSize * r.density
+	img := image.NewRGBA(image.Rect(0, 0, size, size))
 	draw.Draw(img, img.Bounds(), image.NewUniform(r.style.Background), image.Point{}, draw.Src)
 	n := float64(uint64(1) << uint(t.Z))
 	scale := TileSize * n
 	ox, oy := float64(t.X)/n, float64(t.Y)/n
 	margin := 24 / scale
 	box := orb.Bound{Min: orb.Point{ox - margin, oy - margin}, Max: orb.Point{ox + 1/n + margin, oy + 1/n + margin}}
-	p := newPainter(img, ox, oy, scale)
+	p := newPainter(img, ox, oy, scale*float64(r.density))
+	p.unit = float64(r.density)
 	zf := float64(t.Z - MinZoom)
 	st := r.style
 

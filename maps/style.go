@@ -18,6 +18,11 @@ type Style struct {
 	WaterLabel  color.NRGBA // lake and river names
 	LabelHalo   color.NRGBA // drawn around names so they read over lines
 	MetroCasing color.NRGBA // drawn under metro lines
+
+	// Density is the device pixels per unit of the screen the tiles are
+	// for: 2 or 3 on most phones draws tiles of 512 or 768 pixels, with
+	// lines and letters to match. 0 and 1 draw plain 256-pixel tiles.
+	Density int
 }
 
 // LightStyle is the basemap for the light theme.

@@ -26,6 +26,7 @@ var migrations = []migration{
 	{4, "sync cursors, outbox, orders; POIs, tickets, transit feeds, service halls, trust lists", execSQL(schemaSync)},
 	{5, "favourites", execSQL(schemaFavourites)},
 	{6, "personal records sealed with AES-GCM, the signed trust list of codes", execSQL(schemaPersonal)},
+	{7, "search index, hall appointments, 12345 feedback", execSQL(schemaSearch)},
 }
 
 // LatestSchemaVersion is the schema version this build of the app creates

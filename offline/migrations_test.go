@@ -104,6 +104,17 @@ func TestMigrateFromEachVersion(t *testing.T) {
 				}
 			},
 		},
+		{
+			from: 7,
+			insert: `INSERT INTO outbox (id, kind, idem_key, body, next_attempt_at, created_at)
+				VALUES (9, 'feedback', 'key-at-v7', '{"category":"c","text":"t"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+				INSERT INTO feedback (outbox_id, category, body, contact, created_at) VALUES (9, 'c', 't', '', '2026-01-01T00:00:00Z')`,
+			check: func(t *testing.T, s *Store) {
+				if f, err := s.FeedbackSent(ctx); len(f) != 1 || f[0].Status != RequestPending || err != nil {
+					t.Errorf("feedback from v7 = %+v, %v", f, err)
+				}
+			},
+		},
 	}
 	if len(tests) != LatestSchemaVersion()+1 {
 		t.Fatalf("the test covers versions 0..%d; the schema is at %d", len(tests)-1, LatestSchemaVersion())

@@ -24,12 +24,13 @@ var mapConfig struct {
 	sources map[mapKey]*mapSourceEntry // the drawn basemaps made so far
 }
 
-// mapKey names a drawn basemap: the store it is drawn from, a language
-// and a style.
+// mapKey names a drawn basemap: the store it is drawn from, a language,
+// a style and a density.
 type mapKey struct {
-	store *offline.Store
-	lang  string
-	style string
+	store   *offline.Store
+	lang    string
+	style   string
+	density int
 }
 
 type mapSourceEntry struct {
@@ -58,18 +59,36 @@ func CheckBasemap(path string) error {
 	return m.Close()
 }
 
-// mapStyle is the basemap style that goes with the theme being shown.
+// mapStyle is the basemap style that goes with the theme being shown, at
+// the density of the window's screen. It reads the window, so it is called
+// on the UI goroutine.
 func mapStyle(env *Env) maps.Style {
+	st := maps.LightStyle
 	switch env.Prefs.ThemeMode() {
 	case "dark":
-		return maps.DarkStyle
+		st = maps.DarkStyle
 	case "light":
-		return maps.LightStyle
+	default:
+		if a := fyne.CurrentApp(); a != nil && a.Settings().ThemeVariant() == theme.VariantDark {
+			st = maps.DarkStyle
+		}
 	}
-	if a := fyne.CurrentApp(); a != nil && a.Settings().ThemeVariant() == theme.VariantDark {
-		return maps.DarkStyle
+	if env.Window != nil {
+		st.Density = densityFor(env.Window.Canvas().Scale())
 	}
-	return maps.LightStyle
+	return st
+}
+
+// densityFor is the whole number of device pixels per unit that tiles are
+// drawn at for a canvas scale: 1 up to 1.5, then 2, then 3 from 2.5.
+func densityFor(scale float32) int {
+	switch {
+	case scale < 1.5:
+		return 1
+	case scale < 2.5:
+		return 2
+	}
+	return 3
 }
 
 // mapSource returns the basemap for env's language and theme, with the
@@ -81,7 +100,7 @@ func mapSource(ctx context.Context, env *Env, style maps.Style) (maps.TileSource
 	if err != nil {
 		return nil, nil, fmt.Errorf("map cities: %w", err)
 	}
-	key := mapKey{env.Store, env.L.Lang(), style.Name}
+	key := mapKey{env.Store, env.L.Lang(), style.Name, max(1, style.Density)}
 	mapConfig.Lock()
 	defer mapConfig.Unlock()
 	if mapConfig.basemap != "" {
@@ -121,7 +140,11 @@ func drawnBasemap(ctx context.Context, env *Env, style maps.Style, d maps.Data) 
 	if mapConfig.dataDir == "" {
 		return r, nil
 	}
-	path := filepath.Join(mapConfig.dataDir, fmt.Sprintf("basemap-%s-%s.mbtiles", style.Name, d.Lang))
+	name := fmt.Sprintf("basemap-%s-%s.mbtiles", style.Name, d.Lang)
+	if style.Density > 1 {
+		name = fmt.Sprintf("basemap-%s-%s@%dx.mbtiles", style.Name, d.Lang, style.Density)
+	}
+	path := filepath.Join(mapConfig.dataDir, name)
 	c, err := maps.OpenCache(ctx, path, r)
 	if err != nil {
 		// The map still works, drawing every tile afresh; the cache is

@@ -86,3 +86,12 @@ func TestMapSourceReused(t *testing.T) {
 		t.Errorf("the dark map reuses the light basemap (%v)", err)
 	}
 }
+
+// TestDensityFor rounds a canvas scale to the density tiles are drawn at.
+func TestDensityFor(t *testing.T) {
+	for scale, want := range map[float32]int{0.5: 1, 1: 1, 1.25: 1, 1.5: 2, 2: 2, 2.625: 3, 4: 3} {
+		if got := densityFor(scale); got != want {
+			t.Errorf("densityFor(%v) = %d, want %d", scale, got, want)
+		}
+	}
+}

@@ -10,18 +10,32 @@ import (
 	"jiangsupass/maps"
 )
 
-// view is where the map looks: a zoom level and the world pixel at the
-// top-left of a w×h image.
+// view is where the map looks: a zoom level, the world pixel at the
+// top-left of a w×h (units) view, and the device pixels per unit that its
+// frame is drawn at.
 type view struct {
 	z         int
 	left, top float64
 	w, h      int
+	scale     float64
 }
 
-// viewAt is the view of size w×h centred on world coordinates (cx, cy).
+// viewAt is the view of size w×h centred on world coordinates (cx, cy),
+// at one device pixel per unit.
 func viewAt(cx, cy float64, z, w, h int) view {
 	s := maps.WorldSize(z)
-	return view{z: z, left: cx*s - float64(w)/2, top: cy*s - float64(h)/2, w: w, h: h}
+	return view{z: z, left: cx*s - float64(w)/2, top: cy*s - float64(h)/2, w: w, h: h, scale: 1}
+}
+
+// frameSize is the size of the view's frame in device pixels.
+func (v view) frameSize() image.Point {
+	return image.Pt(int(math.Ceil(float64(v.w)*v.scale)), int(math.Ceil(float64(v.h)*v.scale)))
+}
+
+// pixel maps a world pixel at the view's zoom to a device pixel of the
+// frame.
+func (v view) pixel(wx, wy float64) (float64, float64) {
+	return (wx - v.left) * v.scale, (wy - v.top) * v.scale
 }
 
 // tiles lists the tiles the view covers.
@@ -45,8 +59,9 @@ func (v view) tiles() []maps.TileID {
 func compose(dst *image.RGBA, v view, c *tileCache, bg color.Color, minZoom int, sync bool) (missing []maps.TileID) {
 	xdraw.Draw(dst, dst.Bounds(), image.NewUniform(bg), image.Point{}, xdraw.Src)
 	for _, id := range v.tiles() {
-		at := image.Pt(int(math.Round(float64(id.X*maps.TileSize)-v.left)), int(math.Round(float64(id.Y*maps.TileSize)-v.top)))
-		r := image.Rectangle{Min: at, Max: at.Add(image.Pt(maps.TileSize, maps.TileSize))}
+		x0, y0 := v.pixel(float64(id.X*maps.TileSize), float64(id.Y*maps.TileSize))
+		x1, y1 := v.pixel(float64((id.X+1)*maps.TileSize), float64((id.Y+1)*maps.TileSize))
+		r := image.Rect(int(math.Round(x0)), int(math.Round(y0)), int(math.Round(x1)), int(math.Round(y1)))
 		img, ok := c.get(id)
 		if !ok && sync {
 			img, ok = c.fetchNow(id), true
@@ -78,18 +93,20 @@ func drawFromParent(dst *image.RGBA, r image.Rectangle, id maps.TileID, c *tileC
 		if img == nil {
 			return
 		}
-		src := image.Rect(x, y, x+size, y+size).Add(img.Bounds().Min)
+		// The parent's own pixels may be more than 256 (a dense source).
+		k := img.Bounds().Dx() / maps.TileSize
+		src := image.Rect(x*k, y*k, (x+size)*k, (y+size)*k).Add(img.Bounds().Min)
 		xdraw.NearestNeighbor.Scale(dst, r, img, src, xdraw.Src, nil)
 		return
 	}
 }
 
-// drawTile puts a tile in r: copied when it is 256 pixels, scaled when a
-// source has larger (high-density) or smaller tiles; nothing when nil.
+// drawTile puts a tile in r: copied when it has r's size, scaled when it
+// is larger (a dense source on a plain screen) or smaller; nothing when nil.
 func drawTile(dst *image.RGBA, r image.Rectangle, img image.Image) {
 	switch {
 	case img == nil:
-	case img.Bounds().Dx() == maps.TileSize && img.Bounds().Dy() == maps.TileSize:
+	case img.Bounds().Size() == r.Size():
 		xdraw.Draw(dst, r, img, img.Bounds().Min, xdraw.Src)
 	default:
 		xdraw.ApproxBiLinear.Scale(dst, r, img, img.Bounds(), xdraw.Src, nil)

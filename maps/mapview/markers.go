@@ -21,7 +21,7 @@ type cluster struct {
 // clusterMarkers groups the markers in view into cells of cell units,
 // in the order of the markers; a cell with one marker shows it alone.
 func clusterMarkers(m *Map, cell float32) []cluster {
-	v := m.view()
+	v := m.viewUnits()
 	byCell := map[[2]int]int{}
 	var out []cluster
 	for i, mk := range m.markers {

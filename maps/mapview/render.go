@@ -46,7 +46,7 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	if len(r.m.fit) > 0 {
 		r.m.applyFit(size)
 	}
-	if r.img.Image == nil || r.img.Image.Bounds().Size() != image.Pt(r.m.view().w, r.m.view().h) {
+	if r.img.Image == nil || r.img.Image.Bounds().Size() != r.m.view().frameSize() {
 		r.redraw()
 	}
 	r.img.Resize(size)
@@ -177,7 +177,8 @@ func (r *mapRenderer) redraw() {
 	if v.w <= 0 || v.h <= 0 {
 		return
 	}
-	frame := image.NewRGBA(image.Rect(0, 0, v.w, v.h))
+	fs := v.frameSize()
+	frame := image.NewRGBA(image.Rect(0, 0, fs.X, fs.Y))
 	missing := compose(frame, v, r.m.tiles, r.m.Background, r.m.minZ, r.m.Synchronous)
 	r.m.tiles.setWanted(v.tiles())
 	for _, id := range missing {
@@ -196,14 +197,14 @@ func drawLines(dst *image.RGBA, v view, lines []Polyline) {
 	for _, l := range lines {
 		pts := make([]image.Point, len(l.Points))
 		for i, p := range l.Points {
-			x, y := maps.ToPixel(p, v.z)
-			pts[i] = image.Pt(int(x-v.left), int(y-v.top))
+			x, y := v.pixel(maps.ToPixel(p, v.z))
+			pts[i] = image.Pt(int(x), int(y))
 		}
 		w := float64(l.Width)
 		if w == 0 {
 			w = 4
 		}
-		maps.StrokePath(dst, pts, w, l.Color)
+		maps.StrokePath(dst, pts, w*v.scale, l.Color)
 	}
 }
 

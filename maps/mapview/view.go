@@ -189,13 +189,13 @@ func (m *Map) Selected() (Marker, bool) {
 
 // PointAt is the place under a position in the widget.
 func (m *Map) PointAt(pos fyne.Position) orb.Point {
-	v := m.view()
+	v := m.viewUnits()
 	return maps.FromPixel(v.left+float64(pos.X), v.top+float64(pos.Y), m.zoom)
 }
 
 // PositionOf is where a place is drawn in the widget.
 func (m *Map) PositionOf(p orb.Point) fyne.Position {
-	v := m.view()
+	v := m.viewUnits()
 	px, py := maps.ToPixel(p, m.zoom)
 	return fyne.NewPos(float32(px-v.left), float32(py-v.top))
 }
@@ -206,10 +206,23 @@ func (m *Map) Attribution() string { return m.src.Attribution() }
 // FetchError is the last error met while fetching tiles, if any.
 func (m *Map) FetchError() error { return m.tiles.err() }
 
-// view is the current view at the widget's size.
-func (m *Map) view() view {
+// viewUnits is the current view at the widget's size, at one pixel per
+// unit: enough to place things in the widget.
+func (m *Map) viewUnits() view {
 	sz := m.Size()
 	return viewAt(m.cx, m.cy, m.zoom, int(math.Ceil(float64(sz.Width))), int(math.Ceil(float64(sz.Height))))
+}
+
+// view is the current view at the widget's size, drawn at the density of
+// the canvas it is on.
+func (m *Map) view() view {
+	v := m.viewUnits()
+	if a := fyne.CurrentApp(); a != nil {
+		if c := a.Driver().CanvasForObject(m); c != nil && c.Scale() > 0 {
+			v.scale = float64(c.Scale())
+		}
+	}
+	return v
 }
 
 // CreateRenderer is part of fyne.Widget.

@@ -282,3 +282,26 @@ func TestDrawTileScalesOtherSizes(t *testing.T) {
 		t.Errorf("corners %v %v, want red and blue", dst.RGBAAt(10, 10), dst.RGBAAt(245, 245))
 	}
 }
+
+// TestComposeAtDensityTwo composes a view for a screen of two pixels per
+// unit: the frame is twice the size and filled with tiles, scaled up from
+// a plain source.
+func TestComposeAtDensityTwo(t *testing.T) {
+	c := newTileCache(testSource(t), 64, nil)
+	defer c.stop()
+	cx, cy := maps.Project(orb.Point{120.2, 31.2})
+	v := viewAt(cx, cy, 9, 200, 150)
+	v.scale = 2
+	fs := v.frameSize()
+	if fs != image.Pt(400, 300) {
+		t.Fatalf("frame %v, want 400×300", fs)
+	}
+	bg := color.NRGBA{1, 2, 3, 255}
+	dst := newFrame(fs.X, fs.Y)
+	if missing := compose(dst, v, c, bg, maps.MinZoom, true); len(missing) != 0 {
+		t.Fatalf("%d tiles missing", len(missing))
+	}
+	if share := bgShare(dst, bg); share > 0.01 {
+		t.Errorf("%.0f%% of the frame is background", share*100)
+	}
+}

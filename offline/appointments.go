@@ -1,0 +1,180 @@
+package offline
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"jiangsupass/platform"
+)
+
+// Statuses of a request the resident made, as the outbox knows them.
+const (
+	RequestPending  = "pending"  // waiting to be delivered
+	RequestDone     = "done"     // the platform accepted it
+	RequestRejected = "rejected" // the platform refused it
+)
+
+// Appointment is a visit to a service hall the resident booked.
+type Appointment struct {
+	LocalID, OutboxID int64
+	HallID            string
+	ItemID            int64
+	Date, Time        string // YYYY-MM-DD, HH:MM
+	Status            string // RequestPending, RequestDone or RequestRejected
+	ServerID          string // the platform's ID once booked
+	Message           string // why the platform refused it
+	CreatedAt         time.Time
+}
+
+// ErrBadRequest is returned (wrapped) for a request with invalid fields;
+// nothing is stored.
+var ErrBadRequest = errors.New("offline: invalid request")
+
+// HallSlots are the times a hall can be booked on a date: every half hour
+// 09:00–11:30 and 13:30–16:30, Monday to Friday (the hours the generated
+// halls list); none at weekends.
+func HallSlots(date time.Time) []string {
+	if wd := date.Weekday(); wd == time.Saturday || wd == time.Sunday {
+		return nil
+	}
+	var out []string
+	for m := 9 * 60; m < 17*60; m += 30 {
+		if m >= 12*60 && m < 13*60+30 {
+			continue
+		}
+		out = append(out, fmt.Sprintf("%02d:%02d", m/60, m%60))
+	}
+	return out
+}
+
+// BookAppointment records an appointment and puts the request in the
+// outbox in one transaction; the sync engine delivers it (signed in).
+func (s *Store) BookAppointment(ctx context.Context, req platform.AppointmentRequest) (Appointment, error) {
+	if _, err := time.Parse("2006-01-02 15:04", req.Date+" "+req.Time); err != nil || req.HallID == "" || req.ItemID <= 0 {
+		return Appointment{}, fmt.Errorf("book appointment: %w: hall, item, date (YYYY-MM-DD) and time (HH:MM) are needed", ErrBadRequest)
+	}
+	a := Appointment{HallID: req.HallID, ItemID: req.ItemID, Date: req.Date, Time: req.Time, Status: RequestPending,
+		CreatedAt: s.now().UTC()}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if a.OutboxID, err = s.enqueue(ctx, tx, platform.Appointments, req, nil); err != nil {
+			return err
+		}
+		r, err := tx.ExecContext(ctx, `INSERT INTO appointments (outbox_id, hall_id, item_id, date, time, created_at)
+			VALUES (?, ?, ?, ?, ?, ?)`, a.OutboxID, req.HallID, req.ItemID, req.Date, req.Time, formatTime(a.CreatedAt))
+		if err != nil {
+			return err
+		}
+		a.LocalID, err = r.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return Appointment{}, fmt.Errorf("book appointment: %w", err)
+	}
+	return a, nil
+}
+
+// requestStatus reads an outbox row's state and result as a request's
+// status, the platform's ID of what it made, and its refusal.
+func requestStatus(state, result, lastError string) (status, serverID, message string) {
+	switch state {
+	case OutboxSent:
+		var r struct {
+			ID string `json:"id"`
+		}
+		_ = json.Unmarshal([]byte(result), &r) // an answer without an ID still accepts
+		return RequestDone, r.ID, ""
+	case OutboxFailed, OutboxDismissed:
+		return RequestRejected, "", lastError
+	}
+	return RequestPending, "", ""
+}
+
+// Appointments returns the resident's appointments, newest first.
+func (s *Store) Appointments(ctx context.Context) ([]Appointment, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT a.local_id, a.outbox_id, a.hall_id, a.item_id, a.date, a.time, a.created_at,
+		o.state, coalesce(o.result, ''), o.last_error FROM appointments a JOIN outbox o ON o.id = a.outbox_id ORDER BY a.local_id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("appointments: %w", err)
+	}
+	defer rows.Close()
+	var out []Appointment
+	for rows.Next() {
+		var a Appointment
+		var created, state, result, lastErr string
+		if err := rows.Scan(&a.LocalID, &a.OutboxID, &a.HallID, &a.ItemID, &a.Date, &a.Time, &created, &state, &result, &lastErr); err != nil {
+			return nil, fmt.Errorf("appointments: %w", err)
+		}
+		a.Status, a.ServerID, a.Message = requestStatus(state, result, lastErr)
+		if a.CreatedAt, err = parseTime(created); err != nil {
+			return nil, fmt.Errorf("appointments: %w", err)
+		}
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Feedback is a message the resident sent to the 12345 hotline.
+type Feedback struct {
+	LocalID, OutboxID        int64
+	Category, Text, Contact  string
+	Status, ServerID, Reason string // Status is RequestPending, RequestDone or RequestRejected
+	CreatedAt                time.Time
+}
+
+// SendFeedback records a message for the 12345 hotline and puts it in the
+// outbox in one transaction. Category and text must not be empty.
+func (s *Store) SendFeedback(ctx context.Context, req platform.FeedbackRequest) (Feedback, error) {
+	req.Category, req.Text, req.Contact = strings.TrimSpace(req.Category), strings.TrimSpace(req.Text), strings.TrimSpace(req.Contact)
+	if req.Category == "" || req.Text == "" {
+		return Feedback{}, fmt.Errorf("send feedback: %w: category and text are needed", ErrBadRequest)
+	}
+	f := Feedback{Category: req.Category, Text: req.Text, Contact: req.Contact, Status: RequestPending, CreatedAt: s.now().UTC()}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if f.OutboxID, err = s.enqueue(ctx, tx, platform.Feedback, req, nil); err != nil {
+			return err
+		}
+		r, err := tx.ExecContext(ctx, `INSERT INTO feedback (outbox_id, category, body, contact, created_at) VALUES (?, ?, ?, ?, ?)`,
+			f.OutboxID, f.Category, f.Text, f.Contact, formatTime(f.CreatedAt))
+		if err != nil {
+			return err
+		}
+		f.LocalID, err = r.LastInsertId()
+		return err
+	})
+	if err != nil {
+		return Feedback{}, fmt.Errorf("send feedback: %w", err)
+	}
+	return f, nil
+}
+
+// FeedbackSent returns the messages sent to the 12345 hotline, newest
+// first.
+func (s *Store) FeedbackSent(ctx context.Context) ([]Feedback, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT f.local_id, f.outbox_id, f.category, f.body, f.contact, f.created_at,
+		o.state, coalesce(o.result, ''), o.last_error FROM feedback f JOIN outbox o ON o.id = f.outbox_id ORDER BY f.local_id DESC`)
+	if err != nil {
+		return nil, fmt.Errorf("feedback: %w", err)
+	}
+	defer rows.Close()
+	var out []Feedback
+	for rows.Next() {
+		var f Feedback
+		var created, state, result, lastErr string
+		if err := rows.Scan(&f.LocalID, &f.OutboxID, &f.Category, &f.Text, &f.Contact, &created, &state, &result, &lastErr); err != nil {
+			return nil, fmt.Errorf("feedback: %w", err)
+		}
+		f.Status, f.ServerID, f.Reason = requestStatus(state, result, lastErr)
+		if f.CreatedAt, err = parseTime(created); err != nil {
+			return nil, fmt.Errorf("feedback: %w", err)
+		}
+		out = append(out, f)
+	}
+	return out, rows.Err()
+}

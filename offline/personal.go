@@ -44,6 +44,31 @@ type InsuranceRecord struct {
 // putPersonal seals v under name and stores it, making the key when there
 // is none.
 func (s *Store) putPersonal(ctx context.Context, name string, v any) error {
+	s.vault.gate.Lock()
+	defer s.vault.gate.Unlock()
+	return s.writePersonal(ctx, name, v)
+}
+
+// putPersonalIn is putPersonal for work that began in sign-in epoch: after
+// a sign-out it writes nothing and returns ErrSignedOut.
+func (s *Store) putPersonalIn(ctx context.Context, epoch uint64, name string, v any) error {
+	s.vault.gate.Lock()
+	defer s.vault.gate.Unlock()
+	if epoch != s.vault.epoch {
+		return ErrSignedOut
+	}
+	return s.writePersonal(ctx, name, v)
+}
+
+// personalEpoch is the number of sign-outs so far.
+func (s *Store) personalEpoch() uint64 {
+	s.vault.gate.Lock()
+	defer s.vault.gate.Unlock()
+	return s.vault.epoch
+}
+
+// writePersonal does the work of putPersonal; the caller holds the gate.
+func (s *Store) writePersonal(ctx context.Context, name string, v any) error {
 	aead, err := s.personalAEAD(true)
 	if err != nil {
 		return err
@@ -156,6 +181,9 @@ func (s *Store) SaveCredential(ctx context.Context, kind string, cred []byte) er
 // and the key (so that sealed bytes left in the file's free pages can no
 // longer be read). The signed trust list stays: it is public.
 func (s *Store) SignOut(ctx context.Context) error {
+	s.vault.gate.Lock()
+	defer s.vault.gate.Unlock()
+	s.vault.epoch++
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, "DELETE FROM personal_records"); err != nil {
 			return err

@@ -36,6 +36,12 @@ var ErrSignedOut = errors.New("offline: not signed in")
 type vault struct {
 	mu   sync.Mutex
 	aead cipher.AEAD
+
+	// gate orders writes of personal records against sign-out; epoch
+	// counts sign-outs, so that a sync that began before one writes
+	// nothing after it.
+	gate  sync.Mutex
+	epoch uint64
 }
 
 // keyPath is where the key file of a store on disk lives.

@@ -39,6 +39,7 @@ func (s *Store) SignIn(ctx context.Context, c *platform.Client, phone, code stri
 // KeepTokens stores tokens a refresh gave, in the signed-in session; it
 // does nothing when no one is signed in. It suits platform.Options.OnTokens.
 func (s *Store) KeepTokens(ctx context.Context, t platform.Tokens) error {
+	epoch := s.personalEpoch()
 	sess, err := s.Session(ctx)
 	if errors.Is(err, ErrSignedOut) {
 		return nil
@@ -47,7 +48,10 @@ func (s *Store) KeepTokens(ctx context.Context, t platform.Tokens) error {
 		return err
 	}
 	sess.Tokens = t
-	return s.SaveSession(ctx, sess)
+	if err := s.putPersonalIn(ctx, epoch, recSession, sess); err != nil && !errors.Is(err, ErrSignedOut) {
+		return err
+	}
+	return nil
 }
 
 // SyncPersonal brings the resident's side up to date: the signed trust
@@ -56,6 +60,7 @@ func (s *Store) KeepTokens(ctx context.Context, t platform.Tokens) error {
 // renewed a day before it ends. It returns the first failure after trying
 // every part.
 func (s *Store) SyncPersonal(ctx context.Context, c *platform.Client) error {
+	epoch := s.personalEpoch()
 	errs := []error{s.syncTrustList(ctx, c)}
 	sess, err := s.Session(ctx)
 	if errors.Is(err, ErrSignedOut) {
@@ -67,7 +72,7 @@ func (s *Store) SyncPersonal(ctx context.Context, c *platform.Client) error {
 	c.SetTokens(sess.Tokens)
 	card, err := c.Card(ctx)
 	if err == nil {
-		err = s.SaveCard(ctx, CardRecord{Card: card, FetchedAt: s.now()})
+		err = s.putPersonalIn(ctx, epoch, recCard, CardRecord{Card: card, FetchedAt: s.now()})
 		if t, perr := time.Parse(time.RFC3339Nano, card.ServerTime); perr == nil {
 			sess.ClockOffset = t.Sub(s.now()).Round(time.Second)
 		}
@@ -75,13 +80,13 @@ func (s *Store) SyncPersonal(ctx context.Context, c *platform.Client) error {
 	errs = append(errs, err)
 	ins, err := c.Insurance(ctx)
 	if err == nil {
-		err = s.SaveInsurance(ctx, InsuranceRecord{Insurance: ins, FetchedAt: s.now()})
+		err = s.putPersonalIn(ctx, epoch, recInsurance, InsuranceRecord{Insurance: ins, FetchedAt: s.now()})
 	}
 	errs = append(errs, err)
-	errs = append(errs, s.syncCredentials(ctx, c, card.Status))
+	errs = append(errs, s.syncCredentials(ctx, c, epoch, card.Status))
 	if cur, err := s.Session(ctx); err == nil {
 		cur.ClockOffset = sess.ClockOffset
-		errs = append(errs, s.SaveSession(ctx, cur))
+		errs = append(errs, s.putPersonalIn(ctx, epoch, recSession, cur))
 	}
 	return errors.Join(errs...)
 }
@@ -105,8 +110,8 @@ func (s *Store) syncTrustList(ctx context.Context, c *platform.Client) error {
 // syncCredentials makes sure the device has a key and a current
 // credential of each kind bound to it. A suspended card gets no card
 // credential (the platform refuses one), and the old one is dropped.
-func (s *Store) syncCredentials(ctx context.Context, c *platform.Client, cardStatus string) error {
-	dev, err := s.device(ctx)
+func (s *Store) syncCredentials(ctx context.Context, c *platform.Client, epoch uint64, cardStatus string) error {
+	dev, err := s.device(ctx, epoch)
 	if err != nil {
 		return err
 	}
@@ -122,7 +127,7 @@ func (s *Store) syncCredentials(ctx context.Context, c *platform.Client, cardSta
 		}
 		g, err := c.IssueCredential(ctx, kind, dev.PublicKey())
 		if err == nil {
-			err = s.SaveCredential(ctx, kind, g.Credential)
+			err = s.putPersonalIn(ctx, epoch, recCredPfx+kind, g.Credential)
 		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("credential %s: %w", kind, err))
@@ -143,7 +148,7 @@ func (s *Store) credentialCurrent(cred []byte, dev *codes.Device) bool {
 
 // device returns this device's key for codes, making and keeping one on
 // first use.
-func (s *Store) device(ctx context.Context) (*codes.Device, error) {
+func (s *Store) device(ctx context.Context, epoch uint64) (*codes.Device, error) {
 	raw, err := s.DeviceKey(ctx)
 	if err == nil {
 		if d, err := codes.DeviceFromBytes(raw); err == nil {
@@ -157,7 +162,7 @@ func (s *Store) device(ctx context.Context) (*codes.Device, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := s.SaveDeviceKey(ctx, d.Bytes()); err != nil {
+	if err := s.putPersonalIn(ctx, epoch, recDevice, d.Bytes()); err != nil {
 		return nil, err
 	}
 	return d, nil

@@ -367,3 +367,29 @@ func TestTrustListSyncsWithoutSignIn(t *testing.T) {
 		t.Errorf("the forged list replaced the kept one (seq %d → %d)", seq, seq2)
 	}
 }
+
+// TestSyncFromBeforeSignOutWritesNothing: a sync that began before a
+// sign-out cannot bring a record, or the key, back after it.
+func TestSyncFromBeforeSignOutWritesNothing(t *testing.T) {
+	ctx := context.Background()
+	s := openSyncStore(t)
+	if err := s.SaveSession(ctx, Session{Profile: platform.Profile{Name: "钱*"}}); err != nil {
+		t.Fatal(err)
+	}
+	epoch := s.personalEpoch()
+	if err := s.SignOut(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.putPersonalIn(ctx, epoch, recCard, CardRecord{Card: platform.Card{Name: "钱七"}}); !errors.Is(err, ErrSignedOut) {
+		t.Errorf("late write: %v", err)
+	}
+	if err := s.KeepTokens(ctx, platform.Tokens{AccessToken: "late"}); err != nil {
+		t.Errorf("late tokens: %v", err)
+	}
+	if n := count(t, s, "personal_records"); n != 0 {
+		t.Errorf("%d personal records after a late write", n)
+	}
+	if _, err := os.Stat(filepath.Join(filepath.Dir(s.Path()), PersonalKeyFile)); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("key file after a late write: %v", err)
+	}
+}

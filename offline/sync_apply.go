@@ -23,6 +23,13 @@ var ErrStalePage = errors.New("sync: page does not start at the replica's cursor
 // malformed item changes nothing. It returns the number of changes
 // applied.
 func (s *Store) ApplyPage(ctx context.Context, collection string, page *platform.SyncPage) (int, error) {
+	return s.applyPage(ctx, collection, page, nil)
+}
+
+// applyPage is ApplyPage with the page's upserts already decoded (nil:
+// decode them here), so that the engine can decode the next page while
+// this one is written.
+func (s *Store) applyPage(ctx context.Context, collection string, page *platform.SyncPage, items []platform.Item) (int, error) {
 	since, err := platform.ParseCursor(page.Since)
 	if err != nil {
 		return 0, fmt.Errorf("sync %s: %w", collection, err)
@@ -35,7 +42,7 @@ func (s *Store) ApplyPage(ctx context.Context, collection string, page *platform
 		return 0, fmt.Errorf("sync %s: %w: next cursor %d is before %d", collection, platform.ErrBadAnswer, next, since)
 	}
 	n := 0
-	err = s.applyChanges(ctx, collection, page, func(ctx context.Context, tx *sql.Tx) error {
+	err = s.applyChanges(ctx, collection, page, items, func(ctx context.Context, tx *sql.Tx) error {
 		have, err := cursorOf(ctx, tx, collection)
 		if err != nil {
 			return err
@@ -72,7 +79,7 @@ func (s *Store) applyLookup(ctx context.Context, collection string, page *platfo
 		}
 		return err
 	}
-	return s.applyChanges(ctx, collection, page, sameEpoch, func(ctx context.Context, tx *sql.Tx, _ int) error {
+	return s.applyChanges(ctx, collection, page, nil, sameEpoch, func(ctx context.Context, tx *sql.Tx, _ int) error {
 		ids := make([]string, 0, len(page.Tombstones)+len(page.Upserts))
 		ids = append(ids, page.Tombstones...)
 		items, err := decodeItems(collection, page.Upserts)
@@ -98,17 +105,19 @@ func (s *Store) applyLookup(ctx context.Context, collection string, page *platfo
 	})
 }
 
-// applyChanges writes a page's upserts and tombstones in one transaction,
-// with a check before and a step after, both inside it.
-func (s *Store) applyChanges(ctx context.Context, collection string, page *platform.SyncPage,
+// applyChanges writes a page's upserts (decoded as items, or decoded here
+// when items is nil) and tombstones in one transaction, with a check
+// before and a step after, both inside it.
+func (s *Store) applyChanges(ctx context.Context, collection string, page *platform.SyncPage, items []platform.Item,
 	before func(context.Context, *sql.Tx) error, after func(context.Context, *sql.Tx, int) error) error {
 	rep, err := replicaOf(collection)
 	if err != nil {
 		return err
 	}
-	items, err := decodeItems(collection, page.Upserts)
-	if err != nil {
-		return err
+	if items == nil {
+		if items, err = decodeItems(collection, page.Upserts); err != nil {
+			return err
+		}
 	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

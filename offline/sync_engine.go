@@ -225,10 +225,12 @@ func (e *SyncEngine) Sync(ctx context.Context) (err error) {
 	return pushErr
 }
 
-// fetched is a page, or the error of fetching it.
+// fetched is a page with its upserts decoded, or the error of fetching
+// or decoding it.
 type fetched struct {
-	page *platform.SyncPage
-	err  error
+	page  *platform.SyncPage
+	items []platform.Item
+	err   error
 }
 
 // pull brings every collection to the server's head. It asks each
@@ -274,17 +276,22 @@ func (e *SyncEngine) pull(ctx context.Context) error {
 // pullCollection applies a collection's pages from first on. While one
 // page is applied, the next is already being fetched.
 func (e *SyncEngine) pullCollection(ctx context.Context, c string, page *platform.SyncPage, p *Progress) error {
+	var items []platform.Item // nil: applyPage decodes the first page
 	for {
 		var next chan fetched
 		if page.HasMore {
 			next = make(chan fetched, 1)
 			since, _ := platform.ParseCursor(page.Next) // checked by the client
 			go func() {
-				pg, err := e.client.Pull(ctx, c, since, e.opt.PageLimit)
-				next <- fetched{pg, err}
+				pg, err := e.client.PullMore(ctx, c, since, e.opt.PageLimit)
+				var items []platform.Item
+				if err == nil {
+					items, err = decodeItems(c, pg.Upserts)
+				}
+				next <- fetched{pg, items, err}
 			}()
 		}
-		if _, err := e.store.ApplyPage(ctx, c, page); err != nil {
+		if _, err := e.store.applyPage(ctx, c, page, items); err != nil {
 			if next != nil {
 				<-next // let the fetch finish before the run ends
 			}
@@ -302,7 +309,7 @@ func (e *SyncEngine) pullCollection(ctx context.Context, c string, page *platfor
 		if f.err != nil {
 			return f.err
 		}
-		page = f.page
+		page, items = f.page, f.items
 	}
 }
 

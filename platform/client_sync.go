@@ -12,7 +12,21 @@ import (
 // JSON, or that answers another collection or cursor, is an error wrapping
 // ErrBadAnswer: nothing of it may be applied.
 func (c *Client) Pull(ctx context.Context, collection string, since Cursor, limit int) (*SyncPage, error) {
+	return c.pull(ctx, collection, since, limit, true)
+}
+
+// PullMore is Pull for the pages after the first of a run: the server
+// does not count the changes that follow, and Total holds only the
+// changes of the page.
+func (c *Client) PullMore(ctx context.Context, collection string, since Cursor, limit int) (*SyncPage, error) {
+	return c.pull(ctx, collection, since, limit, false)
+}
+
+func (c *Client) pull(ctx context.Context, collection string, since Cursor, limit int, count bool) (*SyncPage, error) {
 	q := map[string][]string{"since": {since.String()}}
+	if !count {
+		q["count"] = []string{"false"}
+	}
 	if limit > 0 {
 		q["limit"] = []string{strconv.Itoa(limit)}
 	}

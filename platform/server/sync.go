@@ -61,7 +61,7 @@ func (s *Server) syncPage(w http.ResponseWriter, r *http.Request) {
 		}
 		limit = min(n, 5000)
 	}
-	page, n, err := s.page(r.Context(), coll, since, limit)
+	page, n, err := s.page(r.Context(), coll, since, limit, q.Get("count") != "false")
 	if err != nil {
 		s.log.Printf("sync %s since %d: %v", coll, since, err)
 		writeError(w, http.StatusServiceUnavailable, platform.CodeUnavailable, "the changes cannot be read now; try again")
@@ -72,9 +72,11 @@ func (s *Server) syncPage(w http.ResponseWriter, r *http.Request) {
 }
 
 // page builds the JSON of a sync page in one read transaction, so that
-// the page, its next cursor and the total agree. It returns the page and
-// the number of changes in it.
-func (s *Server) page(ctx context.Context, coll string, since platform.Cursor, limit int) ([]byte, int, error) {
+// the page, its next cursor and the total agree. Counting the changes
+// that follow costs a scan of them, so a client may skip it (count false)
+// for the pages after its first. It returns the page and the number of
+// changes in it.
+func (s *Server) page(ctx context.Context, coll string, since platform.Cursor, limit int, count bool) ([]byte, int, error) {
 	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
 		return nil, 0, err
@@ -85,8 +87,10 @@ func (s *Server) page(ctx context.Context, coll string, since platform.Cursor, l
 		return nil, 0, err
 	}
 	var total int64
-	if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM items WHERE collection = ? AND seq > ?", coll, since).Scan(&total); err != nil {
-		return nil, 0, err
+	if count {
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM items WHERE collection = ? AND seq > ?", coll, since).Scan(&total); err != nil {
+			return nil, 0, err
+		}
 	}
 	rows, err := tx.QueryContext(ctx,
 		"SELECT id, seq, deleted, body FROM items WHERE collection = ? AND seq > ? ORDER BY seq LIMIT ?", coll, since, limit+1)
@@ -120,6 +124,9 @@ func (s *Server) page(ctx context.Context, coll string, since platform.Cursor, l
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
+	}
+	if !count {
+		total = int64(n)
 	}
 	next := last
 	if !more && at > next {

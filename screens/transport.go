@@ -106,7 +106,14 @@ func linesView(env *Env, d *transportData) fyne.CanvasObject {
 		head.Add(widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(env.L.Tf("TransportFeedError",
 			map[string]any{"Error": d.importErr.Error()}))))
 	}
-	head.Add(plan)
+	find := widget.NewButtonWithIcon(env.T("TransportFindStation"), theme.SearchIcon(), func() {
+		env.Nav.Go(Route{Screen: PickerID, Param: "field=station"})
+	})
+	if env.Phone || env.Elder {
+		head.Add(container.NewVBox(plan, find))
+	} else {
+		head.Add(container.NewGridWithColumns(2, plan, find))
+	}
 	head.Add(container.NewBorder(nil, nil, widget.NewLabel(env.T("TransportCity")), nil, filter))
 	return container.NewBorder(container.NewPadded(head), nil, nil, nil, list)
 }

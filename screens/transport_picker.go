@@ -15,7 +15,8 @@ import (
 // PickerID chooses a place for the planner: a searchable list of metro
 // stations, railway stations, airports and attractions. Param is
 // "field=from" or "field=to" followed by the planner's own parameters, to
-// which it returns with the choice filled in.
+// which it returns with the choice filled in; or "field=station", which
+// lists the metro stations and opens the one chosen.
 const PickerID ID = "transport-picker"
 
 func init() {
@@ -37,11 +38,18 @@ func buildPicker(env *Env, r Route) fyne.CanvasObject {
 		if d, err = loadTransport(ctx, env.Store, env.Now(), env.L.Lang()); err == nil {
 			choices, err = placeChoices(ctx, env, d)
 		}
+		if field == "station" {
+			choices = stationChoices(choices)
+		}
 	}, func() {
 		if err != nil {
 			content.Objects = []fyne.CanvasObject{transportError(env, r)}
 		} else {
 			content.Objects = []fyne.CanvasObject{pickerView(env, choices, func(ref string) {
+				if field == "station" {
+					env.Nav.Go(Route{Screen: StationID, Param: strings.TrimPrefix(ref, placeStation+":")})
+					return
+				}
 				if field == "from" {
 					p.from = ref
 				} else {
@@ -90,4 +98,15 @@ func pickerView(env *Env, all []placeChoice, pick func(ref string)) fyne.CanvasO
 		list.ScrollToTop()
 	}
 	return container.NewBorder(container.NewPadded(search), nil, nil, nil, container.NewStack(list, empty))
+}
+
+// stationChoices keeps the metro stations.
+func stationChoices(all []placeChoice) []placeChoice {
+	var out []placeChoice
+	for _, c := range all {
+		if strings.HasPrefix(c.ref, placeStation+":") {
+			out = append(out, c)
+		}
+	}
+	return out
 }

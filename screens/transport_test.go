@@ -287,3 +287,27 @@ func TestShorten(t *testing.T) {
 		}
 	}
 }
+
+// TestFindStation goes from the Transport tab's search to a station's
+// departures.
+func TestFindStation(t *testing.T) {
+	env, nav := testEnv(t, "en")
+	o := buildTransport(env, Route{Screen: TransportID})
+	show(t, o)
+	test.Tap(labelled(t, o, env.T("TransportFindStation")))
+	r := nav.last()
+	if r.Screen != PickerID {
+		t.Fatalf("the search goes to %+v", r)
+	}
+	p := buildPicker(env, r)
+	show(t, p)
+	list := find[*widget.List](p)[0]
+	if n := list.Length(); n != 678 {
+		t.Errorf("%d stations to choose from, want 678", n)
+	}
+	find[*widget.Entry](p)[0].SetText("xinjiekou")
+	list.Select(0)
+	if r := nav.last(); r.Screen != StationID || r.Param != "nj-12" {
+		t.Errorf("choosing Xinjiekou goes to %+v", r)
+	}
+}

@@ -39,6 +39,7 @@ var softwareLicences = []struct{ name, licence string }{
 	{"nicksnyder/go-i18n", "MIT"},
 	{"go-resty/resty", "MIT"},
 	{"Noto Sans CJK (subset)", "SIL Open Font License 1.1"},
+	{"pinyin-pro 3.29.4 (hanzi→pinyin table, assets/pinyin)", "MIT"},
 	{"Go", "BSD-3-Clause"},
 }
 

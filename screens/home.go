@@ -26,7 +26,7 @@ func buildHome(env *Env, _ Route) fyne.CanvasObject {
 	intro := widget.NewLabel(env.T("HomeIntro"))
 	intro.Wrapping = fyne.TextWrapWord
 
-	box := container.NewVBox(greeting, intro)
+	box := container.NewVBox(greeting, intro, homeSearchBar(env))
 	if env.Notice != "" {
 		box.Add(widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(env.Notice)))
 	}

@@ -1,0 +1,88 @@
+package screens
+
+import (
+	"context"
+	"net/url"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/offline"
+	"jiangsupass/platform"
+	"jiangsupass/screens/widgets"
+)
+
+// HotlineID is the 12345 government service hotline: a link that calls
+// it, and a feedback form whose messages wait in the outbox until they
+// are delivered, with their status.
+const HotlineID ID = "hotline"
+
+// feedbackCategories are the categories of feedback: the code sent, and
+// its message id.
+var feedbackCategories = []struct{ code, msg string }{
+	{"government", "FeedbackGovernment"}, {"transport", "FeedbackTransport"}, {"environment", "FeedbackEnvironment"},
+	{"market", "FeedbackMarket"}, {"tourism", "FeedbackTourism"}, {"other", "FeedbackOther"},
+}
+
+func init() {
+	Register(Screen{ID: HotlineID, Tab: TabServices, Title: "HotlineTitle", Icon: theme.IconNameMailCompose,
+		Tile: "HotlineTile", Build: buildHotline})
+}
+
+func buildHotline(env *Env, r Route) fyne.CanvasObject {
+	call := widget.NewHyperlink(env.T("HotlineCall"), &url.URL{Scheme: "tel", Opaque: "12345"})
+	labels := make([]string, len(feedbackCategories))
+	for i, c := range feedbackCategories {
+		labels[i] = env.T(c.msg)
+	}
+	category := widget.NewSelect(labels, nil)
+	category.SetSelectedIndex(0)
+	text := widget.NewMultiLineEntry()
+	text.SetPlaceHolder(env.T("FeedbackTextHint"))
+	text.Wrapping = fyne.TextWrapWord
+	text.SetMinRowsVisible(4)
+	contact := widget.NewEntry()
+	contact.SetPlaceHolder(env.T("FeedbackContactHint"))
+	status := widgets.NewWrappedLabel("")
+	sent := container.NewVBox()
+	send := widget.NewButtonWithIcon(env.T("FeedbackSend"), theme.Icon(theme.IconNameMailSend), nil)
+	send.Importance = widget.HighImportance
+	send.OnTapped = func() {
+		req := platform.FeedbackRequest{Category: feedbackCategories[category.SelectedIndex()].code, Text: text.Text, Contact: contact.Text}
+		var err error
+		env.Load(func(ctx context.Context) { _, err = env.Store.SendFeedback(ctx, req) }, func() {
+			if err != nil {
+				status.SetText(env.T("FeedbackIncomplete"))
+				return
+			}
+			env.Nav.Go(r)
+		})
+	}
+	form := widgets.NewSection(env.T("FeedbackTitle"),
+		widgets.NewInfoRow(env.T("FeedbackCategory"), ""), category,
+		widgets.NewInfoRow(env.T("FeedbackText"), ""), text,
+		widgets.NewInfoRow(env.T("FeedbackContact"), ""), contact,
+		widgets.NewWrappedLabel(env.T("FeedbackOutboxNote")), send, status)
+	var list []offline.Feedback
+	var err error
+	env.Load(func(ctx context.Context) { list, err = env.Store.FeedbackSent(ctx) }, func() {
+		switch {
+		case err != nil:
+			fyne.LogError("feedback", err)
+			sent.Add(widgets.NewWrappedLabel(env.T("StoreReadError")))
+		case len(list) == 0:
+			sent.Add(widgets.NewWrappedLabel(env.T("FeedbackNone")))
+		}
+		for _, f := range list {
+			sent.Add(widgets.NewInfoRow(f.CreatedAt.In(time.Local).Format("2006-01-02 15:04")+" · "+env.T(requestStatusMessage(f.Status)), f.Text))
+		}
+		sent.Refresh()
+	})
+	box := container.NewVBox(
+		widgets.NewSection(env.T("HotlineCallTitle"), widgets.NewWrappedLabel(env.T("HotlineCallBody")), call),
+		form, widgets.NewSection(env.T("FeedbackMine"), sent))
+	return container.NewVScroll(container.NewPadded(box))
+}

@@ -1,0 +1,163 @@
+package screens
+
+import (
+	"context"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/offline"
+	"jiangsupass/screens/widgets"
+)
+
+// SearchID is the search of everything offline: attractions, stations,
+// hubs, places, service halls and service items, in hanzi, pinyin,
+// initials or English, as the user types. Param is the query.
+const SearchID ID = "search"
+
+func init() {
+	Register(Screen{ID: SearchID, Tab: TabHome, Title: "SearchTitle", Icon: theme.IconNameSearch, Build: buildSearch,
+		Samples: func(*Env) []Route {
+			return []Route{{Screen: SearchID}, {Screen: SearchID, Param: "社保"}, {Screen: SearchID, Param: "zhongshanling"},
+				{Screen: SearchID, Param: "Humble Administrator"}, {Screen: SearchID, Param: "qqxxzz"}}
+		}})
+}
+
+// searchKindInfo is how a kind's group is titled and drawn.
+var searchKindInfo = map[string]struct {
+	title string
+	icon  fyne.ThemeIconName
+}{
+	offline.KindAttraction: {"SearchKindAttraction", theme.IconNameMediaPhoto},
+	offline.KindStation:    {"SearchKindStation", theme.IconNameMediaRecord},
+	offline.KindHub:        {"SearchKindHub", theme.IconNameNavigateNext},
+	offline.KindPlace:      {"SearchKindPlace", theme.IconNameHome},
+	offline.KindHall:       {"SearchKindHall", theme.IconNameAccount},
+	offline.KindService:    {"SearchKindService", theme.IconNameDocument},
+}
+
+func buildSearch(env *Env, r Route) fyne.CanvasObject {
+	results := container.NewVBox()
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder(env.T("SearchPlaceholder"))
+	seq := 0
+	run := func(q string) {
+		seq++
+		mine := seq
+		if strings.TrimSpace(q) == "" {
+			results.Objects = []fyne.CanvasObject{widgets.NewWrappedLabel(env.T("SearchHint"))}
+			results.Refresh()
+			return
+		}
+		var res offline.SearchResult
+		var err error
+		env.Load(func(ctx context.Context) {
+			res, err = env.Store.Search(ctx, q, offline.SearchOptions{PerKind: 8})
+		}, func() {
+			if mine != seq {
+				return // the user has typed on
+			}
+			results.Objects = []fyne.CanvasObject{searchResults(env, res, err, entry)}
+			results.Refresh()
+		})
+	}
+	entry.SetText(r.Param)
+	entry.OnChanged = run
+	run(r.Param)
+	entry.CursorColumn = len([]rune(r.Param))
+	if env.Window != nil {
+		fyne.Do(func() { env.Window.Canvas().Focus(entry) })
+	}
+	return container.NewBorder(container.NewPadded(entry), nil, nil, nil,
+		container.NewVScroll(container.NewPadded(results)))
+}
+
+// searchResults draws an answer: its groups, or what to try instead.
+func searchResults(env *Env, res offline.SearchResult, err error, entry *widget.Entry) fyne.CanvasObject {
+	if err != nil {
+		fyne.LogError("search", err)
+		return widgets.NewMessage(theme.ErrorIcon(), env.T("SearchErrorTitle"), env.T("StoreReadError"), "", nil)
+	}
+	if res.Empty() {
+		box := container.NewVBox(widgets.NewMessage(theme.SearchIcon(), env.T("SearchNoneTitle"),
+			env.L.Tf("SearchNoneBody", map[string]any{"Query": res.Query}), "", nil))
+		if len(res.Suggestions) > 0 {
+			row := container.NewGridWithColumns(2)
+			for _, s := range res.Suggestions {
+				row.Add(widget.NewButton(s, func() { entry.SetText(s) }))
+			}
+			box.Add(widgets.NewSection(env.T("SearchTryInstead"), row))
+		}
+		return box
+	}
+	box := container.NewVBox()
+	for _, g := range res.Groups {
+		info := searchKindInfo[g.Kind]
+		var rows []fyne.CanvasObject
+		for _, h := range g.Hits {
+			sub := h.Detail.In(env.L.Lang())
+			if h.Generated {
+				sub = strings.TrimSpace(sub + " · " + env.T("GeneratedLabel"))
+			}
+			rows = append(rows, widgets.NewTile(theme.Icon(info.icon), h.Title.In(env.L.Lang()), sub, func() { openHit(env, h) }))
+		}
+		box.Add(widgets.NewSection(env.T(info.title), rows...))
+	}
+	return box
+}
+
+// openHit shows the screen of what a hit found.
+func openHit(env *Env, h offline.SearchHit) {
+	switch h.Kind {
+	case offline.KindAttraction:
+		env.Nav.Go(Route{Screen: AttractionID, Param: h.Ref})
+	case offline.KindStation:
+		env.Nav.Go(Route{Screen: StationID, Param: h.Ref})
+	case offline.KindHub:
+		var station string
+		env.Load(func(ctx context.Context) {
+			hubs, err := env.Store.Hubs(ctx)
+			if err != nil {
+				fyne.LogError("hubs", err)
+			}
+			for _, hb := range hubs {
+				if hb.Name == h.Ref {
+					station = hb.StationID
+				}
+			}
+		}, func() {
+			if station != "" {
+				env.Nav.Go(Route{Screen: StationID, Param: station})
+			}
+		})
+	case offline.KindPlace:
+		code := h.Ref
+		if len(code) == 6 && code != "320000" {
+			code = code[:4] + "00"
+			env.Nav.Go(Route{Screen: MapID, Param: "city:" + code})
+			return
+		}
+		env.Nav.Go(Route{Screen: MapID, Param: "province"})
+	case offline.KindHall:
+		env.Nav.Go(Route{Screen: HallID, Param: h.Ref})
+	case offline.KindService:
+		env.Nav.Go(Route{Screen: ServiceItemID, Param: h.Ref})
+	}
+}
+
+// homeSearchBar is the search box on Home: typing opens the search with
+// what was typed, which goes on searching as the user types.
+func homeSearchBar(env *Env) fyne.CanvasObject {
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder(env.T("SearchPlaceholder"))
+	entry.ActionItem = widget.NewIcon(theme.SearchIcon())
+	entry.OnChanged = func(q string) {
+		if strings.TrimSpace(q) != "" {
+			env.Nav.Go(Route{Screen: SearchID, Param: q})
+		}
+	}
+	return entry
+}

@@ -1,0 +1,121 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/offline"
+	"jiangsupass/screens/widgets"
+)
+
+// ServiceItemID is a service item's detail: what it is, who may apply,
+// what to bring, time limit, fee, whether it can be done online or
+// without a visit and across the Yangtze River Delta, and the halls where
+// it is handled. Param is the item's ID.
+const ServiceItemID ID = "service-item"
+
+func init() {
+	Register(Screen{ID: ServiceItemID, Tab: TabServices, Title: "ServiceItemTitle", Icon: theme.IconNameDocument,
+		Build: buildServiceItem, Samples: func(*Env) []Route {
+			return []Route{{Screen: ServiceItemID, Param: "8"}, {Screen: ServiceItemID, Param: "999999"}}
+		}})
+}
+
+func buildServiceItem(env *Env, r Route) fyne.CanvasObject {
+	holder := container.NewStack(widgets.NewLoading(env.T("Loading")))
+	var it offline.CatalogueItem
+	var halls []offline.ServiceHall
+	var err error
+	env.Load(func(ctx context.Context) {
+		id, perr := strconv.ParseInt(r.Param, 10, 64)
+		if perr != nil {
+			err = offline.ErrNotFound
+			return
+		}
+		if it, err = env.Store.CatalogueItemByID(ctx, id); err == nil {
+			halls, err = env.Store.HallsFor(ctx, it)
+		}
+	}, func() {
+		switch {
+		case errors.Is(err, offline.ErrNotFound):
+			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.SearchIcon(), env.T("ServiceItemMissingTitle"),
+				env.T("ServiceItemMissingBody"), env.T("CatalogueTitle"), func() { env.Nav.Go(Route{Screen: CatalogueID}) })}
+		case err != nil:
+			fyne.LogError("service item", err)
+			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("CatalogueErrorTitle"),
+				env.T("StoreReadError"), env.T("Retry"), func() { env.Nav.Go(r) })}
+		default:
+			holder.Objects = []fyne.CanvasObject{serviceItemView(env, it, halls)}
+		}
+		holder.Refresh()
+	})
+	return holder
+}
+
+// yesNo is a translated yes or no.
+func yesNo(env *Env, b bool) string {
+	if b {
+		return env.T("Yes")
+	}
+	return env.T("No")
+}
+
+func serviceItemView(env *Env, it offline.CatalogueItem, halls []offline.ServiceHall) fyne.CanvasObject {
+	g := offline.GuideFor(it.ServiceItem)
+	title := widget.NewLabelWithStyle(it.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.Wrapping = fyne.TextWrapWord
+	title.SizeName = theme.SizeNameSubHeadingText
+	box := container.NewVBox(title)
+	if it.Generated {
+		box.Add(widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(env.T("ServiceItemGenerated"))))
+	}
+	box.Add(widgets.NewSection(env.T("ServiceItemWhat"), widgets.NewWrappedLabel(g.Summary),
+		widgets.NewInfoRow(env.T("ServiceItemAudience"), it.Audience),
+		widgets.NewInfoRow(env.T("ServiceItemTheme"), it.Theme),
+		widgets.NewInfoRow(env.T("ServiceItemDepartment"), it.Department),
+		widgets.NewInfoRow(env.T("ServiceItemLevel"), it.HandlingLevel)))
+	if it.Notes != "" && !it.Generated {
+		box.Add(widgets.NewWrappedLabel(it.Notes))
+	}
+	box.Add(widgets.NewSection(env.T("ServiceItemGuide"),
+		widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.T("ServiceItemGuideGenerated"))),
+		widgets.NewInfoRow(env.T("ServiceItemApplicant"), g.Applicant),
+		widgets.NewInfoRow(env.T("ServiceItemMaterials"), "· "+strings.Join(g.Materials, "\n· ")),
+		widgets.NewInfoRow(env.T("ServiceItemTimeLimit"), g.TimeLimit),
+		widgets.NewInfoRow(env.T("ServiceItemFee"), g.Fee),
+		widgets.NewInfoRow(env.T("ServiceItemOnline"), yesNo(env, g.Online)),
+		widgets.NewInfoRow(env.T("ServiceItemNoVisit"), yesNo(env, g.NoVisit)),
+		widgets.NewInfoRow(env.T("ServiceItemDelta"), yesNo(env, g.Delta))))
+	id := strconv.FormatInt(it.ID, 10)
+	where := []fyne.CanvasObject{
+		widget.NewButtonWithIcon(env.T("HallsOnMap"), theme.Icon(theme.IconNameGrid), func() {
+			env.Nav.Go(Route{Screen: HallsMapID, Param: "item:" + id})
+		}),
+	}
+	for _, h := range halls {
+		where = append(where, hallTile(env, h))
+	}
+	box.Add(widgets.NewSection(env.T("ServiceItemWhere"), where...))
+	book := widget.NewButtonWithIcon(env.T("AppointmentBook"), theme.Icon(theme.IconNameCalendar), func() {
+		env.Nav.Go(Route{Screen: AppointmentID, Param: id})
+	})
+	book.Importance = widget.HighImportance
+	box.Add(book)
+	return container.NewVScroll(container.NewPadded(box))
+}
+
+// hallTile is a tile that opens a hall.
+func hallTile(env *Env, h offline.ServiceHall) fyne.CanvasObject {
+	sub := h.Address + " · " + h.Hours
+	if h.Generated {
+		sub += " · " + env.T("GeneratedLabel")
+	}
+	return widgets.NewTile(theme.Icon(theme.IconNameHome), h.Name, sub, func() { env.Nav.Go(Route{Screen: HallID, Param: h.ID}) })
+}

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"slices"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -17,14 +19,27 @@ func init() {
 		Build: buildServices})
 }
 
+// servicesFirst are the tiles residents open daily, shown first.
+var servicesFirst = []ID{ServiceCodeID, CardID}
+
 func buildServices(env *Env, _ Route) fyne.CanvasObject {
 	box := container.NewVBox(widgets.NewWrappedLabel(env.T("ServicesIntro")))
-	for _, s := range All() {
-		if s.Tab != TabServices || s.Root {
-			continue
-		}
+	add := func(s Screen) {
 		route := Route{Screen: s.ID}
 		box.Add(widgets.NewTile(theme.Icon(s.Icon), env.T(s.Title), env.T(s.Tile), func() { env.Nav.Go(route) }))
+	}
+	for _, id := range servicesFirst {
+		if s, ok := Lookup(id); ok {
+			add(s)
+		}
+	}
+	for _, s := range All() {
+		// Screens without a tile show one item of many and are reached
+		// from a list.
+		if s.Tab != TabServices || s.Root || s.Tile == "" || slices.Contains(servicesFirst, s.ID) {
+			continue
+		}
+		add(s)
 	}
 	return container.NewVScroll(container.NewPadded(box))
 }

@@ -27,6 +27,7 @@ var migrations = []migration{
 	{5, "favourites", execSQL(schemaFavourites)},
 	{6, "personal records sealed with AES-GCM, the signed trust list of codes", execSQL(schemaPersonal)},
 	{7, "search index, hall appointments, 12345 feedback", execSQL(schemaSearch)},
+	{8, "ticket orders: slot, masked visitors, e-ticket, refund", execSQL(schemaTickets)},
 }
 
 // LatestSchemaVersion is the schema version this build of the app creates

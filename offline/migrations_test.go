@@ -115,6 +115,19 @@ func TestMigrateFromEachVersion(t *testing.T) {
 				}
 			},
 		},
+		{
+			from: 8,
+			insert: `INSERT INTO outbox (id, kind, idem_key, body, next_attempt_at, created_at)
+				VALUES (3, 'orders', 'key-at-v8', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+				INSERT INTO orders (local_id, outbox_id, slot_id, product_id, quantity, status, created_at)
+				VALUES (5, 3, 's', 'p', 1, 'pending', '2026-01-01T00:00:00Z');
+				INSERT INTO ticket_orders (local_id, attraction_id, date, start_time, end_time) VALUES (5, '5a-001', '2026-01-02', '09:00', '11:00')`,
+			check: func(t *testing.T, s *Store) {
+				if o, err := s.TicketOrder(ctx, 5); o.Date != "2026-01-02" || o.Status != "pending" || err != nil {
+					t.Errorf("ticket order from v8 = %+v, %v", o, err)
+				}
+			},
+		},
 	}
 	if len(tests) != LatestSchemaVersion()+1 {
 		t.Fatalf("the test covers versions 0..%d; the schema is at %d", len(tests)-1, LatestSchemaVersion())

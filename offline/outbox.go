@@ -196,8 +196,11 @@ func (s *Store) settleOutbox(ctx context.Context, it OutboxItem, res platform.Mu
 			SELECT collection, item_id FROM outbox_rows WHERE outbox_id = ?`, it.ID); err != nil {
 			return err
 		}
-		if it.Kind == platform.Orders {
+		switch it.Kind {
+		case platform.Orders:
 			return settleOrder(ctx, tx, it.ID, res, refusal)
+		case platform.Refunds:
+			return settleRefund(ctx, tx, it.ID, refusal)
 		}
 		return nil
 	})

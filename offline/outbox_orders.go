@@ -31,6 +31,12 @@ type Order struct {
 // as pending), writes the order and puts the request in the outbox. The
 // sync engine delivers it; a pull leaves the slot alone meanwhile.
 func (s *Store) PlaceOrder(ctx context.Context, req platform.OrderRequest) (Order, error) {
+	return s.placeOrder(ctx, req, nil)
+}
+
+// placeOrder does the work of PlaceOrder; more, when not nil, writes what
+// else the order needs in the same transaction.
+func (s *Store) placeOrder(ctx context.Context, req platform.OrderRequest, more func(tx *sql.Tx, localID int64) error) (Order, error) {
 	if req.Quantity < 1 {
 		return Order{}, errors.New("place order: quantity must be at least 1")
 	}
@@ -53,8 +59,10 @@ func (s *Store) PlaceOrder(ctx context.Context, req platform.OrderRequest) (Orde
 		if err != nil {
 			return err
 		}
-		o.LocalID, err = res.LastInsertId()
-		return err
+		if o.LocalID, err = res.LastInsertId(); err != nil || more == nil {
+			return err
+		}
+		return more(tx, o.LocalID)
 	})
 	if err != nil {
 		return Order{}, fmt.Errorf("place order: %w", err)
@@ -70,8 +78,10 @@ func settleOrder(ctx context.Context, tx *sql.Tx, outboxID int64, res platform.M
 	}
 	var o platform.Order
 	_ = json.Unmarshal(res.Body, &o) // an answer without an ID still confirms
-	_, err := tx.ExecContext(ctx, "UPDATE orders SET status = 'confirmed', server_id = ? WHERE outbox_id = ?", o.ID, outboxID)
-	return err
+	if _, err := tx.ExecContext(ctx, "UPDATE orders SET status = 'confirmed', server_id = ? WHERE outbox_id = ?", o.ID, outboxID); err != nil {
+		return err
+	}
+	return settleTicketOrder(ctx, tx, outboxID, o)
 }
 
 // Orders returns the ticket orders, newest first.

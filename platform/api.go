@@ -39,21 +39,47 @@ type Profile struct {
 	Name   string `json:"name"`  // masked: 张*
 }
 
-// OrderRequest books tickets for a slot (POST /v1/orders).
+// OrderRequest books tickets for a slot (POST /v1/orders). A real-name
+// booking lists one visitor per ticket, each with its own product; then
+// Quantity is the number of visitors and ProductID the first one's.
 type OrderRequest struct {
-	SlotID    string `json:"slot_id"`
-	ProductID string `json:"product_id"`
-	Quantity  int64  `json:"quantity"`
+	SlotID    string         `json:"slot_id"`
+	ProductID string         `json:"product_id"`
+	Quantity  int64          `json:"quantity"`
+	Visitors  []OrderVisitor `json:"visitors,omitempty"`
+	DeviceKey []byte         `json:"device_key,omitempty"` // binds the e-ticket to this device
 }
 
-// Order is a confirmed ticket order.
-type Order struct {
-	ID        string `json:"id"`
-	SlotID    string `json:"slot_id"`
+// OrderVisitor is one ticket of a real-name booking: who enters with which
+// document. In an Order the name and number come back masked.
+type OrderVisitor struct {
+	Name      string `json:"name"`
+	DocKind   string `json:"doc_kind"` // id_card, passport, hk_macau, taiwan
+	DocNumber string `json:"doc_number"`
 	ProductID string `json:"product_id"`
-	Quantity  int64  `json:"quantity"`
-	Status    string `json:"status"` // confirmed
-	CreatedAt string `json:"created_at"`
+}
+
+// Order is a confirmed (or refunded) ticket order.
+type Order struct {
+	ID           string         `json:"id"`
+	SlotID       string         `json:"slot_id"`
+	ProductID    string         `json:"product_id"`
+	Quantity     int64          `json:"quantity"`
+	Status       string         `json:"status"` // confirmed, refunded
+	CreatedAt    string         `json:"created_at"`
+	AttractionID string         `json:"attraction_id,omitempty"`
+	Date         string         `json:"date,omitempty"`
+	Start        string         `json:"start,omitempty"`
+	End          string         `json:"end,omitempty"`
+	TotalCents   int64          `json:"total_cents,omitempty"`
+	Visitors     []OrderVisitor `json:"visitors,omitempty"`
+	Ticket       []byte         `json:"ticket,omitempty"` // the e-ticket credential (codes, JST1)
+}
+
+// RefundRequest cancels a confirmed order before its slot begins
+// (POST /v1/refunds).
+type RefundRequest struct {
+	OrderID string `json:"order_id"`
 }
 
 // OrderList is GET /v1/me/orders.

@@ -13,11 +13,12 @@ var MutationPath = map[string]string{
 	Appointments: "/v1/appointments",
 	Feedback:     "/v1/feedback",
 	CardLoss:     "/v1/card/loss",
+	Refunds:      "/v1/refunds",
 }
 
 // MutationNeedsSignIn says which mutations are personal: all but
 // feedback, which the 12345 hotline takes from anyone.
-var MutationNeedsSignIn = map[string]bool{Orders: true, Appointments: true, CardLoss: true}
+var MutationNeedsSignIn = map[string]bool{Orders: true, Appointments: true, CardLoss: true, Refunds: true}
 
 // Mutate sends a mutation with its idempotency key. The platform applies a
 // key once and answers a repeat of it the same way, so Mutate may be

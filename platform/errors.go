@@ -14,6 +14,8 @@ const (
 	CodeNotFound         = "not_found"
 	CodeConflict         = "conflict"
 	CodeSlotFull         = "slot_full"
+	CodeAlreadyBooked    = "already_booked" // a document already holds a ticket for that day
+	CodeNotRefundable    = "not_refundable"
 	CodeIdempotencyReuse = "idempotency_key_reused"
 	CodeInvalidCode      = "invalid_code"
 	CodeRateLimited      = "rate_limited"

@@ -42,10 +42,11 @@ const (
 	Appointments = "appointments"
 	Feedback     = "feedback"
 	CardLoss     = "card_loss"
+	Refunds      = "refunds"
 )
 
 // Mutations lists every mutation kind.
-var Mutations = []string{Orders, Appointments, Feedback, CardLoss}
+var Mutations = []string{Orders, Appointments, Feedback, CardLoss, Refunds}
 
 // Cursor is a position in a collection's changelog: the sequence number of
 // the last change a client has. The zero cursor is the beginning.

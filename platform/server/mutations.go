@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"net/http"
 	"strconv"
 	"time"
@@ -16,7 +15,7 @@ import (
 func init() { addFeature(registerMutations) }
 
 func registerMutations(s *Server, r *router) {
-	r.handle("POST /v1/orders", s.mutation("orders", true, s.applyOrder))
+	r.handle("POST /v1/orders", s.mutation("orders", true, s.applyTicketOrder))
 	r.handle("POST /v1/appointments", s.mutation("appointments", true, s.applyAppointment))
 	r.handle("POST /v1/feedback", s.mutation("feedback", false, s.applyFeedback))
 	r.handle("POST /v1/card/loss", s.mutation("card_loss", true, s.applyCardLoss))
@@ -51,51 +50,6 @@ func (s *Server) record(ctx context.Context, tx *sql.Tx, kind, prefix string, u 
 // unavailable wraps a database failure as a 503 that rolls back.
 func unavailable(err error) *platform.Error {
 	return &platform.Error{Status: http.StatusServiceUnavailable, Code: platform.CodeUnavailable, Message: err.Error()}
-}
-
-// applyOrder books tickets and takes them from the slot's quota.
-func (s *Server) applyOrder(ctx context.Context, tx *sql.Tx, w *writer, u User, key string, body []byte) (int, any, *platform.Error) {
-	var req platform.OrderRequest
-	if perr := decodeStrict(body, &req); perr != nil {
-		return 0, nil, perr
-	}
-	if req.Quantity < 1 || req.Quantity > 20 {
-		return 0, nil, badRequest("quantity must be between 1 and 20")
-	}
-	var slot platform.TicketSlot
-	ok, err := loadItem(ctx, tx, platform.TicketSlots, req.SlotID, &slot)
-	if err != nil {
-		return 0, nil, unavailable(err)
-	}
-	if !ok {
-		return 0, nil, &platform.Error{Status: http.StatusNotFound, Code: platform.CodeNotFound, Message: "this time slot no longer exists; choose another"}
-	}
-	var product platform.TicketProduct
-	ok, err = loadItem(ctx, tx, platform.TicketProducts, req.ProductID, &product)
-	if err != nil {
-		return 0, nil, unavailable(err)
-	}
-	if !ok || product.AttractionID != slot.AttractionID {
-		return 0, nil, &platform.Error{Status: http.StatusNotFound, Code: platform.CodeNotFound, Message: "this ticket is not sold for this slot; choose another"}
-	}
-	if slot.Remaining < req.Quantity {
-		return 0, nil, &platform.Error{Status: http.StatusConflict, Code: platform.CodeSlotFull,
-			Message: fmt.Sprintf("only %d tickets are left in this slot; choose fewer or another slot", slot.Remaining)}
-	}
-	slot.Remaining -= req.Quantity
-	b, err := encodeItem(platform.TicketSlots, &slot)
-	if err == nil {
-		_, err = w.put(ctx, platform.TicketSlots, slot.ID, b)
-	}
-	if err != nil {
-		return 0, nil, unavailable(err)
-	}
-	o := platform.Order{SlotID: req.SlotID, ProductID: req.ProductID, Quantity: req.Quantity, Status: "confirmed",
-		CreatedAt: s.now().UTC().Format(time.RFC3339)}
-	if o.ID, err = s.record(ctx, tx, platform.Orders, "o-", u, key, o); err != nil {
-		return 0, nil, unavailable(err)
-	}
-	return http.StatusCreated, o, nil
 }
 
 // applyAppointment books a visit to a service hall.

@@ -32,7 +32,7 @@ func TestAppointmentAndFeedbackThroughOutbox(t *testing.T) {
 		t.Fatalf("Nanjing's hall: %+v, %v", halls, err)
 	}
 	date := time.Now().AddDate(0, 0, 7).Format("2006-01-02")
-	a, err := s.BookAppointment(ctx, platform.AppointmentRequest{HallID: halls[0].ID, ItemID: 8, Date: date, Time: "09:30"})
+	a, err := s.BookAppointment(ctx, platform.AppointmentRequest{HallID: halls[0].ID, ItemID: 7, Date: date, Time: "09:30"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +90,7 @@ func TestAppointmentAndFeedbackThroughOutbox(t *testing.T) {
 			}
 		}
 	}
-	if last := list.Applications[2]; last.ItemID != 8 || last.Generated {
+	if last := list.Applications[2]; last.ItemID != 7 || last.Generated {
 		t.Errorf("the booked visit's application: %+v", last)
 	}
 	if _, err := testClient(ps.HTTP.URL, nil).Applications(ctx); err == nil {

@@ -30,7 +30,7 @@ var hallColour = color.NRGBA{R: 0x1e, G: 0x6f, B: 0xd9, A: 0xff}
 
 func init() {
 	Register(Screen{ID: HallsMapID, Tab: TabServices, Title: "HallsMapTitle", Icon: theme.IconNameGrid, Build: buildHallsMap,
-		Samples: func(*Env) []Route { return []Route{{Screen: HallsMapID, Param: "item:8"}} }})
+		Samples: func(*Env) []Route { return []Route{{Screen: HallsMapID, Param: "item:7"}} }})
 }
 
 func buildHallsMap(env *Env, r Route) fyne.CanvasObject {

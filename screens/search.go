@@ -22,7 +22,7 @@ func init() {
 	Register(Screen{ID: SearchID, Tab: TabHome, Title: "SearchTitle", Icon: theme.IconNameSearch, Build: buildSearch,
 		Samples: func(*Env) []Route {
 			return []Route{{Screen: SearchID}, {Screen: SearchID, Param: "社保"}, {Screen: SearchID, Param: "zhongshanling"},
-				{Screen: SearchID, Param: "Humble Administrator"}, {Screen: SearchID, Param: "qqxxzz"}}
+				{Screen: SearchID, Param: "zzy"}, {Screen: SearchID, Param: "qqxxzz"}}
 		}})
 }
 

@@ -32,8 +32,8 @@ type demoApplication struct {
 // passport in production and a social-security card handed out, their
 // steps dated back from the server's clock.
 var demoApplications = []demoApplication{
-	{8, []string{"申请", "受理", "审核", "制证", "办结"}, []int{6, 5, 3, -1, -1}},
-	{17, []string{"申请", "受理", "审核", "制卡", "办结"}, []int{30, 29, 27, 20, 14}},
+	{7, []string{"申请", "受理", "审核", "制证", "办结"}, []int{6, 5, 3, -1, -1}},
+	{16, []string{"申请", "受理", "审核", "制卡", "办结"}, []int{30, 29, 27, 20, 14}},
 }
 
 // myApplications lists the resident's applications: the demo ones, then

@@ -37,12 +37,14 @@ func parseFlags(args []string) (app.Config, error) {
 	snapshot := fs.String("snapshot", "", "render every screen as PNG files into this folder, then exit")
 	basemap := fs.String("basemap", "", "a raster MBTiles file to show as the map's basemap instead of the app's own")
 	bare := fs.Bool("bare", false, "show an empty window only (the start-up benchmark's baseline)")
+	kioskFile := fs.String("kiosk", "", "run as a public kiosk, full-screen, as this kiosk file says (see packaging/kiosk.example.toml)")
 	api := fs.String("api", "", "the platform server to sync from, e.g. http://127.0.0.1:8787 (default: the saved setting)")
 	if err := fs.Parse(args); err != nil {
 		return app.Config{}, err
 	}
 	cfg := app.Config{Lang: *lang, DataDir: *dataDir, Snapshot: *snapshot, Bare: *bare, Version: version, Basemap: *basemap}
 	cfg.API = *api
+	cfg.Kiosk = *kioskFile
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "elder" {
 			cfg.Elder = elder

@@ -12,8 +12,8 @@ import (
 
 // phoneChrome puts the screen between a top bar and the bottom tabs.
 func phoneChrome(s *Shell, env *screens.Env, sc screens.Screen, body fyne.CanvasObject) fyne.CanvasObject {
-	tabs := container.NewGridWithColumns(max(1, len(screens.Tabs())))
-	for _, t := range screens.Tabs() {
+	tabs := container.NewGridWithColumns(max(1, len(s.tabs())))
+	for _, t := range s.tabs() {
 		tabs.Add(widgets.NewNavButton(theme.Icon(t.Icon), env.T(t.Title), t.Tab == sc.Tab, true, func() {
 			s.Go(screens.Route{Screen: t.ID})
 		}))
@@ -25,7 +25,7 @@ func phoneChrome(s *Shell, env *screens.Env, sc screens.Screen, body fyne.Canvas
 // desktopChrome puts the screen beside a side navigation.
 func desktopChrome(s *Shell, env *screens.Env, sc screens.Screen, body fyne.CanvasObject) fyne.CanvasObject {
 	nav := container.NewVBox(widgets.NewBrand(env.T("AppName"), env.T("AppTagline")))
-	for _, t := range screens.Tabs() {
+	for _, t := range s.tabs() {
 		nav.Add(widgets.NewNavButton(theme.Icon(t.Icon), env.T(t.Title), t.Tab == sc.Tab, false, func() {
 			s.Go(screens.Route{Screen: t.ID})
 		}))

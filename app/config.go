@@ -11,4 +11,5 @@ type Config struct {
 	Basemap  string    // --basemap: a raster MBTiles file shown instead of the drawn basemap
 	Version  string    // the app's version, shown in About
 	API      string    // --api: the platform server to sync from; "" = the saved setting
+	Kiosk    string    // --kiosk: a kiosk file; runs full-screen as a public terminal
 }

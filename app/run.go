@@ -30,6 +30,9 @@ func Run(cfg Config) error {
 	if cfg.Bare {
 		return runBare(a)
 	}
+	if cfg.Kiosk != "" && cfg.Snapshot == "" {
+		return runKiosk(a, cfg)
+	}
 	ctx := context.Background()
 	dir, err := dataDir(a, cfg.DataDir)
 	if err != nil {

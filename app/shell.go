@@ -46,6 +46,11 @@ type Shell struct {
 
 	syncer *syncer // nil while rendering snapshots
 
+	// allow, in kiosk mode, says which screens the kiosk's role shows (nil:
+	// all); onRebuild is told after every rebuild (kiosk_supervisor.go).
+	allow     func(screens.ID) bool
+	onRebuild func()
+
 	// now and load are the clock and the loader handed to screens.
 	now  func() time.Time
 	sync bool // run loads synchronously (snapshots and tests)
@@ -93,6 +98,9 @@ func (s *Shell) Localizer() *translations.Localizer { return s.loc }
 // Go implements screens.Navigator. Choosing a tab's root starts that tab's
 // history afresh.
 func (s *Shell) Go(r screens.Route) {
+	if s.allow != nil && !s.allow(r.Screen) {
+		return // a kiosk's role does not show it
+	}
 	if sc, ok := screens.Lookup(r.Screen); ok && sc.Root {
 		s.history = []screens.Route{r}
 	} else {
@@ -170,8 +178,8 @@ func (s *Shell) env() *screens.Env {
 	return &screens.Env{
 		Store: s.store, L: s.loc, Nav: s, Prefs: s, Window: s.window,
 		Elder: s.prefs.elder, Phone: s.phone, Version: s.version, Notice: s.notice,
-		Sync: s.screensSyncer(),
-		Now:  s.now,
+		Sync: s.screensSyncer(), Kiosk: s.allow != nil, Allow: s.allow,
+		Now: s.now,
 		Load: func(work func(ctx context.Context), apply func()) {
 			if s.sync {
 				work(context.Background())
@@ -219,6 +227,20 @@ func (s *Shell) rebuild() {
 	if s.window != nil {
 		s.window.SetTitle(s.loc.T("AppName") + " · " + s.loc.T(sc.Title))
 	}
+	if s.onRebuild != nil {
+		s.onRebuild()
+	}
+}
+
+// tabs are the tabs with a root screen that this shell shows.
+func (s *Shell) tabs() []screens.Screen {
+	var out []screens.Screen
+	for _, t := range screens.Tabs() {
+		if s.allow == nil || s.allow(t.ID) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // autoPhone decides the layout from the device and the window's width.

@@ -61,6 +61,11 @@ func Snapshot(a fyne.App, store *offline.Store, cfg Config, dir string) error {
 			}
 		}
 	}
+	k, err := snapshotKiosk(a, store, cfg, dir)
+	if err != nil {
+		return err
+	}
+	n += k
 	fmt.Printf("wrote %d snapshots to %s\n", n, dir)
 	return nil
 }
@@ -94,11 +99,16 @@ func renderRoute(a fyne.App, shell *Shell, r screens.Route, size fyne.Size, path
 	th := newTheme(shell.prefs.theme, shell.prefs.elder)
 	a.Settings().SetTheme(th)
 	shell.ShowRoute(r)
+	return renderObject(th, shell.Content(), size, path)
+}
+
+// renderObject draws obj at size in theme th into a PNG file at path.
+func renderObject(th fyne.Theme, obj fyne.CanvasObject, size fyne.Size, path string) error {
 	c := software.NewCanvas()
 	c.SetPadded(false)
 	// The override scopes Fyne's icon and text caches to this theme: they
 	// are keyed by name, and the app does not run to reset them.
-	c.SetContent(container.NewThemeOverride(shell.Content(), th))
+	c.SetContent(container.NewThemeOverride(obj, th))
 	c.Resize(size)
 	img := software.RenderCanvas(c, th)
 	f, err := os.Create(path)

@@ -66,7 +66,13 @@ type Config struct {
 	Language       string   `toml:"language"`
 	AllowedScreens []string `toml:"allowed_screens"`
 	HideCursor     bool     `toml:"hide_cursor"`
+	// LargeText is 长辈版's large text and targets; a kiosk is used
+	// standing up, often by older people, so it is on unless set false.
+	LargeText *bool `toml:"large_text"`
 }
+
+// Large reports whether the kiosk shows large text and targets.
+func (c Config) Large() bool { return c.LargeText == nil || *c.LargeText }
 
 // Duration is a time.Duration written as "2m" or "90s" in the file.
 type Duration struct{ time.Duration }

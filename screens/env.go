@@ -41,6 +41,11 @@ type Env struct {
 	Version string // the app's version, for About
 	Notice  string // a one-off message for the user, e.g. after a store recovery
 	Sync    Syncer // the link to the platform; nil in snapshots and tests
+	Kiosk   bool   // kiosk mode: a public terminal with an on-screen keyboard
+
+	// Allow, in kiosk mode, says which screens the kiosk's role shows;
+	// nil shows every screen. See Shows.
+	Allow func(ID) bool
 
 	// Now is the clock; screens never call time.Now themselves.
 	Now func() time.Time
@@ -51,3 +56,7 @@ type Env struct {
 
 // T is short for Env.L.T, the message id in the current language.
 func (e *Env) T(id string) string { return e.L.T(id) }
+
+// Shows reports whether the screen id may be shown here (kiosk roles hide
+// some); links and tiles to hidden screens are left out.
+func (e *Env) Shows(id ID) bool { return e.Allow == nil || e.Allow(id) }

@@ -49,7 +49,7 @@ func homeTiles(env *Env) fyne.CanvasObject {
 	}
 	grid := container.NewGridWithColumns(cols)
 	for _, s := range All() {
-		if !s.OnHome {
+		if !s.OnHome || !env.Shows(s.ID) {
 			continue
 		}
 		route := Route{Screen: s.ID}

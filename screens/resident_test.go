@@ -14,6 +14,7 @@ import (
 	"jiangsupass/codes"
 	"jiangsupass/offline"
 	"jiangsupass/platform"
+	"jiangsupass/screens/widgets"
 )
 
 // shownTexts is every visible text and label under o, one a line.
@@ -79,7 +80,7 @@ func TestVerifyScreenReadsScannerInput(t *testing.T) {
 	}
 	screen := buildVerify(env, Route{Screen: VerifyID})
 	show(t, screen)
-	entries := find[*widget.Entry](screen)
+	entries := find[*widgets.ScanEntry](screen)
 	if len(entries) == 0 {
 		t.Fatal("no entry on the screen")
 	}

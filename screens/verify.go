@@ -31,6 +31,11 @@ const (
 	verifySampleInvalid = "sample-invalid"
 )
 
+// VerifyScanPrefix starts the route parameter of a code scanned elsewhere
+// in the app (a kiosk hands scans to this screen): Param is the prefix and
+// the code.
+const VerifyScanPrefix = "scan:"
+
 // terminalVerifier keeps its replay cache for as long as the app runs, so
 // that a second scan of a code is refused however the screen was left.
 var terminalVerifier = codes.NewVerifier()
@@ -48,7 +53,7 @@ type verifyView struct {
 	env      *Env
 	trust    *codes.TrustList
 	verifier *codes.Verifier
-	input    *widget.Entry
+	input    *widgets.ScanEntry
 	result   *fyne.Container
 }
 
@@ -81,6 +86,9 @@ func buildVerify(env *Env, r Route) fyne.CanvasObject {
 			v.input.SetText(sample)
 			v.check(sample)
 		}
+		if code, ok := strings.CutPrefix(r.Param, VerifyScanPrefix); ok {
+			v.check(code)
+		}
 	})
 	return box
 }
@@ -99,9 +107,14 @@ func sampleCode(env *Env, invalid bool) (string, error) {
 
 func (v *verifyView) content() fyne.CanvasObject {
 	env := v.env
-	v.input = widget.NewEntry()
+	v.input = widgets.NewScanEntry(env.Now)
 	v.input.SetPlaceHolder(env.T("VerifyPlaceholder"))
-	v.input.OnSubmitted = func(s string) { v.check(s) }
+	v.input.OnScan = v.check
+	if !env.Kiosk {
+		// On a public kiosk only a scan checks at Enter; typing by hand
+		// ends with the Check button.
+		v.input.OnSubmitted = func(s string) { v.check(s) }
+	}
 	check := widget.NewButtonWithIcon(env.T("VerifyAction"), theme.ConfirmIcon(), func() { v.check(v.input.Text) })
 	check.Importance = widget.HighImportance
 	paste := widget.NewButtonWithIcon(env.T("VerifyPaste"), theme.ContentPasteIcon(), v.paste)

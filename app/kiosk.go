@@ -1,0 +1,222 @@
+package app
+
+import (
+	"context"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/kiosk"
+	"jiangsupass/platform"
+	"jiangsupass/screens"
+	"jiangsupass/screens/widgets"
+)
+
+// kioskTick is how often the kiosk checks the idle timer and the focus.
+const kioskTick = 250 * time.Millisecond
+
+// kioskMode supervises the shell on a public terminal: it limits the
+// screens to the kiosk's role, watches for input, warns before an idle
+// session is cleared and clears it, keeps the window from being closed
+// without the staff PIN, shows the on-screen keyboard and takes scans.
+type kioskMode struct {
+	cfg    kiosk.Config
+	shell  *Shell
+	window fyne.Window
+	quit   func()
+	now    func() time.Time
+	idle   *kiosk.Idle
+	scan   kiosk.ScanClassifier
+
+	root      *kioskRoot
+	osk       *widgets.OSK
+	oskBox    *fyne.Container // holds the keyboard while it is shown
+	bar       *fyne.Container // the kiosk's own bar under the screens
+	lastFocus fyne.Focusable  // the text field the keyboard types into
+	lang      string          // the language the keyboard and bar are in
+
+	warning     *widget.PopUp
+	warningBody *widget.Label
+	pin         *widget.PopUp
+
+	stop chan struct{}
+}
+
+// newKioskMode puts the shell under kiosk supervision in window w; quit
+// ends the app once the staff PIN is given.
+func newKioskMode(cfg kiosk.Config, shell *Shell, w fyne.Window, quit func()) *kioskMode {
+	k := &kioskMode{cfg: cfg, shell: shell, window: w, quit: quit, now: shell.now,
+		oskBox: container.NewStack(), bar: container.NewStack()}
+	k.idle = kiosk.NewIdle(cfg.IdleTimeout.Duration, cfg.Warning.Duration, k.now())
+	shell.allow = func(id screens.ID) bool { return cfg.Allows(string(id)) }
+	shell.onRebuild = k.onRebuild
+	k.root = newKioskRoot(k, container.NewBorder(nil, container.NewVBox(k.oskBox, k.bar), nil, nil, shell.Content()))
+	k.onRebuild()
+	if w != nil {
+		w.SetCloseIntercept(k.askPIN)
+		c := w.Canvas()
+		c.SetOnTypedRune(k.typedRune)
+		c.SetOnTypedKey(k.typedKey)
+	}
+	return k
+}
+
+// Content is what the kiosk's window shows.
+func (k *kioskMode) Content() fyne.CanvasObject { return k.root }
+
+// start runs the idle timer until close.
+func (k *kioskMode) start() {
+	k.stop = make(chan struct{})
+	go func() {
+		t := time.NewTicker(kioskTick)
+		defer t.Stop()
+		for {
+			select {
+			case <-k.stop:
+				return
+			case <-t.C:
+				fyne.Do(k.tick)
+			}
+		}
+	}()
+}
+
+// close stops the idle timer.
+func (k *kioskMode) close() {
+	if k.stop != nil {
+		close(k.stop)
+	}
+}
+
+// touch records input: the session is in use.
+func (k *kioskMode) touch() { k.idle.Touch(k.now()) }
+
+// tick shows, updates or hides the idle warning, clears an expired
+// session, and shows the keyboard when a text field has the focus.
+func (k *kioskMode) tick() {
+	state, left := k.idle.State(k.now())
+	switch state {
+	case kiosk.Active:
+		k.hideWarning()
+	case kiosk.Warning:
+		k.showWarning(left)
+	case kiosk.Expired:
+		k.reset()
+		return
+	}
+	if k.window != nil {
+		if f, ok := k.window.Canvas().Focused().(textField); ok {
+			k.lastFocus = f
+			k.showKeyboard(true)
+		}
+	}
+}
+
+// textField is a focusable text entry: widget.Entry and what extends it.
+type textField interface {
+	fyne.Focusable
+	SetPlaceHolder(string)
+}
+
+// onRebuild follows every navigation: it counts as input, and the bar
+// and keyboard follow the language.
+func (k *kioskMode) onRebuild() {
+	k.touch()
+	k.lastFocus = nil
+	if k.lang != k.shell.prefs.lang || k.osk == nil {
+		k.lang = k.shell.prefs.lang
+		k.osk = widgets.NewOSK(oskLabels(k.shell.loc), widgets.OSKLetters, k.target)
+		k.osk.OnKey = k.afterKey
+		k.bar.Objects = []fyne.CanvasObject{k.barContent()}
+		k.bar.Refresh()
+	}
+	k.showKeyboard(false)
+}
+
+// target is the text field the keyboard types into: the focused one, else
+// the one that had the focus before a key was pressed.
+func (k *kioskMode) target() fyne.Focusable {
+	if k.window == nil {
+		return k.lastFocus
+	}
+	if f, ok := k.window.Canvas().Focused().(textField); ok {
+		k.lastFocus = f
+		return f
+	}
+	return k.lastFocus
+}
+
+// afterKey gives the focus back to the field a key typed into.
+func (k *kioskMode) afterKey() {
+	k.touch()
+	if k.window != nil && k.lastFocus != nil && k.window.Canvas().Focused() != k.lastFocus {
+		k.window.Canvas().Focus(k.lastFocus)
+	}
+}
+
+// showKeyboard shows or hides the on-screen keyboard.
+func (k *kioskMode) showKeyboard(on bool) {
+	if on == (len(k.oskBox.Objects) > 0) {
+		return
+	}
+	if on {
+		k.oskBox.Objects = []fyne.CanvasObject{container.NewPadded(k.osk)}
+	} else {
+		k.oskBox.Objects = nil
+	}
+	k.oskBox.Refresh()
+}
+
+// typedRune takes keys typed while no field has the focus: a barcode
+// scanner's, anywhere in the app.
+func (k *kioskMode) typedRune(r rune) {
+	k.touch()
+	k.scan.Rune(r, k.now())
+}
+
+// typedKey ends a scan at Enter and hands the code to Verify, where the
+// kiosk's role has it.
+func (k *kioskMode) typedKey(e *fyne.KeyEvent) {
+	k.touch()
+	if e.Name != fyne.KeyReturn && e.Name != fyne.KeyEnter {
+		return
+	}
+	if code, ok := k.scan.Enter(k.now()); ok && k.cfg.Allows(string(screens.VerifyID)) {
+		k.shell.Go(screens.Route{Screen: screens.VerifyID, Param: screens.VerifyScanPrefix + code})
+	}
+}
+
+// reset clears the session for the next visitor: the resident is signed
+// out, every row a visitor leaves and the personal key are deleted, the
+// language and text size go back to the kiosk's, and Home is shown.
+func (k *kioskMode) reset() {
+	k.hideWarning()
+	k.hidePIN()
+	if k.window != nil {
+		for o := k.window.Canvas().Overlays().Top(); o != nil; o = k.window.Canvas().Overlays().Top() {
+			k.window.Canvas().Overlays().Remove(o)
+		}
+	}
+	if err := k.shell.store.ForgetVisitor(context.Background()); err != nil {
+		fyne.LogError("kiosk reset", err)
+	}
+	if k.shell.syncer != nil {
+		if c := k.shell.syncer.Client(); c != nil {
+			c.SetTokens(platform.Tokens{})
+		}
+	}
+	k.scan.Reset()
+	if k.shell.prefs.elder != k.cfg.Large() {
+		k.shell.prefs.elder = k.cfg.Large()
+		k.shell.applyTheme()
+	}
+	k.shell.history = []screens.Route{{Screen: screens.HomeID}}
+	if k.shell.prefs.lang != k.cfg.Language {
+		k.shell.SetLanguage(k.cfg.Language) // rebuilds
+	} else {
+		k.shell.rebuild()
+	}
+	k.touch()
+}

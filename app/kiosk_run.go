@@ -1,0 +1,80 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+
+	"jiangsupass/kiosk"
+	"jiangsupass/offline"
+	"jiangsupass/screens"
+	"jiangsupass/translations"
+)
+
+// runKiosk runs the app as a public kiosk: full-screen, with the whole
+// store in memory so that no visitor's data reaches the disk, and nothing
+// on disk to recover after a crash (a restart begins from the built-in
+// data again).
+func runKiosk(a fyne.App, cfg Config) error {
+	ctx := context.Background()
+	kc, err := kiosk.Load(cfg.Kiosk, translations.Supported)
+	if err != nil {
+		return fmt.Errorf("--kiosk: %w", err)
+	}
+	store, shell, err := openKiosk(ctx, a, a.NewWindow(""), cfg, kc)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+	shell.syncer = newSyncer(store, cfg.API, cfg.Version, shell.prefs.lang)
+	defer shell.syncer.stop()
+	k := newKioskMode(kc, shell, shell.window, a.Quit)
+	k.start()
+	defer k.close()
+	shell.applyTheme()
+	w := shell.window
+	w.SetContent(withFirstFrameProbe(a, k.Content()))
+	w.Resize(fyne.NewSize(1920, 1080))
+	w.SetFullScreen(true)
+	w.ShowAndRun()
+	return nil
+}
+
+// openKiosk opens the kiosk's in-memory store, notes where the kiosk
+// stands, and makes the shell in the kiosk's language and text size.
+func openKiosk(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, kc kiosk.Config) (*offline.Store, *Shell, error) {
+	dir, err := dataDir(a, cfg.DataDir)
+	if err != nil {
+		return nil, nil, err
+	}
+	if cfg.Basemap != "" {
+		if err := screens.CheckBasemap(cfg.Basemap); err != nil {
+			return nil, nil, fmt.Errorf("--basemap: %w", err)
+		}
+	}
+	screens.ConfigureMaps(dir, cfg.Basemap)
+	store, _, err := offline.Open(ctx, "", offline.Options{Memory: true})
+	if err != nil {
+		return nil, nil, fmt.Errorf("open the kiosk's store: %w", err)
+	}
+	if loc := kc.Location; loc.Lon != 0 || loc.Lat != 0 {
+		v := strconv.FormatFloat(loc.Lon, 'f', 6, 64) + "," + strconv.FormatFloat(loc.Lat, 'f', 6, 64)
+		if err := store.SetSetting(ctx, screens.LocationSetting, v); err != nil {
+			store.Close()
+			return nil, nil, err
+		}
+	}
+	theme := cfg.Theme
+	if theme == "" {
+		theme = ThemeLight
+	}
+	p := prefs{lang: kc.Language, elder: kc.Large(), theme: theme}
+	shell, err := newShell(a, w, store, p, cfg.Version)
+	if err != nil {
+		store.Close()
+		return nil, nil, err
+	}
+	return store, shell, nil
+}

@@ -1,0 +1,401 @@
+package app
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"image/png"
+	"io/fs"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/kiosk"
+	"jiangsupass/offline"
+	"jiangsupass/platform/server"
+	"jiangsupass/screens"
+)
+
+// testPIN is the staff PIN of the test kiosks; its hash is made once.
+const testPIN = "246810"
+
+var testPINHash = sync.OnceValue(func() string {
+	h, err := kiosk.HashPIN(testPIN)
+	if err != nil {
+		panic(err)
+	}
+	return h
+})
+
+// kioskTest is a kiosk under test: its supervisor, shell and window, a
+// clock the test moves, and the folders it may write to.
+type kioskTest struct {
+	k       *kioskMode
+	s       *Shell
+	w       fyne.Window
+	clock   time.Time
+	quits   int
+	dataDir string
+	tmpDir  string
+	app     fyne.App
+}
+
+// newKioskTest opens a kiosk of the role in a test window of the size,
+// its temporary files sent to a folder of their own.
+func newKioskTest(t *testing.T, role kiosk.Role, size fyne.Size, wrap func(fyne.Window) fyne.Window) *kioskTest {
+	t.Helper()
+	kt := &kioskTest{dataDir: t.TempDir(), tmpDir: t.TempDir(), clock: time.Date(2026, 5, 1, 9, 30, 0, 0, time.Local)}
+	t.Setenv("TMPDIR", kt.tmpDir)
+	text := `role = "` + string(role) + `"
+idle_timeout = "2m"
+warning = "30s"
+language = "en"
+admin_pin_hash = "` + testPINHash() + `"
+[location]
+name = "Suzhou Government Service Centre"
+lon = 120.585
+lat = 31.299
+`
+	kc, err := kiosk.Parse([]byte(text), func(string) bool { return true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	kt.app = test.NewTempApp(t)
+	var w fyne.Window = test.NewTempWindow(t, nil)
+	if wrap != nil {
+		w = wrap(w)
+	}
+	store, s, err := openKiosk(context.Background(), kt.app, w, Config{DataDir: kt.dataDir, Version: "test"}, kc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		store.Close()
+		screens.ConfigureMaps("", "") // the folder goes with the test
+	})
+	s.sync = true
+	s.layout = LayoutDesktop
+	s.now = func() time.Time { return kt.clock }
+	kt.s, kt.w = s, w
+	kt.k = newKioskMode(kc, s, w, func() { kt.quits++ })
+	s.applyTheme()
+	w.SetContent(kt.k.Content())
+	w.Resize(size)
+	return kt
+}
+
+// wait moves the clock on and lets the kiosk look at it.
+func (kt *kioskTest) wait(d time.Duration) {
+	kt.clock = kt.clock.Add(d)
+	kt.k.tick()
+}
+
+// overlayText is the text of the top overlay, or "".
+func (kt *kioskTest) overlay() fyne.CanvasObject { return kt.w.Canvas().Overlays().Top() }
+
+// TestKioskSessionIsForgotten signs a resident in at a service-hall kiosk
+// against the reference server on loopback, opens the card, switches to
+// Japanese, and leaves it idle: a warning comes at 2 min, and 30 s later
+// the session is reset. After it the store holds no visitor rows and no
+// session, no file in the data or temporary folders holds the card
+// number, ID number, phone or name, Home is shown, in English again.
+func TestKioskSessionIsForgotten(t *testing.T) {
+	ctx := context.Background()
+	var mu sync.Mutex
+	sent := map[string]string{}
+	srvDir := t.TempDir()
+	srv, err := server.Open(ctx, filepath.Join(srvDir, "platform.db"), server.Options{OnCode: func(phone, code string) {
+		mu.Lock()
+		sent[phone] = code
+		mu.Unlock()
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	hs := httptest.NewServer(srv.Handler())
+	defer hs.Close()
+
+	kt := newKioskTest(t, kiosk.RoleServiceHall, fyne.NewSize(1920, 1080), nil)
+	s, w := kt.s, kt.w
+	s.syncer = newSyncer(s.store, hs.URL, "test", "en")
+	defer s.syncer.stop()
+	ui := make(chan func(), 10000)
+	s.syncer.do = func(f func()) { ui <- f }
+
+	s.Go(screens.Route{Screen: screens.SignInID})
+	var entries []*widget.Entry
+	walk(w.Content(), nil, func(v visit) {
+		if e, ok := v.obj.(*widget.Entry); ok {
+			entries = append(entries, e)
+		}
+	})
+	if len(entries) != 2 {
+		t.Fatalf("%d fields on the sign-in screen, want phone and code", len(entries))
+	}
+	acct := server.DemoAccounts[0]
+	w.Canvas().Focus(entries[0])
+	kt.k.tick()
+	for _, r := range acct.Phone { // on the on-screen keyboard
+		if !tapText(w.Content(), string(r)) {
+			t.Fatalf("no key %q on the on-screen keyboard", r)
+		}
+	}
+	if entries[0].Text != acct.Phone {
+		t.Fatalf("the on-screen keyboard typed %q", entries[0].Text)
+	}
+	if !tapText(w.Content(), "Send me a code") {
+		t.Fatal("no button to send a code")
+	}
+	mu.Lock()
+	code := sent[acct.Phone]
+	mu.Unlock()
+	test.Type(entries[1], code)
+	if !tapText(w.Content(), "Sign in") {
+		t.Fatal("no sign-in button")
+	}
+	drain(ui)
+	s.Go(screens.Route{Screen: screens.CardID})
+	if !hasText(w.Content(), "张*") {
+		t.Fatal("the card is not shown after sign-in")
+	}
+	card, err := s.store.Card(ctx)
+	if err != nil {
+		t.Fatalf("no card in the store after sign-in: %v", err)
+	}
+	if !tapText(w.Content(), "日本語") {
+		t.Fatal("no Japanese on the kiosk's bar")
+	}
+
+	kt.wait(2*time.Minute - time.Second)
+	if kt.overlay() != nil {
+		t.Fatal("a warning before the idle time")
+	}
+	kt.wait(time.Second)
+	if kt.overlay() == nil || !hasText(kt.overlay(), s.loc.T("KioskIdleTitle")) {
+		t.Fatal("no idle warning after 2 min")
+	}
+	kt.wait(29 * time.Second)
+	if _, err := s.store.Session(ctx); err != nil {
+		t.Fatalf("the session went before the warning's end: %v", err)
+	}
+	kt.wait(time.Second)
+	drain(ui)
+
+	if n, err := s.store.VisitorRows(ctx); err != nil || n != 0 {
+		t.Errorf("visitor rows after the reset: %d, %v", n, err)
+	}
+	if _, err := s.store.Session(ctx); !errors.Is(err, offline.ErrSignedOut) {
+		t.Errorf("session after the reset: %v", err)
+	}
+	if kt.overlay() != nil {
+		t.Error("an overlay stays after the reset")
+	}
+	if r := s.Current(); r.Screen != screens.HomeID || len(s.history) != 1 {
+		t.Errorf("after the reset the kiosk shows %v", s.history)
+	}
+	if s.prefs.lang != "en" || !hasText(w.Content(), "Home") {
+		t.Errorf("after the reset the language is %s", s.prefs.lang)
+	}
+	secrets := map[string][]byte{"card number": []byte(card.Card.CardNo), "ID number": []byte(card.Card.SocialNo),
+		"name": []byte(acct.Name), "phone": []byte(acct.Phone)}
+	files, size := 0, int64(0)
+	for _, dir := range []string{kt.dataDir, kt.tmpDir, kt.app.Storage().RootURI().Path()} {
+		_ = filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				t.Errorf("read %s: %v", path, err)
+				return nil
+			}
+			files++
+			size += int64(len(b))
+			for what, secret := range secrets {
+				if len(secret) > 0 && bytes.Contains(b, secret) {
+					t.Errorf("%s holds the %s", path, what)
+				}
+			}
+			return nil
+		})
+	}
+	// The control: the same search finds the name in the reference
+	// server's database.
+	found := false
+	_ = filepath.WalkDir(srvDir, func(path string, d fs.DirEntry, err error) error {
+		if b, err := os.ReadFile(path); err == nil && !d.IsDir() && bytes.Contains(b, secrets["name"]) {
+			found = true
+		}
+		return nil
+	})
+	if !found {
+		t.Error("the byte search does not find the name in the server's database either")
+	}
+	t.Logf("searched %d files (%d bytes) in the data, temporary and app folders for %d secrets", files, size, len(secrets))
+}
+
+// TestKioskContinueKeepsSession: tapping Continue on the warning keeps the
+// signed-in session past the time it would have been cleared.
+func TestKioskContinueKeepsSession(t *testing.T) {
+	ctx := context.Background()
+	kt := newKioskTest(t, kiosk.RoleServiceHall, fyne.NewSize(1080, 1920), nil)
+	if err := kt.s.store.SaveSession(ctx, offline.Session{SignedInAt: kt.clock}); err != nil {
+		t.Fatal(err)
+	}
+	kt.wait(2 * time.Minute)
+	top := kt.overlay()
+	if top == nil || kt.k.warningBody.Text != kt.s.loc.Tf("KioskIdleBody", map[string]any{"Seconds": 30}) {
+		t.Fatal("no warning with 30 s left")
+	}
+	kt.wait(25 * time.Second)
+	if !tapText(kt.overlay(), "Continue") {
+		t.Fatal("no Continue on the warning")
+	}
+	if kt.overlay() != nil {
+		t.Error("the warning stays after Continue")
+	}
+	kt.wait(10 * time.Second) // past the first warning's end
+	kt.wait(time.Minute)
+	if _, err := kt.s.store.Session(ctx); err != nil {
+		t.Fatalf("the session went after Continue: %v", err)
+	}
+	if kt.overlay() != nil {
+		t.Error("a warning before a new idle time passed")
+	}
+}
+
+// closeWindow records the close intercept, as the desktop driver keeps it
+// and calls it when the window's close button is pressed.
+type closeWindow struct {
+	fyne.Window
+	intercept func()
+}
+
+func (w *closeWindow) SetCloseIntercept(f func()) {
+	w.intercept = f
+	w.Window.SetCloseIntercept(f)
+}
+
+// TestKioskCloseAsksForPIN: closing the kiosk's window asks for the staff
+// PIN; a wrong PIN keeps the kiosk running, the right one ends it.
+func TestKioskCloseAsksForPIN(t *testing.T) {
+	var cw *closeWindow
+	kt := newKioskTest(t, kiosk.RoleTourist, fyne.NewSize(1920, 1080), func(w fyne.Window) fyne.Window {
+		cw = &closeWindow{Window: w}
+		return cw
+	})
+	if cw.intercept == nil {
+		t.Fatal("closing the window is not intercepted")
+	}
+	cw.intercept()
+	if kt.quits != 0 || kt.overlay() == nil || !hasText(kt.overlay(), "Staff PIN") {
+		t.Fatal("closing did not ask for the staff PIN")
+	}
+	typePIN := func(pin string) {
+		for _, r := range pin {
+			if !tapText(kt.overlay(), string(r)) {
+				t.Fatalf("no key %q on the PIN pad", r)
+			}
+		}
+		if !tapText(kt.overlay(), "Close the kiosk") {
+			t.Fatal("no button to close")
+		}
+	}
+	typePIN("135790")
+	if kt.quits != 0 || !hasText(kt.overlay(), "That PIN is not right. Try again.") {
+		t.Fatal("a wrong PIN closed the kiosk or said nothing")
+	}
+	typePIN(testPIN)
+	if kt.quits != 1 {
+		t.Fatal("the right PIN did not close the kiosk")
+	}
+}
+
+// TestKioskRoles: a tourist kiosk shows no personal screen or tab; a
+// service-hall one does not show the map.
+func TestKioskRoles(t *testing.T) {
+	kt := newKioskTest(t, kiosk.RoleTourist, fyne.NewSize(1920, 1080), nil)
+	for _, id := range []screens.ID{screens.SignInID, screens.CardID, screens.ServiceCodeID, screens.VerifyID, screens.MeID, screens.SettingsID} {
+		kt.s.Go(screens.Route{Screen: id})
+		if kt.s.Current().Screen != screens.HomeID {
+			t.Errorf("a tourist kiosk shows %s", id)
+		}
+	}
+	for _, tab := range kt.s.tabs() {
+		if tab.Tab == screens.TabMe || tab.Tab == screens.TabServices {
+			t.Errorf("a tourist kiosk has the %s tab", tab.Tab)
+		}
+	}
+	kt.s.Go(screens.Route{Screen: screens.MapID})
+	if kt.s.Current().Screen != screens.MapID {
+		t.Error("a tourist kiosk does not show the map")
+	}
+	hall := newKioskTest(t, kiosk.RoleServiceHall, fyne.NewSize(1920, 1080), nil)
+	hall.s.Go(screens.Route{Screen: screens.MapID})
+	if hall.s.Current().Screen == screens.MapID {
+		t.Error("a service-hall kiosk shows the map")
+	}
+}
+
+// TestKioskScanAnywhere: keys at scanner speed with nothing focused open
+// Verify with the code; the same keys typed slowly do not.
+func TestKioskScanAnywhere(t *testing.T) {
+	kt := newKioskTest(t, kiosk.RoleServiceHall, fyne.NewSize(1920, 1080), nil)
+	typeAt := func(text string, gap time.Duration) {
+		for _, r := range text {
+			kt.clock = kt.clock.Add(gap)
+			kt.k.typedRune(r)
+		}
+		kt.clock = kt.clock.Add(gap)
+		kt.k.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	}
+	typeAt("JSP1CODE0042", 300*time.Millisecond)
+	if kt.s.Current().Screen != screens.HomeID {
+		t.Fatalf("slow typing was taken as a scan: %v", kt.s.Current())
+	}
+	typeAt("JSP1CODE0042", 6*time.Millisecond)
+	if r := kt.s.Current(); r.Screen != screens.VerifyID || !strings.HasSuffix(r.Param, "JSP1CODE0042") {
+		t.Fatalf("a scan opened %v, want Verify with the code", r)
+	}
+}
+
+// TestKioskSnapshots renders every kiosk picture in English at both sizes
+// and checks each is a PNG of the size's pixels.
+func TestKioskSnapshots(t *testing.T) {
+	a := test.NewTempApp(t)
+	store, _, err := offline.Open(context.Background(), "", offline.Options{Memory: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	dir := t.TempDir()
+	if d := os.Getenv("KIOSK_SNAPSHOT_DIR"); d != "" { // to look at them
+		dir = d
+	}
+	for _, size := range KioskSnapshotSizes {
+		for _, shot := range kioskShots {
+			path := filepath.Join(dir, shot.name+"_"+size.Name+".png")
+			if err := renderKioskShot(a, store, Config{Version: "test"}, shot, size, "en", path); err != nil {
+				t.Fatal(err)
+			}
+			f, err := os.Open(path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			cfg, err := png.DecodeConfig(f)
+			f.Close()
+			if err != nil || float32(cfg.Width) < size.Size.Width || float32(cfg.Height) < size.Size.Height {
+				t.Errorf("%s: %dx%d, %v", path, cfg.Width, cfg.Height, err)
+			}
+		}
+	}
+}

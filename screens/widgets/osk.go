@@ -1,0 +1,165 @@
+package widgets
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// OSKMode is the on-screen keyboard's layout.
+type OSKMode int
+
+// The layouts: letters, digits, and letters for pinyin-initials search
+// (拙政园 → zzy), which needs no input method.
+const (
+	OSKLetters OSKMode = iota
+	OSKDigits
+	OSKInitials
+)
+
+// OSKLabels are the keyboard's words in the user's language.
+type OSKLabels struct {
+	Letters, Digits, Initials string // the mode keys
+	InitialsHint              string // how initials search works
+	Space, Backspace, Enter   string
+}
+
+// OSKKeySize is the least height of a key: a fingertip, standing up.
+const OSKKeySize = 72
+
+var (
+	oskLetterRows = []string{"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"}
+	oskDigitRows  = []string{"123", "456", "789", ".0-"}
+)
+
+// OSK is an on-screen keyboard for touch kiosks. It types into the field
+// Target returns (the focused field, or the one to focus), so that no
+// physical keyboard or input method is needed.
+type OSK struct {
+	widget.BaseWidget
+	labels OSKLabels
+	mode   OSKMode
+	// Target returns the field to type into; nil types nowhere.
+	Target func() fyne.Focusable
+	// OnKey is called after every key, for the idle timer.
+	OnKey func()
+
+	held fyne.Focusable // the target when a key was pressed down
+	box  *fyne.Container
+}
+
+// NewOSK makes a keyboard in the given mode.
+func NewOSK(labels OSKLabels, mode OSKMode, target func() fyne.Focusable) *OSK {
+	k := &OSK{labels: labels, mode: mode, Target: target, box: container.NewVBox()}
+	k.ExtendBaseWidget(k)
+	k.build()
+	return k
+}
+
+// Mode returns the current layout.
+func (k *OSK) Mode() OSKMode { return k.mode }
+
+// SetMode switches the layout.
+func (k *OSK) SetMode(m OSKMode) {
+	k.mode = m
+	k.build()
+	k.box.Refresh()
+}
+
+// CreateRenderer draws the keys.
+func (k *OSK) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(k.box)
+}
+
+func (k *OSK) build() {
+	l := k.labels
+	modes := container.NewGridWithColumns(3,
+		k.modeKey(l.Letters, OSKLetters), k.modeKey(l.Digits, OSKDigits), k.modeKey(l.Initials, OSKInitials))
+	rows := oskLetterRows
+	if k.mode == OSKDigits {
+		rows = oskDigitRows
+	}
+	objs := []fyne.CanvasObject{modes}
+	if k.mode == OSKInitials {
+		objs = append(objs, NewWrappedLabel(l.InitialsHint))
+	}
+	for _, row := range rows {
+		g := container.NewGridWithColumns(len([]rune(row)))
+		for _, r := range row {
+			g.Add(k.runeKey(r))
+		}
+		objs = append(objs, g)
+	}
+	space := k.key(l.Space, nil, func(t fyne.Focusable) { t.TypedRune(' ') })
+	back := k.key(l.Backspace, theme.ContentUndoIcon(), func(t fyne.Focusable) { t.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace}) })
+	enter := k.key(l.Enter, theme.ConfirmIcon(), func(t fyne.Focusable) { t.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
+	enter.Importance = widget.HighImportance
+	if k.mode == OSKDigits {
+		objs = append(objs, container.NewGridWithColumns(2, back, enter))
+	} else {
+		objs = append(objs, container.NewGridWithColumns(3, space, back, enter))
+	}
+	k.box.Objects = objs
+}
+
+func (k *OSK) modeKey(label string, m OSKMode) *oskKey {
+	b := newOSKKey(k, label, nil, func() { k.SetMode(m) })
+	if m == k.mode {
+		b.Importance = widget.HighImportance
+	} else {
+		b.Importance = widget.LowImportance
+	}
+	return b
+}
+
+func (k *OSK) runeKey(r rune) *oskKey {
+	return k.key(string(r), nil, func(t fyne.Focusable) { t.TypedRune(r) })
+}
+
+// key makes a key that acts on the target field.
+func (k *OSK) key(label string, icon fyne.Resource, act func(fyne.Focusable)) *oskKey {
+	return newOSKKey(k, label, icon, func() {
+		t := k.held
+		k.held = nil
+		if t == nil && k.Target != nil {
+			t = k.Target()
+		}
+		if t != nil {
+			act(t)
+		}
+		if k.OnKey != nil {
+			k.OnKey()
+		}
+	})
+}
+
+// oskKey is a key: a button that notes the focused field when pressed
+// down, before the tap takes the focus away from it.
+type oskKey struct {
+	widget.Button
+	osk *OSK
+}
+
+func newOSKKey(osk *OSK, label string, icon fyne.Resource, tap func()) *oskKey {
+	b := &oskKey{osk: osk}
+	b.Text, b.Icon, b.OnTapped = label, icon, tap
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// MinSize is at least OSKKeySize high and wide.
+func (b *oskKey) MinSize() fyne.Size {
+	return b.Button.MinSize().Max(fyne.NewSize(OSKKeySize, OSKKeySize))
+}
+
+// MouseDown notes the field that has the focus now.
+func (b *oskKey) MouseDown(*desktop.MouseEvent) {
+	if b.osk.Target != nil {
+		b.osk.held = b.osk.Target()
+	}
+}
+
+// MouseUp does nothing; the tap acts.
+func (b *oskKey) MouseUp(*desktop.MouseEvent) {}

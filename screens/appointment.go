@@ -31,7 +31,7 @@ const bookingDays = 14
 func init() {
 	Register(Screen{ID: AppointmentID, Tab: TabServices, Title: "AppointmentTitle", Icon: theme.IconNameCalendar,
 		Tile: "AppointmentTile", Build: buildAppointment,
-		Samples: func(*Env) []Route { return []Route{{Screen: AppointmentID}, {Screen: AppointmentID, Param: "7"}} }})
+		Samples: func(*Env) []Route { return []Route{{Screen: AppointmentID, Param: "7"}} }})
 }
 
 // appointmentData is what the screen loads.

@@ -21,8 +21,8 @@ const SearchID ID = "search"
 func init() {
 	Register(Screen{ID: SearchID, Tab: TabHome, Title: "SearchTitle", Icon: theme.IconNameSearch, Build: buildSearch,
 		Samples: func(*Env) []Route {
-			return []Route{{Screen: SearchID}, {Screen: SearchID, Param: "社保"}, {Screen: SearchID, Param: "zhongshanling"},
-				{Screen: SearchID, Param: "zzy"}, {Screen: SearchID, Param: "qqxxzz"}}
+			return []Route{{Screen: SearchID, Param: "社保"}, {Screen: SearchID, Param: "zhongshanling"},
+				{Screen: SearchID, Param: "qqxxzz"}}
 		}})
 }
 

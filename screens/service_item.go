@@ -24,7 +24,7 @@ const ServiceItemID ID = "service-item"
 func init() {
 	Register(Screen{ID: ServiceItemID, Tab: TabServices, Title: "ServiceItemTitle", Icon: theme.IconNameDocument,
 		Build: buildServiceItem, Samples: func(*Env) []Route {
-			return []Route{{Screen: ServiceItemID, Param: "7"}, {Screen: ServiceItemID, Param: "999999"}}
+			return []Route{{Screen: ServiceItemID, Param: "7"}}
 		}})
 }
 

@@ -34,6 +34,7 @@ type TicketOrder struct {
 	TotalCents    int64
 	Visitors      []platform.OrderVisitor // masked
 	Ticket        []byte                  // the signed e-ticket, once confirmed
+	ErrorCode     string                  // the platform's code when it refused the order
 	RefundState   string                  // "", pending, refunded, rejected
 	RefundMessage string
 	CreatedAt     time.Time
@@ -157,13 +158,13 @@ func settleRefund(ctx context.Context, tx *sql.Tx, outboxID int64, refusal *plat
 
 const ticketOrderColumns = `o.local_id, o.outbox_id, o.slot_id, o.product_id, o.quantity, o.status, o.server_id, o.message,
 	o.created_at, t.attraction_id, t.date, t.start_time, t.end_time, t.total_cents, t.visitors, coalesce(t.ticket, x''),
-	t.refund_state, t.refund_message`
+	t.refund_state, t.refund_message, coalesce((SELECT error_code FROM outbox WHERE id = o.outbox_id), '')`
 
 func scanTicketOrder(sc scanner) (TicketOrder, error) {
 	var o TicketOrder
 	var created, visitors string
 	err := sc.Scan(&o.LocalID, &o.OutboxID, &o.SlotID, &o.ProductID, &o.Quantity, &o.Status, &o.ServerID, &o.Message,
-		&created, &o.AttractionID, &o.Date, &o.Start, &o.End, &o.TotalCents, &visitors, &o.Ticket, &o.RefundState, &o.RefundMessage)
+		&created, &o.AttractionID, &o.Date, &o.Start, &o.End, &o.TotalCents, &visitors, &o.Ticket, &o.RefundState, &o.RefundMessage, &o.ErrorCode)
 	if err != nil {
 		return o, err
 	}

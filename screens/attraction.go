@@ -111,6 +111,9 @@ func attractionDetail(env *Env, a offline.Attraction, city string, fav bool) fyn
 		show.Importance = widget.HighImportance
 		actions.Add(show)
 	}
+	actions.Add(widget.NewButtonWithIcon(env.T("AttractionBuyTickets"), theme.ListIcon(), func() {
+		env.Nav.Go(Route{Screen: BookingID, Param: "a=" + a.ID})
+	}))
 	if _, ok := Lookup(plannerScreen); ok {
 		actions.Add(widget.NewButtonWithIcon(env.T("AttractionGetThere"), theme.NavigateNextIcon(), func() {
 			env.Nav.Go(Route{Screen: plannerScreen, Param: "to=attraction:" + a.ID})

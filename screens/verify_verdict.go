@@ -54,6 +54,9 @@ func verdict(env *Env, res *codes.Result, err error) fyne.CanvasObject {
 	if c.Ref != "" {
 		rows = append(rows, widgets.NewInfoRow(env.T("VerifyRef"), c.Ref))
 	}
+	if res.Kind == codes.KindTicket {
+		rows = append(rows, ticketVerdictRows(env, c)...)
+	}
 	rows = append(rows,
 		widgets.NewInfoRow(env.T("CodeIssuer"), res.Issuer.Name(env.L.Lang())),
 		widgets.NewInfoRow(env.T("VerifyUntil"), formatStamp(c.ValidUntil())))

@@ -1,0 +1,154 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/offline"
+	"jiangsupass/screens/widgets"
+)
+
+// BookingID is the ticket booking flow of an attraction: date → time slot →
+// ticket types and counts → visitors → review → submit. The route's Param
+// is the flow's state as a query string (see bookingState), starting with
+// "a=<attraction ID>".
+const BookingID ID = "booking"
+
+func init() {
+	Register(Screen{ID: BookingID, Tab: TabMap, Title: "BookingTitle", Icon: theme.IconNameCalendar,
+		Build: buildBooking, Samples: bookingSamples})
+}
+
+// bookingSamples shows the real replica's first step, and every step on
+// the sample data of the Confucius Temple.
+func bookingSamples(*Env) []Route {
+	out := []Route{{Screen: BookingID, Param: "a=5a-002"}}
+	for _, step := range bookingSteps {
+		out = append(out, Route{Screen: BookingID, Param: sampleStepPrefix + step})
+	}
+	return out
+}
+
+// sampleStepPrefix starts the Param of a sample step: "sample:types".
+const sampleStepPrefix = "sample:"
+
+// fillSample makes the state of a sample step from the sample data: the
+// second day, its first open slot, an adult and a child, two visitors.
+func fillSample(st bookingState, d ticketData) bookingState {
+	dates := 0
+	for _, s := range d.slots {
+		if st.date != s.Date {
+			dates++
+			st.date = s.Date
+		}
+		if dates == 2 && s.Remaining > 0 {
+			st.slot = s.ID
+			break
+		}
+	}
+	if st.step == "date" || st.step == "slot" {
+		st.slot = ""
+	}
+	if st.step == "date" {
+		st.date = ""
+	}
+	if st.step == "types" || st.step == "visitors" || st.step == "review" {
+		st.counts = map[string]int{d.products[0].ID: 1, d.products[1].ID: 1}
+	}
+	if st.step == "review" {
+		st.visitors = []string{d.visitors[0].ID, d.visitors[1].ID}
+	}
+	return st
+}
+
+func buildBooking(env *Env, r Route) fyne.CanvasObject {
+	st := parseBookingState(r.Param)
+	step, fill := strings.CutPrefix(r.Param, sampleStepPrefix)
+	if fill {
+		st = bookingState{attraction: "5a-002", step: step, sample: true, counts: map[string]int{}}
+	}
+	holder := container.NewStack(widgets.NewLoading(env.T("Loading")))
+	var d ticketData
+	var err error
+	env.Load(func(ctx context.Context) {
+		d, err = loadTicketData(ctx, env, st)
+	}, func() {
+		switch {
+		case errors.Is(err, offline.ErrNotFound):
+			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.SearchIcon(), env.T("AttractionMissingTitle"),
+				env.T("AttractionMissingBody"), env.T("AttractionsTitle"), func() { env.Nav.Go(Route{Screen: AttractionsID}) })}
+		case err != nil:
+			fyne.LogError("booking "+r.Param, err)
+			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("BookingErrorTitle"),
+				env.T("StoreReadError"), env.T("Retry"), func() { env.Nav.Go(r) })}
+		case len(d.slots) == 0 || len(d.products) == 0:
+			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.DownloadIcon(), env.T("BookingNoSlotsTitle"),
+				env.T("BookingNoSlotsBody"), env.T("BookingOpenSettings"), func() { env.Nav.Go(Route{Screen: "settings"}) })}
+		default:
+			if fill {
+				st = fillSample(st, d)
+			}
+			holder.Objects = []fyne.CanvasObject{bookingPage(env, st, d)}
+		}
+		holder.Refresh()
+	})
+	return holder
+}
+
+// bookingPage is one step with its header: the attraction, which step of
+// how many, and the generated-data note.
+func bookingPage(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
+	idx := 0
+	for i, s := range bookingSteps {
+		if s == st.step {
+			idx = i
+		}
+	}
+	name := widget.NewLabelWithStyle(d.attraction.Name.In(env.L.Lang()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name.Wrapping = fyne.TextWrapWord
+	progress := widget.NewLabel(env.L.Tf("BookingStepOf", map[string]any{"Step": idx + 1, "Steps": len(bookingSteps),
+		"Name": env.T("BookingStep_" + bookingSteps[idx])}))
+	progress.Wrapping = fyne.TextWrapWord
+	note := "BookingGeneratedNote"
+	if d.sample {
+		note = "BookingSampleNote"
+	}
+	gen := widget.NewLabel(env.T(note))
+	gen.Wrapping = fyne.TextWrapWord
+	gen.Importance = widget.WarningImportance
+	var body fyne.CanvasObject
+	switch st.step {
+	case "slot":
+		body = bookingSlotStep(env, st, d)
+	case "types":
+		body = bookingTypesStep(env, st, d)
+	case "visitors":
+		body = bookingVisitorsStep(env, st, d)
+	case "review":
+		body = bookingReviewStep(env, st, d)
+	default:
+		body = bookingDateStep(env, st, d)
+	}
+	return container.NewVScroll(container.NewPadded(container.NewVBox(name, progress, gen, widget.NewSeparator(), body)))
+}
+
+// next goes to a later step with the state changed by change.
+func (st bookingState) next(env *Env, step string, change func(*bookingState)) {
+	n := st
+	n.counts = map[string]int{}
+	for k, v := range st.counts {
+		n.counts[k] = v
+	}
+	n.visitors = append([]string(nil), st.visitors...)
+	n.step = step
+	if change != nil {
+		change(&n)
+	}
+	env.Nav.Go(Route{Screen: BookingID, Param: n.param()})
+}

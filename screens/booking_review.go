@@ -1,0 +1,88 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/idcard"
+	"jiangsupass/offline"
+	"jiangsupass/screens/widgets"
+)
+
+// bookingReviewStep shows the whole order before it is sent: slot, each
+// visitor with their ticket and masked document, the total, and what
+// happens when the device is offline.
+func bookingReviewStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
+	slot, ok := d.slotOf(st.slot)
+	lines := st.lines(d)
+	if !ok || len(lines) != st.total() || len(lines) == 0 {
+		return widget.NewLabel(env.T("BookingSlotGone"))
+	}
+	lang := env.L.Lang()
+	rows := []fyne.CanvasObject{
+		widgets.NewInfoRow(env.T("BookingDate"), slot.Date+" "+weekday(env, slot.Date)),
+		widgets.NewInfoRow(env.T("BookingSlot"), slot.Start+"–"+slot.End),
+	}
+	var cents int64
+	for _, l := range lines {
+		p, _ := d.productOf(l.ProductID)
+		cents += p.PriceCents
+		rows = append(rows, widgets.NewInfoRow(offline.Text(p.Name).In(lang)+" "+yuan(p.PriceCents),
+			l.Name+" · "+docKindName(env, l.DocKind)+" "+idcard.Mask(l.DocNumber)))
+	}
+	rows = append(rows, widgets.NewInfoRow(env.T("BookingTotal"), yuan(cents)+" "+env.T("BookingGeneratedPrice")))
+	offlineNote := widget.NewLabel(env.T("BookingOfflineNote"))
+	offlineNote.Wrapping = fyne.TextWrapWord
+	problem := widget.NewLabel("")
+	problem.Wrapping = fyne.TextWrapWord
+	problem.Importance = widget.DangerImportance
+	problem.Hide()
+	submit := widget.NewButtonWithIcon(env.T("BookingSubmit"), theme.ConfirmIcon(), nil)
+	submit.Importance = widget.HighImportance
+	submit.OnTapped = func() {
+		if d.sample {
+			problem.SetText(env.T("BookingSampleNote"))
+			problem.Show()
+			return
+		}
+		submit.Disable()
+		var o offline.TicketOrder
+		var err error
+		env.Load(func(ctx context.Context) {
+			o, err = env.Store.BookTickets(ctx, slot, lines, env.Now())
+		}, func() {
+			if err != nil {
+				submit.Enable()
+				problem.SetText(bookingErrorText(env, err))
+				problem.Show()
+				return
+			}
+			if env.Sync != nil {
+				env.Sync.SyncNow()
+			}
+			env.Nav.Go(Route{Screen: ETicketID, Param: strconv.FormatInt(o.LocalID, 10)})
+		})
+	}
+	return container.NewVBox(widgets.NewSection(env.T("BookingReview"), rows...), offlineNote, problem, submit)
+}
+
+// bookingErrorText says why a booking was not recorded.
+func bookingErrorText(env *Env, err error) string {
+	if t := docErrorText(env, err); t != "" {
+		return t
+	}
+	switch {
+	case errors.Is(err, offline.ErrSoldOut):
+		return env.T("BookingErrSoldOut")
+	case errors.Is(err, offline.ErrDuplicateDoc):
+		return env.T("BookingErrDuplicate")
+	}
+	fyne.LogError("book tickets", err)
+	return env.T("BookingErrOther")
+}

@@ -1,0 +1,154 @@
+package screens
+
+import (
+	"strconv"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/offline"
+	"jiangsupass/platform"
+)
+
+// maxTickets is the most tickets one order holds.
+const maxTickets = 20
+
+// weekday names a date's day of the week in the user's language.
+func weekday(env *Env, date string) string {
+	t, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		return ""
+	}
+	return env.T("Weekday" + strconv.Itoa(int(t.Weekday())))
+}
+
+// slotOver reports whether a slot has ended at now.
+func slotOver(env *Env, s platform.TicketSlot) bool {
+	end, err := time.ParseInLocation("2006-01-02 15:04", s.Date+" "+s.End, offline.China)
+	return err == nil && !env.Now().Before(end)
+}
+
+// bookingDateStep lists the days with slots and how many tickets are left
+// on each.
+func bookingDateStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
+	box := container.NewVBox()
+	var dates []string
+	left := map[string]int64{}
+	for _, s := range d.slots {
+		if _, seen := left[s.Date]; !seen {
+			dates = append(dates, s.Date)
+			left[s.Date] = 0
+		}
+		if !slotOver(env, s) {
+			left[s.Date] += s.Remaining
+		}
+	}
+	for _, date := range dates {
+		text := env.L.Tf("BookingDateLine", map[string]any{"Date": date, "Weekday": weekday(env, date), "Left": left[date]})
+		if left[date] == 0 {
+			text = env.L.Tf("BookingDateFull", map[string]any{"Date": date, "Weekday": weekday(env, date)})
+		}
+		b := widget.NewButton(text, func() { st.next(env, "slot", func(n *bookingState) { n.date = date }) })
+		b.Alignment = widget.ButtonAlignLeading
+		if left[date] == 0 {
+			b.Disable()
+		}
+		box.Add(b)
+	}
+	return box
+}
+
+// bookingSlotStep lists a day's slots with the tickets left in each.
+func bookingSlotStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
+	box := container.NewVBox(widget.NewLabel(env.L.Tf("BookingSlotsOn", map[string]any{"Date": st.date, "Weekday": weekday(env, st.date)})))
+	for _, s := range d.slots {
+		if s.Date != st.date {
+			continue
+		}
+		var text string
+		switch {
+		case slotOver(env, s):
+			text = env.L.Tf("BookingSlotOver", map[string]any{"Start": s.Start, "End": s.End})
+		case s.Remaining == 0:
+			text = env.L.Tf("BookingSlotFull", map[string]any{"Start": s.Start, "End": s.End})
+		default:
+			text = env.L.Tf("BookingSlotLeft", map[string]any{"Start": s.Start, "End": s.End, "Left": s.Remaining, "Quota": s.Quota})
+		}
+		b := widget.NewButton(text, func() { st.next(env, "types", func(n *bookingState) { n.slot = s.ID }) })
+		b.Alignment = widget.ButtonAlignLeading
+		if s.Remaining == 0 || slotOver(env, s) {
+			b.Disable()
+		}
+		box.Add(b)
+	}
+	return box
+}
+
+// bookingTypesStep sets how many tickets of each kind, within the slot's
+// remaining quota and the most one order holds.
+func bookingTypesStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
+	slot, ok := d.slotOf(st.slot)
+	if !ok {
+		return widget.NewLabel(env.T("BookingSlotGone"))
+	}
+	limit := min(int64(maxTickets), slot.Remaining)
+	counts := map[string]int{}
+	for k, v := range st.counts {
+		counts[k] = v
+	}
+	lang := env.L.Lang()
+	next := widget.NewButtonWithIcon("", theme.NavigateNextIcon(), nil)
+	next.Importance = widget.HighImportance
+	update := func() {
+		n, cents := 0, int64(0)
+		for _, p := range d.products {
+			n += counts[p.ID]
+			cents += int64(counts[p.ID]) * p.PriceCents
+		}
+		next.SetText(env.L.Tf("BookingTypesNext", map[string]any{"Count": n, "Total": yuan(cents)}))
+		if n == 0 {
+			next.Disable()
+		} else {
+			next.Enable()
+		}
+	}
+	box := container.NewVBox(widget.NewLabel(env.L.Tf("BookingSlotChosen", map[string]any{"Date": slot.Date, "Start": slot.Start,
+		"End": slot.End, "Left": slot.Remaining})))
+	for _, p := range d.products {
+		label := widget.NewLabel(offline.Text(p.Name).In(lang) + "  " + yuan(p.PriceCents))
+		label.Wrapping = fyne.TextWrapWord
+		count := widget.NewLabelWithStyle(strconv.Itoa(counts[p.ID]), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+		minus := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), nil)
+		plus := widget.NewButtonWithIcon("", theme.ContentAddIcon(), nil)
+		change := func(by int) {
+			total := 0
+			for _, c := range counts {
+				total += c
+			}
+			if counts[p.ID]+by < 0 || int64(total+by) > limit {
+				return
+			}
+			counts[p.ID] += by
+			count.SetText(strconv.Itoa(counts[p.ID]))
+			update()
+		}
+		minus.OnTapped = func() { change(-1) }
+		plus.OnTapped = func() { change(1) }
+		box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(minus, count, plus), label))
+	}
+	box.Add(widget.NewLabel(env.L.Tf("BookingTypesLimit", map[string]any{"Max": limit})))
+	next.OnTapped = func() {
+		st.next(env, "visitors", func(n *bookingState) {
+			n.counts = counts
+			if len(n.visitors) > n.total() {
+				n.visitors = n.visitors[:n.total()]
+			}
+		})
+	}
+	update()
+	box.Add(next)
+	return box
+}

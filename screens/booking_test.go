@@ -1,0 +1,90 @@
+package screens
+
+import (
+	"context"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/offline"
+	"jiangsupass/platform"
+	"jiangsupass/platform/server"
+)
+
+// syncedTicketEnv is a test Env whose store has synced the ticket
+// products and slots of a reference server.
+func syncedTicketEnv(t *testing.T) (*Env, *recordingNav) {
+	t.Helper()
+	env, nav := testEnv(t, "en")
+	ctx := context.Background()
+	srv, err := server.Open(ctx, filepath.Join(t.TempDir(), "p.db"), server.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
+	c := platform.NewClient(hs.URL, platform.Options{Timeout: 5 * time.Second})
+	if err := offline.NewSyncEngine(env.Store, c, offline.SyncOptions{}).Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return env, nav
+}
+
+// TestBookingRefusesBadDocumentThenQueues goes through the visitor and
+// review steps: a bad check digit is explained and saves nothing; a good
+// visitor is saved and chosen; submitting offline puts one order in the
+// outbox, and its e-ticket page says in words that it waits to be sent.
+func TestBookingRefusesBadDocumentThenQueues(t *testing.T) {
+	env, nav := syncedTicketEnv(t)
+	ctx := context.Background()
+	slots, err := env.Store.TicketSlots(ctx, "5a-010", "")
+	if err != nil || len(slots) == 0 {
+		t.Fatalf("slots: %v", err)
+	}
+	st := bookingState{attraction: "5a-010", step: "visitors", slot: slots[len(slots)-1].ID, counts: map[string]int{"5a-010-adult": 1}}
+	screen := buildBooking(env, Route{Screen: BookingID, Param: st.param()})
+	show(t, screen)
+	entries := find[*widget.Entry](screen)
+	if len(entries) != 2 {
+		t.Fatalf("%d entries in the visitor form", len(entries))
+	}
+	test.Type(entries[0], "王小明")
+	test.Type(entries[1], "320102198503151231")
+	test.Tap(labelled(t, screen, env.T("VisitorSave")))
+	if !showsText(screen, env.T("DocErrCheckDigit")) {
+		t.Fatal("a bad check digit was not explained")
+	}
+	if v, _ := env.Store.Visitors(ctx); len(v) != 0 {
+		t.Fatalf("a bad document was saved: %+v", v)
+	}
+	entries[1].SetText("320102198503151230")
+	test.Tap(labelled(t, screen, env.T("VisitorSave")))
+	next := parseBookingState(nav.last().Param)
+	if len(next.visitors) != 1 || next.step != "visitors" {
+		t.Fatalf("after saving: %+v", next)
+	}
+	next.step = "review"
+	review := buildBooking(env, Route{Screen: BookingID, Param: next.param()})
+	show(t, review)
+	if !showsText(review, env.T("BookingOfflineNote")) {
+		t.Fatal("the review does not say what happens offline")
+	}
+	test.Tap(labelled(t, review, env.T("BookingSubmit")))
+	if nav.last().Screen != ETicketID {
+		t.Fatalf("after submit went to %+v", nav.last())
+	}
+	pending, _ := env.Store.Outbox(ctx, offline.OutboxPending)
+	if len(pending) != 1 || pending[0].Kind != platform.Orders {
+		t.Fatalf("outbox: %+v", pending)
+	}
+	ticket := buildETicket(env, nav.last())
+	show(t, ticket)
+	if !showsText(ticket, env.T("TicketPending")) || !strings.Contains(env.T("TicketPending"), "not confirmed") {
+		t.Fatal("the pending order is not shown as waiting")
+	}
+}

@@ -1,0 +1,208 @@
+package screens
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"jiangsupass/idcard"
+	"jiangsupass/offline"
+	"jiangsupass/platform"
+)
+
+// ticketData is what the booking screens show: an attraction, its ticket
+// products and slots as synced, and the saved visitors. sample marks the
+// made-up data of snapshots, which cannot be booked.
+type ticketData struct {
+	attraction offline.Attraction
+	products   []platform.TicketProduct
+	slots      []platform.TicketSlot
+	visitors   []offline.Visitor
+	sample     bool
+}
+
+// loadTicketData reads the data of a booking from the store (slots from
+// today on, China time), or makes the sample's.
+func loadTicketData(ctx context.Context, env *Env, st bookingState) (ticketData, error) {
+	var d ticketData
+	var err error
+	if d.attraction, err = env.Store.Attraction(ctx, st.attraction); err != nil {
+		return d, err
+	}
+	if st.sample {
+		d.products, d.slots, d.visitors = sampleTickets(st.attraction, env.Now())
+		d.sample = true
+		return d, nil
+	}
+	if d.products, err = env.Store.TicketProducts(ctx, st.attraction); err != nil {
+		return d, err
+	}
+	if d.slots, err = env.Store.TicketSlots(ctx, st.attraction, env.Now().In(offline.China).Format(time.DateOnly)); err != nil {
+		return d, err
+	}
+	d.visitors, err = env.Store.Visitors(ctx)
+	return d, err
+}
+
+// sampleTickets are made-up products, slots and visitors, made by the
+// reference platform's generated rule, for snapshots.
+func sampleTickets(attraction string, now time.Time) ([]platform.TicketProduct, []platform.TicketSlot, []offline.Visitor) {
+	kinds := []struct {
+		kind  string
+		cents int64
+		name  platform.Text
+	}{
+		{"adult", 8000, platform.Text{"zh-Hans": "成人票", "en": "Adult"}},
+		{"child", 4000, platform.Text{"zh-Hans": "儿童票", "en": "Child"}},
+		{"senior", 4000, platform.Text{"zh-Hans": "老年票", "en": "Senior"}},
+		{"student", 4000, platform.Text{"zh-Hans": "学生票", "en": "Student"}},
+	}
+	var products []platform.TicketProduct
+	for _, k := range kinds {
+		products = append(products, platform.TicketProduct{ID: attraction + "-" + k.kind, AttractionID: attraction, Kind: k.kind,
+			Name: k.name, PriceCents: k.cents, Currency: "CNY", Generated: true, Source: "sample"})
+	}
+	var slots []platform.TicketSlot
+	day := now.In(offline.China)
+	for d := 0; d < 5; d++ {
+		date := day.AddDate(0, 0, d).Format(time.DateOnly)
+		for i, t := range [][2]string{{"09:00", "11:00"}, {"11:00", "13:00"}, {"13:00", "15:00"}, {"15:00", "17:00"}} {
+			left := int64(200 - 23*(d+i))
+			if d == 1 && i == 1 {
+				left = 0
+			}
+			slots = append(slots, platform.TicketSlot{ID: fmt.Sprintf("%s-%s-%d", attraction, date, i), AttractionID: attraction,
+				Date: date, Start: t[0], End: t[1], Quota: 200, Remaining: left, Generated: true})
+		}
+	}
+	visitors := []offline.Visitor{
+		{ID: "v1", Name: "王小明", DocKind: string(idcard.KindResidentID), DocNumber: "320102198503151230"},
+		{ID: "v2", Name: "Anna Smith", DocKind: string(idcard.KindPassport), DocNumber: "C01X00T47"},
+		{ID: "v3", Name: "陳大文", DocKind: string(idcard.KindHKMacau), DocNumber: "H12345678"},
+	}
+	return products, slots, visitors
+}
+
+// bookingState is where the user is in the booking flow, kept in the
+// route's Param as a query string, so that Back returns to the step before.
+type bookingState struct {
+	attraction string
+	step       string         // date, slot, types, visitors, review
+	date       string         // YYYY-MM-DD
+	slot       string         // slot ID
+	counts     map[string]int // product ID → tickets
+	visitors   []string       // chosen visitor IDs, in order
+	sample     bool
+}
+
+// The steps of the booking flow, in order.
+var bookingSteps = []string{"date", "slot", "types", "visitors", "review"}
+
+func parseBookingState(param string) bookingState {
+	q, _ := url.ParseQuery(param)
+	st := bookingState{attraction: q.Get("a"), step: q.Get("step"), date: q.Get("d"), slot: q.Get("s"),
+		counts: map[string]int{}, sample: q.Get("sample") == "1"}
+	if st.step == "" {
+		st.step = "date"
+	}
+	for k, v := range q {
+		if id, ok := strings.CutPrefix(k, "n."); ok {
+			if n, err := strconv.Atoi(v[0]); err == nil && n > 0 && n <= 20 {
+				st.counts[id] = n
+			}
+		}
+	}
+	if v := q.Get("v"); v != "" {
+		st.visitors = strings.Split(v, ",")
+	}
+	return st
+}
+
+// param writes the state back as a route's Param.
+func (st bookingState) param() string {
+	q := url.Values{}
+	q.Set("a", st.attraction)
+	q.Set("step", st.step)
+	if st.date != "" {
+		q.Set("d", st.date)
+	}
+	if st.slot != "" {
+		q.Set("s", st.slot)
+	}
+	for id, n := range st.counts {
+		if n > 0 {
+			q.Set("n."+id, strconv.Itoa(n))
+		}
+	}
+	if len(st.visitors) > 0 {
+		q.Set("v", strings.Join(st.visitors, ","))
+	}
+	if st.sample {
+		q.Set("sample", "1")
+	}
+	return q.Encode()
+}
+
+// total is the number of tickets chosen.
+func (st bookingState) total() int {
+	n := 0
+	for _, c := range st.counts {
+		n += c
+	}
+	return n
+}
+
+// lines gives each chosen visitor a product: products in the order the
+// attraction lists them, as many of each as counted.
+func (st bookingState) lines(d ticketData) []platform.OrderVisitor {
+	var products []string
+	for _, p := range d.products {
+		for i := 0; i < st.counts[p.ID]; i++ {
+			products = append(products, p.ID)
+		}
+	}
+	byID := map[string]offline.Visitor{}
+	for _, v := range d.visitors {
+		byID[v.ID] = v
+	}
+	var out []platform.OrderVisitor
+	for i, id := range st.visitors {
+		v, ok := byID[id]
+		if !ok || i >= len(products) {
+			continue
+		}
+		out = append(out, platform.OrderVisitor{Name: v.Name, DocKind: v.DocKind, DocNumber: v.DocNumber, ProductID: products[i]})
+	}
+	return out
+}
+
+// slotOf finds a slot by ID.
+func (d ticketData) slotOf(id string) (platform.TicketSlot, bool) {
+	for _, s := range d.slots {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return platform.TicketSlot{}, false
+}
+
+// productOf finds a product by ID.
+func (d ticketData) productOf(id string) (platform.TicketProduct, bool) {
+	for _, p := range d.products {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return platform.TicketProduct{}, false
+}
+
+// yuan writes an amount in cents as yuan.
+func yuan(cents int64) string {
+	if cents%100 == 0 {
+		return fmt.Sprintf("¥%d", cents/100)
+	}
+	return fmt.Sprintf("¥%d.%02d", cents/100, cents%100)
+}

@@ -14,6 +14,10 @@ import (
 	"jiangsupass/screens/widgets"
 )
 
+// oskMaxWidth keeps the on-screen keyboard within an arm's reach on a
+// wide screen.
+const oskMaxWidth = 1000
+
 // kioskTick is how often the kiosk checks the idle timer and the focus.
 const kioskTick = 250 * time.Millisecond
 
@@ -162,7 +166,7 @@ func (k *kioskMode) showKeyboard(on bool) {
 		return
 	}
 	if on {
-		k.oskBox.Objects = []fyne.CanvasObject{container.NewPadded(k.osk)}
+		k.oskBox.Objects = []fyne.CanvasObject{container.New(&maxWidthLayout{width: oskMaxWidth}, container.NewPadded(k.osk))}
 	} else {
 		k.oskBox.Objects = nil
 	}

@@ -399,3 +399,33 @@ func TestKioskSnapshots(t *testing.T) {
 		}
 	}
 }
+
+// TestKioskStartsCleanAfterCrash: leftovers of a crashed run in the data
+// folder (a damaged database, a personal key file, a journal) are not read:
+// the kiosk opens signed out, with the built-in data.
+func TestKioskStartsCleanAfterCrash(t *testing.T) {
+	dir := t.TempDir()
+	for name, body := range map[string]string{"jiangsupass.db": "not a database", offline.PersonalKeyFile: "0123456789abcdef0123456789abcdef",
+		"jiangsupass.db-journal": "stale"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a := test.NewTempApp(t)
+	kc := kiosk.Config{Role: kiosk.RoleTourist, Language: "en"}
+	store, s, err := openKiosk(context.Background(), a, nil, Config{DataDir: dir}, kc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer store.Close()
+	defer screens.ConfigureMaps("", "")
+	if _, err := store.Session(context.Background()); !errors.Is(err, offline.ErrSignedOut) {
+		t.Errorf("session after a crash: %v", err)
+	}
+	if st, err := store.Stats(context.Background()); err != nil || st.Counts["attractions"] == 0 {
+		t.Errorf("built-in data: %+v, %v", st, err)
+	}
+	if s.prefs.lang != "en" || !store.Memory() {
+		t.Errorf("kiosk opened in %s, memory %v", s.prefs.lang, store.Memory())
+	}
+}

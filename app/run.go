@@ -33,6 +33,10 @@ func Run(cfg Config) error {
 	if cfg.Kiosk != "" && cfg.Snapshot == "" {
 		return runKiosk(a, cfg)
 	}
+	var fontsReady <-chan struct{}
+	if cfg.Snapshot == "" {
+		fontsReady = warmFonts(a)
+	}
 	ctx := context.Background()
 	dir, err := dataDir(a, cfg.DataDir)
 	if err != nil {
@@ -58,6 +62,9 @@ func Run(cfg Config) error {
 	}
 
 	w := a.NewWindow("")
+	if fontsReady != nil {
+		<-fontsReady // nothing measures text before the warm-up is done
+	}
 	shell, err := newShell(a, w, store, p, cfg.Version)
 	if err != nil {
 		return err

@@ -73,8 +73,10 @@ func Run(cfg Config) error {
 	shell.syncer = newSyncer(store, cfg.API, cfg.Version, shell.prefs.lang)
 	defer shell.syncer.stop()
 	shell.applyTheme()
-	w.SetContent(withFirstFrameProbe(a, shell.Content()))
+	// Size the window before it gets content, so that the first layout is
+	// at the real width and the shell is built once, not phone then desktop.
 	w.Resize(fyne.NewSize(1100, 760))
+	w.SetContent(withFirstFrameProbe(a, shell.Content()))
 	w.ShowAndRun()
 	return nil
 }

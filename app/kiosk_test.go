@@ -16,7 +16,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/kiosk"
 	"jiangsupass/offline"
@@ -131,16 +130,7 @@ func TestKioskSessionIsForgotten(t *testing.T) {
 	ui := make(chan func(), 10000)
 	s.syncer.do = func(f func()) { ui <- f }
 
-	s.Go(screens.Route{Screen: screens.SignInID})
-	var entries []*widget.Entry
-	walk(w.Content(), nil, func(v visit) {
-		if e, ok := v.obj.(*widget.Entry); ok {
-			entries = append(entries, e)
-		}
-	})
-	if len(entries) != 2 {
-		t.Fatalf("%d fields on the sign-in screen, want phone and code", len(entries))
-	}
+	entries := signInFields(t, s, w)
 	acct := server.DemoAccounts[0]
 	w.Canvas().Focus(entries[0])
 	kt.k.tick()

@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/offline"
 	"jiangsupass/platform/server"
@@ -44,16 +43,7 @@ func TestSignInShowsCodesThenSignOut(t *testing.T) {
 	ui := make(chan func(), 10000)
 	s.syncer.do = func(f func()) { ui <- f }
 
-	s.Go(screens.Route{Screen: screens.SignInID})
-	var entries []*widget.Entry
-	walk(w.Content(), nil, func(v visit) {
-		if e, ok := v.obj.(*widget.Entry); ok {
-			entries = append(entries, e)
-		}
-	})
-	if len(entries) != 2 {
-		t.Fatalf("%d fields on the sign-in screen, want phone and code", len(entries))
-	}
+	entries := signInFields(t, s, w)
 	phone := server.DemoAccounts[0].Phone
 	test.Type(entries[0], phone)
 	if !tapText(w.Content(), "Send me a code") {

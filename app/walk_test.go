@@ -1,9 +1,14 @@
 package app
 
 import (
+	"testing"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/screens"
 )
 
 // visit is one visible object found while walking a canvas, with its
@@ -70,4 +75,20 @@ func tapText(o fyne.CanvasObject, s string) bool {
 	}
 	test.Tap(target)
 	return true
+}
+
+// signInFields opens Sign-in and returns its two fields, phone and code.
+func signInFields(t *testing.T, s *Shell, w fyne.Window) []*widget.Entry {
+	t.Helper()
+	s.Go(screens.Route{Screen: screens.SignInID})
+	var entries []*widget.Entry
+	walk(w.Content(), nil, func(v visit) {
+		if e, ok := v.obj.(*widget.Entry); ok {
+			entries = append(entries, e)
+		}
+	})
+	if len(entries) != 2 {
+		t.Fatalf("%d fields on the sign-in screen, want phone and code", len(entries))
+	}
+	return entries
 }

@@ -58,23 +58,7 @@ func (s *Store) Attractions(ctx context.Context, f AttractionFilter) ([]Attracti
 		q += " WHERE " + strings.Join(where, " AND ")
 	}
 	q += " ORDER BY name, id"
-	rows, err := s.db.QueryContext(ctx, q, args...)
-	if err != nil {
-		return nil, fmt.Errorf("attractions: %w", err)
-	}
-	defer rows.Close()
-	var out []Attraction
-	for rows.Next() {
-		a, err := scanAttraction(rows)
-		if err != nil {
-			return nil, fmt.Errorf("attractions: %w", err)
-		}
-		out = append(out, a)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("attractions: %w", err)
-	}
-	return out, nil
+	return queryAll(ctx, s.db, "attractions", q, args, scanAttraction)
 }
 
 // Attraction returns the attraction with the given ID, or an error

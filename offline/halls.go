@@ -133,20 +133,7 @@ func (s *Store) ServiceHalls(ctx context.Context, divisionCodes ...string) ([]Se
 			args = append(args, c)
 		}
 	}
-	rows, err := s.db.QueryContext(ctx, q+" ORDER BY level <> 'province', division_code, id", args...)
-	if err != nil {
-		return nil, fmt.Errorf("service halls: %w", err)
-	}
-	defer rows.Close()
-	var out []ServiceHall
-	for rows.Next() {
-		h, err := scanHall(rows)
-		if err != nil {
-			return nil, fmt.Errorf("service halls: %w", err)
-		}
-		out = append(out, h)
-	}
-	return out, rows.Err()
+	return queryAll(ctx, s.db, "service halls", q+" ORDER BY level <> 'province', division_code, id", args, scanHall)
 }
 
 // ServiceHall returns one hall, or an error wrapping ErrNotFound.

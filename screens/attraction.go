@@ -47,8 +47,7 @@ func buildAttraction(env *Env, r Route) fyne.CanvasObject {
 	}, func() {
 		switch {
 		case errors.Is(err, offline.ErrNotFound):
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.SearchIcon(), env.T("AttractionMissingTitle"),
-				env.T("AttractionMissingBody"), env.T("AttractionsTitle"), func() { env.Nav.Go(Route{Screen: AttractionsID}) })}
+			holder.Objects = []fyne.CanvasObject{attractionMissing(env)}
 		case err != nil:
 			fyne.LogError("attraction "+r.Param, err)
 			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("AttractionsErrorTitle"),
@@ -128,4 +127,11 @@ func attractionDetail(env *Env, a offline.Attraction, city string, fav bool) fyn
 
 	box := container.NewVBox(name, kind, actions, status, about, info, source)
 	return container.NewVScroll(container.NewPadded(box))
+}
+
+// attractionMissing is the state of a screen whose attraction is no longer
+// in the data (removed by a sync, or a stale link): it leads to the list.
+func attractionMissing(env *Env) fyne.CanvasObject {
+	return widgets.NewMessage(theme.SearchIcon(), env.T("AttractionMissingTitle"),
+		env.T("AttractionMissingBody"), env.T("AttractionsTitle"), func() { env.Nav.Go(Route{Screen: AttractionsID}) })
 }

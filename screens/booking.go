@@ -81,8 +81,7 @@ func buildBooking(env *Env, r Route) fyne.CanvasObject {
 	}, func() {
 		switch {
 		case errors.Is(err, offline.ErrNotFound):
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.SearchIcon(), env.T("AttractionMissingTitle"),
-				env.T("AttractionMissingBody"), env.T("AttractionsTitle"), func() { env.Nav.Go(Route{Screen: AttractionsID}) })}
+			holder.Objects = []fyne.CanvasObject{attractionMissing(env)}
 		case err != nil:
 			fyne.LogError("booking "+r.Param, err)
 			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("BookingErrorTitle"),

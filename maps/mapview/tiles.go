@@ -13,9 +13,10 @@ import (
 // fetches missing ones on a few worker goroutines. Its methods are safe
 // for concurrent use; loaded is called on a worker goroutine.
 type tileCache struct {
-	src    maps.TileSource
-	lru    *maps.LRU
-	loaded func()
+	src      maps.TileSource
+	lru      *maps.LRU
+	loaded   func()
+	loadedMu sync.Mutex // serialises calls of loaded
 
 	mu      sync.Mutex
 	pending map[maps.TileID]bool
@@ -122,7 +123,11 @@ func (c *tileCache) work() {
 		c.lru.Put(id, img)
 		c.mu.Unlock()
 		if c.loaded != nil {
+			// One worker at a time tells the widget: fyne.Do only queues in
+			// the app, but a driver may run the refresh on this goroutine.
+			c.loadedMu.Lock()
 			c.loaded()
+			c.loadedMu.Unlock()
 		}
 	}
 }

@@ -120,13 +120,9 @@ type parsedSign1 struct {
 // decodeSign1 reads a COSE_Sign1, tagged or not, and its protected header.
 // It checks the structure only, not the signature.
 func decodeSign1(b []byte) (*parsedSign1, error) {
-	var tag cbor.RawTag
-	body := b
-	if err := decMode.Unmarshal(b, &tag); err == nil {
-		if tag.Number != tagSign1 {
-			return nil, fail(ReasonMalformed, "CBOR tag %d, want %d (COSE_Sign1)", tag.Number, tagSign1)
-		}
-		body = tag.Content
+	body, err := untagSign1(b)
+	if err != nil {
+		return nil, err
 	}
 	var msg sign1
 	if err := decMode.Unmarshal(body, &msg); err != nil {
@@ -146,6 +142,31 @@ func decodeSign1(b []byte) (*parsedSign1, error) {
 		return nil, fail(ReasonMalformed, "signature of %d bytes, want %d", len(msg.Signature), es256SigLen)
 	}
 	return &parsedSign1{msg: msg, kid: h.Kid}, nil
+}
+
+// untagSign1 strips a leading COSE_Sign1 tag from b, if there is one, and
+// refuses any other tag. Tag 18 in its usual one-byte form is stripped
+// without decoding the message twice.
+func untagSign1(b []byte) ([]byte, error) {
+	const (
+		majorTag  = 6
+		shortTag  = majorTag<<5 | tagSign1 // tag 18 in its one-byte form
+		majorMask = 0xe0
+	)
+	if len(b) == 0 || b[0]&majorMask != majorTag<<5 {
+		return b, nil
+	}
+	if b[0] == shortTag {
+		return b[1:], nil
+	}
+	var tag cbor.RawTag
+	if err := decMode.Unmarshal(b, &tag); err != nil {
+		return nil, cborFailure("COSE_Sign1 tag", err)
+	}
+	if tag.Number != tagSign1 {
+		return nil, fail(ReasonMalformed, "CBOR tag %d, want %d (COSE_Sign1)", tag.Number, tagSign1)
+	}
+	return tag.Content, nil
 }
 
 // verify checks the message's signature with pub.

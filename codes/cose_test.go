@@ -82,6 +82,46 @@ func bstrHead(n int) []byte {
 	return []byte{0x59, byte(n >> 8), byte(n)}
 }
 
+// TestSign1Tags: a COSE_Sign1 is read with its tag in the one-byte or the
+// two-byte form, or with no tag; any other tag is refused.
+func TestSign1Tags(t *testing.T) {
+	fx := newFixture(t)
+	tagged := fx.credential(t, fx.issuer, fx.device, KindCard)
+	if tagged[0] != 0xD2 {
+		t.Fatalf("credential starts with %#x, want tag 18 (0xD2)", tagged[0])
+	}
+	body := tagged[1:]
+	for _, c := range []struct {
+		name string
+		b    []byte
+		ok   bool
+	}{
+		{"one-byte tag 18", tagged, true},
+		{"two-byte tag 18", append([]byte{0xD8, 18}, body...), true},
+		{"no tag", body, true},
+		{"tag 17 (COSE_Mac0)", append([]byte{0xD1}, body...), false},
+		{"tag 98 (COSE_Sign)", append([]byte{0xD8, 98}, body...), false},
+		{"a tag and nothing", []byte{0xD2}, false},
+	} {
+		p, err := decodeSign1(c.b)
+		if c.ok && (err != nil || !bytes.Equal(p.msg.Signature, mustDecodeSign1(t, tagged).msg.Signature)) {
+			t.Errorf("%s: %v", c.name, err)
+		}
+		if !c.ok && err == nil {
+			t.Errorf("%s: accepted", c.name)
+		}
+	}
+}
+
+func mustDecodeSign1(t *testing.T, b []byte) *parsedSign1 {
+	t.Helper()
+	p, err := decodeSign1(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
 func FuzzDecodeSign1(f *testing.F) {
 	fx := newFixture(f)
 	f.Add(fx.credential(f, fx.issuer, fx.device, KindCard))

@@ -1,7 +1,6 @@
 package codes
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"sync"
 	"time"
@@ -93,18 +92,8 @@ func check(code string, trust *TrustList, now time.Time, v *Verifier) (*Result, 
 	if cred.IssuedAt < entry.from || (entry.until != 0 && cred.IssuedAt >= entry.until) {
 		return nil, fail(ReasonUnknownIssuer, "key %x did not sign credentials at %s", inner.kid, time.Unix(cred.IssuedAt, 0).UTC())
 	}
-	if err := checkIssuerSignature(inner, entry, v); err != nil {
+	if err := checkSignatures(outer, inner, entry, cred, v); err != nil {
 		return nil, err
-	}
-	device, err := parsePublicKey(cred.DeviceKey)
-	if err != nil {
-		return nil, fail(ReasonMalformed, "device key: %w", err)
-	}
-	if kid, err := KeyID(device); err != nil || !bytes.Equal(kid, outer.kid) {
-		return nil, fail(ReasonWrongDevice, "code signed by key %x, credential bound to %x", outer.kid, kid)
-	}
-	if !outer.verify(device) {
-		return nil, fail(ReasonBadSignature, "the device's signature does not match the code")
 	}
 	if cred.Kind != kind {
 		return nil, fail(ReasonBadPrefix, "prefix %s on a %s credential", kind.Prefix(), cred.Kind)
@@ -128,25 +117,33 @@ func check(code string, trust *TrustList, now time.Time, v *Verifier) (*Result, 
 // checkIssuerSignature checks the credential's signature, or finds it
 // already checked in v's cache.
 func checkIssuerSignature(inner *parsedSign1, entry keyEntry, v *Verifier) error {
-	var key [32]byte
-	if v != nil {
-		h := sha256.New()
-		h.Write(entry.raw)
-		h.Write(inner.msg.Protected)
-		h.Write(inner.msg.Payload)
-		h.Write(inner.msg.Signature)
-		h.Sum(key[:0])
-		if v.issuerSignatureKnown(key) {
-			return nil
-		}
+	key, known := issuerSignatureKey(inner, entry, v)
+	if known {
+		return nil
 	}
-	if !inner.verify(entry.pub) {
+	if !inner.verifyByIssuer(entry) {
 		return fail(ReasonBadSignature, "the issuer's signature does not match the credential")
 	}
 	if v != nil {
 		v.rememberIssuerSignature(key)
 	}
 	return nil
+}
+
+// issuerSignatureKey is the key under which v remembers the credential's
+// checked signature, and whether v already has it. With no v, nothing is
+// remembered.
+func issuerSignatureKey(inner *parsedSign1, entry keyEntry, v *Verifier) (key [32]byte, known bool) {
+	if v == nil {
+		return key, false
+	}
+	h := sha256.New()
+	h.Write(entry.raw)
+	h.Write(inner.msg.Protected)
+	h.Write(inner.msg.Payload)
+	h.Write(inner.msg.Signature)
+	h.Sum(key[:0])
+	return key, v.issuerSignatureKnown(key)
 }
 
 // decoded is a code's message taken apart, before any signature check.

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/fxamacker/cbor/v2"
 )
 
 func TestRoundTripEachKind(t *testing.T) {
@@ -267,4 +269,49 @@ func loneLength(n int) int {
 		n--
 	}
 	return n
+}
+
+// TestSignatureRefusals: each forged signature is refused, the issuer's
+// refusal comes first, and a refused credential is not remembered as
+// checked.
+func TestSignatureRefusals(t *testing.T) {
+	f := newFixture(t)
+	forger := mustIssuer(t, "CN-JS", DemoKey("forger"))
+	forger.kid = f.issuer.kid
+	forgedCred := f.credential(t, forger, f.device, KindService)
+	goodCred := f.credential(t, f.issuer, f.device, KindService)
+	v := NewVerifier()
+	for i := 0; i < 2; i++ { // twice: nothing refused is remembered
+		at := t0.Add(time.Duration(i) * StepPeriod)
+		expectReason(t, "forged issuer", v, mustPresent(t, f.device, forgedCred, at), f.trust, at, ReasonBadSignature)
+		expectReason(t, "forged issuer and device", v, withBadDeviceSignature(t, mustPresent(t, f.device, forgedCred, at)), f.trust, at, ReasonBadSignature)
+		expectReason(t, "forged device", v, withBadDeviceSignature(t, mustPresent(t, f.device, goodCred, at)), f.trust, at, ReasonBadSignature)
+	}
+	_, err := v.Verify(withBadDeviceSignature(t, mustPresent(t, f.device, forgedCred, t0)), f.trust, t0)
+	if !strings.Contains(err.Error(), "issuer") {
+		t.Errorf("a code forged twice is refused for %q, want the issuer's signature", err)
+	}
+	if _, err := v.Verify(mustPresent(t, f.device, goodCred, t0), f.trust, t0); err != nil {
+		t.Errorf("a good code: %v", err)
+	}
+}
+
+// withBadDeviceSignature changes one bit of the device's signature on
+// code and encodes it again.
+func withBadDeviceSignature(t *testing.T, code string) string {
+	t.Helper()
+	kind, msg, err := unwrap(code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := decodeSign1(msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.msg.Signature[10] ^= 1
+	b, err := encMode.Marshal(cbor.Tag{Number: tagSign1, Content: p.msg})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return kind.Prefix() + Base45Encode(deflate(b))
 }

@@ -32,15 +32,23 @@ var attributions = []struct{ what, holder, licence string }{
 
 // softwareLicences name what the app is built from and under which licence.
 var softwareLicences = []struct{ name, licence string }{
-	{"Fyne", "BSD-3-Clause"},
+	{"Fyne (fyne.io/fyne)", "BSD-3-Clause"},
 	{"SQLite", "Public domain"},
 	{"mattn/go-sqlite3", "MIT"},
 	{"paulmach/orb", "MIT"},
 	{"nicksnyder/go-i18n", "MIT"},
 	{"go-resty/resty", "MIT"},
+	{"fxamacker/cbor", "MIT"},
+	{"filippo.io/nistec", "BSD-3-Clause"},
+	{"skip2/go-qrcode", "MIT"},
+	{"makiuchi-d/gozxing", "MIT"},
+	{"BurntSushi/toml", "MIT"},
+	{"gopkg.in/yaml.v3", "MIT / Apache-2.0"},
+	{"go-text/typesetting", "Unlicense / BSD-3-Clause"},
+	{"srwiley/rasterx", "BSD-3-Clause"},
 	{"Noto Sans CJK (subset)", "SIL Open Font License 1.1"},
 	{"pinyin-pro 3.29.4 (hanzi→pinyin table, assets/pinyin)", "MIT"},
-	{"Go", "BSD-3-Clause"},
+	{"Go, golang.org/x/image, golang.org/x/text", "BSD-3-Clause"},
 }
 
 func buildAbout(env *Env, _ Route) fyne.CanvasObject {

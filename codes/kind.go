@@ -44,6 +44,14 @@ func (k Kind) String() string {
 	return "unknown"
 }
 
+// KindOf returns the kind a code's prefix names. The prefix is only a
+// claim until the code verifies: Verify refuses a code whose prefix and
+// credential disagree.
+func KindOf(code string) (Kind, bool) {
+	k, _, ok := splitPrefix(code)
+	return k, ok
+}
+
 // splitPrefix returns the kind a code's prefix names and the rest of it.
 func splitPrefix(code string) (Kind, string, bool) {
 	for _, k := range Kinds {

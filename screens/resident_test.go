@@ -65,29 +65,14 @@ func TestCardFaceRevealsThenHidesItself(t *testing.T) {
 // holder, refused as replayed the second.
 func TestVerifyScreenReadsScannerInput(t *testing.T) {
 	env, _ := testEnv(t, "en")
-	terminalVerifier = codes.NewVerifier()
-	tl, err := codes.DemoTrustList(3, env.Now().AddDate(-1, 0, 0), env.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	signed, _ := codes.SignTrustList(tl, codes.DemoKey(codes.DemoAnchorLabel))
-	if _, err := env.Store.SaveSignedTrustList(context.Background(), tl.Seq, signed); err != nil {
-		t.Fatal(err)
-	}
+	saveTrustList(t, env)
 	shown, err := sampleResident(env.Now()).present(context.Background(), platform.CredentialCard, env.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	screen := buildVerify(env, Route{Screen: VerifyID})
-	show(t, screen)
-	entries := find[*widgets.ScanEntry](screen)
-	if len(entries) == 0 {
-		t.Fatal("no entry on the screen")
-	}
-	entry := entries[0]
+	screen, entry := openVerify(t, env)
 	scan := func() string {
-		test.Type(entry, shown.Text)
-		entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		scanInto(entry, shown.Text)
 		return shownTexts(screen)
 	}
 	if s := scan(); !strings.Contains(s, "Valid") || !strings.Contains(s, "Social security card") || !strings.Contains(s, "张*") {
@@ -99,6 +84,78 @@ func TestVerifyScreenReadsScannerInput(t *testing.T) {
 	if s := scan(); !strings.Contains(s, "Invalid") || !strings.Contains(s, env.T("VerifyReasonReplayed")) {
 		t.Fatalf("second scan shows:\n%s", s)
 	}
+}
+
+// TestVerifyScreenExplainsARefundedTicket: a ticket on the trust list's
+// revocation list is refused as refunded, not as a lost card.
+func TestVerifyScreenExplainsARefundedTicket(t *testing.T) {
+	env, _ := testEnv(t, "en")
+	now := env.Now()
+	dev, err := codes.NewDevice()
+	if err != nil {
+		t.Fatal(err)
+	}
+	iss, err := codes.NewIssuer("CN-JS", codes.DemoIssuerKey("CN-JS", 1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ticket, err := iss.Issue(codes.Credential{Kind: codes.KindTicket, NotBefore: now.Add(-time.Hour).Unix(),
+		Expires: now.Add(time.Hour).Unix(), DeviceKey: dev.PublicKey(), Holder: "王*明", Ref: "order-1"}, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cred, err := codes.ReadCredential(ticket)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saveTrustList(t, env, cred.ID)
+	code, err := dev.Present(ticket, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	screen, entry := openVerify(t, env)
+	scanInto(entry, code)
+	s := shownTexts(screen)
+	if !strings.Contains(s, "Invalid") || !strings.Contains(s, env.T("VerifyReasonTicketRevoked")) || strings.Contains(s, env.T("VerifyReasonRevoked")) {
+		t.Fatalf("a refunded ticket shows:\n%s", s)
+	}
+}
+
+// saveTrustList stores a signed demo trust list that revokes the given
+// credentials, and gives the screens a fresh verifier.
+func saveTrustList(t *testing.T, env *Env, revoked ...[]byte) {
+	t.Helper()
+	terminalVerifier = codes.NewVerifier()
+	tl, err := codes.DemoTrustList(3, env.Now().AddDate(-1, 0, 0), env.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl.Revoked = revoked
+	signed, err := codes.SignTrustList(tl, codes.DemoKey(codes.DemoAnchorLabel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Store.SaveSignedTrustList(context.Background(), tl.Seq, signed); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// openVerify shows the Verify screen and returns it with its scan entry.
+func openVerify(t *testing.T, env *Env) (fyne.CanvasObject, *widgets.ScanEntry) {
+	t.Helper()
+	screen := buildVerify(env, Route{Screen: VerifyID})
+	show(t, screen)
+	entries := find[*widgets.ScanEntry](screen)
+	if len(entries) == 0 {
+		t.Fatal("no entry on the screen")
+	}
+	return screen, entries[0]
+}
+
+// scanInto types text into the entry as a scanner does, ending in Enter.
+func scanInto(entry *widgets.ScanEntry, text string) {
+	test.Type(entry, text)
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 }
 
 // TestServiceCodeWarnsOfClockSkew shows the warning when the device's

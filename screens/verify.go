@@ -159,7 +159,8 @@ func (v *verifyView) check(text string) {
 		body = widgets.NewWrappedLabel(v.env.T("VerifyNoTrustList"))
 	} else {
 		res, err := v.verifier.Verify(text, v.trust, v.env.Now())
-		body = verdict(v.env, res, err)
+		kind, _ := codes.KindOf(text)
+		body = verdict(v.env, kind, res, err)
 	}
 	v.result.Objects = []fyne.CanvasObject{body, widget.NewSeparator()}
 	v.result.Refresh()

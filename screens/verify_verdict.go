@@ -26,6 +26,20 @@ var reasonMessages = map[codes.Reason]string{
 	codes.ReasonRevoked:        "VerifyReasonRevoked",
 }
 
+// codeRefusalMessage is the message id that explains a refusal. A revoked
+// ticket was refunded; a revoked card or code was reported lost. (A code
+// is only found revoked after its signatures and its prefix check out, so
+// the prefix's kind is the credential's.)
+func codeRefusalMessage(kind codes.Kind, reason codes.Reason) string {
+	if reason == codes.ReasonRevoked && kind == codes.KindTicket {
+		return "VerifyReasonTicketRevoked"
+	}
+	if id, ok := reasonMessages[reason]; ok {
+		return id
+	}
+	return "VerifyReasonMalformed"
+}
+
 // kindTitles names each kind of code.
 var kindTitles = map[codes.Kind]string{
 	codes.KindService: "ServiceCodeTitle",
@@ -33,14 +47,12 @@ var kindTitles = map[codes.Kind]string{
 	codes.KindTicket:  "KindTicket",
 }
 
-// verdict shows a verification: valid with the kind and the masked
-// holder, or invalid with the reason, in words, colour and icon.
-func verdict(env *Env, res *codes.Result, err error) fyne.CanvasObject {
+// verdict shows a verification of a code of the given kind (as its prefix
+// claims): valid with the kind and the masked holder, or invalid with the
+// reason, in words, colour and icon.
+func verdict(env *Env, kind codes.Kind, res *codes.Result, err error) fyne.CanvasObject {
 	if err != nil {
-		id, ok := reasonMessages[codes.ReasonOf(err)]
-		if !ok {
-			id = "VerifyReasonMalformed"
-		}
+		id := codeRefusalMessage(kind, codes.ReasonOf(err))
 		return container.NewVBox(
 			bigBadge(theme.ErrorIcon(), env.T("VerifyInvalid"), theme.ColorNameError),
 			widgets.NewWrappedLabel(env.T(id)))

@@ -13,8 +13,9 @@ import (
 func init() { addFeature(registerResident) }
 
 // residentSchema holds what the resident's codes need: every credential
-// issued (so that a lost card's credentials can be revoked) and the
-// generations of each issuer's signing key.
+// issued (so that a lost card's credentials can be revoked), credentials
+// revoked one by one (a refunded ticket) and the generations of each
+// issuer's signing key.
 const residentSchema = `
 CREATE TABLE IF NOT EXISTS issued_credentials (
 	id         BLOB PRIMARY KEY,
@@ -24,6 +25,11 @@ CREATE TABLE IF NOT EXISTS issued_credentials (
 	expires_at TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS issued_credentials_by_user ON issued_credentials (user_id, kind);
+CREATE TABLE IF NOT EXISTS revoked_credentials (
+	id         BLOB PRIMARY KEY,
+	expires_at TEXT NOT NULL,
+	reason     TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS issuer_keys (
 	issuer      TEXT NOT NULL,
 	gen         INTEGER NOT NULL,

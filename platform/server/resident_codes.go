@@ -152,8 +152,10 @@ func (s *Server) signedTrustList(ctx context.Context) (platform.SignedTrustList,
 	return platform.SignedTrustList{Seq: tl.Seq, Signed: signed, ServerTime: now.UTC().Format(time.RFC3339Nano)}, nil
 }
 
-// revocations are the card credentials issued before their holder
-// reported the card lost: how many there have ever been, and those still
+// revocations are the credentials a verifier must refuse though their
+// signatures hold: card credentials issued before their holder reported
+// the card lost, and credentials revoked one by one (refunded tickets).
+// ever counts every revocation there has been; current holds those still
 // within their validity (an ended credential needs no revoking).
 type revocations struct {
 	ever    int
@@ -164,7 +166,8 @@ func (s *Server) revoked(ctx context.Context, now time.Time) (revocations, error
 	out := revocations{current: [][]byte{}}
 	rows, err := s.db.QueryContext(ctx, `SELECT c.id, c.expires_at FROM issued_credentials c
 		WHERE c.kind = ? AND EXISTS (SELECT 1 FROM mutations m WHERE m.user_id = c.user_id AND m.kind = ? AND m.created_at >= c.issued_at)
-		ORDER BY c.id`, platform.CredentialCard, platform.CardLoss)
+		UNION ALL SELECT id, expires_at FROM revoked_credentials
+		ORDER BY 1`, platform.CredentialCard, platform.CardLoss)
 	if err != nil {
 		return out, err
 	}
@@ -181,6 +184,18 @@ func (s *Server) revoked(ctx context.Context, now time.Time) (revocations, error
 		}
 	}
 	return out, rows.Err()
+}
+
+// revokeCredential puts the signed credential on the trust list's
+// revocation list from the next trust list on, for the given reason.
+func revokeCredential(ctx context.Context, tx *sql.Tx, signed []byte, reason string) error {
+	c, err := codes.ReadCredential(signed)
+	if err != nil {
+		return fmt.Errorf("revoke: %w", err)
+	}
+	_, err = tx.ExecContext(ctx, "INSERT OR IGNORE INTO revoked_credentials (id, expires_at, reason) VALUES (?, ?, ?)",
+		c.ID, stamp(c.ValidUntil()), reason)
+	return err
 }
 
 func unixOrZero(u int64) time.Time {

@@ -225,8 +225,9 @@ func (s *Server) rewriteOrder(ctx context.Context, tx *sql.Tx, o platform.Order)
 
 // applyRefund cancels a confirmed order before its slot begins (the rule of
 // every generated product: a full refund until the slot's start, none
-// after), gives its tickets back to the slot's quota and frees its
-// visitors' documents for the day.
+// after), gives its tickets back to the slot's quota, frees its visitors'
+// documents for the day and revokes its e-ticket, so that a gate refuses
+// it once its trust list is current.
 func (s *Server) applyRefund(ctx context.Context, tx *sql.Tx, w *writer, u User, _ string, body []byte) (int, any, *platform.Error) {
 	var req platform.RefundRequest
 	if perr := decodeStrict(body, &req); perr != nil {
@@ -273,6 +274,11 @@ func (s *Server) applyRefund(ctx context.Context, tx *sql.Tx, w *writer, u User,
 	}
 	if _, err := tx.ExecContext(ctx, "DELETE FROM ticket_holders WHERE order_id = ?", o.ID); err != nil {
 		return 0, nil, unavailable(err)
+	}
+	if len(o.Ticket) > 0 {
+		if err := revokeCredential(ctx, tx, o.Ticket, "refunded"); err != nil {
+			return 0, nil, unavailable(err)
+		}
 	}
 	o.Status = "refunded"
 	if err := s.rewriteOrder(ctx, tx, o); err != nil {

@@ -203,4 +203,24 @@ func TestRealNameRules(t *testing.T) {
 	if _, err := order("real-name-4", testID(1)); err != nil {
 		t.Fatalf("the document after a refund: %v", err)
 	}
+	// The refunded ticket is on the next trust list, and a gate with that
+	// list refuses it inside its slot.
+	after2, err := c.TrustList(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if after2.Seq <= signed.Seq {
+		t.Fatalf("trust list sequence %d after a refund, %d before", after2.Seq, signed.Seq)
+	}
+	trust, err = codes.OpenTrustList(after2.Signed, codes.Anchors())
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, err := dev.Present(o.Ticket, start.Add(time.Minute))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := codes.Check(code, trust, start.Add(time.Minute)); codes.ReasonOf(err) != codes.ReasonRevoked {
+		t.Fatalf("a refunded ticket inside its slot: %v, want revoked", err)
+	}
 }

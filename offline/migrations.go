@@ -28,6 +28,7 @@ var migrations = []migration{
 	{6, "personal records sealed with AES-GCM, the signed trust list of codes", execSQL(schemaPersonal)},
 	{7, "search index, hall appointments, 12345 feedback", execSQL(schemaSearch)},
 	{8, "ticket orders: slot, masked visitors, e-ticket, refund", execSQL(schemaTickets)},
+	{9, "personal requests sealed in the outbox; answered requests keep no body", execSQL(schemaOutboxSeal)},
 }
 
 // LatestSchemaVersion is the schema version this build of the app creates

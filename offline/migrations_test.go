@@ -118,13 +118,35 @@ func TestMigrateFromEachVersion(t *testing.T) {
 		{
 			from: 8,
 			insert: `INSERT INTO outbox (id, kind, idem_key, body, next_attempt_at, created_at)
-				VALUES (3, 'orders', 'key-at-v8', '{}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+				VALUES (3, 'orders', 'key-at-v8', '{"slot_id":"s"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
 				INSERT INTO orders (local_id, outbox_id, slot_id, product_id, quantity, status, created_at)
 				VALUES (5, 3, 's', 'p', 1, 'pending', '2026-01-01T00:00:00Z');
-				INSERT INTO ticket_orders (local_id, attraction_id, date, start_time, end_time) VALUES (5, '5a-001', '2026-01-02', '09:00', '11:00')`,
+				INSERT INTO ticket_orders (local_id, attraction_id, date, start_time, end_time) VALUES (5, '5a-001', '2026-01-02', '09:00', '11:00');
+				INSERT INTO outbox (id, kind, idem_key, body, state, next_attempt_at, created_at)
+				VALUES (6, 'feedback', 'key-answered', '{"text":"电话13800000000"}', 'sent', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
 			check: func(t *testing.T, s *Store) {
 				if o, err := s.TicketOrder(ctx, 5); o.Date != "2026-01-02" || o.Status != "pending" || err != nil {
 					t.Errorf("ticket order from v8 = %+v, %v", o, err)
+				}
+				// Migration 9: the order waiting in clear still goes out as it
+				// was; the answered feedback keeps no body.
+				items, err := s.Outbox(ctx, "")
+				if err != nil || len(items) != 2 || string(items[0].Body) != `{"slot_id":"s"}` || items[0].Key != "key-at-v8" ||
+					items[0].Unreadable || string(items[1].Body) != "{}" {
+					t.Errorf("outbox from v8 = %+v, %v", items, err)
+				}
+			},
+		},
+		{
+			// A sealed request whose key is not on this device reads as
+			// unreadable, not as an error that stops the outbox.
+			from: 9,
+			insert: `INSERT INTO outbox (id, kind, idem_key, body, sealed, next_attempt_at, created_at)
+				VALUES (4, 'card_loss', 'key-at-v9', '{}', x'00112233445566778899aabbccddeeff00112233445566778899', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+			check: func(t *testing.T, s *Store) {
+				items, err := s.Outbox(ctx, OutboxPending)
+				if err != nil || len(items) != 1 || !items[0].Unreadable || items[0].Body != nil {
+					t.Errorf("sealed request from v9 = %+v, %v", items, err)
 				}
 			},
 		},

@@ -26,7 +26,7 @@ type OutboxItem struct {
 	ID          int64
 	Kind        string // platform.Orders, platform.Appointments, ...
 	Key         string // the Idempotency-Key it is sent with
-	Body        json.RawMessage
+	Body        json.RawMessage // the request; for a sealed one, nil when it does not open (see Unreadable), and {} once answered
 	State       string
 	Attempts    int
 	NextAttempt time.Time
@@ -34,6 +34,7 @@ type OutboxItem struct {
 	ErrorCode   string // the platform's code when it refused the request
 	Result      json.RawMessage
 	CreatedAt   time.Time
+	Unreadable  bool // a sealed request whose key is gone
 }
 
 // RowRef names a synced row that a request changes locally; a pull leaves
@@ -52,9 +53,14 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, kind string, body any, 
 	if err != nil {
 		return 0, fmt.Errorf("outbox: %w", err)
 	}
+	key := newKey()
+	stored, sealed, err := s.sealOutboxBody(kind, key, b)
+	if err != nil {
+		return 0, fmt.Errorf("outbox: %w", err)
+	}
 	now := formatTime(s.now())
-	res, err := tx.ExecContext(ctx, `INSERT INTO outbox (kind, idem_key, body, next_attempt_at, created_at)
-		VALUES (?, ?, ?, ?, ?)`, kind, newKey(), string(b), now, now)
+	res, err := tx.ExecContext(ctx, `INSERT INTO outbox (kind, idem_key, body, sealed, next_attempt_at, created_at)
+		VALUES (?, ?, ?, ?, ?, ?)`, kind, key, stored, sealed, now, now)
 	if err != nil {
 		return 0, fmt.Errorf("outbox: %w", err)
 	}
@@ -103,21 +109,23 @@ func (s *Store) inTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 	return tx.Commit()
 }
 
-const outboxColumns = `id, kind, idem_key, body, state, attempts, next_attempt_at, last_error, error_code,
+const outboxColumns = `id, kind, idem_key, body, sealed, state, attempts, next_attempt_at, last_error, error_code,
 	coalesce(result, ''), created_at`
 
-func scanOutbox(sc scanner) (OutboxItem, error) {
+func (s *Store) scanOutbox(sc scanner) (OutboxItem, error) {
 	var it OutboxItem
 	var body, result, next, created string
-	if err := sc.Scan(&it.ID, &it.Kind, &it.Key, &body, &it.State, &it.Attempts, &next, &it.LastError,
+	var sealed []byte
+	if err := sc.Scan(&it.ID, &it.Kind, &it.Key, &body, &sealed, &it.State, &it.Attempts, &next, &it.LastError,
 		&it.ErrorCode, &result, &created); err != nil {
 		return OutboxItem{}, err
 	}
-	it.Body = json.RawMessage(body)
+	var err error
+	it.Body, err = s.openOutboxBody(it.Key, body, sealed)
+	it.Unreadable = err != nil
 	if result != "" {
 		it.Result = json.RawMessage(result)
 	}
-	var err error
 	if it.NextAttempt, err = parseTime(next); err == nil {
 		it.CreatedAt, err = parseTime(created)
 	}
@@ -139,7 +147,7 @@ func (s *Store) Outbox(ctx context.Context, state string) ([]OutboxItem, error) 
 	defer rows.Close()
 	var out []OutboxItem
 	for rows.Next() {
-		it, err := scanOutbox(rows)
+		it, err := s.scanOutbox(rows)
 		if err != nil {
 			return nil, fmt.Errorf("outbox: %w", err)
 		}
@@ -174,7 +182,8 @@ func (s *Store) dueOutbox(ctx context.Context) ([]OutboxItem, error) {
 }
 
 // settleOutbox records the platform's answer to a request: sent with its
-// result, or failed with the platform's code and message. The rows it
+// result, or failed with the platform's code and message; the request's
+// body, no longer needed, is dropped. The rows it
 // changed locally are queued to be fetched again, and its local effect
 // (an order's status) is updated, all in one transaction.
 func (s *Store) settleOutbox(ctx context.Context, it OutboxItem, res platform.MutationResult, refusal *platform.Error) error {
@@ -184,8 +193,8 @@ func (s *Store) settleOutbox(ctx context.Context, it OutboxItem, res platform.Mu
 			state, code, msg = OutboxFailed, refusal.Code, refusal.Message
 		}
 		r, err := tx.ExecContext(ctx, `UPDATE outbox SET state = ?, error_code = ?, last_error = ?, result = ?, done_at = ?,
-			attempts = attempts + 1 WHERE id = ? AND state = 'pending'`, state, code, msg, nullIfEmpty(string(res.Body)),
-			formatTime(s.now()), it.ID)
+			attempts = attempts + 1, body = ?, sealed = NULL WHERE id = ? AND state = 'pending'`, state, code, msg,
+			nullIfEmpty(string(res.Body)), formatTime(s.now()), emptyBody, it.ID)
 		if err != nil {
 			return err
 		}

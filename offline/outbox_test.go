@@ -134,3 +134,35 @@ func remaining(t *testing.T, s *Store, slot string) int64 {
 	}
 	return n
 }
+
+// TestUnreadableRequestFailsVisibly: a sealed request whose key is gone
+// (the key file deleted behind the app's back) is settled as failed with
+// its own code, so that it neither blocks the requests behind it nor
+// vanishes unseen; feedback, kept in clear, is still delivered.
+func TestUnreadableRequestFailsVisibly(t *testing.T) {
+	ctx := context.Background()
+	s, ps, c := signInPersonal(t)
+	if _, err := s.Enqueue(ctx, platform.CardLoss, platform.CardLossRequest{Reason: "lost"}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Enqueue(ctx, platform.Feedback, platform.FeedbackRequest{Category: "other", Text: "扶梯坏了"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.dropPersonalKey(); err != nil {
+		t.Fatal(err)
+	}
+	if err := NewSyncEngine(s, c, fastSync()).Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	failed, _ := s.Outbox(ctx, OutboxFailed)
+	sent, _ := s.Outbox(ctx, OutboxSent)
+	if len(failed) != 1 || failed[0].Kind != platform.CardLoss || failed[0].ErrorCode != CodeUnreadable {
+		t.Fatalf("failed requests %+v", failed)
+	}
+	if len(sent) != 1 || sent[0].Kind != platform.Feedback {
+		t.Fatalf("sent requests %+v", sent)
+	}
+	if got, _ := ps.Server.Applied(ctx, platform.CardLoss); len(got) != 0 {
+		t.Fatalf("the platform applied %d card-loss reports it could not have read", len(got))
+	}
+}

@@ -372,6 +372,12 @@ func (e *SyncEngine) push(ctx context.Context) error {
 			}
 			continue
 		}
+		if it.Unreadable {
+			if err := e.store.failUnreadable(ctx, it); err != nil {
+				return err
+			}
+			continue
+		}
 		res, err := e.client.Mutate(ctx, it.Kind, it.Key, it.Body)
 		var pe *platform.Error
 		switch {

@@ -80,6 +80,18 @@ func TestTicketOrderWaitsOffline(t *testing.T) {
 	if _, err := s.PresentTicket(ctx, o.LocalID, time.Now()); !errors.Is(err, ErrNotFound) {
 		t.Fatalf("a pending order showed a ticket: %v", err)
 	}
+	// Waiting, the order's names and document numbers are sealed: none is
+	// in any file of the data directory, yet the request still reads.
+	secrets := map[string][]byte{}
+	for _, v := range visitors {
+		secrets[v.Name] = []byte(v.Name)
+		secrets[v.DocNumber] = []byte(v.DocNumber)
+	}
+	dir := filepath.Dir(s.Path())
+	searchDir(t, dir, secrets, 2)
+	if !strings.Contains(string(pending[0].Body), visitors[0].DocNumber) {
+		t.Fatalf("the waiting request reads %s", pending[0].Body)
+	}
 
 	// The platform comes back at the same address.
 	l, err := net.Listen("tcp", addr)
@@ -101,6 +113,9 @@ func TestTicketOrderWaitsOffline(t *testing.T) {
 	if len(applied) != 1 || got.Status != "confirmed" || got.ServerID != applied[0].ID || got.Ticket == nil {
 		t.Fatalf("server orders %+v; app order %+v", applied, got)
 	}
+	// The platform confirmed the order, so it read the full numbers (it
+	// checks each one); the answered request keeps none of them.
+	searchDir(t, dir, secrets, 2)
 
 	// The QR code at the gate, read by an independent decoder.
 	zbar, err := exec.LookPath("zbarimg")

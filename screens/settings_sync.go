@@ -226,6 +226,8 @@ func refusalMessage(env *Env, code, message string) string {
 		return env.T("SyncRefusedSlotFull")
 	case platform.CodeNotFound:
 		return env.T("SyncRefusedNotFound")
+	case offline.CodeUnreadable:
+		return env.T("SyncRefusedUnreadable")
 	}
 	return env.L.Tf("SyncRefusedOther", map[string]any{"Message": message})
 }

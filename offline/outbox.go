@@ -24,8 +24,8 @@ const (
 // order, an appointment, feedback, a card-loss report.
 type OutboxItem struct {
 	ID          int64
-	Kind        string // platform.Orders, platform.Appointments, ...
-	Key         string // the Idempotency-Key it is sent with
+	Kind        string          // platform.Orders, platform.Appointments, ...
+	Key         string          // the Idempotency-Key it is sent with
 	Body        json.RawMessage // the request; for a sealed one, nil when it does not open (see Unreadable), and {} once answered
 	State       string
 	Attempts    int

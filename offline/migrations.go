@@ -29,6 +29,7 @@ var migrations = []migration{
 	{7, "search index, hall appointments, 12345 feedback", execSQL(schemaSearch)},
 	{8, "ticket orders: slot, masked visitors, e-ticket, refund", execSQL(schemaTickets)},
 	{9, "personal requests sealed in the outbox; answered requests keep no body", execSQL(schemaOutboxSeal)},
+	{10, "no unsigned trust-list collection: codes are checked against the signed trust list only", execSQL(schemaNoTrustCollection)},
 }
 
 // LatestSchemaVersion is the schema version this build of the app creates

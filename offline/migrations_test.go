@@ -141,12 +141,28 @@ func TestMigrateFromEachVersion(t *testing.T) {
 			// A sealed request whose key is not on this device reads as
 			// unreadable, not as an error that stops the outbox.
 			from: 9,
-			insert: `INSERT INTO outbox (id, kind, idem_key, body, sealed, next_attempt_at, created_at)
+			insert: `INSERT INTO sync_cursors (collection, cursor, updated_at) VALUES ('trust_lists', 4, '2026-01-01T00:00:00Z');
+				INSERT INTO trust_lists (id, issuer, region, kid, alg, public_key, not_before, not_after, status)
+				VALUES ('js-2026', '江苏', '320000', '0011223344556677', 'ES256', 'AA==', '', '', 'active');
+				INSERT INTO outbox (id, kind, idem_key, body, sealed, next_attempt_at, created_at)
 				VALUES (4, 'card_loss', 'key-at-v9', '{}', x'00112233445566778899aabbccddeeff00112233445566778899', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
 			check: func(t *testing.T, s *Store) {
 				items, err := s.Outbox(ctx, OutboxPending)
 				if err != nil || len(items) != 1 || !items[0].Unreadable || items[0].Body != nil {
 					t.Errorf("sealed request from v9 = %+v, %v", items, err)
+				}
+				// Migration 10 dropped the unsigned trust-list collection.
+				if c, err := s.Cursor(ctx, "trust_lists"); c != 0 || err != nil {
+					t.Errorf("trust-list cursor after migration 10 = %d, %v", c, err)
+				}
+			},
+		},
+		{
+			from: 10,
+			check: func(t *testing.T, s *Store) {
+				var n int
+				if err := s.db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name = 'trust_lists'").Scan(&n); n != 0 || err != nil {
+					t.Errorf("the unsigned trust-list table is still there: %d, %v", n, err)
 				}
 			},
 		},

@@ -34,3 +34,13 @@ func (s *Store) SaveSignedTrustList(ctx context.Context, seq int64, signed []byt
 	n, err := res.RowsAffected()
 	return n > 0, err
 }
+
+// schemaNoTrustCollection drops the trust-list collection that early
+// builds synced unsigned beside the signed trust list. Nothing checked a
+// code against it; a verifier trusts only what a trust anchor signed.
+const schemaNoTrustCollection = `
+DROP TABLE trust_lists;
+DELETE FROM sync_cursors WHERE collection = 'trust_lists';
+DELETE FROM sync_deferred WHERE collection = 'trust_lists';
+DELETE FROM meta WHERE key = 'sync_epoch:trust_lists';
+`

@@ -148,19 +148,7 @@ var replicas = map[string]replica{
 			return &h, nil
 		},
 	},
-	platform.TrustLists: {
-		table:   "trust_lists",
-		columns: []string{"id", "issuer", "region", "kid", "alg", "public_key", "not_before", "not_after", "status"},
-		row: func(it platform.Item) []any {
-			t := it.(*platform.TrustListEntry)
-			return []any{t.ID, t.Issuer, t.Region, t.KeyID, t.Algorithm, t.PublicKey, t.NotBefore, t.NotAfter, t.Status}
-		},
-		scan: func(sc scanner) (platform.Item, error) {
-			var t platform.TrustListEntry
-			err := sc.Scan(&t.ID, &t.Issuer, &t.Region, &t.KeyID, &t.Algorithm, &t.PublicKey, &t.NotBefore, &t.NotAfter, &t.Status)
-			return &t, err
-		},
-	},
+
 }
 
 // replicaOf returns the replica of a collection, or an error for one the

@@ -50,7 +50,7 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 var itemSchemas = map[string]string{
 	platform.Attractions: "Attraction", platform.POIs: "POI", platform.TicketProducts: "TicketProduct",
 	platform.TicketSlots: "TicketSlot", platform.TransitFeeds: "TransitFeed", platform.ServiceItems: "ServiceItem",
-	platform.ServiceHalls: "ServiceHall", platform.TrustLists: "TrustListEntry",
+	platform.ServiceHalls: "ServiceHall",
 }
 
 // TestContract checks that every route the server serves and every route

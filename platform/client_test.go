@@ -87,7 +87,7 @@ func TestPullRefusesForeignPages(t *testing.T) {
 	bodies := map[string]string{
 		"pois":            `{"collection":"attractions","epoch":"e","since":"0","upserts":[],"tombstones":[],"next":"1","has_more":false,"total":0}`,
 		"ticket_slots":    `{"collection":"ticket_slots","epoch":"e","since":"40","upserts":[],"tombstones":[],"next":"50","has_more":false,"total":0}`,
-		"trust_lists":     `{"collection": "trust_lists", "upserts": [`,
+		"service_items":   `{"collection": "service_items", "upserts": [`,
 		"service_halls":   `{"collection":"service_halls","epoch":"e","since":"0","upserts":[],"tombstones":[],"next":"x","has_more":false,"total":0}`,
 		"ticket_products": `{"collection":"ticket_products","epoch":"e","since":"0","upserts":[],"tombstones":[],"next":"3","has_more":false,"total":0}`,
 	}

@@ -135,20 +135,6 @@ type ServiceHall struct {
 	Source       string   `json:"source"`
 }
 
-// TrustListEntry is one issuer key that verifiers trust (collection
-// "trust_lists").
-type TrustListEntry struct {
-	ID        string `json:"id"`
-	Issuer    string `json:"issuer"`
-	Region    string `json:"region"` // GB/T 2260 code of the issuing province
-	KeyID     string `json:"kid"`    // hex, first 8 bytes of SHA-256 of the public key
-	Algorithm string `json:"alg"`    // ES256
-	PublicKey string `json:"public_key"`
-	NotBefore string `json:"not_before"` // RFC 3339
-	NotAfter  string `json:"not_after"`
-	Status    string `json:"status"` // active, revoked
-}
-
 var (
 	_ Item = (*Attraction)(nil)
 	_ Item = (*POI)(nil)
@@ -157,7 +143,6 @@ var (
 	_ Item = (*TransitFeed)(nil)
 	_ Item = (*ServiceItem)(nil)
 	_ Item = (*ServiceHall)(nil)
-	_ Item = (*TrustListEntry)(nil)
 )
 
 // NewItem returns a new, empty item of a collection's type, or nil for an
@@ -178,8 +163,6 @@ func NewItem(collection string) Item {
 		return &ServiceItem{}
 	case ServiceHalls:
 		return &ServiceHall{}
-	case TrustLists:
-		return &TrustListEntry{}
 	}
 	return nil
 }
@@ -206,7 +189,6 @@ func (s *ServiceItem) ItemID() string { return fmt.Sprint(s.ID) }
 func (h *ServiceHall) ItemID() string { return h.ID }
 
 // ItemID implements Item.
-func (t *TrustListEntry) ItemID() string { return t.ID }
 
 // Normalize implements Item: the zh-Hans translation is always Name, and
 // empty translations are dropped.
@@ -241,9 +223,6 @@ func (s *ServiceItem) Normalize() {}
 
 // Normalize implements Item.
 func (h *ServiceHall) Normalize() {}
-
-// Normalize implements Item.
-func (t *TrustListEntry) Normalize() {}
 
 // need returns an error naming the first empty field of pairs (name,
 // value, name, value, ...).
@@ -328,16 +307,4 @@ func (h *ServiceHall) Validate() error {
 		return err
 	}
 	return checkPoint("service hall "+h.ID, h.Lon, h.Lat)
-}
-
-// Validate implements Item.
-func (t *TrustListEntry) Validate() error {
-	if err := need("trust list entry", "id", t.ID, "issuer", t.Issuer, "kid", t.KeyID, "alg", t.Algorithm,
-		"public_key", t.PublicKey, "status", t.Status); err != nil {
-		return err
-	}
-	if t.Status != "active" && t.Status != "revoked" {
-		return fmt.Errorf("trust list entry %s: status %q is not active or revoked", t.ID, t.Status)
-	}
-	return nil
 }

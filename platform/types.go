@@ -18,12 +18,11 @@ const (
 	TransitFeeds   = "transit_feeds"
 	ServiceItems   = "service_items"
 	ServiceHalls   = "service_halls"
-	TrustLists     = "trust_lists"
 )
 
 // Collections lists every collection, in sync order.
 var Collections = []string{Attractions, POIs, TicketProducts, TicketSlots, TransitFeeds,
-	ServiceItems, ServiceHalls, TrustLists}
+	ServiceItems, ServiceHalls}
 
 // IsCollection reports whether name is one of Collections.
 func IsCollection(name string) bool {

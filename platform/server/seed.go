@@ -2,14 +2,7 @@ package server
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"crypto/elliptic"
-	"crypto/rand"
-	"crypto/sha256"
-	"crypto/x509"
 	"database/sql"
-	"encoding/base64"
-	"encoding/hex"
 	"fmt"
 	"strings"
 	"time"
@@ -108,13 +101,6 @@ func seedItems(d *seed.Data, version string, now time.Time) ([]collItem, error) 
 			DivisionCode: dv.Code, Level: dv.Level, Address: dv.Name, Hours: "周一至周五 09:00–17:00",
 			Generated: true, Source: sourceGenerated})
 	}
-	trust, err := trustEntries(now)
-	if err != nil {
-		return nil, err
-	}
-	for _, t := range trust {
-		add(platform.TrustLists, t)
-	}
 	return out, nil
 }
 
@@ -187,36 +173,4 @@ func ticketSlots(attractionID string, now time.Time) []*platform.TicketSlot {
 		}
 	}
 	return out
-}
-
-// trustIssuers are the issuers of the Yangtze River Delta whose codes a
-// verifier in Jiangsu accepts (长三角 多码互认).
-var trustIssuers = []struct{ id, issuer, region string }{
-	{"js", "江苏省大数据管理中心", "320000"},
-	{"sh", "上海市大数据中心", "310000"},
-	{"zj", "浙江省大数据发展管理局", "330000"},
-	{"ah", "安徽省数据资源管理局", "340000"},
-}
-
-// trustEntries makes a fresh ES256 key for each issuer, valid for a year.
-// The reference server keeps only the public halves in the trust list.
-func trustEntries(now time.Time) ([]*platform.TrustListEntry, error) {
-	var out []*platform.TrustListEntry
-	for _, is := range trustIssuers {
-		key, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
-		if err != nil {
-			return nil, err
-		}
-		der, err := x509.MarshalPKIXPublicKey(&key.PublicKey)
-		if err != nil {
-			return nil, err
-		}
-		sum := sha256.Sum256(der)
-		out = append(out, &platform.TrustListEntry{ID: is.id + "-" + now.UTC().Format("2006"), Issuer: is.issuer,
-			Region: is.region, KeyID: hex.EncodeToString(sum[:8]), Algorithm: "ES256",
-			PublicKey: base64.StdEncoding.EncodeToString(der),
-			NotBefore: now.UTC().Format(time.RFC3339), NotAfter: now.UTC().AddDate(1, 0, 0).Format(time.RFC3339),
-			Status: "active"})
-	}
-	return out, nil
 }

@@ -148,7 +148,6 @@ var replicas = map[string]replica{
 			return &h, nil
 		},
 	},
-
 }
 
 // replicaOf returns the replica of a collection, or an error for one the

@@ -39,6 +39,7 @@ type kioskMode struct {
 	oskBox    *fyne.Container // holds the keyboard while it is shown
 	bar       *fyne.Container // the kiosk's own bar under the screens
 	lastFocus fyne.Focusable  // the text field the keyboard types into
+	typed     fieldState      // the focused field as the last tick saw it
 	lang      string          // the language the keyboard and bar are in
 
 	warning     *widget.PopUp
@@ -97,9 +98,11 @@ func (k *kioskMode) close() {
 // touch records input: the session is in use.
 func (k *kioskMode) touch() { k.idle.Touch(k.now()) }
 
-// tick shows, updates or hides the idle warning, clears an expired
-// session, and shows the keyboard when a text field has the focus.
+// tick counts typing in the focused field as input; shows, updates or
+// hides the idle warning; clears an expired session; and shows the
+// keyboard when a text field has the focus.
 func (k *kioskMode) tick() {
+	k.noteTyping()
 	state, left := k.idle.State(k.now())
 	switch state {
 	case kiosk.Active:

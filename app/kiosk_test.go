@@ -419,3 +419,28 @@ func TestKioskStartsCleanAfterCrash(t *testing.T) {
 		t.Errorf("kiosk opened in %s, memory %v", s.prefs.lang, store.Memory())
 	}
 }
+
+// TestKioskTypingKeepsSession: keys from a physical keyboard go straight
+// to the focused field, not through the kiosk; the kiosk still sees the
+// field change and counts it as input, so a visitor typing is not warned.
+func TestKioskTypingKeepsSession(t *testing.T) {
+	kt := newKioskTest(t, kiosk.RoleServiceHall, fyne.NewSize(1920, 1080), nil)
+	kt.s.Go(screens.Route{Screen: screens.SignInID})
+	entry := findEntry(kt.w.Content())
+	if entry == nil {
+		t.Fatal("no text field on the sign-in screen")
+	}
+	kt.w.Canvas().Focus(entry)
+	kt.wait(kioskTick)
+	kt.wait(100 * time.Second)
+	test.Type(entry, "138")
+	kt.wait(kioskTick)
+	kt.wait(100 * time.Second) // 200 s since the start, 100 s since the typing
+	if kt.overlay() != nil || kt.s.Current().Screen != screens.SignInID {
+		t.Fatalf("100 s after typing, with a 2 min idle time: warning %v, screen %s", kt.overlay() != nil, kt.s.Current().Screen)
+	}
+	kt.wait(30 * time.Second)
+	if top := kt.overlay(); top == nil || !hasText(top, kt.s.loc.T("KioskIdleTitle")) {
+		t.Fatal("no warning 2 min after the typing stopped")
+	}
+}

@@ -6,6 +6,7 @@ GO        ?= go
 TAGS      := sqlite_fts5
 GOFLAGS   := -tags=$(TAGS)
 PKGS      := ./...
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 SNAPSHOTS := snapshots
 VERSION   := $(shell awk -F'"' '/^Version/ {print $$2}' FyneApp.toml)
 LDFLAGS   := -X main.version=$(VERSION)
@@ -40,7 +41,7 @@ build: deps
 run: build
 	./jiangsupass $(ARGS)
 
-## test: gofmt, go vet, and every test with the race detector
+## test: gofmt, go vet, staticcheck, and every test with the race detector
 test: deps fmt-check vet
 	$(GO) test $(GOFLAGS) -race -count=1 -timeout 15m $(PKGS)
 
@@ -50,6 +51,7 @@ fmt-check:
 
 vet:
 	$(GO) vet $(GOFLAGS) $(PKGS)
+	$(GO) run $(STATICCHECK) $(GOFLAGS) $(PKGS)
 
 ## bench: every benchmark, each figure beside its baseline as a ratio
 bench: deps

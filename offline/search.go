@@ -71,9 +71,6 @@ func (r SearchResult) Top() (SearchHit, bool) {
 	return r.Groups[0].Hits[0], true
 }
 
-// candidates is how many index entries of a kind are checked per query.
-const candidates = 64
-
 // Search finds attractions, stations, hubs, places, service halls and
 // service items by hanzi (any substring), pinyin with or without spaces,
 // pinyin initials and their names in other languages, in any case and

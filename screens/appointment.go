@@ -82,12 +82,9 @@ func buildAppointment(env *Env, r Route) fyne.CanvasObject {
 	env.Load(func(ctx context.Context) { d, err = loadAppointments(ctx, env, r.Param) }, func() {
 		switch {
 		case errors.Is(err, offline.ErrNotFound):
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.SearchIcon(), env.T("ServiceItemMissingTitle"),
-				env.T("ServiceItemMissingBody"), env.T("CatalogueTitle"), func() { env.Nav.Go(Route{Screen: CatalogueID}) })}
+			holder.Objects = []fyne.CanvasObject{serviceItemMissing(env)}
 		case err != nil:
-			fyne.LogError("appointments", err)
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("AppointmentErrorTitle"),
-				env.T("StoreReadError"), env.T("Retry"), func() { env.Nav.Go(r) })}
+			holder.Objects = []fyne.CanvasObject{readFailed(env, "AppointmentErrorTitle", "appointments", err, r)}
 		default:
 			holder.Objects = []fyne.CanvasObject{appointmentView(env, r, d)}
 		}

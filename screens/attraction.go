@@ -49,9 +49,7 @@ func buildAttraction(env *Env, r Route) fyne.CanvasObject {
 		case errors.Is(err, offline.ErrNotFound):
 			holder.Objects = []fyne.CanvasObject{attractionMissing(env)}
 		case err != nil:
-			fyne.LogError("attraction "+r.Param, err)
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("AttractionsErrorTitle"),
-				env.T("StoreReadError"), env.T("Retry"), func() { env.Nav.Go(r) })}
+			holder.Objects = []fyne.CanvasObject{readFailed(env, "AttractionsErrorTitle", "attraction "+r.Param, err, r)}
 		default:
 			holder.Objects = []fyne.CanvasObject{attractionDetail(env, a, city, fav)}
 		}
@@ -127,11 +125,4 @@ func attractionDetail(env *Env, a offline.Attraction, city string, fav bool) fyn
 
 	box := container.NewVBox(name, kind, actions, status, about, info, source)
 	return container.NewVScroll(container.NewPadded(box))
-}
-
-// attractionMissing is the state of a screen whose attraction is no longer
-// in the data (removed by a sync, or a stale link): it leads to the list.
-func attractionMissing(env *Env) fyne.CanvasObject {
-	return widgets.NewMessage(theme.SearchIcon(), env.T("AttractionMissingTitle"),
-		env.T("AttractionMissingBody"), env.T("AttractionsTitle"), func() { env.Nav.Go(Route{Screen: AttractionsID}) })
 }

@@ -54,9 +54,7 @@ func buildAttractions(env *Env, _ Route) fyne.CanvasObject {
 	var err error
 	env.Load(func(ctx context.Context) { err = s.load(ctx) }, func() {
 		if err != nil {
-			fyne.LogError("attractions", err)
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("AttractionsErrorTitle"),
-				env.T("StoreReadError"), env.T("Retry"), func() { env.Nav.Go(Route{Screen: AttractionsID}) })}
+			holder.Objects = []fyne.CanvasObject{readFailed(env, "AttractionsErrorTitle", "attractions", err, Route{Screen: AttractionsID})}
 		} else {
 			holder.Objects = []fyne.CanvasObject{s.view()}
 		}

@@ -83,9 +83,7 @@ func buildBooking(env *Env, r Route) fyne.CanvasObject {
 		case errors.Is(err, offline.ErrNotFound):
 			holder.Objects = []fyne.CanvasObject{attractionMissing(env)}
 		case err != nil:
-			fyne.LogError("booking "+r.Param, err)
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("BookingErrorTitle"),
-				env.T("StoreReadError"), env.T("Retry"), func() { env.Nav.Go(r) })}
+			holder.Objects = []fyne.CanvasObject{readFailed(env, "BookingErrorTitle", "booking "+r.Param, err, r)}
 		case len(d.slots) == 0 || len(d.products) == 0:
 			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.DownloadIcon(), env.T("BookingNoSlotsTitle"),
 				env.T("BookingNoSlotsBody"), env.T("BookingOpenSettings"), func() { env.Nav.Go(Route{Screen: "settings"}) })}

@@ -44,9 +44,7 @@ func buildCatalogue(env *Env, _ Route) fyne.CanvasObject {
 	var err error
 	env.Load(func(ctx context.Context) { c.facets, err = env.Store.Facets(ctx) }, func() {
 		if err != nil {
-			fyne.LogError("catalogue", err)
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("CatalogueErrorTitle"),
-				env.T("StoreReadError"), env.T("Retry"), func() { env.Nav.Go(Route{Screen: CatalogueID}) })}
+			holder.Objects = []fyne.CanvasObject{readFailed(env, "CatalogueErrorTitle", "catalogue", err, Route{Screen: CatalogueID})}
 		} else {
 			holder.Objects = []fyne.CanvasObject{c.view()}
 		}

@@ -105,12 +105,9 @@ func buildHall(env *Env, r Route) fyne.CanvasObject {
 	}, func() {
 		switch {
 		case errors.Is(err, offline.ErrNotFound):
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.SearchIcon(), env.T("HallMissingTitle"),
-				env.T("HallMissingBody"), env.T("HallsTitle"), func() { env.Nav.Go(Route{Screen: HallsID}) })}
+			holder.Objects = []fyne.CanvasObject{gone(env, "HallMissingTitle", "HallMissingBody", "HallsTitle", HallsID)}
 		case err != nil:
-			fyne.LogError("hall", err)
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("HallsErrorTitle"),
-				env.T("StoreReadError"), env.T("Retry"), func() { env.Nav.Go(r) })}
+			holder.Objects = []fyne.CanvasObject{readFailed(env, "HallsErrorTitle", "hall", err, r)}
 		default:
 			holder.Objects = []fyne.CanvasObject{hallView(env, h, items, total)}
 		}

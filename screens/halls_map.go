@@ -46,9 +46,7 @@ func buildHallsMap(env *Env, r Route) fyne.CanvasObject {
 		}
 	}, func() {
 		if err != nil {
-			fyne.LogError("halls map", err)
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("HallsErrorTitle"),
-				env.T("StoreReadError"), env.T("Retry"), func() { env.Nav.Go(r) })}
+			holder.Objects = []fyne.CanvasObject{readFailed(env, "HallsErrorTitle", "halls map", err, r)}
 			holder.Refresh()
 			return
 		}

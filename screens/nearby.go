@@ -65,9 +65,7 @@ func buildNearby(env *Env, r Route) fyne.CanvasObject {
 	}, func() {
 		switch {
 		case err != nil:
-			fyne.LogError("nearby", err)
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("NearbyErrorTitle"),
-				env.T("StoreReadError"), env.T("Retry"), func() { env.Nav.Go(r) })}
+			holder.Objects = []fyne.CanvasObject{readFailed(env, "NearbyErrorTitle", "nearby", err, r)}
 		case !has:
 			holder.Objects = []fyne.CanvasObject{nearbyPicker(env, src, style, sync)}
 		default:

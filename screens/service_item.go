@@ -45,12 +45,9 @@ func buildServiceItem(env *Env, r Route) fyne.CanvasObject {
 	}, func() {
 		switch {
 		case errors.Is(err, offline.ErrNotFound):
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.SearchIcon(), env.T("ServiceItemMissingTitle"),
-				env.T("ServiceItemMissingBody"), env.T("CatalogueTitle"), func() { env.Nav.Go(Route{Screen: CatalogueID}) })}
+			holder.Objects = []fyne.CanvasObject{serviceItemMissing(env)}
 		case err != nil:
-			fyne.LogError("service item", err)
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("CatalogueErrorTitle"),
-				env.T("StoreReadError"), env.T("Retry"), func() { env.Nav.Go(r) })}
+			holder.Objects = []fyne.CanvasObject{readFailed(env, "CatalogueErrorTitle", "service item", err, r)}
 		default:
 			holder.Objects = []fyne.CanvasObject{serviceItemView(env, it, halls)}
 		}

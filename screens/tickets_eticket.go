@@ -63,9 +63,7 @@ func buildETicket(env *Env, r Route) fyne.CanvasObject {
 			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.SearchIcon(), env.T("ETicketMissingTitle"),
 				env.T("ETicketMissingBody"), env.T("TicketsTitle"), func() { env.Nav.Go(Route{Screen: TicketsID}) })}
 		case err != nil:
-			fyne.LogError("e-ticket "+r.Param, err)
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("TicketsErrorTitle"),
-				env.T("StoreReadError"), env.T("Retry"), func() { env.Nav.Go(r) })}
+			holder.Objects = []fyne.CanvasObject{readFailed(env, "TicketsErrorTitle", "e-ticket "+r.Param, err, r)}
 		default:
 			holder.Objects = []fyne.CanvasObject{eticketPage(env, o, name, sample)}
 		}

@@ -50,9 +50,7 @@ func buildTickets(env *Env, r Route) fyne.CanvasObject {
 	}, func() {
 		switch {
 		case err != nil:
-			fyne.LogError("tickets", err)
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("TicketsErrorTitle"),
-				env.T("StoreReadError"), env.T("Retry"), func() { env.Nav.Go(r) })}
+			holder.Objects = []fyne.CanvasObject{readFailed(env, "TicketsErrorTitle", "tickets", err, r)}
 		case len(d.orders) == 0:
 			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ListIcon(), env.T("TicketsEmptyTitle"),
 				env.T("TicketsEmptyBody"), env.T("AttractionsTitle"), func() { env.Nav.Go(Route{Screen: AttractionsID}) })}

@@ -169,7 +169,7 @@ func (k *kioskMode) showKeyboard(on bool) {
 		return
 	}
 	if on {
-		k.oskBox.Objects = []fyne.CanvasObject{container.New(&maxWidthLayout{width: oskMaxWidth}, container.NewPadded(k.osk))}
+		k.oskBox.Objects = []fyne.CanvasObject{widgets.NewColumn(oskMaxWidth, container.NewPadded(k.osk))}
 	} else {
 		k.oskBox.Objects = nil
 	}

@@ -119,22 +119,3 @@ func (k *kioskMode) hideWarning() {
 		k.warning = nil
 	}
 }
-
-// maxWidthLayout centres its objects in at most width.
-type maxWidthLayout struct{ width float32 }
-
-func (l *maxWidthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	w := min(size.Width, l.width)
-	for _, o := range objs {
-		o.Move(fyne.NewPos((size.Width-w)/2, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-	}
-}
-
-func (l *maxWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var m fyne.Size
-	for _, o := range objs {
-		m = m.Max(o.MinSize())
-	}
-	return m
-}

@@ -52,14 +52,22 @@ func sampleResident(now time.Time) resident {
 		if !ok {
 			return offline.ShownCode{}, errors.New("no sample credential")
 		}
-		text, err := dev.Present(cred, at)
-		if err != nil {
-			return offline.ShownCode{}, err
-		}
-		c, _ := codes.ReadCredential(cred)
-		return offline.ShownCode{Text: text, Credential: c, Step: codes.Step(at)}, nil
+		return presentSample(dev, cred, at)
 	}
 	return r
+}
+
+// presentSample shows a sample credential as the device would at a time.
+func presentSample(dev *codes.Device, cred []byte, at time.Time) (offline.ShownCode, error) {
+	text, err := dev.Present(cred, at)
+	if err != nil {
+		return offline.ShownCode{}, err
+	}
+	c, err := codes.ReadCredential(cred)
+	if err != nil {
+		return offline.ShownCode{}, err
+	}
+	return offline.ShownCode{Text: text, Credential: c, Step: codes.Step(at)}, nil
 }
 
 // sampleTrustList is the demo trust list of the four Delta issuers, signed

@@ -74,7 +74,7 @@ func serviceCodeContent(env *Env, r Route, res resident) fyne.CanvasObject {
 	}
 	box.Add(syncButton(env, r, syncStatus))
 	box.Add(syncStatus)
-	return container.NewVScroll(container.NewPadded(container.New(&maxWidth{w: 560}, box)))
+	return container.NewVScroll(container.NewPadded(widgets.NewColumn(560, box)))
 }
 
 // codeStatus says whether the code can be shown, in words and colour.
@@ -99,24 +99,4 @@ func issuerName(env *Env, id string) string {
 		}
 	}
 	return id
-}
-
-// maxWidth centres its content and keeps it no wider than w, so that a
-// code screen reads as one column on a desktop.
-type maxWidth struct{ w float32 }
-
-func (m *maxWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
-	w := fyne.Min(size.Width, m.w)
-	for _, o := range objs {
-		o.Move(fyne.NewPos((size.Width-w)/2, 0))
-		o.Resize(fyne.NewSize(w, size.Height))
-	}
-}
-
-func (m *maxWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var s fyne.Size
-	for _, o := range objs {
-		s = s.Max(o.MinSize())
-	}
-	return s
 }

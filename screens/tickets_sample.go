@@ -56,11 +56,6 @@ func sampleTicketPresenter(o offline.TicketOrder) func(context.Context, string, 
 		if cred == nil {
 			return offline.ShownCode{}, errors.New("no sample ticket")
 		}
-		text, err := dev.Present(cred, at)
-		if err != nil {
-			return offline.ShownCode{}, err
-		}
-		c, _ := codes.ReadCredential(cred)
-		return offline.ShownCode{Text: text, Credential: c, Step: codes.Step(at)}, nil
+		return presentSample(dev, cred, at)
 	}
 }

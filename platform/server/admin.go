@@ -41,14 +41,24 @@ type ChangeResult struct {
 	Cursor     string `json:"cursor"` // the changelog number of the change
 }
 
-func (s *Server) adminPut(w http.ResponseWriter, r *http.Request) {
+// collectionAndBody reads an admin change's collection from the path and
+// its body, up to 1 MiB; on failure it has answered already.
+func collectionAndBody(w http.ResponseWriter, r *http.Request) (string, []byte, bool) {
 	coll, ok := collection(w, r)
 	if !ok {
-		return
+		return "", nil, false
 	}
 	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
 	if err != nil {
 		writeError(w, http.StatusBadRequest, platform.CodeBadRequest, "the body could not be read")
+		return "", nil, false
+	}
+	return coll, body, true
+}
+
+func (s *Server) adminPut(w http.ResponseWriter, r *http.Request) {
+	coll, body, ok := collectionAndBody(w, r)
+	if !ok {
 		return
 	}
 	it, err := decodeItem(coll, body)
@@ -65,13 +75,8 @@ func (s *Server) adminPut(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) adminPatch(w http.ResponseWriter, r *http.Request) {
-	coll, ok := collection(w, r)
+	coll, body, ok := collectionAndBody(w, r)
 	if !ok {
-		return
-	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
-	if err != nil {
-		writeError(w, http.StatusBadRequest, platform.CodeBadRequest, "the body could not be read")
 		return
 	}
 	seq, err := s.Patch(r.Context(), coll, r.PathValue("id"), body)

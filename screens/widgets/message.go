@@ -50,10 +50,7 @@ func (l *maxWidthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (l *maxWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	var m fyne.Size
-	for _, o := range objs {
-		m = m.Max(o.MinSize())
-	}
+	m := largestMinSize(objs)
 	m.Width = fyne.Max(m.Width, l.max)
 	return m
 }

@@ -43,7 +43,7 @@ type kioskMode struct {
 	lang      string          // the language the keyboard and bar are in
 
 	warning     *widget.PopUp
-	warningBody *widget.Label
+	warningBody *widgets.WrappedLabel
 	pin         *widget.PopUp
 
 	stop chan struct{}

@@ -243,7 +243,7 @@ func TestKioskContinueKeepsSession(t *testing.T) {
 	}
 	kt.wait(2 * time.Minute)
 	top := kt.overlay()
-	if top == nil || kt.k.warningBody.Text != kt.s.loc.Tf("KioskIdleBody", map[string]any{"Seconds": 30}) {
+	if top == nil || kt.k.warningBody.Source() != kt.s.loc.Tf("KioskIdleBody", map[string]any{"Seconds": 30}) {
 		t.Fatal("no warning with 30 s left")
 	}
 	kt.wait(25 * time.Second)

@@ -135,8 +135,7 @@ func requestStatusMessage(status string) string {
 
 // appointmentForm picks hall, date and slot for the item and books.
 func appointmentForm(env *Env, r Route, d appointmentData) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(d.item.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
+	title := widgets.NewWrappedLabelWithStyle(d.item.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hallNames := make([]string, len(d.halls))
 	for i, h := range d.halls {
 		hallNames[i] = h.Name

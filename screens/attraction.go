@@ -63,9 +63,8 @@ func buildAttraction(env *Env, r Route) fyne.CanvasObject {
 // tickets are left out rather than guessed.
 func attractionDetail(env *Env, a offline.Attraction, city string, fav bool) fyne.CanvasObject {
 	lang := env.L.Lang()
-	name := widget.NewLabelWithStyle(a.Name.In(lang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name := widgets.NewWrappedLabelWithStyle(a.Name.In(lang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
-	name.Wrapping = fyne.TextWrapWord
 	kind := widgets.NewWrappedLabel(a.Grade + " · " + env.T(categoryMessage(categoryGroup(a.Category))))
 
 	desc := a.Description.In(lang)
@@ -119,8 +118,7 @@ func attractionDetail(env *Env, a offline.Attraction, city string, fav bool) fyn
 	if env.Phone || env.Elder {
 		actions = container.NewGridWithColumns(1, actions.Objects...)
 	}
-	source := widget.NewLabel(env.L.Tf("AttractionSource", map[string]any{"Source": a.Source}))
-	source.Wrapping = fyne.TextWrapWord
+	source := widgets.NewWrappedLabel(env.L.Tf("AttractionSource", map[string]any{"Source": a.Source}))
 	source.SizeName = theme.SizeNameCaptionText
 
 	box := container.NewVBox(name, kind, actions, status, about, info, source)

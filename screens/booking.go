@@ -107,17 +107,14 @@ func bookingPage(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
 			idx = i
 		}
 	}
-	name := widget.NewLabelWithStyle(d.attraction.Name.In(env.L.Lang()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	name.Wrapping = fyne.TextWrapWord
-	progress := widget.NewLabel(env.L.Tf("BookingStepOf", map[string]any{"Step": idx + 1, "Steps": len(bookingSteps),
+	name := widgets.NewWrappedLabelWithStyle(d.attraction.Name.In(env.L.Lang()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	progress := widgets.NewWrappedLabel(env.L.Tf("BookingStepOf", map[string]any{"Step": idx + 1, "Steps": len(bookingSteps),
 		"Name": env.T("BookingStep_" + bookingSteps[idx])}))
-	progress.Wrapping = fyne.TextWrapWord
 	note := "BookingGeneratedNote"
 	if d.sample {
 		note = "BookingSampleNote"
 	}
-	gen := widget.NewLabel(env.T(note))
-	gen.Wrapping = fyne.TextWrapWord
+	gen := widgets.NewWrappedLabel(env.T(note))
 	gen.Importance = widget.WarningImportance
 	var body fyne.CanvasObject
 	switch st.step {

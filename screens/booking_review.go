@@ -37,10 +37,8 @@ func bookingReviewStep(env *Env, st bookingState, d ticketData) fyne.CanvasObjec
 			l.Name+" · "+docKindName(env, l.DocKind)+" "+idcard.Mask(l.DocNumber)))
 	}
 	rows = append(rows, widgets.NewInfoRow(env.T("BookingTotal"), yuan(cents)+" "+env.T("BookingGeneratedPrice")))
-	offlineNote := widget.NewLabel(env.T("BookingOfflineNote"))
-	offlineNote.Wrapping = fyne.TextWrapWord
-	problem := widget.NewLabel("")
-	problem.Wrapping = fyne.TextWrapWord
+	offlineNote := widgets.NewWrappedLabel(env.T("BookingOfflineNote"))
+	problem := widgets.NewWrappedLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Hide()
 	submit := widget.NewButtonWithIcon(env.T("BookingSubmit"), theme.ConfirmIcon(), nil)

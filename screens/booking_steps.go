@@ -11,6 +11,7 @@ import (
 
 	"jiangsupass/offline"
 	"jiangsupass/platform"
+	"jiangsupass/screens/widgets"
 )
 
 // maxTickets is the most tickets one order holds.
@@ -118,8 +119,7 @@ func bookingTypesStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject
 	box := container.NewVBox(widget.NewLabel(env.L.Tf("BookingSlotChosen", map[string]any{"Date": slot.Date, "Start": slot.Start,
 		"End": slot.End, "Left": slot.Remaining})))
 	for _, p := range d.products {
-		label := widget.NewLabel(offline.Text(p.Name).In(lang) + "  " + yuan(p.PriceCents))
-		label.Wrapping = fyne.TextWrapWord
+		label := widgets.NewWrappedLabel(offline.Text(p.Name).In(lang) + "  " + yuan(p.PriceCents))
 		count := widget.NewLabelWithStyle(strconv.Itoa(counts[p.ID]), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 		minus := widget.NewButtonWithIcon("", theme.ContentRemoveIcon(), nil)
 		plus := widget.NewButtonWithIcon("", theme.ContentAddIcon(), nil)

@@ -12,6 +12,7 @@ import (
 
 	"jiangsupass/idcard"
 	"jiangsupass/offline"
+	"jiangsupass/screens/widgets"
 )
 
 // docKindName names a kind of document in the user's language.
@@ -41,8 +42,7 @@ func docErrorText(env *Env, err error) string {
 func bookingVisitorsStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
 	want := st.total()
 	chosen := append([]string(nil), st.visitors...)
-	status := widget.NewLabel("")
-	status.Wrapping = fyne.TextWrapWord
+	status := widgets.NewWrappedLabel("")
 	next := widget.NewButtonWithIcon(env.T("BookingToReview"), theme.NavigateNextIcon(), func() {
 		st.next(env, "review", func(n *bookingState) { n.visitors = chosen })
 	})
@@ -89,8 +89,7 @@ func visitorForm(env *Env, st bookingState, d ticketData, chosen []string) fyne.
 	kind.SetSelectedIndex(0)
 	number := widget.NewEntry()
 	number.SetPlaceHolder(env.T("VisitorNumber"))
-	problem := widget.NewLabel("")
-	problem.Wrapping = fyne.TextWrapWord
+	problem := widgets.NewWrappedLabel("")
 	problem.Importance = widget.DangerImportance
 	problem.Hide()
 	save := widget.NewButtonWithIcon(env.T("VisitorSave"), theme.ContentAddIcon(), nil)
@@ -124,8 +123,7 @@ func visitorForm(env *Env, st bookingState, d ticketData, chosen []string) fyne.
 			})
 		})
 	}
-	hint := widget.NewLabel(env.T("VisitorHint"))
-	hint.Wrapping = fyne.TextWrapWord
+	hint := widgets.NewWrappedLabel(env.T("VisitorHint"))
 	return container.NewVBox(widget.NewLabelWithStyle(env.T("VisitorAdd"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		hint, name, kind, number, problem, save)
 }

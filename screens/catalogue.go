@@ -33,7 +33,7 @@ type catalogueList struct {
 
 	items []offline.CatalogueItem
 	total int
-	count *widget.Label
+	count *widgets.WrappedLabel
 	list  *widget.List
 	body  *fyne.Container
 }

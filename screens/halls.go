@@ -123,8 +123,7 @@ func hallServices(ctx context.Context, st *offline.Store, h offline.ServiceHall)
 }
 
 func hallView(env *Env, h offline.ServiceHall, items []offline.CatalogueItem, total int) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(h.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
+	title := widgets.NewWrappedLabelWithStyle(h.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	box := container.NewVBox(title)
 	if h.Generated {

@@ -23,8 +23,7 @@ func init() {
 func buildHome(env *Env, _ Route) fyne.CanvasObject {
 	greeting := widget.NewLabelWithStyle(env.T(greetingID(env.Now().Hour())), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	greeting.SizeName = theme.SizeNameHeadingText
-	intro := widget.NewLabel(env.T("HomeIntro"))
-	intro.Wrapping = fyne.TextWrapWord
+	intro := widgets.NewWrappedLabel(env.T("HomeIntro"))
 
 	box := container.NewVBox(greeting, intro, homeSearchBar(env))
 	if env.Notice != "" {

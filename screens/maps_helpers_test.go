@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/offline"
+	"jiangsupass/screens/widgets"
 	"jiangsupass/translations"
 )
 
@@ -104,10 +105,23 @@ func labelled(t *testing.T, o fyne.CanvasObject, s string) *widget.Button {
 	return nil
 }
 
+// labelTexts are the texts of the labels under o; a wrapped label's as
+// set, without the breaks it adds.
+func labelTexts(o fyne.CanvasObject) []string {
+	var out []string
+	for _, l := range find[*widget.Label](o) {
+		out = append(out, l.Text)
+	}
+	for _, l := range find[*widgets.WrappedLabel](o) {
+		out = append(out, l.Source())
+	}
+	return out
+}
+
 // showsText reports whether a label under o reads s.
 func showsText(o fyne.CanvasObject, s string) bool {
-	for _, l := range find[*widget.Label](o) {
-		if l.Text == s {
+	for _, text := range labelTexts(o) {
+		if text == s {
 			return true
 		}
 	}

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
 	"jiangsupass/maps"
@@ -81,8 +80,8 @@ func TestNearbyPickThenList(t *testing.T) {
 
 // showsPrefix reports whether a label under o starts with s.
 func showsPrefix(o fyne.CanvasObject, s string) bool {
-	for _, l := range find[*widget.Label](o) {
-		if strings.HasPrefix(l.Text, s) {
+	for _, text := range labelTexts(o) {
+		if strings.HasPrefix(text, s) {
 			return true
 		}
 	}

@@ -29,7 +29,7 @@ func residentError(env *Env, err error) fyne.CanvasObject {
 
 // syncButton fetches the resident's data from the platform, then shows
 // the route again; with no platform it says so.
-func syncButton(env *Env, r Route, status *widget.Label) *widget.Button {
+func syncButton(env *Env, r Route, status *widgets.WrappedLabel) *widget.Button {
 	var b *widget.Button
 	b = widget.NewButtonWithIcon(env.T("ResidentSync"), theme.ViewRefreshIcon(), func() {
 		c := platformClient(env)

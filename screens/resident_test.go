@@ -23,8 +23,8 @@ func shownTexts(o fyne.CanvasObject) string {
 	for _, t := range find[*canvas.Text](o) {
 		b.WriteString(t.Text + "\n")
 	}
-	for _, l := range find[*widget.Label](o) {
-		b.WriteString(l.Text + "\n")
+	for _, text := range labelTexts(o) {
+		b.WriteString(text + "\n")
 	}
 	return b.String()
 }

@@ -91,8 +91,8 @@ func TestAppointmentFlow(t *testing.T) {
 	w.SetContent(after)
 	capture(t, w, "flow-3-booked")
 	found := false
-	for _, l := range find[*widget.Label](after) {
-		if l.Text == as[0].Date+" "+as[0].Time+" · "+env.T("RequestPending") {
+	for _, text := range labelTexts(after) {
+		if text == as[0].Date+" "+as[0].Time+" · "+env.T("RequestPending") {
 			found = true
 		}
 	}

@@ -66,8 +66,7 @@ func yesNo(env *Env, b bool) string {
 
 func serviceItemView(env *Env, it offline.CatalogueItem, halls []offline.ServiceHall) fyne.CanvasObject {
 	g := offline.GuideFor(it.ServiceItem)
-	title := widget.NewLabelWithStyle(it.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
+	title := widgets.NewWrappedLabelWithStyle(it.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	box := container.NewVBox(title)
 	if it.Generated {

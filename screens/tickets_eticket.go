@@ -75,10 +75,8 @@ func buildETicket(env *Env, r Route) fyne.CanvasObject {
 // eticketPage lays out the ticket: the code first, large, then what it is
 // for.
 func eticketPage(env *Env, o offline.TicketOrder, name string, sample bool) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(name, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
-	status := widget.NewLabelWithStyle(orderStatusText(env, o), fyne.TextAlignCenter, fyne.TextStyle{})
-	status.Wrapping = fyne.TextWrapWord
+	title := widgets.NewWrappedLabelWithStyle(name, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	status := widgets.NewWrappedLabelWithStyle(orderStatusText(env, o), fyne.TextAlignCenter, fyne.TextStyle{})
 	var names []string
 	for _, v := range o.Visitors {
 		names = append(names, v.Name)
@@ -90,8 +88,7 @@ func eticketPage(env *Env, o offline.TicketOrder, name string, sample bool) fyne
 		widgets.NewInfoRow(env.T("BookingTotal"), yuan(o.TotalCents)+" "+env.T("BookingGeneratedPrice")))
 	box := container.NewVBox(title, status)
 	if sample {
-		note := widget.NewLabelWithStyle(env.T("ETicketSample"), fyne.TextAlignCenter, fyne.TextStyle{})
-		note.Wrapping = fyne.TextWrapWord
+		note := widgets.NewWrappedLabelWithStyle(env.T("ETicketSample"), fyne.TextAlignCenter, fyne.TextStyle{})
 		note.Importance = widget.WarningImportance
 		box.Add(note)
 	}
@@ -107,8 +104,7 @@ func eticketPage(env *Env, o offline.TicketOrder, name string, sample bool) fyne
 		if !env.Phone {
 			size = 420
 		}
-		problem := widget.NewLabel("")
-		problem.Wrapping = fyne.TextWrapWord
+		problem := widgets.NewWrappedLabel("")
 		problem.Hide()
 		panel := newCodePanel(env, "ticket", size, present, func(_ offline.ShownCode, err error) {
 			if err != nil {
@@ -119,8 +115,7 @@ func eticketPage(env *Env, o offline.TicketOrder, name string, sample bool) fyne
 				problem.Hide()
 			}
 		})
-		offlineNote := widget.NewLabelWithStyle(env.T("ETicketOffline"), fyne.TextAlignCenter, fyne.TextStyle{})
-		offlineNote.Wrapping = fyne.TextWrapWord
+		offlineNote := widgets.NewWrappedLabelWithStyle(env.T("ETicketOffline"), fyne.TextAlignCenter, fyne.TextStyle{})
 		box.Add(panel.root)
 		box.Add(problem)
 		box.Add(offlineNote)
@@ -132,8 +127,7 @@ func eticketPage(env *Env, o offline.TicketOrder, name string, sample bool) fyne
 
 // eticketActions are the refund and the reminder, where they apply.
 func eticketActions(env *Env, o offline.TicketOrder, sample bool) fyne.CanvasObject {
-	note := widget.NewLabel("")
-	note.Wrapping = fyne.TextWrapWord
+	note := widgets.NewWrappedLabel("")
 	note.Hide()
 	say := func(text string) {
 		note.SetText(text)
@@ -142,8 +136,7 @@ func eticketActions(env *Env, o offline.TicketOrder, sample bool) fyne.CanvasObj
 	box := container.NewVBox()
 	before := env.Now().Before(o.SlotStart())
 	if o.Status == "confirmed" && before && o.RefundState != "refunded" && o.RefundState != "pending" {
-		rule := widget.NewLabel(env.T("ETicketRefundRule"))
-		rule.Wrapping = fyne.TextWrapWord
+		rule := widgets.NewWrappedLabel(env.T("ETicketRefundRule"))
 		refund := widget.NewButtonWithIcon(env.T("ETicketRefund"), theme.ContentUndoIcon(), nil)
 		refund.OnTapped = func() {
 			if sample {

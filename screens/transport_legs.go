@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/screens/widgets"
 	"jiangsupass/transit"
@@ -74,9 +73,8 @@ func legRows(env *Env, d *transportData, j transit.Journey, from, to string, eve
 			icon.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize()))
 			box.Add(container.NewBorder(nil, nil, icon, nil, legText(l.Depart.Minutes()+"  "+text, false)))
 		case transit.Ride:
-			title := widget.NewLabelWithStyle(env.L.Tf("TransportRideLeg", map[string]any{
+			title := widgets.NewWrappedLabelWithStyle(env.L.Tf("TransportRideLeg", map[string]any{
 				"Line": d.routeName(env, l.Route), "Towards": d.towards(env, l.Terminus, l.Headsign)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			title.Wrapping = fyne.TextWrapWord
 			stops := len(l.Calls) - 1
 			body := container.NewVBox(title, legText(l.Depart.Minutes()+"  "+start, false))
 			if every {

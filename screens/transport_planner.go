@@ -214,8 +214,7 @@ func plannerResults(env *Env, j *plannedJourney) fyne.CanvasObject {
 
 // optionCard is one option: its summary, its legs, and the way to the map.
 func optionCard(env *Env, j *plannedJourney, i int, opt transit.Journey, tag string) fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(journeySummary(env, opt), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
+	title := widgets.NewWrappedLabelWithStyle(journeySummary(env, opt), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	head := container.NewVBox(title)
 	if tag != "" {
 		head.Add(legText(tag, true))

@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
 	"jiangsupass/maps"
@@ -74,8 +73,7 @@ func routeMapView(env *Env, r Route, j *plannedJourney, opt int, src maps.TileSo
 		m.FitPoints(withMargin(pts))
 		area = m
 	}
-	title := widget.NewLabelWithStyle(journeySummary(env, journey), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Wrapping = fyne.TextWrapWord
+	title := widgets.NewWrappedLabelWithStyle(journeySummary(env, journey), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	legs := container.NewVScroll(container.NewPadded(container.NewVBox(title, estimatedBanner(env),
 		legRows(env, j.d, journey, j.from.name, j.to.name, true))))
 	if env.Phone {

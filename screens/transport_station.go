@@ -32,9 +32,8 @@ func stationView(env *Env, d *transportData, r Route) fyne.CanvasObject {
 		return widgets.NewMessage(theme.QuestionIcon(), env.T("StationMissingTitle"), env.T("StationMissingBody"),
 			env.T("TransportAllLines"), func() { env.Nav.Go(Route{Screen: TransportID}) })
 	}
-	name := widget.NewLabelWithStyle(stationName(env, s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name := widgets.NewWrappedLabelWithStyle(stationName(env, s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
-	name.Wrapping = fyne.TextWrapWord
 	box := container.NewVBox(name, widgets.NewInfoRow(env.T("TransportCity"), d.cities[s.CityCode]),
 		widgets.NewInfoRow(env.T("StationLines"), lineLabels(env, s.Lines)))
 	for _, h := range d.hubs {
@@ -63,9 +62,8 @@ func stationView(env *Env, d *transportData, r Route) fyne.CanvasObject {
 		rows = append(rows, widgets.NewWrappedLabel(env.T("StationNoDepartures")))
 	}
 	for _, dep := range deps {
-		title := widget.NewLabelWithStyle(env.L.Tf("TransportRideLeg", map[string]any{
+		title := widgets.NewWrappedLabelWithStyle(env.L.Tf("TransportRideLeg", map[string]any{
 			"Line": d.routeName(env, dep.Route), "Towards": d.towards(env, dep.Terminus, dep.Headsign)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		title.Wrapping = fyne.TextWrapWord
 		times := make([]string, len(dep.Times))
 		for i, t := range dep.Times {
 			times[i] = t.Minutes()

@@ -50,8 +50,8 @@ func TestPlannerGetThereFromAttraction(t *testing.T) {
 	o := buildPlanner(env, Route{Screen: PlannerID, Param: "from=station:nj-20&to=attraction:5a-002&at=10:00"})
 	show(t, o)
 	walk := false
-	for _, l := range find[*widget.Label](o) {
-		if strings.Contains(l.Text, "Walk") && strings.Contains(l.Text, "to Confucius") {
+	for _, text := range labelTexts(o) {
+		if strings.Contains(text, "Walk") && strings.Contains(text, "to Confucius") {
 			walk = true
 		}
 	}
@@ -141,8 +141,8 @@ func TestStationShowsDepartures(t *testing.T) {
 		t.Error("no departures heading labelled estimated")
 	}
 	rides := 0
-	for _, l := range find[*widget.Label](o) {
-		if strings.HasPrefix(l.Text, "Nanjing Line") && strings.Contains(l.Text, " towards ") {
+	for _, text := range labelTexts(o) {
+		if strings.HasPrefix(text, "Nanjing Line") && strings.Contains(text, " towards ") {
 			rides++
 		}
 	}
@@ -243,8 +243,8 @@ func TestImportedFeeds(t *testing.T) {
 
 // anyLabelSuffix reports whether a label under o ends with s.
 func anyLabelSuffix(o fyne.CanvasObject, s string) bool {
-	for _, l := range find[*widget.Label](o) {
-		if strings.HasSuffix(l.Text, s) {
+	for _, text := range labelTexts(o) {
+		if strings.HasSuffix(text, s) {
 			return true
 		}
 	}
@@ -258,9 +258,9 @@ func TestPlannerOffersParetoOptions(t *testing.T) {
 	o := buildPlanner(env, Route{Screen: PlannerID, Param: plannerParetoSample})
 	show(t, o)
 	var summaries []string
-	for _, l := range find[*widget.Label](o) {
-		if strings.Contains(l.Text, " → ") && strings.Contains(l.Text, " min · ") {
-			summaries = append(summaries, l.Text)
+	for _, text := range labelTexts(o) {
+		if strings.Contains(text, " → ") && strings.Contains(text, " min · ") {
+			summaries = append(summaries, text)
 		}
 	}
 	if len(summaries) != 2 || !strings.HasSuffix(summaries[0], "2 changes") || !strings.HasSuffix(summaries[1], "1 change") {

@@ -5,7 +5,6 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 // NewBanner is a tinted strip with an icon beside its content, for a
@@ -18,11 +17,4 @@ func NewBanner(icon fyne.Resource, content fyne.CanvasObject) fyne.CanvasObject 
 	img.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize()))
 	row := container.NewBorder(nil, nil, container.NewCenter(img), nil, content)
 	return container.NewStack(bg, container.NewPadded(row))
-}
-
-// NewWrappedLabel is a label that wraps at word boundaries.
-func NewWrappedLabel(text string) *widget.Label {
-	l := widget.NewLabel(text)
-	l.Wrapping = fyne.TextWrapWord
-	return l
 }

@@ -13,8 +13,7 @@ func NewBrand(name, tagline string) fyne.CanvasObject {
 	title := canvas.NewText(name, theme.Color(theme.ColorNamePrimary))
 	title.TextStyle.Bold = true
 	title.TextSize = theme.Size(theme.SizeNameSubHeadingText)
-	sub := widget.NewLabel(tagline)
+	sub := NewWrappedLabel(tagline)
 	sub.SizeName = theme.SizeNameCaptionText
-	sub.Wrapping = fyne.TextWrapWord
 	return container.NewVBox(container.NewPadded(title), sub, widget.NewSeparator())
 }

@@ -15,11 +15,9 @@ func NewMessage(icon fyne.Resource, title, body, action string, onAction func())
 	img := canvas.NewImageFromResource(icon)
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize() * 3))
-	t := widget.NewLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	t := NewWrappedLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	t.SizeName = theme.SizeNameSubHeadingText
-	t.Wrapping = fyne.TextWrapWord
-	b := widget.NewLabelWithStyle(body, fyne.TextAlignCenter, fyne.TextStyle{})
-	b.Wrapping = fyne.TextWrapWord
+	b := NewWrappedLabelWithStyle(body, fyne.TextAlignCenter, fyne.TextStyle{})
 	box := container.NewVBox(img, t, b)
 	if action != "" && onAction != nil {
 		btn := widget.NewButton(action, onAction)

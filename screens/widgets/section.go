@@ -23,7 +23,6 @@ func NewSection(title string, rows ...fyne.CanvasObject) fyne.CanvasObject {
 func NewInfoRow(label, value string) fyne.CanvasObject {
 	l := widget.NewLabel(label)
 	l.TextStyle.Bold = true
-	v := widget.NewLabel(value)
-	v.Wrapping = fyne.TextWrapWord
+	v := NewWrappedLabel(value)
 	return container.NewBorder(nil, nil, l, nil, v)
 }

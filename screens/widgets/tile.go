@@ -41,9 +41,8 @@ func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
 	img.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize() * 1.6))
 	title := widget.NewLabelWithStyle(t.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.Truncation = fyne.TextTruncateEllipsis
-	sub := widget.NewLabel(t.subtitle)
+	sub := NewWrappedLabel(t.subtitle)
 	sub.SizeName = theme.SizeNameCaptionText
-	sub.Wrapping = fyne.TextWrapWord
 	text := container.New(&tightVBox{}, title, sub)
 	body := container.NewBorder(nil, nil, container.NewCenter(img), nil, text)
 	return widget.NewSimpleRenderer(container.NewStack(bg,

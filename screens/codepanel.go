@@ -14,6 +14,7 @@ import (
 
 	"jiangsupass/codes"
 	"jiangsupass/offline"
+	"jiangsupass/screens/widgets"
 )
 
 // codePanel shows a code as a QR image that the device makes anew at every
@@ -25,7 +26,7 @@ type codePanel struct {
 
 	img       *canvas.Image
 	countdown *widget.Label
-	bar       *widget.ProgressBar
+	bar       *widgets.CountdownBar
 	root      *fyne.Container
 
 	step    int64
@@ -46,8 +47,7 @@ func newCodePanel(env *Env, kind string, size float32, present func(context.Cont
 	paper := canvas.NewRectangle(color.White)
 	paper.CornerRadius = theme.InputRadiusSize()
 	p.countdown = widget.NewLabelWithStyle("", fyne.TextAlignCenter, fyne.TextStyle{})
-	p.bar = widget.NewProgressBar()
-	p.bar.TextFormatter = func() string { return "" }
+	p.bar = widgets.NewCountdownBar()
 	p.root = container.NewVBox(
 		container.NewCenter(container.NewStack(paper, container.NewPadded(p.img))),
 		p.countdown, p.bar)

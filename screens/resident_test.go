@@ -237,3 +237,28 @@ func TestCardLossAsksThenQueues(t *testing.T) {
 		t.Errorf("the screen does not say the report waits:\n%s", shownTexts(screen))
 	}
 }
+
+// TestCodePanelCountsDown: the countdown and its bar follow the 30-second
+// step, and the code is made anew when the step changes.
+func TestCodePanelCountsDown(t *testing.T) {
+	env, _ := testEnv(t, "en")
+	res := sampleResident(env.Now())
+	start := time.Unix(codes.Step(env.Now())*30, 0) // the start of a step
+	p := newCodePanel(env, platform.CredentialService, 240, res.present, nil)
+	p.tick(start)
+	first := p.shown.Text
+	if p.bar.Value() != 1 || p.countdown.Text != env.L.Tf("CodeRefreshIn", map[string]any{"Seconds": 30}) {
+		t.Fatalf("at a step's start: bar %v, %q", p.bar.Value(), p.countdown.Text)
+	}
+	p.tick(start.Add(20 * time.Second))
+	if v := p.bar.Value(); v < 0.32 || v > 0.35 || p.countdown.Text != env.L.Tf("CodeRefreshIn", map[string]any{"Seconds": 10}) {
+		t.Fatalf("20 s in: bar %v, %q", v, p.countdown.Text)
+	}
+	if p.shown.Text != first {
+		t.Fatal("the code changed inside its step")
+	}
+	p.tick(start.Add(codes.StepPeriod))
+	if p.shown.Text == first || p.shown.Step != codes.Step(start)+1 {
+		t.Fatal("no new code in the next step")
+	}
+}

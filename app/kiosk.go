@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"os"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -47,13 +48,20 @@ type kioskMode struct {
 	pin         *widget.PopUp
 
 	stop chan struct{}
+
+	// abandon ends the process when a reset cannot clear the visitor's
+	// data (exit status exitResetFailed; the service restarts the kiosk).
+	abandon func()
 }
+
+// exitResetFailed is the exit status of a kiosk whose reset failed.
+const exitResetFailed = 75
 
 // newKioskMode puts the shell under kiosk supervision in window w; quit
 // ends the app once the staff PIN is given.
 func newKioskMode(cfg kiosk.Config, shell *Shell, w fyne.Window, quit func()) *kioskMode {
 	k := &kioskMode{cfg: cfg, shell: shell, window: w, quit: quit, now: shell.now,
-		oskBox: container.NewStack(), bar: container.NewStack()}
+		oskBox: container.NewStack(), bar: container.NewStack(), abandon: func() { os.Exit(exitResetFailed) }}
 	k.idle = kiosk.NewIdle(cfg.IdleTimeout.Duration, cfg.Warning.Duration, k.now())
 	shell.allow = func(id screens.ID) bool { return cfg.Allows(string(id)) }
 	shell.onRebuild = k.onRebuild
@@ -207,7 +215,12 @@ func (k *kioskMode) reset() {
 		}
 	}
 	if err := k.shell.store.ForgetVisitor(context.Background()); err != nil {
-		fyne.LogError("kiosk reset", err)
+		// What the visitor left could not be cleared: never show it to
+		// the next one. The store lives in memory, so ending the process
+		// clears it, and the kiosk's service starts a clean one.
+		fyne.LogError("kiosk reset failed; restarting to start clean", err)
+		k.abandon()
+		return
 	}
 	if k.shell.syncer != nil {
 		if c := k.shell.syncer.Client(); c != nil {

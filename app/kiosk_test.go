@@ -444,3 +444,21 @@ func TestKioskTypingKeepsSession(t *testing.T) {
 		t.Fatal("no warning 2 min after the typing stopped")
 	}
 }
+
+// TestKioskResetFailureEndsTheProcess: when the reset cannot clear what
+// a visitor left (here the store is gone), the kiosk does not carry on
+// with it; it ends, for its service to start a clean one.
+func TestKioskResetFailureEndsTheProcess(t *testing.T) {
+	kt := newKioskTest(t, kiosk.RoleServiceHall, fyne.NewSize(1920, 1080), nil)
+	abandoned := 0
+	kt.k.abandon = func() { abandoned++ }
+	kt.k.reset()
+	if abandoned != 0 {
+		t.Fatal("a reset that worked ended the process")
+	}
+	kt.s.store.Close()
+	kt.k.reset()
+	if abandoned != 1 {
+		t.Fatalf("a failed reset ended the process %d times, want once", abandoned)
+	}
+}

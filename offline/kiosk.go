@@ -9,7 +9,17 @@ import (
 // visitorTables hold what one user of a shared kiosk leaves behind: their
 // sealed records, their favourites, and the requests they made with what
 // hangs on them (children before the outbox they point at).
-var visitorTables = []string{"personal_records", "favourites", "appointments", "feedback", "orders", "outbox"}
+var visitorTables = []string{"personal_records", "favourites", "appointments", "feedback", "ticket_orders", "orders",
+	"outbox_rows", "outbox"}
+
+// publicTables hold no visitor's data: the shipped and synced catalogue,
+// the schema's bookkeeping, the search index (of public data), the
+// device's settings and the public signed trust list. Every table is in
+// one list or the other, which a test holds to the schema.
+var publicTables = []string{"schema_migrations", "meta", "divisions", "townships", "attractions", "layers",
+	"stations", "metro_lines", "metro_line_stops", "hubs", "settings", "service_items", "signed_trust_list",
+	"search_docs", "search_parts", "search_pending", "search_part_fts", "search_doc_fts", "sync_cursors", "sync_deferred",
+	"pois", "ticket_products", "ticket_slots", "transit_feeds", "service_halls"}
 
 // ForgetVisitor is the kiosk's reset: it signs out (sealed records and the
 // key go) and deletes every row a visitor can leave: favourites,

@@ -194,8 +194,12 @@ func (s *Store) SignOut(ctx context.Context) error {
 				kinds = append(kinds, k)
 			}
 		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM orders"); err != nil {
-			return err
+		// Children before the rows they point at: an order's ticket
+		// before the order, an order or appointment before its request.
+		for _, table := range []string{"ticket_orders", "orders", "appointments"} {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
+				return err
+			}
 		}
 		if len(kinds) > 0 {
 			q := "DELETE FROM outbox WHERE kind IN (?" + repeatPlaceholders(len(kinds)-1) + ")"

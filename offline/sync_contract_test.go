@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"io"
 	"net/http"
 	"strings"
@@ -12,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"jiangsupass/codes"
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
 )
@@ -118,6 +120,7 @@ func TestContract(t *testing.T) {
 	if _, err := client.Pull(ctx, "no_such_collection", 0, 10); err == nil {
 		t.Error("a pull of an unknown collection succeeded")
 	}
+	checkInCalls(t, client)
 
 	called := map[string]bool{}
 	for _, ex := range rec.seen {
@@ -156,10 +159,46 @@ func TestContract(t *testing.T) {
 	// The run must have exercised every route the client has.
 	for _, route := range []string{"GET /v1/health", "GET /v1/sync/{collection}", "GET /v1/sync/{collection}/items",
 		"GET /v1/sync/{collection}/checksum", "POST /v1/auth/code", "POST /v1/auth/token", "POST /v1/auth/refresh",
-		"GET /v1/me", "GET /v1/me/orders", "POST /v1/orders", "POST /v1/appointments", "POST /v1/feedback", "POST /v1/card/loss"} {
+		"GET /v1/me", "GET /v1/me/orders", "POST /v1/orders", "POST /v1/appointments", "POST /v1/feedback", "POST /v1/card/loss",
+		"POST /v1/halls/{hall}/check-ins"} {
 		if !called[route] {
 			t.Errorf("the integration run never called %s", route)
 		}
 	}
 	t.Logf("%d answers validated over %d routes", len(rec.seen), len(called))
+}
+
+// checkInCalls checks the signed-in resident in at a hall twice (a new
+// number, then the same one), and makes the two refusals: a forged code
+// and a hall that does not exist.
+func checkInCalls(t *testing.T, client *platform.Client) {
+	t.Helper()
+	ctx := context.Background()
+	dev, err := codes.NewDevice()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := client.IssueCredential(ctx, platform.CredentialService, dev.PublicKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, err := dev.Present(g.Credential, time.Now().Add(20*time.Minute)) // the server's clock runs 20 min ahead here
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := client.CheckIn(ctx, "hall-320500", code)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := client.CheckIn(ctx, "hall-320500", code)
+	if err != nil || again.Number != first.Number {
+		t.Fatalf("checked in again: %+v, %v; first %+v", again, err, first)
+	}
+	var pe *platform.Error
+	if _, err := client.CheckIn(ctx, "hall-320500", "JSP1:"+strings.Repeat("0", 40)); !errors.As(err, &pe) || pe.Status != 422 {
+		t.Errorf("a forged code: %v", err)
+	}
+	if _, err := client.CheckIn(ctx, "hall-nowhere", code); !errors.As(err, &pe) || pe.Status != 404 {
+		t.Errorf("no such hall: %v", err)
+	}
 }

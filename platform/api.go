@@ -106,6 +106,31 @@ type Appointment struct {
 	Status string `json:"status"` // booked
 }
 
+// CheckInRequest checks a resident in at a service hall's terminal
+// (POST /v1/halls/{hall}/check-ins): the 苏服码 or card code they show.
+type CheckInRequest struct {
+	Code string `json:"code"`
+}
+
+// The kinds of check-in.
+const (
+	CheckInAppointment = "appointment" // a visit booked for today at this hall
+	CheckInWalkIn      = "walk_in"     // no booking for today here
+)
+
+// CheckIn is a resident's number in a hall's queue for the day. Checking
+// in again the same day at the same hall gives the same number.
+type CheckIn struct {
+	Number      string `json:"number"` // called out at the counters: A for appointments, B for walk-ins
+	Kind        string `json:"kind"`   // CheckInAppointment or CheckInWalkIn
+	HallID      string `json:"hall_id"`
+	Date        string `json:"date"`              // YYYY-MM-DD, China time
+	Time        string `json:"time,omitempty"`    // the appointment's time, HH:MM
+	ItemID      int64  `json:"item_id,omitempty"` // the appointment's service item
+	Holder      string `json:"holder"`            // masked, as on the code
+	CheckedInAt string `json:"checked_in_at"`     // RFC 3339
+}
+
 // FeedbackRequest is a message to the 12345 hotline (POST /v1/feedback).
 type FeedbackRequest struct {
 	Category string `json:"category"`

@@ -191,14 +191,20 @@ func (k *kioskMode) typedRune(r rune) {
 	k.scan.Rune(r, k.now())
 }
 
-// typedKey ends a scan at Enter and hands the code to Verify, where the
+// typedKey ends a scan at Enter and hands the code on: to check-in on a
+// kiosk that checks visitors in at its hall, else to Verify where the
 // kiosk's role has it.
 func (k *kioskMode) typedKey(e *fyne.KeyEvent) {
 	k.touch()
 	if e.Name != fyne.KeyReturn && e.Name != fyne.KeyEnter {
 		return
 	}
-	if code, ok := k.scan.Enter(k.now()); ok && k.cfg.Allows(string(screens.VerifyID)) {
+	code, ok := k.scan.Enter(k.now())
+	switch {
+	case !ok:
+	case k.cfg.ChecksIn():
+		k.shell.Go(screens.Route{Screen: screens.CheckInID, Param: screens.CheckInParam(k.cfg.Hall, code)})
+	case k.cfg.Allows(string(screens.VerifyID)):
 		k.shell.Go(screens.Route{Screen: screens.VerifyID, Param: screens.VerifyScanPrefix + code})
 	}
 }

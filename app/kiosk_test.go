@@ -49,7 +49,7 @@ type kioskTest struct {
 
 // newKioskTest opens a kiosk of the role in a test window of the size,
 // its temporary files sent to a folder of their own.
-func newKioskTest(t *testing.T, role kiosk.Role, size fyne.Size, wrap func(fyne.Window) fyne.Window) *kioskTest {
+func newKioskTest(t *testing.T, role kiosk.Role, size fyne.Size, wrap func(fyne.Window) fyne.Window, lines ...string) *kioskTest {
 	t.Helper()
 	kt := &kioskTest{dataDir: t.TempDir(), tmpDir: t.TempDir(), clock: time.Date(2026, 5, 1, 9, 30, 0, 0, time.Local)}
 	t.Setenv("TMPDIR", kt.tmpDir)
@@ -58,6 +58,7 @@ idle_timeout = "2m"
 warning = "30s"
 language = "en"
 admin_pin_hash = "` + testPINHash() + `"
+` + strings.Join(lines, "\n") + `
 [location]
 name = "Suzhou Government Service Centre"
 lon = 120.585
@@ -460,5 +461,24 @@ func TestKioskResetFailureEndsTheProcess(t *testing.T) {
 	kt.k.reset()
 	if abandoned != 1 {
 		t.Fatalf("a failed reset ended the process %d times, want once", abandoned)
+	}
+}
+
+// TestKioskScanChecksIn: on a kiosk that stands in a hall, a scan with no
+// field focused checks its holder in there instead of opening Verify, and
+// the bar offers check-in.
+func TestKioskScanChecksIn(t *testing.T) {
+	kt := newKioskTest(t, kiosk.RoleServiceHall, fyne.NewSize(1920, 1080), nil, `hall = "hall-320500"`)
+	if !hasText(kt.w.Content(), kt.s.loc.T("KioskCheckIn")) {
+		t.Error("no check-in on the kiosk's bar")
+	}
+	for _, r := range "JSP1CODE0042" {
+		kt.clock = kt.clock.Add(6 * time.Millisecond)
+		kt.k.typedRune(r)
+	}
+	kt.k.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	r := kt.s.Current()
+	if r.Screen != screens.CheckInID || r.Param != screens.CheckInParam("hall-320500", "JSP1CODE0042") {
+		t.Fatalf("a scan opened %v, want check-in at the kiosk's hall", r)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"jiangsupass/screens"
 	"jiangsupass/screens/widgets"
 	"jiangsupass/translations"
 )
@@ -67,6 +68,13 @@ func (k *kioskMode) barContent() fyne.CanvasObject {
 	staff := widget.NewButtonWithIcon(l.T("KioskStaff"), theme.AccountIcon(), k.askPIN)
 	staff.Importance = widget.LowImportance
 	actions := container.NewGridWithColumns(3, keyboard, restart, staff)
+	if k.cfg.ChecksIn() {
+		checkIn := widget.NewButtonWithIcon(l.T("KioskCheckIn"), theme.ConfirmIcon(), func() {
+			k.shell.Go(screens.Route{Screen: screens.CheckInID, Param: screens.CheckInParam(k.cfg.Hall, "")})
+		})
+		checkIn.Importance = widget.HighImportance
+		actions = container.NewGridWithColumns(4, checkIn, keyboard, restart, staff)
+	}
 	rows := []fyne.CanvasObject{widget.NewSeparator()}
 	if name := k.cfg.Location.Name; name != "" {
 		here := widgets.NewWrappedLabel(l.Tf("KioskHere", map[string]any{"Place": name}))

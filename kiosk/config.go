@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/BurntSushi/toml"
@@ -33,7 +34,7 @@ var roleScreens = map[Role][]string{
 	},
 	RoleServiceHall: {
 		"home", "services", "catalogue", "service-item", "halls", "hall", "halls-map", "appointment", "progress",
-		"search", "about", "signin", "card", "servicecode", "verify",
+		"search", "about", "signin", "card", "servicecode", "verify", "checkin",
 	},
 }
 
@@ -66,6 +67,10 @@ type Config struct {
 	Language       string   `toml:"language"`
 	AllowedScreens []string `toml:"allowed_screens"`
 	HideCursor     bool     `toml:"hide_cursor"`
+	// Hall is the service hall a service-hall kiosk stands in (an id such
+	// as "hall-320500"): visitors check in there, and a scan with no field
+	// focused checks its holder in.
+	Hall string `toml:"hall"`
 	// LargeText is 长辈版's large text and targets; a kiosk is used
 	// standing up, often by older people, so it is on unless set false.
 	LargeText *bool `toml:"large_text"`
@@ -141,6 +146,12 @@ func (c *Config) check(supported func(string) bool) error {
 	if c.Location.Lon < -180 || c.Location.Lon > 180 || c.Location.Lat < -90 || c.Location.Lat > 90 {
 		return errors.New("location: lon or lat out of range")
 	}
+	if c.Hall != "" && c.Role != RoleServiceHall {
+		return fmt.Errorf("hall %q: only a %s kiosk checks visitors in", c.Hall, RoleServiceHall)
+	}
+	if strings.ContainsAny(c.Hall, " \t\n/?#") {
+		return fmt.Errorf("hall %q: not a service hall id such as \"hall-320500\"", c.Hall)
+	}
 	for _, id := range c.AllowedScreens {
 		if !slices.Contains(role, id) {
 			return fmt.Errorf("allowed_screens: %q is not shown by a %s kiosk", id, c.Role)
@@ -161,6 +172,9 @@ func (c Config) Allows(id string) bool {
 	}
 	return len(c.AllowedScreens) == 0 || slices.Contains(c.AllowedScreens, id)
 }
+
+// ChecksIn reports whether the kiosk checks visitors in at its hall.
+func (c Config) ChecksIn() bool { return c.Hall != "" && c.Allows("checkin") }
 
 // Personal reports whether the role lets a resident sign in.
 func (c Config) Personal() bool { return c.Role == RoleServiceHall }

@@ -24,8 +24,9 @@ idle_timeout = "90s"
 warning = "25s"
 admin_pin_hash = "` + testHash + `"
 language = "zh-Hans"
-allowed_screens = ["verify", "signin", "card"]
+allowed_screens = ["verify", "signin", "card", "checkin"]
 hide_cursor = true
+hall = "hall-320500"
 [location]
 name = "苏州市政务服务中心"
 lon = 120.62
@@ -35,7 +36,8 @@ lat = 31.32
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.IdleTimeout.Duration != 90*time.Second || c.Warning.Duration != 25*time.Second || !c.HideCursor || c.Location.Name == "" {
+	if c.IdleTimeout.Duration != 90*time.Second || c.Warning.Duration != 25*time.Second || !c.HideCursor || c.Location.Name == "" ||
+		c.Hall != "hall-320500" || !c.ChecksIn() {
 		t.Errorf("parsed %+v", c)
 	}
 	for id, want := range map[string]bool{"home": true, "verify": true, "card": true, "catalogue": false, "map": false} {
@@ -53,6 +55,8 @@ lat = 31.32
 		{"language", `role = "tourist"` + "\nadmin_pin_hash = \"" + testHash + "\"\nlanguage = \"fr\"", "language"},
 		{"personal on tourist", `role = "tourist"` + "\nadmin_pin_hash = \"" + testHash + "\"\nlanguage = \"en\"\nallowed_screens = [\"card\"]", "card"},
 		{"not toml", `role = `, "kiosk file"},
+		{"hall on tourist", `role = "tourist"` + "\nadmin_pin_hash = \"" + testHash + "\"\nlanguage = \"en\"\nhall = \"hall-320500\"", "hall"},
+		{"hall not an id", `role = "service-hall"` + "\nadmin_pin_hash = \"" + testHash + "\"\nlanguage = \"en\"\nhall = \"a hall\"", "hall"},
 	}
 	for _, b := range bad {
 		if _, err := Parse([]byte(b.text), supported); err == nil || !strings.Contains(err.Error(), b.want) {

@@ -142,6 +142,11 @@ func hallView(env *Env, h offline.ServiceHall, items []offline.CatalogueItem, to
 			env.Nav.Go(Route{Screen: HallsMapID, Param: "hall:" + h.ID})
 		}))
 	}
+	if env.Shows(CheckInID) && !env.Kiosk { // a kiosk checks in at its own hall only
+		box.Add(widget.NewButtonWithIcon(env.T("CheckInHere"), theme.ConfirmIcon(), func() {
+			env.Nav.Go(Route{Screen: CheckInID, Param: CheckInParam(h.ID, "")})
+		}))
+	}
 	var rows []fyne.CanvasObject
 	rows = append(rows, widgets.NewWrappedLabel(env.L.Tf("HallServicesCount", map[string]any{"Count": total})))
 	for _, it := range items {

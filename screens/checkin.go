@@ -1,0 +1,201 @@
+package screens
+
+import (
+	"context"
+	"errors"
+	"net/url"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/codes"
+	"jiangsupass/offline"
+	"jiangsupass/platform"
+	"jiangsupass/screens/widgets"
+)
+
+// CheckInID checks a resident in at a service hall and shows their number
+// in the day's queue: on the hall's kiosk from the code they show to its
+// scanner, on a resident's phone with the phone's own 苏服码. Checking in
+// asks the hall's queue, so it needs the network; the screen says so when
+// there is none.
+const CheckInID ID = "checkin"
+
+// checkInSample is the route parameter of the snapshot's sample result.
+const checkInSample = "sample"
+
+func init() {
+	Register(Screen{ID: CheckInID, Tab: TabServices, Title: "CheckInTitle", Icon: theme.IconNameConfirm,
+		Build: buildCheckIn,
+		Samples: func(*Env) []Route {
+			return []Route{{Screen: CheckInID, Param: CheckInParam("hall-320100", "")},
+				{Screen: CheckInID, Param: checkInSample}}
+		}})
+}
+
+// CheckInParam is the route parameter that checks in at hall, with code
+// when a scanner has read one already.
+func CheckInParam(hall, code string) string {
+	v := url.Values{"hall": {hall}}
+	if code != "" {
+		v.Set("code", code)
+	}
+	return v.Encode()
+}
+
+// checkInView is the check-in screen's state.
+type checkInView struct {
+	env    *Env
+	hall   offline.ServiceHall
+	trust  *codes.TrustList // to refuse a bad code at once, with its reason
+	res    resident
+	body   *fyne.Container // what the screen shows under the hall's name
+	status *fyne.Container // the result, or the work in progress
+}
+
+func buildCheckIn(env *Env, r Route) fyne.CanvasObject {
+	if r.Param == checkInSample {
+		return checkInFrame(env, env.T("CheckInSampleHall"), checkInResult(env, sampleCheckIn(env), true))
+	}
+	q, _ := url.ParseQuery(r.Param)
+	holder := container.NewStack(widgets.NewLoading(env.T("Loading")))
+	v := &checkInView{env: env, status: container.NewVBox()}
+	var err error
+	env.Load(func(ctx context.Context) {
+		if v.hall, err = env.Store.ServiceHall(ctx, q.Get("hall")); err != nil {
+			return
+		}
+		if v.trust, err = env.Store.TrustList(ctx); errors.Is(err, offline.ErrNotFound) {
+			err = nil // the platform checks the code in any case
+		}
+		if err == nil && !env.Kiosk {
+			v.res = loadResident(ctx, env)
+		}
+	}, func() {
+		switch {
+		case errors.Is(err, offline.ErrNotFound):
+			holder.Objects = []fyne.CanvasObject{gone(env, "HallMissingTitle", "HallMissingBody", "HallsTitle", HallsID)}
+		case err != nil:
+			holder.Objects = []fyne.CanvasObject{readFailed(env, "HallsErrorTitle", "check-in", err, r)}
+		default:
+			holder.Objects = []fyne.CanvasObject{checkInFrame(env, v.hall.Name, v.content())}
+			if code := q.Get("code"); code != "" {
+				v.submit(code)
+			}
+		}
+		holder.Refresh()
+	})
+	return holder
+}
+
+// checkInFrame is the screen around its content: the hall's name on top.
+func checkInFrame(env *Env, hallName string, content fyne.CanvasObject) fyne.CanvasObject {
+	title := widgets.NewWrappedLabelWithStyle(hallName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	return container.NewVScroll(container.NewPadded(widgets.NewColumn(640, container.NewVBox(title, content))))
+}
+
+// content is the way to check in that this device offers: a scanner on
+// the hall's kiosk, the resident's own code on a phone.
+func (v *checkInView) content() fyne.CanvasObject {
+	env := v.env
+	if platformClient(env) == nil {
+		return widgets.NewMessage(theme.WarningIcon(), env.T("CheckInOfflineTitle"), env.T("CheckInOfflineBody"), "", nil)
+	}
+	if env.Kiosk {
+		input := widgets.NewScanEntry(env.Now)
+		input.SetPlaceHolder(env.T("VerifyPlaceholder"))
+		input.OnScan = func(code string) {
+			input.SetText("")
+			v.submit(code)
+		}
+		if env.Window != nil {
+			env.Window.Canvas().Focus(input)
+		}
+		v.body = container.NewVBox(widgets.NewWrappedLabel(env.T("CheckInIntroKiosk")), input, v.status)
+		return v.body
+	}
+	if v.res.err != nil {
+		return residentError(env, v.res.err)
+	}
+	if !v.res.signedIn {
+		return signInFirst(env)
+	}
+	own := widget.NewButtonWithIcon(env.T("CheckInWithMyCode"), theme.ConfirmIcon(), v.submitOwn)
+	own.Importance = widget.HighImportance
+	v.body = container.NewVBox(widgets.NewWrappedLabel(env.T("CheckInIntroPhone")), own, v.status)
+	return v.body
+}
+
+// submitOwn checks in with this phone's own 苏服码, made for now.
+func (v *checkInView) submitOwn() {
+	var shown offline.ShownCode
+	var err error
+	v.show(widgets.NewLoading(v.env.T("CheckInWorking")))
+	v.env.Load(func(ctx context.Context) {
+		shown, err = v.res.present(ctx, platform.CredentialService, v.env.Now())
+	}, func() {
+		if err != nil {
+			fyne.LogError("check-in: own code", err)
+			v.show(v.failure("CheckInNoCode"))
+			return
+		}
+		v.submit(shown.Text)
+	})
+}
+
+// submit checks the code here first, so that a stale or forged one is
+// refused at once with its reason, then asks the hall's queue.
+func (v *checkInView) submit(code string) {
+	env := v.env
+	if v.trust != nil {
+		if _, err := codes.Check(code, v.trust, env.Now()); err != nil {
+			kind, _ := codes.KindOf(code)
+			v.show(v.failure(codeRefusalMessage(kind, codes.ReasonOf(err))))
+			return
+		}
+	}
+	client := platformClient(env)
+	if client == nil {
+		v.show(v.failure("CheckInOfflineBody"))
+		return
+	}
+	v.show(widgets.NewLoading(env.T("CheckInWorking")))
+	var ci platform.CheckIn
+	var err error
+	env.Load(func(ctx context.Context) {
+		ci, err = client.CheckIn(ctx, v.hall.ID, code)
+	}, func() {
+		if err != nil {
+			fyne.LogError("check-in", err)
+			v.show(v.failure(checkInErrorMessage(err)))
+			return
+		}
+		v.show(checkInResult(env, ci, false))
+	})
+}
+
+// show puts o where the result goes.
+func (v *checkInView) show(o fyne.CanvasObject) {
+	v.status.Objects = []fyne.CanvasObject{o}
+	v.status.Refresh()
+}
+
+// failure says, in words and colour, why checking in did not work.
+func (v *checkInView) failure(messageID string) fyne.CanvasObject {
+	return widgets.NewBanner(theme.ErrorIcon(), widgets.NewWrappedLabel(v.env.T(messageID)))
+}
+
+// checkInErrorMessage is the message id that explains a failed check-in.
+func checkInErrorMessage(err error) string {
+	var pe *platform.Error
+	switch {
+	case errors.As(err, &pe) && pe.Code == platform.CodeInvalidCode:
+		return "CheckInRefused"
+	case errors.As(err, &pe) && pe.Code == platform.CodeNotFound:
+		return "CheckInNoSuchHall"
+	}
+	return "CheckInUnreachable"
+}

@@ -1,0 +1,147 @@
+package screens
+
+import (
+	"context"
+	"encoding/json"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"jiangsupass/codes"
+	"jiangsupass/offline"
+	"jiangsupass/platform"
+	"jiangsupass/platform/server"
+
+	"fyne.io/fyne/v2/test"
+)
+
+// clientSyncer links screens to a platform client, as the app's syncer
+// does; it syncs nothing by itself.
+type clientSyncer struct{ c *platform.Client }
+
+func (s clientSyncer) APIURL() string             { return "loopback" }
+func (s clientSyncer) SetAPIURL(string) error     { return nil }
+func (s clientSyncer) SyncNow()                   {}
+func (s clientSyncer) Progress() offline.Progress { return offline.Progress{} }
+func (s clientSyncer) Watch(func()) (stop func()) { return func() {} }
+func (s clientSyncer) Client() *platform.Client   { return s.c }
+
+// TestCheckInAtKiosk: on a hall's kiosk, a resident who booked a visit
+// there today scans their 苏服码 and gets an A number from the reference
+// server on loopback; a code that has run out is refused at once, in
+// words, without asking the platform; with no link to the platform the
+// screen says to take a number at the front desk.
+func TestCheckInAtKiosk(t *testing.T) {
+	ctx := context.Background()
+	env, _ := testEnv(t, "en")
+	sent := map[string]string{}
+	srv, err := server.Open(ctx, filepath.Join(t.TempDir(), "p.db"), server.Options{Now: env.Now,
+		OnCode: func(phone, code string) { sent[phone] = code }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
+
+	// The resident's phone: signed in, a visit booked for today, a code.
+	phone := platform.NewClient(hs.URL, platform.Options{Timeout: 5 * time.Second})
+	number := server.DemoAccounts[0].Phone
+	if _, err := phone.RequestCode(ctx, number); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := phone.SignIn(ctx, number, sent[number]); err != nil {
+		t.Fatal(err)
+	}
+	today := env.Now().In(time.FixedZone("CST", 8*3600)).Format("2006-01-02")
+	book, _ := json.Marshal(platform.AppointmentRequest{HallID: "hall-320100", ItemID: 7, Date: today, Time: "16:00"})
+	if _, err := phone.Mutate(ctx, platform.Appointments, "visit-0001", book); err != nil {
+		t.Fatal(err)
+	}
+	dev, err := codes.NewDevice()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := phone.IssueCredential(ctx, platform.CredentialService, dev.PublicKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	code, err := dev.Present(g.Credential, env.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	// The hall's kiosk: the public trust list, no one signed in.
+	kiosk := platform.NewClient(hs.URL, platform.Options{Timeout: 5 * time.Second})
+	if err := env.Store.SyncPersonal(ctx, kiosk); err != nil {
+		t.Fatal(err)
+	}
+	env.Kiosk = true
+	screen := buildCheckIn(env, Route{Screen: CheckInID, Param: CheckInParam("hall-320100", code)})
+	show(t, screen)
+	if s := shownTexts(screen); !strings.Contains(s, env.T("CheckInOfflineTitle")) {
+		t.Fatalf("with no link to the platform:\n%s", s)
+	}
+
+	env.Sync = clientSyncer{kiosk}
+	screen = buildCheckIn(env, Route{Screen: CheckInID, Param: CheckInParam("hall-320100", code)})
+	show(t, screen)
+	s := shownTexts(screen)
+	if !strings.Contains(s, "A001") || !strings.Contains(s, env.L.Tf("CheckInAppointmentAt", map[string]any{"Time": "16:00"})) ||
+		!strings.Contains(s, "南京市政务服务中心") {
+		t.Fatalf("after the scan:\n%s", s)
+	}
+
+	old, err := dev.Present(g.Credential, env.Now().Add(-5*codes.StepPeriod))
+	if err != nil {
+		t.Fatal(err)
+	}
+	screen = buildCheckIn(env, Route{Screen: CheckInID, Param: CheckInParam("hall-320100", old)})
+	show(t, screen)
+	if s := shownTexts(screen); !strings.Contains(s, env.T("VerifyReasonStep")) || strings.Contains(s, "A00") {
+		t.Fatalf("a code five steps old:\n%s", s)
+	}
+}
+
+// TestCheckInWithOwnPhone: a signed-in resident checks in at a hall with
+// their phone's own 苏服码 and, with no booking there today, gets a B
+// number; signed out, the screen asks them to sign in.
+func TestCheckInWithOwnPhone(t *testing.T) {
+	ctx := context.Background()
+	env, nav := testEnv(t, "en")
+	sent := map[string]string{}
+	srv, err := server.Open(ctx, filepath.Join(t.TempDir(), "p.db"), server.Options{Now: env.Now,
+		OnCode: func(phone, code string) { sent[phone] = code }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
+	c := platform.NewClient(hs.URL, platform.Options{Timeout: 5 * time.Second})
+	env.Sync = clientSyncer{c}
+
+	screen := buildCheckIn(env, Route{Screen: CheckInID, Param: CheckInParam("hall-320500", "")})
+	show(t, screen)
+	test.Tap(labelled(t, screen, env.T("SignInAction")))
+	if nav.last().Screen != SignInID {
+		t.Fatalf("signed out, the screen led to %v", nav.last())
+	}
+
+	number := server.DemoAccounts[0].Phone
+	if _, err := c.RequestCode(ctx, number); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Store.SignIn(ctx, c, number, sent[number]); err != nil {
+		t.Fatal(err)
+	}
+	if err := env.Store.SyncPersonal(ctx, c); err != nil {
+		t.Fatal(err)
+	}
+	screen = buildCheckIn(env, Route{Screen: CheckInID, Param: CheckInParam("hall-320500", "")})
+	show(t, screen)
+	test.Tap(labelled(t, screen, env.T("CheckInWithMyCode")))
+	if s := shownTexts(screen); !strings.Contains(s, "B001") || !strings.Contains(s, env.T("CheckInWalkIn")) {
+		t.Fatalf("after checking in with the phone's code:\n%s", s)
+	}
+}

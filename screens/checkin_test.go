@@ -28,6 +28,21 @@ func (s clientSyncer) Progress() offline.Progress { return offline.Progress{} }
 func (s clientSyncer) Watch(func()) (stop func()) { return func() {} }
 func (s clientSyncer) Client() *platform.Client   { return s.c }
 
+// checkInPlatform starts a reference server on loopback whose clock is
+// env's, and returns its address and the sign-in codes it sends.
+func checkInPlatform(t *testing.T, env *Env) (string, map[string]string) {
+	t.Helper()
+	sent := map[string]string{}
+	srv, err := server.Open(context.Background(), filepath.Join(t.TempDir(), "p.db"), server.Options{Now: env.Now,
+		OnCode: func(phone, code string) { sent[phone] = code }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hs := httptest.NewServer(srv.Handler())
+	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
+	return hs.URL, sent
+}
+
 // TestCheckInAtKiosk: on a hall's kiosk, a resident who booked a visit
 // there today scans their 苏服码 and gets an A number from the reference
 // server on loopback; a code that has run out is refused at once, in
@@ -36,17 +51,10 @@ func (s clientSyncer) Client() *platform.Client   { return s.c }
 func TestCheckInAtKiosk(t *testing.T) {
 	ctx := context.Background()
 	env, _ := testEnv(t, "en")
-	sent := map[string]string{}
-	srv, err := server.Open(ctx, filepath.Join(t.TempDir(), "p.db"), server.Options{Now: env.Now,
-		OnCode: func(phone, code string) { sent[phone] = code }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
+	url, sent := checkInPlatform(t, env)
 
 	// The resident's phone: signed in, a visit booked for today, a code.
-	phone := platform.NewClient(hs.URL, platform.Options{Timeout: 5 * time.Second})
+	phone := platform.NewClient(url, platform.Options{Timeout: 5 * time.Second})
 	number := server.DemoAccounts[0].Phone
 	if _, err := phone.RequestCode(ctx, number); err != nil {
 		t.Fatal(err)
@@ -73,7 +81,7 @@ func TestCheckInAtKiosk(t *testing.T) {
 	}
 
 	// The hall's kiosk: the public trust list, no one signed in.
-	kiosk := platform.NewClient(hs.URL, platform.Options{Timeout: 5 * time.Second})
+	kiosk := platform.NewClient(url, platform.Options{Timeout: 5 * time.Second})
 	if err := env.Store.SyncPersonal(ctx, kiosk); err != nil {
 		t.Fatal(err)
 	}
@@ -110,15 +118,8 @@ func TestCheckInAtKiosk(t *testing.T) {
 func TestCheckInWithOwnPhone(t *testing.T) {
 	ctx := context.Background()
 	env, nav := testEnv(t, "en")
-	sent := map[string]string{}
-	srv, err := server.Open(ctx, filepath.Join(t.TempDir(), "p.db"), server.Options{Now: env.Now,
-		OnCode: func(phone, code string) { sent[phone] = code }})
-	if err != nil {
-		t.Fatal(err)
-	}
-	hs := httptest.NewServer(srv.Handler())
-	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
-	c := platform.NewClient(hs.URL, platform.Options{Timeout: 5 * time.Second})
+	url, sent := checkInPlatform(t, env)
+	c := platform.NewClient(url, platform.Options{Timeout: 5 * time.Second})
 	env.Sync = clientSyncer{c}
 
 	screen := buildCheckIn(env, Route{Screen: CheckInID, Param: CheckInParam("hall-320500", "")})

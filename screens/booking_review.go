@@ -22,7 +22,7 @@ func bookingReviewStep(env *Env, st bookingState, d ticketData) fyne.CanvasObjec
 	slot, ok := d.slotOf(st.slot)
 	lines := st.lines(d)
 	if !ok || len(lines) != st.total() || len(lines) == 0 {
-		return widget.NewLabel(env.T("BookingSlotGone"))
+		return widgets.NewWrappedLabel(env.T("BookingSlotGone"))
 	}
 	lang := env.L.Lang()
 	rows := []fyne.CanvasObject{

@@ -64,7 +64,7 @@ func bookingDateStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject 
 
 // bookingSlotStep lists a day's slots with the tickets left in each.
 func bookingSlotStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
-	box := container.NewVBox(widget.NewLabel(env.L.Tf("BookingSlotsOn", map[string]any{"Date": st.date, "Weekday": weekday(env, st.date)})))
+	box := container.NewVBox(widgets.NewWrappedLabel(env.L.Tf("BookingSlotsOn", map[string]any{"Date": st.date, "Weekday": weekday(env, st.date)})))
 	for _, s := range d.slots {
 		if s.Date != st.date {
 			continue
@@ -93,7 +93,7 @@ func bookingSlotStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject 
 func bookingTypesStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
 	slot, ok := d.slotOf(st.slot)
 	if !ok {
-		return widget.NewLabel(env.T("BookingSlotGone"))
+		return widgets.NewWrappedLabel(env.T("BookingSlotGone"))
 	}
 	limit := min(int64(maxTickets), slot.Remaining)
 	counts := map[string]int{}
@@ -116,7 +116,7 @@ func bookingTypesStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject
 			next.Enable()
 		}
 	}
-	box := container.NewVBox(widget.NewLabel(env.L.Tf("BookingSlotChosen", map[string]any{"Date": slot.Date, "Start": slot.Start,
+	box := container.NewVBox(widgets.NewWrappedLabel(env.L.Tf("BookingSlotChosen", map[string]any{"Date": slot.Date, "Start": slot.Start,
 		"End": slot.End, "Left": slot.Remaining})))
 	for _, p := range d.products {
 		label := widgets.NewWrappedLabel(offline.Text(p.Name).In(lang) + "  " + yuan(p.PriceCents))
@@ -139,7 +139,7 @@ func bookingTypesStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject
 		plus.OnTapped = func() { change(1) }
 		box.Add(container.NewBorder(nil, nil, nil, container.NewHBox(minus, count, plus), label))
 	}
-	box.Add(widget.NewLabel(env.L.Tf("BookingTypesLimit", map[string]any{"Max": limit})))
+	box.Add(widgets.NewWrappedLabel(env.L.Tf("BookingTypesLimit", map[string]any{"Max": limit})))
 	next.OnTapped = func() {
 		st.next(env, "visitors", func(n *bookingState) {
 			n.counts = counts

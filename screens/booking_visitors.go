@@ -57,10 +57,10 @@ func bookingVisitorsStep(env *Env, st bookingState, d ticketData) fyne.CanvasObj
 	}
 	list := container.NewVBox()
 	if len(d.visitors) == 0 {
-		list.Add(widget.NewLabel(env.T("BookingNoVisitors")))
+		list.Add(widgets.NewWrappedLabel(env.T("BookingNoVisitors")))
 	}
 	for _, v := range d.visitors {
-		check := widget.NewCheck(v.Name+" · "+docKindName(env, v.DocKind)+" "+idcard.Mask(v.DocNumber), func(on bool) {
+		check := widget.NewCheck(v.Name, func(on bool) {
 			chosen = slices.DeleteFunc(chosen, func(id string) bool { return id == v.ID })
 			if on {
 				chosen = append(chosen, v.ID)
@@ -68,7 +68,12 @@ func bookingVisitorsStep(env *Env, st bookingState, d ticketData) fyne.CanvasObj
 			update()
 		})
 		check.SetChecked(slices.Contains(chosen, v.ID))
-		list.Add(check)
+		// The document on a line of its own under the name: a check
+		// box's label never wraps, and a long permit's name would push
+		// the screen past a phone's edge.
+		doc := widgets.NewWrappedLabel(docKindName(env, v.DocKind) + " " + idcard.Mask(v.DocNumber))
+		doc.SizeName = theme.SizeNameCaptionText
+		list.Add(container.NewVBox(check, container.New(&indent{by: theme.IconInlineSize() + theme.Padding()*2}, doc)))
 	}
 	update()
 	return container.NewVBox(status, list, next, widget.NewSeparator(), visitorForm(env, st, d, chosen))
@@ -126,4 +131,23 @@ func visitorForm(env *Env, st bookingState, d ticketData, chosen []string) fyne.
 	hint := widgets.NewWrappedLabel(env.T("VisitorHint"))
 	return container.NewVBox(widget.NewLabelWithStyle(env.T("VisitorAdd"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		hint, name, kind, number, problem, save)
+}
+
+// indent moves its objects right by a fixed amount, under a check box's
+// label.
+type indent struct{ by float32 }
+
+func (l *indent) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		o.Move(fyne.NewPos(l.by, 0))
+		o.Resize(fyne.NewSize(max(size.Width-l.by, 0), size.Height))
+	}
+}
+
+func (l *indent) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	for _, o := range objs {
+		m = m.Max(o.MinSize())
+	}
+	return m.AddWidthHeight(l.by, 0)
 }

@@ -48,7 +48,9 @@ func newCardFace(env *Env, card platform.Card, status fyne.CanvasObject, sample 
 	title.TextSize = theme.Size(theme.SizeNameSubHeadingText)
 	f.name, f.social, f.number = text("", true), text("", false), text("", false)
 	f.eye = widget.NewButtonWithIcon("", theme.VisibilityIcon(), f.toggle)
-	rows := container.New(layoutFormRows{}, text(env.T("CardName"), false), f.name,
+	// In 长辈版 on a phone, a label and an 18-digit number side by side
+	// are wider than the screen: each value goes under its label.
+	rows := container.New(layoutFormRows{stacked: env.Phone && env.Elder}, text(env.T("CardName"), false), f.name,
 		text(env.T("CardSocialNo"), false), f.social,
 		text(env.T("CardNumber"), false), f.number,
 		text(env.T("CardCity"), false), text(card.City, false),
@@ -104,9 +106,11 @@ func (f *cardFace) refresh() {
 
 // layoutFormRows lays pairs of objects out as rows: a label column as wide
 // as its widest label, and the values beside.
-type layoutFormRows struct{}
+type layoutFormRows struct {
+	stacked bool // each value under its label, not beside it
+}
 
-func (layoutFormRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (l layoutFormRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	lw := float32(0)
 	for i := 0; i < len(objs); i += 2 {
 		lw = fyne.Max(lw, objs[i].MinSize().Width)
@@ -114,21 +118,38 @@ func (layoutFormRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	gap := theme.Padding() * 2
 	y := float32(0)
 	for i := 0; i+1 < len(objs); i += 2 {
-		h := fyne.Max(objs[i].MinSize().Height, objs[i+1].MinSize().Height)
-		objs[i].Move(fyne.NewPos(0, y))
-		objs[i].Resize(fyne.NewSize(lw, h))
-		objs[i+1].Move(fyne.NewPos(lw+gap, y))
-		objs[i+1].Resize(fyne.NewSize(size.Width-lw-gap, h))
+		label, value := objs[i], objs[i+1]
+		if l.stacked {
+			label.Move(fyne.NewPos(0, y))
+			label.Resize(fyne.NewSize(size.Width, label.MinSize().Height))
+			y += label.MinSize().Height
+			value.Move(fyne.NewPos(0, y))
+			value.Resize(fyne.NewSize(size.Width, value.MinSize().Height))
+			y += value.MinSize().Height + theme.Padding()
+			continue
+		}
+		h := fyne.Max(label.MinSize().Height, value.MinSize().Height)
+		label.Move(fyne.NewPos(0, y))
+		label.Resize(fyne.NewSize(lw, h))
+		value.Move(fyne.NewPos(lw+gap, y))
+		value.Resize(fyne.NewSize(size.Width-lw-gap, h))
 		y += h + theme.Padding()
 	}
 }
 
-func (layoutFormRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (l layoutFormRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	lw, vw, h := float32(0), float32(0), float32(0)
 	for i := 0; i+1 < len(objs); i += 2 {
-		lw = fyne.Max(lw, objs[i].MinSize().Width)
-		vw = fyne.Max(vw, objs[i+1].MinSize().Width)
-		h += fyne.Max(objs[i].MinSize().Height, objs[i+1].MinSize().Height) + theme.Padding()
+		lm, vm := objs[i].MinSize(), objs[i+1].MinSize()
+		lw, vw = fyne.Max(lw, lm.Width), fyne.Max(vw, vm.Width)
+		if l.stacked {
+			h += lm.Height + vm.Height + theme.Padding()
+		} else {
+			h += fyne.Max(lm.Height, vm.Height) + theme.Padding()
+		}
+	}
+	if l.stacked {
+		return fyne.NewSize(fyne.Max(lw, vw), h)
 	}
 	return fyne.NewSize(lw+theme.Padding()*2+vw, h)
 }

@@ -72,7 +72,7 @@ func displaySection(env *Env) fyne.CanvasObject {
 	modes := []string{"system", "light", "dark"}
 	labels := []string{env.T("ThemeSystem"), env.T("ThemeLight"), env.T("ThemeDark")}
 	themeRadio := widget.NewRadioGroup(labels, nil)
-	themeRadio.Horizontal = !env.Elder
+	themeRadio.Horizontal = !env.Elder && !env.Phone
 	themeRadio.Required = true
 	for i, m := range modes {
 		if m == env.Prefs.ThemeMode() {

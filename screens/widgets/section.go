@@ -4,12 +4,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
-// NewSection is a titled group of rows, as in Settings.
+// NewSection is a titled group of rows, as in Settings. A long title
+// wraps.
 func NewSection(title string, rows ...fyne.CanvasObject) fyne.CanvasObject {
-	h := widget.NewLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	h := NewWrappedLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	h.SizeName = theme.SizeNameSubHeadingText
 	box := container.NewVBox(h)
 	for _, r := range rows {
@@ -18,11 +18,59 @@ func NewSection(title string, rows ...fyne.CanvasObject) fyne.CanvasObject {
 	return box
 }
 
-// NewInfoRow is a label and its value on one line, the value wrapping when
-// it is long.
+// NewInfoRow is a label and its value side by side, the value wrapping
+// when it is long. The label keeps to one line while it takes at most
+// two fifths of the row, and wraps beyond that, so that a long label in
+// large text never pushes the row past the screen's edge.
 func NewInfoRow(label, value string) fyne.CanvasObject {
-	l := widget.NewLabel(label)
-	l.TextStyle.Bold = true
+	l := NewWrappedLabelWithStyle(label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	v := NewWrappedLabel(value)
-	return container.NewBorder(nil, nil, l, nil, v)
+	return container.New(&infoRowLayout{}, l, v)
+}
+
+// infoRowLayout places a label and its value side by side.
+type infoRowLayout struct{}
+
+// maxLabelShare is the most of the row's width a label takes.
+const maxLabelShare = 0.4
+
+// labelWidth is the label's one line, or two fifths of the row if that is
+// less, but never narrower than its longest word.
+func (infoRowLayout) labelWidth(label *WrappedLabel, rowWidth float32) float32 {
+	return min(oneLineWidth(label), max(rowWidth*maxLabelShare, widestWord(label)))
+}
+
+func (l infoRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	label, value := objs[0].(*WrappedLabel), objs[1]
+	w := l.labelWidth(label, size.Width)
+	label.Resize(fyne.NewSize(w, label.MinSize().Height))
+	label.Move(fyne.NewPos(0, 0))
+	value.Resize(fyne.NewSize(size.Width-w, value.MinSize().Height))
+	value.Move(fyne.NewPos(w, 0))
+	// The heights above follow the widths just set: give each its own.
+	label.Resize(fyne.NewSize(w, label.MinSize().Height))
+	value.Resize(fyne.NewSize(size.Width-w, value.MinSize().Height))
+}
+
+func (l infoRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	label, value := objs[0].(*WrappedLabel), objs[1]
+	lm, vm := label.MinSize(), value.MinSize()
+	// A label asks for its one line up to a few words' width; a narrower
+	// row wraps it (see Layout).
+	w := min(oneLineWidth(label), max(6*theme.TextSize(), widestWord(label)))
+	return fyne.NewSize(w+vm.Width, max(lm.Height, vm.Height))
+}
+
+// oneLineWidth is how wide a label is with its text on one line.
+func oneLineWidth(l *WrappedLabel) float32 {
+	return l.measure(l.Source()) + l.padding()
+}
+
+// widestWord is how wide a label is around its widest unbreakable piece.
+func widestWord(l *WrappedLabel) float32 {
+	var w float32
+	for _, u := range breakUnits(l.Source()) {
+		w = max(w, l.measure(u.text))
+	}
+	return w + l.padding()
 }

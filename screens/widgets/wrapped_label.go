@@ -63,15 +63,21 @@ func (l *WrappedLabel) broken(width float32) string {
 	if width <= 0 || l.source == "" {
 		return l.source
 	}
-	th := l.Theme()
+	return strings.Join(breakLines(l.source, width-l.padding(), l.measure), "\n")
+}
+
+// measure is how wide s is in the label's text size and style.
+func (l *WrappedLabel) measure(s string) float32 {
 	sizeName := l.SizeName
 	if sizeName == "" {
 		sizeName = theme.SizeNameText
 	}
-	textSize := th.Size(sizeName)
-	room := width - 2*th.Size(theme.SizeNameInnerPadding)
-	measure := func(s string) float32 { return fyne.MeasureText(s, textSize, l.TextStyle).Width }
-	return strings.Join(breakLines(l.source, room, measure), "\n")
+	return fyne.MeasureText(s, l.Theme().Size(sizeName), l.TextStyle).Width
+}
+
+// padding is the room a label keeps around its text, left and right.
+func (l *WrappedLabel) padding() float32 {
+	return 2 * l.Theme().Size(theme.SizeNameInnerPadding)
 }
 
 // NewWrappedLabelWithStyle makes a wrapped label with an alignment and a

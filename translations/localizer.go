@@ -13,32 +13,41 @@ import (
 //go:embed *.toml
 var files embed.FS
 
+// fallback is the language whose messages stand in for a missing one.
+const fallback = "zh-Hans"
+
 var (
-	bundleOnce sync.Once
-	bundle     *i18n.Bundle
-	bundleErr  error
+	bundlesMu sync.Mutex
+	bundles   = map[string]*i18n.Bundle{}
 )
 
-// loadBundle parses every message file once.
-func loadBundle() (*i18n.Bundle, error) {
-	bundleOnce.Do(func() {
-		b := i18n.NewBundle(language.SimplifiedChinese)
-		b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
-		for _, l := range Languages {
-			name := l.Tag + ".toml"
-			data, err := files.ReadFile(name)
-			if err != nil {
-				bundleErr = fmt.Errorf("translations: %w", err)
-				return
-			}
-			if _, err := b.ParseMessageFileBytes(data, name); err != nil {
-				bundleErr = fmt.Errorf("translations: parse %s: %w", name, err)
-				return
-			}
+// bundleFor parses the message files one language needs, once: its own
+// and the fallback's. Start-up parses one or two files, not all five; a
+// bundle is never changed once made, so Localizers share it safely.
+func bundleFor(lang string) (*i18n.Bundle, error) {
+	bundlesMu.Lock()
+	defer bundlesMu.Unlock()
+	if b, ok := bundles[lang]; ok {
+		return b, nil
+	}
+	b := i18n.NewBundle(language.SimplifiedChinese)
+	b.RegisterUnmarshalFunc("toml", toml.Unmarshal)
+	tags := []string{fallback}
+	if lang != fallback {
+		tags = append(tags, lang)
+	}
+	for _, tag := range tags {
+		name := tag + ".toml"
+		data, err := files.ReadFile(name)
+		if err != nil {
+			return nil, fmt.Errorf("translations: %w", err)
 		}
-		bundle = b
-	})
-	return bundle, bundleErr
+		if _, err := b.ParseMessageFileBytes(data, name); err != nil {
+			return nil, fmt.Errorf("translations: parse %s: %w", name, err)
+		}
+	}
+	bundles[lang] = b
+	return b, nil
 }
 
 // Localizer gives the messages of one language. Its zero value is not
@@ -55,11 +64,11 @@ type Localizer struct {
 // matched to the nearest). It fails only when a message file is malformed,
 // which the package's tests rule out.
 func New(lang string) (*Localizer, error) {
-	b, err := loadBundle()
+	lang = Match(lang)
+	b, err := bundleFor(lang)
 	if err != nil {
 		return nil, err
 	}
-	lang = Match(lang)
 	return &Localizer{lang: lang, loc: i18n.NewLocalizer(b, lang), missing: map[string]bool{}}, nil
 }
 

@@ -107,31 +107,59 @@ func breakLines(text string, width float32, measure func(string) float32) []stri
 	return lines
 }
 
-// breakParagraph fills lines with whole units, greedily.
+// breakParagraph fills lines with whole units, greedily. A paragraph that
+// fits is measured once; otherwise each unit is measured once and the
+// widths added up, and each line is measured whole once to make sure
+// (shaping across units can make a line a little wider than its parts).
 func breakParagraph(p string, width float32, measure func(string) float32) []string {
-	var lines []string
-	var line strings.Builder
-	pendingSpace := ""
-	for _, u := range breakUnits(p) {
-		candidate := line.String() + pendingSpace + u.text
-		if line.Len() == 0 || measure(candidate) <= width {
-			line.Reset()
-			line.WriteString(candidate)
-			pendingSpace = u.space
-			continue
-		}
-		lines = append(lines, line.String())
-		line.Reset()
-		line.WriteString(u.text)
-		pendingSpace = u.space
+	if measure(p) <= width {
+		return []string{p}
 	}
-	lines = append(lines, line.String())
+	units := breakUnits(p)
+	var lines []string
+	for len(units) > 0 {
+		n := fillLine(units, width, measure)
+		for n > 1 && measure(joinUnits(units[:n])) > width {
+			n--
+		}
+		lines = append(lines, joinUnits(units[:n]))
+		units = units[n:]
+	}
 	// A unit wider than the line by itself is cut where it must be.
 	var out []string
 	for _, l := range lines {
 		out = append(out, cutToWidth(l, width, measure)...)
 	}
 	return out
+}
+
+// fillLine is how many of units fit on a line by their added widths; at
+// least one.
+func fillLine(units []unit, width float32, measure func(string) float32) int {
+	used := measure(units[0].text)
+	for i := 1; i < len(units); i++ {
+		if sp := units[i-1].space; sp != "" {
+			used += measure(sp)
+		}
+		used += measure(units[i].text)
+		if used > width {
+			return i
+		}
+	}
+	return len(units)
+}
+
+// joinUnits is the text of a line of units, without the spaces after its
+// last one.
+func joinUnits(units []unit) string {
+	var b strings.Builder
+	for i, u := range units {
+		if i > 0 {
+			b.WriteString(units[i-1].space)
+		}
+		b.WriteString(u.text)
+	}
+	return b.String()
 }
 
 // cutToWidth cuts a line wider than width between runes.

@@ -76,6 +76,7 @@ func newMapWidget(env *Env, src maps.TileSource, style maps.Style, sync bool) *m
 	m.TargetSize = widgets.TargetSize()
 	m.Background = style.Background
 	m.CardAction = env.T("MapDetails")
+	m.Description = env.T("TabMap")
 	m.OnOpen = func(mk mapview.Marker) {
 		if id, ok := strings.CutPrefix(mk.ID, attractionMarkerPrefix); ok {
 			env.Nav.Go(Route{Screen: AttractionID, Param: id})

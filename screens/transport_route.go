@@ -67,6 +67,7 @@ func routeMapView(env *Env, r Route, j *plannedJourney, opt int, src maps.TileSo
 		m := mapview.New(src)
 		m.Synchronous = loadsAtOnce(env)
 		m.TargetSize = widgets.TargetSize()
+		m.Description = env.T("RouteMapTitle")
 		lines, markers, pts := routeOverlay(env, j, journey)
 		m.SetPolylines(lines)
 		m.SetMarkers(markers)

@@ -52,6 +52,7 @@ type markerButton struct {
 	widget.BaseWidget
 	dot   *canvas.Circle
 	count *canvas.Text
+	label string // what a screen reader says
 	onTap func()
 }
 
@@ -66,8 +67,9 @@ func newMarkerButton() *markerButton {
 }
 
 // show sets what the button draws: one marker's colour, or a cluster's
-// count on the primary colour.
-func (b *markerButton) show(c color.Color, n int) {
+// count on the primary colour; label is what a screen reader says.
+func (b *markerButton) show(c color.Color, n int, label string) {
+	b.label = label
 	if n > 1 {
 		b.dot.FillColor = theme.Color(theme.ColorNamePrimary)
 		b.count.Text = strconv.Itoa(n)
@@ -80,6 +82,13 @@ func (b *markerButton) show(c color.Color, n int) {
 	b.dot.Refresh()
 	b.count.Refresh()
 }
+
+// AccessibilityLabel is the marker's title, or a cluster's count and
+// first title.
+func (b *markerButton) AccessibilityLabel() string { return b.label }
+
+// AccessibilityRole is a button's.
+func (b *markerButton) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleButton }
 
 // Tapped is part of fyne.Tappable.
 func (b *markerButton) Tapped(*fyne.PointEvent) {

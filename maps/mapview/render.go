@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 
@@ -86,7 +87,11 @@ func (r *mapRenderer) layoutMarkers() {
 		}
 		c := r.clusters[i]
 		first := r.m.markers[c.members[0]]
-		b.show(first.Color, len(c.members))
+		label := first.Title
+		if n := len(c.members); n > 1 {
+			label = fmt.Sprintf("%d: %s, …", n, first.Title)
+		}
+		b.show(first.Color, len(c.members), label)
 		b.onTap = r.tapFor(c)
 		b.Resize(fyne.NewSquareSize(t))
 		b.Move(fyne.NewPos(c.x-t/2, c.y-t/2))

@@ -54,6 +54,9 @@ type Map struct {
 	TargetSize float32
 	// Background is drawn where no tile is.
 	Background color.Color
+	// Description is what a screen reader says of the map, e.g. "Map of
+	// Jiangsu".
+	Description string
 
 	src      maps.TileSource
 	tiles    *tileCache
@@ -232,3 +235,10 @@ func (m *Map) CreateRenderer() fyne.WidgetRenderer { return newRenderer(m) }
 func (m *Map) Destroy() { m.tiles.stop() }
 
 func clampInt(v, lo, hi int) int { return max(lo, min(hi, v)) }
+
+// AccessibilityLabel is the map's Description.
+func (m *Map) AccessibilityLabel() string { return m.Description }
+
+// AccessibilityRole is a container's: a screen reader reaches the markers
+// inside it.
+func (m *Map) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleContainer }

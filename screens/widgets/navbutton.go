@@ -36,6 +36,12 @@ func (b *NavButton) Tapped(*fyne.PointEvent) {
 	}
 }
 
+// AccessibilityLabel is what a screen reader says: the entry's label.
+func (b *NavButton) AccessibilityLabel() string { return b.label }
+
+// AccessibilityRole is a button's.
+func (b *NavButton) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleButton }
+
 // CreateRenderer lays out the icon and label over a highlight.
 func (b *NavButton) CreateRenderer() fyne.WidgetRenderer {
 	icon := b.icon

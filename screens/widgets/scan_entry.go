@@ -48,3 +48,15 @@ func (e *ScanEntry) TypedKey(k *fyne.KeyEvent) {
 	}
 	e.Entry.TypedKey(k)
 }
+
+// AccessibilityLabel is what a screen reader says: the field's hint, and
+// what is in it.
+func (e *ScanEntry) AccessibilityLabel() string {
+	if e.Text == "" {
+		return e.PlaceHolder
+	}
+	return e.PlaceHolder + ": " + e.Text
+}
+
+// AccessibilityRole is a text's.
+func (e *ScanEntry) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleText }

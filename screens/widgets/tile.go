@@ -30,6 +30,18 @@ func (t *Tile) Tapped(*fyne.PointEvent) {
 	}
 }
 
+// AccessibilityLabel is what a screen reader says: the title, then what
+// is there.
+func (t *Tile) AccessibilityLabel() string {
+	if t.subtitle == "" {
+		return t.title
+	}
+	return t.title + ". " + t.subtitle
+}
+
+// AccessibilityRole is a button's.
+func (t *Tile) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleButton }
+
 // CreateRenderer draws a rounded card with the icon beside the two lines.
 func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))

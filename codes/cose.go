@@ -37,6 +37,22 @@ func KeyID(pub *ecdsa.PublicKey) ([]byte, error) {
 	return sum[:KeyIDLen], nil
 }
 
+// p256SPKIPrefix is the DER of a P-256 SubjectPublicKeyInfo before its
+// 65-byte uncompressed point: SEQUENCE { SEQUENCE { id-ecPublicKey,
+// prime256v1 }, BIT STRING with no unused bits }.
+var p256SPKIPrefix = []byte{0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01,
+	0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00}
+
+// keyIDOfPoint is KeyID of the P-256 key whose uncompressed point is
+// given, without building its DER: a verifier works it out for every
+// device key it meets.
+func keyIDOfPoint(point []byte) []byte {
+	h := sha256.New()
+	h.Write(p256SPKIPrefix)
+	h.Write(point)
+	return h.Sum(nil)[:KeyIDLen]
+}
+
 // sign1 is a COSE_Sign1 message: [protected bstr, unprotected map,
 // payload bstr, signature bstr].
 type sign1 struct {

@@ -82,6 +82,28 @@ func bstrHead(n int) []byte {
 	return []byte{0x59, byte(n >> 8), byte(n)}
 }
 
+// TestKeyIDOfPoint: the key id worked out from the point alone equals the
+// one from the key's DER, for random keys.
+func TestKeyIDOfPoint(t *testing.T) {
+	for i := 0; i < 20; i++ {
+		d, err := NewDevice()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pub, err := parsePublicKey(d.PublicKey())
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, err := KeyID(pub)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := keyIDOfPoint(d.PublicKey()); !bytes.Equal(got, want) {
+			t.Fatalf("key id %x from the point, %x from the DER", got, want)
+		}
+	}
+}
+
 // TestSign1Tags: a COSE_Sign1 is read with its tag in the one-byte or the
 // two-byte form, or with no tag; any other tag is refused.
 func TestSign1Tags(t *testing.T) {

@@ -30,7 +30,7 @@ func boundDeviceKey(outer *parsedSign1, cred *Credential) (*ecdsa.PublicKey, err
 	if err != nil {
 		return nil, fail(ReasonMalformed, "device key: %w", err)
 	}
-	if kid, err := KeyID(device); err != nil || !bytes.Equal(kid, outer.kid) {
+	if kid := keyIDOfPoint(cred.DeviceKey); !bytes.Equal(kid, outer.kid) {
 		return nil, fail(ReasonWrongDevice, "code signed by key %x, credential bound to %x", outer.kid, kid)
 	}
 	return device, nil

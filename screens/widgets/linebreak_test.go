@@ -70,3 +70,25 @@ func strip(s string) string { return strings.Join(strings.Fields(s), "") }
 
 // cutLine reports whether a line was filled to the width, as a cut one is.
 func cutLine(l string, width float32) bool { return runeWidth(l) == width }
+
+// FuzzBreakLines: on any text, even invalid UTF-8, breaking keeps every
+// non-space character in order and makes no line wider than the width
+// unless a single character is.
+func FuzzBreakLines(f *testing.F) {
+	f.Add("信任列表第 1 版：江苏省、上海市", uint8(10))
+	f.Add("hello world", uint8(3))
+	f.Add("（「」）\xff\xfe", uint8(1))
+	f.Fuzz(func(t *testing.T, text string, w uint8) {
+		width := float32(w%40 + 1)
+		lines := breakLines(text, width, runeWidth)
+		// Each invalid byte reads as U+FFFD, as ranging over a string does.
+		if strip(string([]rune(strings.Join(lines, "")))) != strip(string([]rune(text))) {
+			t.Fatalf("%q → %q lost or moved characters", text, lines)
+		}
+		for _, l := range lines {
+			if runeWidth(l) > width && utf8.RuneCountInString(l) > 1 {
+				t.Fatalf("%q at %v → line %q is too wide", text, width, l)
+			}
+		}
+	})
+}

@@ -51,7 +51,6 @@ type checkInView struct {
 	hall   offline.ServiceHall
 	trust  *codes.TrustList // to refuse a bad code at once, with its reason
 	res    resident
-	body   *fyne.Container // what the screen shows under the hall's name
 	status *fyne.Container // the result, or the work in progress
 }
 
@@ -114,8 +113,7 @@ func (v *checkInView) content() fyne.CanvasObject {
 		if env.Window != nil {
 			env.Window.Canvas().Focus(input)
 		}
-		v.body = container.NewVBox(widgets.NewWrappedLabel(env.T("CheckInIntroKiosk")), input, v.status)
-		return v.body
+		return container.NewVBox(widgets.NewWrappedLabel(env.T("CheckInIntroKiosk")), input, v.status)
 	}
 	if v.res.err != nil {
 		return residentError(env, v.res.err)
@@ -125,8 +123,7 @@ func (v *checkInView) content() fyne.CanvasObject {
 	}
 	own := widget.NewButtonWithIcon(env.T("CheckInWithMyCode"), theme.ConfirmIcon(), v.submitOwn)
 	own.Importance = widget.HighImportance
-	v.body = container.NewVBox(widgets.NewWrappedLabel(env.T("CheckInIntroPhone")), own, v.status)
-	return v.body
+	return container.NewVBox(widgets.NewWrappedLabel(env.T("CheckInIntroPhone")), own, v.status)
 }
 
 // submitOwn checks in with this phone's own 苏服码, made for now.

@@ -50,7 +50,7 @@ func newCodePanel(env *Env, kind string, size float32, present func(context.Cont
 	p.bar = widgets.NewCountdownBar()
 	p.root = container.NewVBox(
 		container.NewCenter(container.NewStack(paper, container.NewPadded(p.img))),
-		p.countdown, p.bar)
+		p.countdown, widgets.NewColumn(size, p.bar))
 	p.tick(env.Now())
 	if !loadsSynchronously(env) {
 		go p.run()

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/url"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -52,7 +53,12 @@ type checkInView struct {
 	trust  *codes.TrustList // to refuse a bad code at once, with its reason
 	res    resident
 	status *fyne.Container // the result, or the work in progress
+	shown  int             // counts results shown, so that a clearing timer leaves a newer one
 }
+
+// checkInClearAfter is how long a kiosk shows a number before it clears
+// it for the next visitor.
+const checkInClearAfter = 20 * time.Second
 
 func buildCheckIn(env *Env, r Route) fyne.CanvasObject {
 	if r.Param == checkInSample {
@@ -171,11 +177,27 @@ func (v *checkInView) submit(code string) {
 			return
 		}
 		v.show(checkInResult(env, ci, false))
+		if env.Kiosk {
+			v.clearLater()
+		}
+	})
+}
+
+// clearLater takes the number off a public kiosk's screen after a while,
+// so that the next visitor does not see it; the scanner stays ready.
+func (v *checkInView) clearLater() {
+	v.status.Add(widgets.NewWrappedLabel(v.env.L.Tf("CheckInClears", map[string]any{"Seconds": int(checkInClearAfter.Seconds())})))
+	shown := v.shown
+	hideAfter(checkInClearAfter, func() {
+		if v.shown == shown {
+			v.show(container.NewVBox())
+		}
 	})
 }
 
 // show puts o where the result goes.
 func (v *checkInView) show(o fyne.CanvasObject) {
+	v.shown++
 	v.status.Objects = []fyne.CanvasObject{o}
 	v.status.Refresh()
 }

@@ -93,12 +93,23 @@ func TestCheckInAtKiosk(t *testing.T) {
 	}
 
 	env.Sync = clientSyncer{kiosk}
+	var clear func()
+	keep := hideAfter
+	hideAfter = func(d time.Duration, f func()) { clear = f }
+	t.Cleanup(func() { hideAfter = keep })
 	screen = buildCheckIn(env, Route{Screen: CheckInID, Param: CheckInParam("hall-320100", code)})
 	show(t, screen)
 	s := shownTexts(screen)
 	if !strings.Contains(s, "A001") || !strings.Contains(s, env.L.Tf("CheckInAppointmentAt", map[string]any{"Time": "16:00"})) ||
-		!strings.Contains(s, "南京市政务服务中心") {
+		!strings.Contains(s, "南京市政务服务中心") || !strings.Contains(s, env.L.Tf("CheckInClears", map[string]any{"Seconds": 20})) {
 		t.Fatalf("after the scan:\n%s", s)
+	}
+	if clear == nil {
+		t.Fatal("the kiosk does not clear the number")
+	}
+	clear()
+	if s := shownTexts(screen); strings.Contains(s, "A001") || !strings.Contains(s, env.T("CheckInIntroKiosk")) {
+		t.Fatalf("after the number is cleared:\n%s", s)
 	}
 
 	old, err := dev.Present(g.Credential, env.Now().Add(-5*codes.StepPeriod))

@@ -117,6 +117,12 @@ func appointmentView(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 			line += " · " + a.Message
 		}
 		rows = append(rows, widgets.NewInfoRow(d.names[a.HallID], line))
+		if a.Status == offline.RequestDone && a.Date == env.Now().In(offline.China).Format(time.DateOnly) && env.Shows(CheckInID) && !env.Kiosk {
+			hall := a.HallID
+			rows = append(rows, widget.NewButtonWithIcon(env.T("CheckInHere"), theme.ConfirmIcon(), func() {
+				env.Nav.Go(Route{Screen: CheckInID, Param: CheckInParam(hall, "")})
+			}))
+		}
 	}
 	box.Add(widgets.NewSection(env.T("AppointmentMine"), rows...))
 	return container.NewVScroll(container.NewPadded(box))

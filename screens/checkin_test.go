@@ -15,6 +15,7 @@ import (
 	"jiangsupass/platform/server"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 )
 
 // clientSyncer links screens to a platform client, as the app's syncer
@@ -155,5 +156,42 @@ func TestCheckInWithOwnPhone(t *testing.T) {
 	test.Tap(labelled(t, screen, env.T("CheckInWithMyCode")))
 	if s := shownTexts(screen); !strings.Contains(s, "B001") || !strings.Contains(s, env.T("CheckInWalkIn")) {
 		t.Fatalf("after checking in with the phone's code:\n%s", s)
+	}
+}
+
+// TestTodaysBookingLeadsToCheckIn: a hall visit booked and confirmed for
+// today offers "Check in here" in the list of bookings, for its hall.
+func TestTodaysBookingLeadsToCheckIn(t *testing.T) {
+	ctx := context.Background()
+	env, nav := testEnv(t, "en")
+	url, sent := checkInPlatform(t, env)
+	c := platform.NewClient(url, platform.Options{Timeout: 5 * time.Second})
+	env.Sync = clientSyncer{c}
+	number := server.DemoAccounts[0].Phone
+	if _, err := c.RequestCode(ctx, number); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Store.SignIn(ctx, c, number, sent[number]); err != nil {
+		t.Fatal(err)
+	}
+	today := env.Now().In(offline.China).Format(time.DateOnly)
+	if _, err := env.Store.BookAppointment(ctx, platform.AppointmentRequest{HallID: "hall-320100", ItemID: 7, Date: today, Time: "16:00"}); err != nil {
+		t.Fatal(err)
+	}
+	screen := buildAppointment(env, Route{Screen: AppointmentID})
+	show(t, screen)
+	for _, b := range find[*widget.Button](screen) {
+		if b.Text == env.T("CheckInHere") {
+			t.Fatal("a booking not yet confirmed offers check-in")
+		}
+	}
+	if err := offline.NewSyncEngine(env.Store, c, offline.SyncOptions{}).Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	screen = buildAppointment(env, Route{Screen: AppointmentID})
+	show(t, screen)
+	test.Tap(labelled(t, screen, env.T("CheckInHere")))
+	if r := nav.last(); r.Screen != CheckInID || r.Param != CheckInParam("hall-320100", "") {
+		t.Fatalf("check-in went to %+v", r)
 	}
 }

@@ -44,6 +44,19 @@ func checkInPlatform(t *testing.T, env *Env) (string, map[string]string) {
 	return hs.URL, sent
 }
 
+// signInStore signs the Env's store in as the first demo resident.
+func signInStore(t *testing.T, env *Env, c *platform.Client, sent map[string]string) {
+	t.Helper()
+	ctx := context.Background()
+	number := server.DemoAccounts[0].Phone
+	if _, err := c.RequestCode(ctx, number); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := env.Store.SignIn(ctx, c, number, sent[number]); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // TestCheckInAtKiosk: on a hall's kiosk, a resident who booked a visit
 // there today scans their 苏服码 and gets an A number from the reference
 // server on loopback; a code that has run out is refused at once, in
@@ -141,13 +154,7 @@ func TestCheckInWithOwnPhone(t *testing.T) {
 		t.Fatalf("signed out, the screen led to %v", nav.last())
 	}
 
-	number := server.DemoAccounts[0].Phone
-	if _, err := c.RequestCode(ctx, number); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := env.Store.SignIn(ctx, c, number, sent[number]); err != nil {
-		t.Fatal(err)
-	}
+	signInStore(t, env, c, sent)
 	if err := env.Store.SyncPersonal(ctx, c); err != nil {
 		t.Fatal(err)
 	}
@@ -167,13 +174,7 @@ func TestTodaysBookingLeadsToCheckIn(t *testing.T) {
 	url, sent := checkInPlatform(t, env)
 	c := platform.NewClient(url, platform.Options{Timeout: 5 * time.Second})
 	env.Sync = clientSyncer{c}
-	number := server.DemoAccounts[0].Phone
-	if _, err := c.RequestCode(ctx, number); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := env.Store.SignIn(ctx, c, number, sent[number]); err != nil {
-		t.Fatal(err)
-	}
+	signInStore(t, env, c, sent)
 	today := env.Now().In(offline.China).Format(time.DateOnly)
 	if _, err := env.Store.BookAppointment(ctx, platform.AppointmentRequest{HallID: "hall-320100", ItemID: 7, Date: today, Time: "16:00"}); err != nil {
 		t.Fatal(err)

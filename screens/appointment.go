@@ -65,7 +65,7 @@ func loadAppointments(ctx context.Context, env *Env, param string) (appointmentD
 		return d, err
 	}
 	for _, h := range all {
-		d.names[h.ID] = h.Name
+		d.names[h.ID] = hallName(env, h)
 	}
 	if d.booked, err = env.Store.Appointments(ctx); err != nil {
 		return d, err
@@ -144,7 +144,7 @@ func appointmentForm(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 	title := widgets.NewWrappedLabelWithStyle(d.item.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hallNames := make([]string, len(d.halls))
 	for i, h := range d.halls {
-		hallNames[i] = h.Name
+		hallNames[i] = hallName(env, h)
 	}
 	hall := widget.NewSelect(hallNames, nil)
 	if len(hallNames) > 0 {

@@ -85,7 +85,7 @@ func buildCheckIn(env *Env, r Route) fyne.CanvasObject {
 		case err != nil:
 			holder.Objects = []fyne.CanvasObject{readFailed(env, "HallsErrorTitle", "check-in", err, r)}
 		default:
-			holder.Objects = []fyne.CanvasObject{checkInFrame(env, v.hall.Name, v.content())}
+			holder.Objects = []fyne.CanvasObject{checkInFrame(env, hallName(env, v.hall), v.content())}
 			if code := q.Get("code"); code != "" {
 				v.submit(code)
 			}

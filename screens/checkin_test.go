@@ -115,7 +115,7 @@ func TestCheckInAtKiosk(t *testing.T) {
 	show(t, screen)
 	s := shownTexts(screen)
 	if !strings.Contains(s, "A001") || !strings.Contains(s, env.L.Tf("CheckInAppointmentAt", map[string]any{"Time": "16:00"})) ||
-		!strings.Contains(s, "南京市政务服务中心") || !strings.Contains(s, env.L.Tf("CheckInClears", map[string]any{"Seconds": 20})) {
+		!strings.Contains(s, "Nanjing Government Service Centre") || !strings.Contains(s, env.L.Tf("CheckInClears", map[string]any{"Seconds": 20})) {
 		t.Fatalf("after the scan:\n%s", s)
 	}
 	if clear == nil {

@@ -123,9 +123,12 @@ func hallServices(ctx context.Context, st *offline.Store, h offline.ServiceHall)
 }
 
 func hallView(env *Env, h offline.ServiceHall, items []offline.CatalogueItem, total int) fyne.CanvasObject {
-	title := widgets.NewWrappedLabelWithStyle(h.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widgets.NewWrappedLabelWithStyle(hallName(env, h), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	box := container.NewVBox(title)
+	if name := hallName(env, h); name != h.Name {
+		box.Add(widgets.NewWrappedLabel(h.Name)) // the name on the door, for asking the way
+	}
 	if h.Generated {
 		box.Add(widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(env.T("HallGenerated"))))
 	}
@@ -135,7 +138,7 @@ func hallView(env *Env, h offline.ServiceHall, items []offline.CatalogueItem, to
 	}
 	box.Add(widgets.NewSection(env.T("HallInfo"),
 		widgets.NewInfoRow(env.T("HallAddress"), h.Address),
-		widgets.NewInfoRow(env.T("HallHours"), h.Hours),
+		widgets.NewInfoRow(env.T("HallHours"), hallHours(env, h)),
 		widgets.NewInfoRow(env.T("HallPosition"), where)))
 	if h.HasPoint {
 		box.Add(widget.NewButtonWithIcon(env.T("HallsOnMap"), theme.Icon(theme.IconNameGrid), func() {

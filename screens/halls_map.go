@@ -57,11 +57,11 @@ func buildHallsMap(env *Env, r Route) fyne.CanvasObject {
 			if !h.HasPoint {
 				continue
 			}
-			sub := h.Hours
+			sub := hallHours(env, h)
 			if h.Generated {
 				sub += " · " + env.T("GeneratedLabel")
 			}
-			markers = append(markers, mapview.Marker{ID: hallMarkerPrefix + h.ID, Point: h.Point, Title: h.Name, Subtitle: sub,
+			markers = append(markers, mapview.Marker{ID: hallMarkerPrefix + h.ID, Point: h.Point, Title: hallName(env, h), Subtitle: sub,
 				Color: hallColour, Openable: true})
 			pts = append(pts, h.Point)
 		}

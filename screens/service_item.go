@@ -109,9 +109,9 @@ func serviceItemView(env *Env, it offline.CatalogueItem, halls []offline.Service
 
 // hallTile is a tile that opens a hall.
 func hallTile(env *Env, h offline.ServiceHall) fyne.CanvasObject {
-	sub := h.Address + " · " + h.Hours
+	sub := h.Address + " · " + hallHours(env, h)
 	if h.Generated {
 		sub += " · " + env.T("GeneratedLabel")
 	}
-	return widgets.NewTile(theme.Icon(theme.IconNameHome), h.Name, sub, func() { env.Nav.Go(Route{Screen: HallID, Param: h.ID}) })
+	return widgets.NewTile(theme.Icon(theme.IconNameHome), hallName(env, h), sub, func() { env.Nav.Go(Route{Screen: HallID, Param: h.ID}) })
 }

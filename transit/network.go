@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -86,6 +87,10 @@ type Network struct {
 	brute     *bruteIndex // built on the first brute-force search
 	bruteMu   sync.Mutex
 	pool      sync.Pool // of *raptor, the working state of a query
+	// spare keeps one cleared state outside the pool, which the garbage
+	// collector empties: the app plans one journey at a time, and a
+	// state for a province's stops is worth keeping.
+	spare atomic.Pointer[raptor]
 }
 
 type tripInfo struct {

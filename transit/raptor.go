@@ -42,7 +42,10 @@ type raptor struct {
 // for q. Arrays are as long as the network has stops and are reset after
 // each query only where the query wrote, so a query costs what it touches.
 func newRaptor(n *Network, q Query, e ends) *raptor {
-	r, _ := n.pool.Get().(*raptor)
+	r := n.spare.Swap(nil)
+	if r == nil {
+		r, _ = n.pool.Get().(*raptor)
+	}
 	if r == nil {
 		ns := len(n.Stops)
 		r = &raptor{n: n, bestArr: filled(ns), boardBest: filled(ns), boardRound: make([]int8, ns),
@@ -101,7 +104,9 @@ func (r *raptor) release() {
 		r.marked[s] = false
 	}
 	r.markedAll = r.markedAll[:0]
-	r.n.pool.Put(r)
+	if !r.n.spare.CompareAndSwap(nil, r) {
+		r.n.pool.Put(r)
+	}
 }
 
 func filled(n int) []Clock {

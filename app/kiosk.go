@@ -203,10 +203,15 @@ func (k *kioskMode) typedKey(e *fyne.KeyEvent) {
 	switch {
 	case !ok:
 	case k.cfg.ChecksIn():
-		k.shell.Go(screens.Route{Screen: screens.CheckInID, Param: screens.CheckInParam(k.cfg.Hall, code)})
+		k.shell.Go(k.checkInRoute(code))
 	case k.cfg.Allows(string(screens.VerifyID)):
 		k.shell.Go(screens.Route{Screen: screens.VerifyID, Param: screens.VerifyScanPrefix + code})
 	}
+}
+
+// checkInRoute checks in at the kiosk's hall, with a scanned code or none.
+func (k *kioskMode) checkInRoute(code string) screens.Route {
+	return screens.Route{Screen: screens.CheckInID, Param: screens.CheckInParam(k.cfg.Hall, code)}
 }
 
 // reset clears the session for the next visitor: the resident is signed

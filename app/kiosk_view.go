@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"jiangsupass/screens"
 	"jiangsupass/screens/widgets"
 	"jiangsupass/translations"
 )
@@ -70,7 +69,7 @@ func (k *kioskMode) barContent() fyne.CanvasObject {
 	actions := container.NewGridWithColumns(3, keyboard, restart, staff)
 	if k.cfg.ChecksIn() {
 		checkIn := widget.NewButtonWithIcon(l.T("KioskCheckIn"), theme.ConfirmIcon(), func() {
-			k.shell.Go(screens.Route{Screen: screens.CheckInID, Param: screens.CheckInParam(k.cfg.Hall, "")})
+			k.shell.Go(k.checkInRoute(""))
 		})
 		checkIn.Importance = widget.HighImportance
 		actions = container.NewGridWithColumns(4, checkIn, keyboard, restart, staff)

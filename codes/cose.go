@@ -5,7 +5,6 @@ import (
 	"crypto/elliptic"
 	"crypto/rand"
 	"crypto/sha256"
-	"crypto/x509"
 	"errors"
 	"fmt"
 	"io"
@@ -29,12 +28,14 @@ const KeyIDLen = 8
 
 // KeyID returns the key id of a P-256 public key.
 func KeyID(pub *ecdsa.PublicKey) ([]byte, error) {
-	der, err := x509.MarshalPKIXPublicKey(pub)
+	if pub == nil || pub.Curve != p256 {
+		return nil, errors.New("key id: not a P-256 key")
+	}
+	point, err := pub.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("key id: %w", err)
 	}
-	sum := sha256.Sum256(der)
-	return sum[:KeyIDLen], nil
+	return keyIDOfPoint(point), nil
 }
 
 // p256SPKIPrefix is the DER of a P-256 SubjectPublicKeyInfo before its
@@ -43,9 +44,10 @@ func KeyID(pub *ecdsa.PublicKey) ([]byte, error) {
 var p256SPKIPrefix = []byte{0x30, 0x59, 0x30, 0x13, 0x06, 0x07, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x02, 0x01,
 	0x06, 0x08, 0x2a, 0x86, 0x48, 0xce, 0x3d, 0x03, 0x01, 0x07, 0x03, 0x42, 0x00}
 
-// keyIDOfPoint is KeyID of the P-256 key whose uncompressed point is
-// given, without building its DER: a verifier works it out for every
-// device key it meets.
+// keyIDOfPoint is the key id of the P-256 key whose uncompressed point is
+// given: the SHA-256 of its SubjectPublicKeyInfo, hashed as the fixed
+// prefix and the point, with no DER built (a verifier works it out for
+// every device key it meets).
 func keyIDOfPoint(point []byte) []byte {
 	h := sha256.New()
 	h.Write(p256SPKIPrefix)

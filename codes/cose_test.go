@@ -82,8 +82,9 @@ func bstrHead(n int) []byte {
 	return []byte{0x59, byte(n >> 8), byte(n)}
 }
 
-// TestKeyIDOfPoint: the key id worked out from the point alone equals the
-// one from the key's DER, for random keys.
+// TestKeyIDOfPoint: the key id worked out from the point alone (and so
+// KeyID) equals the SHA-256 of the key's DER built by crypto/x509, for
+// random keys.
 func TestKeyIDOfPoint(t *testing.T) {
 	for i := 0; i < 20; i++ {
 		d, err := NewDevice()
@@ -94,12 +95,17 @@ func TestKeyIDOfPoint(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, err := KeyID(pub)
+		der, err := x509.MarshalPKIXPublicKey(pub)
 		if err != nil {
 			t.Fatal(err)
 		}
+		sum := sha256.Sum256(der)
+		want := sum[:KeyIDLen]
 		if got := keyIDOfPoint(d.PublicKey()); !bytes.Equal(got, want) {
 			t.Fatalf("key id %x from the point, %x from the DER", got, want)
+		}
+		if got, err := KeyID(pub); err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("KeyID %x (%v), %x from the DER", got, err, want)
 		}
 	}
 }

@@ -183,9 +183,9 @@ func (s *Store) dueOutbox(ctx context.Context) ([]OutboxItem, error) {
 
 // settleOutbox records the platform's answer to a request: sent with its
 // result, or failed with the platform's code and message; the request's
-// body, no longer needed, is dropped. The rows it
-// changed locally are queued to be fetched again, and its local effect
-// (an order's status) is updated, all in one transaction.
+// body, no longer needed, is dropped. The rows it changed locally are
+// queued to be fetched again, and its local effect (an order's status) is
+// updated, all in one transaction.
 func (s *Store) settleOutbox(ctx context.Context, it OutboxItem, res platform.MutationResult, refusal *platform.Error) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error {
 		state, code, msg := OutboxSent, "", ""

@@ -150,16 +150,10 @@ func (v *checkInView) submitOwn() {
 }
 
 // submit checks the code here first, so that a stale or forged one is
-// refused at once with its reason, then asks the hall's queue.
+// refused at once with its reason (its two signatures are checked off
+// the UI goroutine), then asks the hall's queue.
 func (v *checkInView) submit(code string) {
 	env := v.env
-	if v.trust != nil {
-		if _, err := codes.Check(code, v.trust, env.Now()); err != nil {
-			kind, _ := codes.KindOf(code)
-			v.show(v.failure(codeRefusalMessage(kind, codes.ReasonOf(err))))
-			return
-		}
-	}
 	client := platformClient(env)
 	if client == nil {
 		v.show(v.failure("CheckInOfflineBody"))
@@ -167,10 +161,20 @@ func (v *checkInView) submit(code string) {
 	}
 	v.show(widgets.NewLoading(env.T("CheckInWorking")))
 	var ci platform.CheckIn
-	var err error
+	var refused, err error
 	env.Load(func(ctx context.Context) {
+		if v.trust != nil {
+			if _, refused = codes.Check(code, v.trust, env.Now()); refused != nil {
+				return
+			}
+		}
 		ci, err = client.CheckIn(ctx, v.hall.ID, code)
 	}, func() {
+		if refused != nil {
+			kind, _ := codes.KindOf(code)
+			v.show(v.failure(codeRefusalMessage(kind, codes.ReasonOf(refused))))
+			return
+		}
 		if err != nil {
 			fyne.LogError("check-in", err)
 			v.show(v.failure(checkInErrorMessage(err)))

@@ -26,7 +26,11 @@ func hallName(env *Env, h offline.ServiceHall) string {
 	if !ok || division == "" {
 		return h.Name
 	}
-	return env.L.Tf("HallNameRule", map[string]any{"Division": divisionInPinyin(division)})
+	pinyin := divisionInPinyin(division)
+	if pinyin == "" {
+		return h.Name
+	}
+	return env.L.Tf("HallNameRule", map[string]any{"Division": pinyin})
 }
 
 // readsPinyinNames reports whether a language is better served by a
@@ -36,7 +40,8 @@ func readsPinyinNames(lang string) bool { return lang == "en" || lang == "ko" }
 // divisionInPinyin writes a division's name as Chinese place names are
 // written in pinyin: the proper name joined and capitalised, then what
 // kind of division it is (南京市 → Nanjing, 玄武区 → Xuanwu District,
-// 江苏省 → Jiangsu Province, 沛县 → Pei County).
+// 江苏省 → Jiangsu Province, 沛县 → Pei County), or "" when it has no
+// hanzi the pinyin table knows.
 func divisionInPinyin(name string) string {
 	kinds := []struct{ suffix, english string }{{"省", " Province"}, {"市", ""}, {"区", " District"}, {"县", " County"}}
 	kind := ""
@@ -47,18 +52,20 @@ func divisionInPinyin(name string) string {
 		}
 	}
 	syllables := strings.Fields(offline.Pinyin(name))
-	var words []string
-	for i := 0; i < len(syllables); i += 2 {
-		if len(syllables) <= 3 {
-			words = append(words, strings.Join(syllables, ""))
-			break
-		}
-		words = append(words, strings.Join(syllables[i:min(i+2, len(syllables))], ""))
+	if len(syllables) == 0 {
+		return "" // no hanzi the pinyin table knows
 	}
-	for i, w := range words {
-		r := []rune(w)
-		r[0] = unicode.ToUpper(r[0])
-		words[i] = string(r)
+	// A name of up to three syllables is one word; a longer one is
+	// written two syllables a word (苏州工业园 → Suzhou Gongye Yuan).
+	perWord := 2
+	if len(syllables) <= 3 {
+		perWord = 3
+	}
+	var words []string
+	for i := 0; i < len(syllables); i += perWord {
+		w := []rune(strings.Join(syllables[i:min(i+perWord, len(syllables))], ""))
+		w[0] = unicode.ToUpper(w[0])
+		words = append(words, string(w))
 	}
 	return strings.Join(words, " ") + kind
 }

@@ -77,12 +77,20 @@ func newMapWidget(env *Env, src maps.TileSource, style maps.Style, sync bool) *m
 	m.Background = style.Background
 	m.CardAction = env.T("MapDetails")
 	m.Description = env.T("TabMap")
+	m.ClusterLabel = clusterLabel(env)
 	m.OnOpen = func(mk mapview.Marker) {
 		if id, ok := strings.CutPrefix(mk.ID, attractionMarkerPrefix); ok {
 			env.Nav.Go(Route{Screen: AttractionID, Param: id})
 		}
 	}
 	return m
+}
+
+// clusterLabel is what a screen reader says of a cluster of markers.
+func clusterLabel(env *Env) func(count int, first string) string {
+	return func(count int, first string) string {
+		return env.L.Tf("MapClusterLabel", map[string]any{"Count": count, "First": first})
+	}
 }
 
 // placeMap centres the map as the route's Param says.

@@ -68,6 +68,7 @@ func routeMapView(env *Env, r Route, j *plannedJourney, opt int, src maps.TileSo
 		m.Synchronous = loadsAtOnce(env)
 		m.TargetSize = widgets.TargetSize()
 		m.Description = env.T("RouteMapTitle")
+		m.ClusterLabel = clusterLabel(env)
 		lines, markers, pts := routeOverlay(env, j, journey)
 		m.SetPolylines(lines)
 		m.SetMarkers(markers)

@@ -1,7 +1,6 @@
 package mapview
 
 import (
-	"fmt"
 	"image"
 	"image/color"
 
@@ -87,11 +86,7 @@ func (r *mapRenderer) layoutMarkers() {
 		}
 		c := r.clusters[i]
 		first := r.m.markers[c.members[0]]
-		label := first.Title
-		if n := len(c.members); n > 1 {
-			label = fmt.Sprintf("%d: %s, …", n, first.Title)
-		}
-		b.show(first.Color, len(c.members), label)
+		b.show(first.Color, len(c.members), r.m.markerLabel(len(c.members), first.Title))
 		b.onTap = r.tapFor(c)
 		b.Resize(fyne.NewSquareSize(t))
 		b.Move(fyne.NewPos(c.x-t/2, c.y-t/2))

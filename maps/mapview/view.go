@@ -1,6 +1,7 @@
 package mapview
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -57,6 +58,9 @@ type Map struct {
 	// Description is what a screen reader says of the map, e.g. "Map of
 	// Jiangsu".
 	Description string
+	// ClusterLabel is what a screen reader says of a cluster of count
+	// markers, the first titled first; nil says the count and the title.
+	ClusterLabel func(count int, first string) string
 
 	src      maps.TileSource
 	tiles    *tileCache
@@ -242,3 +246,15 @@ func (m *Map) AccessibilityLabel() string { return m.Description }
 // AccessibilityRole is a container's: a screen reader reaches the markers
 // inside it.
 func (m *Map) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleContainer }
+
+// markerLabel is what a screen reader says of a marker, or of a cluster
+// of count markers whose first is titled first.
+func (m *Map) markerLabel(count int, first string) string {
+	switch {
+	case count <= 1:
+		return first
+	case m.ClusterLabel != nil:
+		return m.ClusterLabel(count, first)
+	}
+	return fmt.Sprintf("%d: %s, …", count, first)
+}

@@ -28,19 +28,35 @@ func NewInfoRow(label, value string) fyne.CanvasObject {
 	return container.New(&infoRowLayout{}, l, v)
 }
 
-// infoRowLayout places a label and its value side by side.
-type infoRowLayout struct{}
+// infoRowLayout places a label and its value side by side. It measures
+// the label once per text and text size, not at every layout pass.
+type infoRowLayout struct {
+	measuredFor      string  // the label's text the widths below are of
+	measuredAt       float32 // at this text size
+	oneLine, longest float32 // the label on one line, and around its widest word
+}
 
 // maxLabelShare is the most of the row's width a label takes.
 const maxLabelShare = 0.4
 
-// labelWidth is the label's one line, or two fifths of the row if that is
-// less, but never narrower than its longest word.
-func (infoRowLayout) labelWidth(label *WrappedLabel, rowWidth float32) float32 {
-	return min(oneLineWidth(label), max(rowWidth*maxLabelShare, widestWord(label)))
+// measure keeps the label's two widths current.
+func (l *infoRowLayout) measure(label *WrappedLabel) {
+	size := theme.TextSize()
+	if l.measuredFor == label.Source() && l.measuredAt == size {
+		return
+	}
+	l.measuredFor, l.measuredAt = label.Source(), size
+	l.oneLine, l.longest = oneLineWidth(label), widestWord(label)
 }
 
-func (l infoRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+// labelWidth is the label's one line, or two fifths of the row if that is
+// less, but never narrower than its longest word.
+func (l *infoRowLayout) labelWidth(label *WrappedLabel, rowWidth float32) float32 {
+	l.measure(label)
+	return min(l.oneLine, max(rowWidth*maxLabelShare, l.longest))
+}
+
+func (l *infoRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	label, value := objs[0].(*WrappedLabel), objs[1]
 	w := l.labelWidth(label, size.Width)
 	label.Resize(fyne.NewSize(w, label.MinSize().Height))
@@ -52,12 +68,13 @@ func (l infoRowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	value.Resize(fyne.NewSize(size.Width-w, value.MinSize().Height))
 }
 
-func (l infoRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+func (l *infoRowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	label, value := objs[0].(*WrappedLabel), objs[1]
 	lm, vm := label.MinSize(), value.MinSize()
 	// A label asks for its one line up to a few words' width; a narrower
 	// row wraps it (see Layout).
-	w := min(oneLineWidth(label), max(6*theme.TextSize(), widestWord(label)))
+	l.measure(label)
+	w := min(l.oneLine, max(6*theme.TextSize(), l.longest))
 	return fyne.NewSize(w+vm.Width, max(lm.Height, vm.Height))
 }
 

@@ -44,6 +44,14 @@ func checkInPlatform(t *testing.T, env *Env) (string, map[string]string) {
 	return hs.URL, sent
 }
 
+// linkPlatform gives the Env a client of the platform at url, as the
+// app's syncer does.
+func linkPlatform(env *Env, url string) *platform.Client {
+	c := platform.NewClient(url, platform.Options{Timeout: 5 * time.Second})
+	env.Sync = clientSyncer{c}
+	return c
+}
+
 // signInStore signs the Env's store in as the first demo resident.
 func signInStore(t *testing.T, env *Env, c *platform.Client, sent map[string]string) {
 	t.Helper()
@@ -144,8 +152,7 @@ func TestCheckInWithOwnPhone(t *testing.T) {
 	ctx := context.Background()
 	env, nav := testEnv(t, "en")
 	url, sent := checkInPlatform(t, env)
-	c := platform.NewClient(url, platform.Options{Timeout: 5 * time.Second})
-	env.Sync = clientSyncer{c}
+	c := linkPlatform(env, url)
 
 	screen := buildCheckIn(env, Route{Screen: CheckInID, Param: CheckInParam("hall-320500", "")})
 	show(t, screen)
@@ -172,8 +179,7 @@ func TestTodaysBookingLeadsToCheckIn(t *testing.T) {
 	ctx := context.Background()
 	env, nav := testEnv(t, "en")
 	url, sent := checkInPlatform(t, env)
-	c := platform.NewClient(url, platform.Options{Timeout: 5 * time.Second})
-	env.Sync = clientSyncer{c}
+	c := linkPlatform(env, url)
 	signInStore(t, env, c, sent)
 	today := env.Now().In(offline.China).Format(time.DateOnly)
 	if _, err := env.Store.BookAppointment(ctx, platform.AppointmentRequest{HallID: "hall-320100", ItemID: 7, Date: today, Time: "16:00"}); err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strconv"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -23,7 +24,7 @@ func runKiosk(a fyne.App, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("--kiosk: %w", err)
 	}
-	store, shell, err := openKiosk(ctx, a, a.NewWindow(""), cfg, kc)
+	store, shell, err := openKiosk(ctx, a, a.NewWindow(""), cfg, kc, time.Now)
 	if err != nil {
 		return err
 	}
@@ -43,8 +44,9 @@ func runKiosk(a fyne.App, cfg Config) error {
 }
 
 // openKiosk opens the kiosk's in-memory store, notes where the kiosk
-// stands, and makes the shell in the kiosk's language and text size.
-func openKiosk(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, kc kiosk.Config) (*offline.Store, *Shell, error) {
+// stands, and makes the shell in the kiosk's language and text size. now
+// is the kiosk's one clock, its store's and its screens'.
+func openKiosk(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, kc kiosk.Config, now func() time.Time) (*offline.Store, *Shell, error) {
 	dir, err := dataDir(a, cfg.DataDir)
 	if err != nil {
 		return nil, nil, err
@@ -55,7 +57,7 @@ func openKiosk(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, kc ki
 		}
 	}
 	screens.ConfigureMaps(dir, cfg.Basemap)
-	store, _, err := offline.Open(ctx, "", offline.Options{Memory: true})
+	store, _, err := offline.Open(ctx, "", offline.Options{Memory: true, Now: now})
 	if err != nil {
 		return nil, nil, fmt.Errorf("open the kiosk's store: %w", err)
 	}
@@ -71,7 +73,7 @@ func openKiosk(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, kc ki
 		theme = ThemeLight
 	}
 	p := prefs{lang: kc.Language, elder: kc.Large(), theme: theme}
-	shell, err := newShell(a, w, store, p, cfg.Version)
+	shell, err := newShell(a, w, store, p, cfg.Version, now)
 	if err != nil {
 		store.Close()
 		return nil, nil, err

@@ -17,6 +17,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/kiosk"
 	"jiangsupass/offline"
 	"jiangsupass/platform/server"
@@ -40,7 +41,7 @@ type kioskTest struct {
 	k       *kioskMode
 	s       *Shell
 	w       fyne.Window
-	clock   time.Time
+	clock   *clocktest.Settable
 	quits   int
 	dataDir string
 	tmpDir  string
@@ -51,7 +52,7 @@ type kioskTest struct {
 // its temporary files sent to a folder of their own.
 func newKioskTest(t *testing.T, role kiosk.Role, size fyne.Size, wrap func(fyne.Window) fyne.Window, lines ...string) *kioskTest {
 	t.Helper()
-	kt := &kioskTest{dataDir: t.TempDir(), tmpDir: t.TempDir(), clock: time.Date(2026, 5, 1, 9, 30, 0, 0, time.Local)}
+	kt := &kioskTest{dataDir: t.TempDir(), tmpDir: t.TempDir(), clock: clocktest.NewSettable(clocktest.Now())}
 	t.Setenv("TMPDIR", kt.tmpDir)
 	text := `role = "` + string(role) + `"
 idle_timeout = "2m"
@@ -73,7 +74,7 @@ lat = 31.299
 	if wrap != nil {
 		w = wrap(w)
 	}
-	store, s, err := openKiosk(context.Background(), kt.app, w, Config{DataDir: kt.dataDir, Version: "test"}, kc)
+	store, s, err := openKiosk(context.Background(), kt.app, w, Config{DataDir: kt.dataDir, Version: "test"}, kc, kt.now)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,7 +84,6 @@ lat = 31.299
 	})
 	s.sync = true
 	s.layout = LayoutDesktop
-	s.now = func() time.Time { return kt.clock }
 	kt.s, kt.w = s, w
 	kt.k = newKioskMode(kc, s, w, func() { kt.quits++ })
 	s.applyTheme()
@@ -92,9 +92,12 @@ lat = 31.299
 	return kt
 }
 
+// now is the kiosk's clock: where the test has moved it.
+func (kt *kioskTest) now() time.Time { return kt.clock.Now() }
+
 // wait moves the clock on and lets the kiosk look at it.
 func (kt *kioskTest) wait(d time.Duration) {
-	kt.clock = kt.clock.Add(d)
+	kt.clock.Add(d)
 	kt.k.tick()
 }
 
@@ -112,7 +115,7 @@ func TestKioskSessionIsForgotten(t *testing.T) {
 	var mu sync.Mutex
 	sent := map[string]string{}
 	srvDir := t.TempDir()
-	srv, err := server.Open(ctx, filepath.Join(srvDir, "platform.db"), server.Options{OnCode: func(phone, code string) {
+	srv, err := server.Open(ctx, filepath.Join(srvDir, "platform.db"), server.Options{Now: clocktest.Running(), OnCode: func(phone, code string) {
 		mu.Lock()
 		sent[phone] = code
 		mu.Unlock()
@@ -239,7 +242,7 @@ func TestKioskSessionIsForgotten(t *testing.T) {
 func TestKioskContinueKeepsSession(t *testing.T) {
 	ctx := context.Background()
 	kt := newKioskTest(t, kiosk.RoleServiceHall, fyne.NewSize(1080, 1920), nil)
-	if err := kt.s.store.SaveSession(ctx, offline.Session{SignedInAt: kt.clock}); err != nil {
+	if err := kt.s.store.SaveSession(ctx, offline.Session{SignedInAt: kt.clock.Now()}); err != nil {
 		t.Fatal(err)
 	}
 	kt.wait(2 * time.Minute)
@@ -343,10 +346,10 @@ func TestKioskScanAnywhere(t *testing.T) {
 	kt := newKioskTest(t, kiosk.RoleServiceHall, fyne.NewSize(1920, 1080), nil)
 	typeAt := func(text string, gap time.Duration) {
 		for _, r := range text {
-			kt.clock = kt.clock.Add(gap)
+			kt.clock.Add(gap)
 			kt.k.typedRune(r)
 		}
-		kt.clock = kt.clock.Add(gap)
+		kt.clock.Add(gap)
 		kt.k.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	}
 	typeAt("JSP1CODE0042", 300*time.Millisecond)
@@ -363,7 +366,7 @@ func TestKioskScanAnywhere(t *testing.T) {
 // and checks each is a PNG of the size's pixels.
 func TestKioskSnapshots(t *testing.T) {
 	a := test.NewTempApp(t)
-	store, _, err := offline.Open(context.Background(), "", offline.Options{Memory: true})
+	store, _, err := offline.Open(context.Background(), "", offline.Options{Memory: true, Now: snapshotClock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -404,7 +407,7 @@ func TestKioskStartsCleanAfterCrash(t *testing.T) {
 	}
 	a := test.NewTempApp(t)
 	kc := kiosk.Config{Role: kiosk.RoleTourist, Language: "en"}
-	store, s, err := openKiosk(context.Background(), a, nil, Config{DataDir: dir}, kc)
+	store, s, err := openKiosk(context.Background(), a, nil, Config{DataDir: dir}, kc, snapshotClock)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -473,7 +476,7 @@ func TestKioskScanChecksIn(t *testing.T) {
 		t.Error("no check-in on the kiosk's bar")
 	}
 	for _, r := range "JSP1CODE0042" {
-		kt.clock = kt.clock.Add(6 * time.Millisecond)
+		kt.clock.Add(6 * time.Millisecond)
 		kt.k.typedRune(r)
 	}
 	kt.k.typedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})

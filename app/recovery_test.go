@@ -22,7 +22,7 @@ func TestDamagedStoreIsReportedOnHome(t *testing.T) {
 	if err := os.WriteFile(path, []byte("these are my notes, not a database"), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	store, rec, err := offline.Open(context.Background(), path, offline.Options{})
+	store, rec, err := offline.Open(context.Background(), path, offline.Options{Now: snapshotClock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -31,7 +31,7 @@ func TestDamagedStoreIsReportedOnHome(t *testing.T) {
 		t.Fatal("the damaged file was not moved aside")
 	}
 	w := test.NewTempWindow(t, nil)
-	s, err := newShell(a, w, store, prefs{lang: "en", theme: ThemeLight}, "test")
+	s, err := newShell(a, w, store, prefs{lang: "en", theme: ThemeLight}, "test", snapshotClock)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -25,7 +25,7 @@ func TestSignInShowsCodesThenSignOut(t *testing.T) {
 	ctx := context.Background()
 	var mu sync.Mutex
 	sent := map[string]string{}
-	srv, err := server.Open(ctx, filepath.Join(t.TempDir(), "platform.db"), server.Options{OnCode: func(phone, code string) {
+	srv, err := server.Open(ctx, filepath.Join(t.TempDir(), "platform.db"), server.Options{Now: snapshotClock, OnCode: func(phone, code string) {
 		mu.Lock()
 		sent[phone] = code
 		mu.Unlock()

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -48,7 +49,13 @@ func Run(cfg Config) error {
 		}
 	}
 	screens.ConfigureMaps(dir, cfg.Basemap)
-	store, rec, err := offline.Open(ctx, filepath.Join(dir, storeFile), offline.Options{})
+	// The one clock of the app: the store, the sync engine and the screens
+	// all read it. Snapshots are drawn at a fixed morning.
+	now := time.Now
+	if cfg.Snapshot != "" {
+		now = snapshotClock
+	}
+	store, rec, err := offline.Open(ctx, filepath.Join(dir, storeFile), offline.Options{Now: now})
 	if err != nil {
 		return fmt.Errorf("open the local store in %s: %w", dir, err)
 	}
@@ -65,7 +72,7 @@ func Run(cfg Config) error {
 	if fontsReady != nil {
 		<-fontsReady // nothing measures text before the warm-up is done
 	}
-	shell, err := newShell(a, w, store, p, cfg.Version)
+	shell, err := newShell(a, w, store, p, cfg.Version, now)
 	if err != nil {
 		return err
 	}

@@ -56,15 +56,16 @@ type Shell struct {
 	sync bool // run loads synchronously (snapshots and tests)
 }
 
-// newShell makes a shell showing Home.
-func newShell(a fyne.App, w fyne.Window, store *offline.Store, p prefs, version string) (*Shell, error) {
+// newShell makes a shell showing Home. now is the clock the screens read:
+// the one the store was opened with.
+func newShell(a fyne.App, w fyne.Window, store *offline.Store, p prefs, version string, now func() time.Time) (*Shell, error) {
 	loc, err := translations.New(p.lang)
 	if err != nil {
 		return nil, err
 	}
 	s := &Shell{
 		store: store, app: a, window: w, version: version,
-		prefs: p, loc: loc, now: time.Now,
+		prefs: p, loc: loc, now: now,
 		history: []screens.Route{{Screen: homeID()}},
 		root:    container.NewStack(),
 	}

@@ -17,19 +17,18 @@ import (
 func newTestShell(t *testing.T, p prefs, layout Layout, size fyne.Size) (*Shell, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	store, _, err := offline.Open(context.Background(), filepath.Join(t.TempDir(), "store.db"), offline.Options{})
+	store, _, err := offline.Open(context.Background(), filepath.Join(t.TempDir(), "store.db"), offline.Options{Now: snapshotClock})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
 	w := test.NewTempWindow(t, nil)
-	s, err := newShell(a, w, store, p, "test")
+	s, err := newShell(a, w, store, p, "test", snapshotClock)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.sync = true
 	s.layout = layout
-	s.now = snapshotClock
 	a.Settings().SetTheme(newTheme(p.theme, p.elder))
 	w.SetContent(s.Content())
 	w.Resize(size)
@@ -105,7 +104,7 @@ func TestLayoutFollowsWidth(t *testing.T) {
 }
 
 func TestResolvePrefs(t *testing.T) {
-	store, _, err := offline.Open(context.Background(), filepath.Join(t.TempDir(), "s.db"), offline.Options{})
+	store, _, err := offline.Open(context.Background(), filepath.Join(t.TempDir(), "s.db"), offline.Options{Now: snapshotClock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/driver/software"
 	"fyne.io/fyne/v2/widget"
 
+	"jiangsupass/clock"
 	"jiangsupass/offline"
 	"jiangsupass/screens"
 )
@@ -29,8 +30,9 @@ var SnapshotSizes = []SnapshotSize{
 	{Name: "desktop", Layout: LayoutDesktop, Size: fyne.NewSize(1280, 800)},
 }
 
-// snapshotClock fixes the clock at a morning so that snapshots are stable.
-func snapshotClock() time.Time { return time.Date(2026, 5, 1, 9, 30, 0, 0, time.Local) }
+// snapshotClock fixes the clock at a morning in China so that snapshots
+// are the same in every zone.
+func snapshotClock() time.Time { return time.Date(2026, 5, 1, 9, 30, 0, 0, clock.China) }
 
 // Snapshot renders every sample route of every registered screen in each
 // layout, in zh-Hans and en, normal and 长辈版, light and dark, into PNG
@@ -74,13 +76,12 @@ func Snapshot(a fyne.App, store *offline.Store, cfg Config, dir string) error {
 // newSnapshotShell makes a shell that loads synchronously, on a fixed clock,
 // in a forced layout.
 func newSnapshotShell(a fyne.App, store *offline.Store, p prefs, layout Layout, version string) (*Shell, error) {
-	s, err := newShell(a, nil, store, p, version)
+	s, err := newShell(a, nil, store, p, version, snapshotClock)
 	if err != nil {
 		return nil, err
 	}
 	s.sync = true
 	s.layout = layout
-	s.now = snapshotClock
 	return s, nil
 }
 

@@ -27,7 +27,7 @@ import (
 // the window showed during and after each sync.
 func TestSyncNowInSettings(t *testing.T) {
 	ctx := context.Background()
-	srv, err := server.Open(ctx, filepath.Join(t.TempDir(), "platform.db"), server.Options{Catalogue: 2000, PageLimit: 250})
+	srv, err := server.Open(ctx, filepath.Join(t.TempDir(), "platform.db"), server.Options{Catalogue: 2000, PageLimit: 250, Now: snapshotClock})
 	if err != nil {
 		t.Fatal(err)
 	}

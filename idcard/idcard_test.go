@@ -140,3 +140,28 @@ func FuzzNormalize(f *testing.F) {
 		}
 	})
 }
+
+// TestBornTodayInChina: a number with today's date of birth in China is
+// accepted on a device whose own clock still reads yesterday, and one born
+// tomorrow in China is refused.
+func TestBornTodayInChina(t *testing.T) {
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 00:30 on 4 December 2026 in Nanjing is 08:30 on the 3rd in LA.
+	now := time.Date(2026, 12, 3, 8, 30, 0, 0, la)
+	for _, c := range []struct {
+		body string // 17 digits: region, birth date, sequence
+		want error
+	}{
+		{"32010220261204123", nil},
+		{"32010220261205123", ErrFuture},
+	} {
+		check, _ := CheckDigit(c.body)
+		_, err := ParseResidentID(c.body+string(check), nil, now)
+		if !errors.Is(err, c.want) || (c.want == nil) != (err == nil) {
+			t.Errorf("%s: %v, want %v", c.body, err, c.want)
+		}
+	}
+}

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"strings"
 	"time"
+
+	"jiangsupass/clock"
 )
 
 // Reasons a document is refused; a screen names them in the user's
@@ -102,7 +104,9 @@ func ParseResidentID(s string, jiangsu Regions, now time.Time) (ResidentID, erro
 	if b.Year() < 1890 {
 		return id, fmt.Errorf("%w: born in %d", ErrBirthDate, b.Year())
 	}
-	y, m, d := now.Date()
+	// Born on a day that has not yet begun in China, where the number was
+	// issued and the platform's calendar runs.
+	y, m, d := clock.In(now).Date()
 	if b.After(time.Date(y, m, d, 0, 0, 0, 0, time.UTC)) {
 		return id, fmt.Errorf("%w: %s", ErrFuture, b.Format("2006-01-02"))
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"jiangsupass/assets"
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/maps"
 	"jiangsupass/offline"
 )
@@ -33,7 +34,7 @@ func testData(tb testing.TB) maps.Data {
 
 func buildTestData() (maps.Data, error) {
 	ctx := context.Background()
-	st, _, err := offline.Open(ctx, "", offline.Options{Memory: true})
+	st, _, err := offline.Open(ctx, "", offline.Options{Memory: true, Now: clocktest.Fixed()})
 	if err != nil {
 		return maps.Data{}, err
 	}
@@ -104,7 +105,7 @@ func fontBytes() []byte { return assets.FontRegular }
 func poiPoints(tb testing.TB) []orb.Point {
 	tb.Helper()
 	ctx := context.Background()
-	st, _, err := offline.Open(ctx, "", offline.Options{Memory: true})
+	st, _, err := offline.Open(ctx, "", offline.Options{Memory: true, Now: clocktest.Fixed()})
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"jiangsupass/clock"
 	"jiangsupass/platform"
 )
 
@@ -35,32 +36,31 @@ type Appointment struct {
 // nothing is stored.
 var ErrBadRequest = errors.New("offline: invalid request")
 
-// HallSlots are the times a hall can be booked on a date: every half hour
-// 09:00–11:30 and 13:30–16:30, Monday to Friday (the hours the generated
-// halls list); none at weekends.
-func HallSlots(date time.Time) []string {
-	if wd := date.Weekday(); wd == time.Saturday || wd == time.Sunday {
-		return nil
-	}
-	var out []string
-	for m := 9 * 60; m < 17*60; m += 30 {
-		if m >= 12*60 && m < 13*60+30 {
-			continue
-		}
-		out = append(out, fmt.Sprintf("%02d:%02d", m/60, m%60))
-	}
-	return out
-}
+// Refusals of an appointment that cannot happen; nothing is stored.
+var (
+	ErrAppointmentPast = errors.New("offline: this time has passed; choose a later one")
+	ErrHallClosed      = errors.New("offline: the hall takes no appointments at this time")
+)
 
 // BookAppointment records an appointment and puts the request in the
-// outbox in one transaction; the sync engine delivers it (signed in).
+// outbox in one transaction; the sync engine delivers it (signed in). A
+// time that has passed by the store's clock (China time) is refused with
+// ErrAppointmentPast, and one outside the halls' hours (platform.HallTimes)
+// with ErrHallClosed.
 func (s *Store) BookAppointment(ctx context.Context, req platform.AppointmentRequest) (Appointment, error) {
-	if _, err := time.Parse("2006-01-02 15:04", req.Date+" "+req.Time); err != nil || req.HallID == "" || req.ItemID <= 0 {
+	at, err := clock.At(req.Date, req.Time)
+	if err != nil || req.HallID == "" || req.ItemID <= 0 {
 		return Appointment{}, fmt.Errorf("book appointment: %w: hall, item, date (YYYY-MM-DD) and time (HH:MM) are needed", ErrBadRequest)
+	}
+	if !at.After(s.now()) {
+		return Appointment{}, fmt.Errorf("book appointment at %s %s: %w", req.Date, req.Time, ErrAppointmentPast)
+	}
+	if !platform.HallOpenAt(req.Date, req.Time) {
+		return Appointment{}, fmt.Errorf("book appointment at %s %s: %w", req.Date, req.Time, ErrHallClosed)
 	}
 	a := Appointment{HallID: req.HallID, ItemID: req.ItemID, Date: req.Date, Time: req.Time, Status: RequestPending,
 		CreatedAt: s.now().UTC()}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
+	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		var err error
 		if a.OutboxID, err = s.enqueue(ctx, tx, platform.Appointments, req, nil); err != nil {
 			return err

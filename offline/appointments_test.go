@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"jiangsupass/clock"
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
 )
@@ -31,8 +33,7 @@ func TestAppointmentAndFeedbackThroughOutbox(t *testing.T) {
 	if err != nil || len(halls) != 1 || !halls[0].HasPoint || !halls[0].Generated {
 		t.Fatalf("Nanjing's hall: %+v, %v", halls, err)
 	}
-	date := time.Now().AddDate(0, 0, 7).Format("2006-01-02")
-	a, err := s.BookAppointment(ctx, platform.AppointmentRequest{HallID: halls[0].ID, ItemID: 7, Date: date, Time: "09:30"})
+	a, err := s.BookAppointment(ctx, platform.AppointmentRequest{HallID: halls[0].ID, ItemID: 7, Date: clocktest.Workday(), Time: "09:30"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -105,9 +106,9 @@ func TestRequestsRefuseBadInput(t *testing.T) {
 	s, _ := openAt(t, seededCopy(t))
 	for _, req := range []platform.AppointmentRequest{
 		{HallID: "hall-320100", ItemID: 8, Date: "2026-13-01", Time: "09:00"},
-		{HallID: "hall-320100", ItemID: 8, Date: "2026-12-01", Time: "9am"},
-		{HallID: "", ItemID: 8, Date: "2026-12-01", Time: "09:00"},
-		{HallID: "hall-320100", ItemID: 0, Date: "2026-12-01", Time: "09:00"},
+		{HallID: "hall-320100", ItemID: 8, Date: clocktest.Workday(), Time: "9am"},
+		{HallID: "", ItemID: 8, Date: clocktest.Workday(), Time: "09:00"},
+		{HallID: "hall-320100", ItemID: 0, Date: clocktest.Workday(), Time: "09:00"},
 	} {
 		if _, err := s.BookAppointment(ctx, req); !errors.Is(err, ErrBadRequest) {
 			t.Errorf("%+v: %v", req, err)
@@ -119,10 +120,52 @@ func TestRequestsRefuseBadInput(t *testing.T) {
 	if items, _ := s.Outbox(ctx, ""); len(items) != 0 {
 		t.Errorf("bad requests reached the outbox: %+v", items)
 	}
-	if got := HallSlots(time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC)); len(got) != 0 {
-		t.Errorf("a Saturday has slots: %v", got)
+}
+
+// TestAppointmentsThatCannotHappen: the store refuses, storing nothing, an
+// appointment at a time that has passed in China, or when the halls take
+// none, on a clock given in another zone.
+func TestAppointmentsThatCannotHappen(t *testing.T) {
+	ctx := context.Background()
+	la, err := time.LoadLocation("America/Los_Angeles")
+	if err != nil {
+		t.Fatal(err)
 	}
-	if got := HallSlots(time.Date(2026, 11, 30, 0, 0, 0, 0, time.UTC)); len(got) != 13 || got[0] != "09:00" || got[12] != "16:30" {
-		t.Errorf("a Monday's slots: %v", got)
+	// Thursday 3 December, 23:30 in Nanjing: still 07:30 on the 3rd in LA.
+	clk := clocktest.NewSettable(time.Date(2026, 12, 3, 7, 30, 0, 0, la))
+	s, _, err := Open(ctx, seededCopy(t), Options{Now: clk.Now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
+	for _, c := range []struct {
+		date, time string
+		want       error // nil: booked
+	}{
+		{"2026-12-03", "16:30", ErrAppointmentPast}, // earlier today in China, later today in LA
+		{"2026-12-02", "09:00", ErrAppointmentPast},
+		{"2026-12-05", "10:00", ErrHallClosed}, // Saturday
+		{"2026-12-06", "10:00", ErrHallClosed}, // Sunday
+		{"2026-12-04", "08:30", ErrHallClosed},
+		{"2026-12-04", "12:00", ErrHallClosed},
+		{"2026-12-04", "16:45", ErrHallClosed},
+		{"2026-12-04", "17:00", ErrHallClosed},
+		{"2026-12-04", "09:00", nil}, // tomorrow morning in China
+	} {
+		_, err := s.BookAppointment(ctx, platform.AppointmentRequest{HallID: "hall-320100", ItemID: 7, Date: c.date, Time: c.time})
+		if !errors.Is(err, c.want) || (c.want == nil) != (err == nil) {
+			t.Errorf("%s %s: %v, want %v", c.date, c.time, err, c.want)
+		}
+	}
+	// At 09:00 on the 4th, that time is no longer bookable, 09:30 is.
+	clk.Set(time.Date(2026, 12, 4, 9, 0, 0, 0, clock.China))
+	if _, err := s.BookAppointment(ctx, platform.AppointmentRequest{HallID: "hall-320100", ItemID: 7, Date: "2026-12-04", Time: "09:00"}); !errors.Is(err, ErrAppointmentPast) {
+		t.Errorf("exactly now: %v", err)
+	}
+	if _, err := s.BookAppointment(ctx, platform.AppointmentRequest{HallID: "hall-320100", ItemID: 7, Date: "2026-12-04", Time: "09:30"}); err != nil {
+		t.Errorf("half an hour ahead: %v", err)
+	}
+	if as, _ := s.Appointments(ctx); len(as) != 2 {
+		t.Errorf("stored %d appointments, want the 2 that can happen", len(as))
 	}
 }

@@ -12,10 +12,17 @@ import (
 
 	"jiangsupass/assets"
 	"jiangsupass/assets/seed"
+	"jiangsupass/clock/clocktest"
 )
 
-// testNow is the fixed clock of the tests.
-var testNow = time.Date(2026, 11, 29, 18, 30, 45, 0, time.UTC)
+// testNow is the fixed "now" of the tests (see clocktest: JSP_TEST_NOW
+// moves it).
+var testNow = clocktest.Now()
+
+// liveClock is the clock of the tests that sync with a reference server:
+// it starts at testNow and moves on as real time passes, so that backoffs
+// elapse. Stores and servers of a test share it.
+var liveClock = clocktest.Running()
 
 func testOptions() Options { return Options{Now: func() time.Time { return testNow }} }
 

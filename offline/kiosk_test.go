@@ -6,8 +6,8 @@ import (
 	"reflect"
 	"strings"
 	"testing"
-	"time"
 
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/idcard"
 	"jiangsupass/platform"
 )
@@ -16,15 +16,15 @@ import (
 // store are all gone after the kiosk reset, and public data stays.
 func TestForgetVisitor(t *testing.T) {
 	ctx := context.Background()
-	s, _, err := Open(ctx, "", Options{Memory: true})
+	s, _, err := Open(ctx, "", Options{Memory: true, Now: liveClock})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	if err := s.SaveSession(ctx, Session{SignedInAt: time.Now()}); err != nil {
+	if err := s.SaveSession(ctx, Session{SignedInAt: liveClock()}); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.SaveCard(ctx, CardRecord{Card: platform.Card{}, FetchedAt: time.Now()}); err != nil {
+	if err := s.SaveCard(ctx, CardRecord{Card: platform.Card{}, FetchedAt: liveClock()}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.SetFavourite(ctx, "attraction", "x", true); err != nil {
@@ -107,15 +107,14 @@ func TestSignOutAfterEveryRequest(t *testing.T) {
 		t.Fatalf("products: %v, %v", products, err)
 	}
 	visitor := platform.OrderVisitor{Name: "王小明", DocKind: string(idcard.KindResidentID), DocNumber: "320102198503151230", ProductID: products[0].ID}
-	if _, err := s.BookTickets(ctx, slot, []platform.OrderVisitor{visitor}, time.Now()); err != nil {
+	if _, err := s.BookTickets(ctx, slot, []platform.OrderVisitor{visitor}); err != nil {
 		t.Fatal(err)
 	}
 	halls, err := s.ServiceHalls(ctx, "320100")
 	if err != nil || len(halls) == 0 {
 		t.Fatalf("halls: %v, %v", halls, err)
 	}
-	date := time.Now().AddDate(0, 0, 7).Format("2006-01-02")
-	if _, err := s.BookAppointment(ctx, platform.AppointmentRequest{HallID: halls[0].ID, ItemID: 7, Date: date, Time: "09:30"}); err != nil {
+	if _, err := s.BookAppointment(ctx, platform.AppointmentRequest{HallID: halls[0].ID, ItemID: 7, Date: clocktest.Workday(), Time: "09:30"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.SendFeedback(ctx, platform.FeedbackRequest{Category: "交通", Text: "出口指示不清"}); err != nil {

@@ -17,7 +17,7 @@ func TestPendingRowSurvivesPullAndRestart(t *testing.T) {
 	ctx := context.Background()
 	ps := startPlatform(t, server.Options{})
 	path := seededCopy(t)
-	s, _, err := Open(ctx, path, Options{})
+	s, _, err := Open(ctx, path, Options{Now: liveClock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestPendingRowSurvivesPullAndRestart(t *testing.T) {
 
 	// A restart keeps the request.
 	s.Close()
-	s, _, err = Open(ctx, path, Options{})
+	s, _, err = Open(ctx, path, Options{Now: liveClock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -152,11 +152,11 @@ func TestCodesWorkOffline(t *testing.T) {
 	}
 	v := codes.NewVerifier()
 	for _, kind := range []string{platform.CredentialService, platform.CredentialCard} {
-		shown, err := s.PresentCode(ctx, kind, time.Now())
+		shown, err := s.PresentCode(ctx, kind, liveClock())
 		if err != nil {
 			t.Fatalf("%s: %v", kind, err)
 		}
-		res, err := v.Verify(shown.Text, tl, time.Now())
+		res, err := v.Verify(shown.Text, tl, liveClock())
 		if err != nil {
 			t.Fatalf("%s: %v", kind, err)
 		}
@@ -176,7 +176,7 @@ func TestCodesWorkOffline(t *testing.T) {
 func TestCardLossRevokesCardCode(t *testing.T) {
 	ctx := context.Background()
 	s, ps, c := signInPersonal(t)
-	before, err := s.PresentCode(ctx, platform.CredentialCard, time.Now())
+	before, err := s.PresentCode(ctx, platform.CredentialCard, liveClock())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -193,14 +193,14 @@ func TestCardLossRevokesCardCode(t *testing.T) {
 	if rec.Card.Status != platform.CardSuspended {
 		t.Errorf("card status %q after the loss report", rec.Card.Status)
 	}
-	if _, err := s.PresentCode(ctx, platform.CredentialCard, time.Now()); !errors.Is(err, ErrNotFound) {
+	if _, err := s.PresentCode(ctx, platform.CredentialCard, liveClock()); !errors.Is(err, ErrNotFound) {
 		t.Errorf("card code after the loss: %v", err)
 	}
 	tl, _ := s.TrustList(ctx)
-	if _, err := codes.Check(before.Text, tl, time.Now()); codes.ReasonOf(err) != codes.ReasonRevoked {
+	if _, err := codes.Check(before.Text, tl, liveClock()); codes.ReasonOf(err) != codes.ReasonRevoked {
 		t.Errorf("the card code from before the loss: %v, want revoked", err)
 	}
-	if _, err := s.PresentCode(ctx, platform.CredentialService, time.Now()); err != nil {
+	if _, err := s.PresentCode(ctx, platform.CredentialService, liveClock()); err != nil {
 		t.Errorf("service code after the card loss: %v", err)
 	}
 	if applied, _ := ps.Applied(ctx, platform.CardLoss); len(applied) != 1 {
@@ -214,7 +214,7 @@ func TestCardLossRevokesCardCode(t *testing.T) {
 func TestIssuerKeyRotation(t *testing.T) {
 	ctx := context.Background()
 	s, ps, c := signInPersonal(t)
-	old, _ := s.PresentCode(ctx, platform.CredentialService, time.Now())
+	old, _ := s.PresentCode(ctx, platform.CredentialService, liveClock())
 	seq0, _, _ := s.SignedTrustList(ctx)
 	if _, err := ps.RotateIssuerKey(ctx, "CN-JS"); err != nil {
 		t.Fatal(err)
@@ -227,7 +227,7 @@ func TestIssuerKeyRotation(t *testing.T) {
 	if seq1 <= seq0 {
 		t.Errorf("trust list seq %d after the rotation, was %d", seq1, seq0)
 	}
-	if _, err := codes.Check(old.Text, tl, time.Now()); err != nil {
+	if _, err := codes.Check(old.Text, tl, liveClock()); err != nil {
 		t.Errorf("old credential after the rotation: %v", err)
 	}
 	if _, err := s.db.ExecContext(ctx, "DELETE FROM personal_records WHERE name = ?", recCredPfx+platform.CredentialService); err != nil {
@@ -236,11 +236,11 @@ func TestIssuerKeyRotation(t *testing.T) {
 	if err := s.SyncPersonal(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	fresh, err := s.PresentCode(ctx, platform.CredentialService, time.Now())
+	fresh, err := s.PresentCode(ctx, platform.CredentialService, liveClock())
 	if err != nil {
 		t.Fatal(err)
 	}
-	res, err := codes.Check(fresh.Text, tl, time.Now())
+	res, err := codes.Check(fresh.Text, tl, liveClock())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -288,7 +288,7 @@ func TestSealedRecordsRefuseTampering(t *testing.T) {
 // never reaches a file.
 func TestKioskKeepsKeyInMemory(t *testing.T) {
 	ctx := context.Background()
-	s, _, err := Open(ctx, "", Options{Memory: true})
+	s, _, err := Open(ctx, "", Options{Memory: true, Now: liveClock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -354,7 +354,7 @@ func TestTrustListSyncsWithoutSignIn(t *testing.T) {
 	}
 	seq, kept, _ := s.SignedTrustList(ctx)
 
-	forged, _ := codes.DemoTrustList(seq+100, time.Now(), time.Now())
+	forged, _ := codes.DemoTrustList(seq+100, liveClock(), liveClock())
 	signed, _ := codes.SignTrustList(forged, codes.DemoKey("not an anchor"))
 	fake := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		_ = json.NewEncoder(w).Encode(platform.SignedTrustList{Seq: forged.Seq, Signed: signed})

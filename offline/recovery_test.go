@@ -13,7 +13,7 @@ import (
 )
 
 // wantMovedTo is where a file is moved at the test clock's time.
-func wantMovedTo(path string) string { return path + ".unusable-20261129-183045" }
+func wantMovedTo(path string) string { return path + ".unusable-" + testNow.Format("20060102-150405") }
 
 // pseudoRandom returns n reproducible bytes that are not a database.
 func pseudoRandom(n int, seed int64) []byte {

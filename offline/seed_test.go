@@ -182,7 +182,7 @@ func TestSeedImportIsOneTransaction(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := migrate(ctx, db, LatestSchemaVersion(), time.Now); err != nil {
+	if err := migrate(ctx, db, LatestSchemaVersion(), liveClock); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := db.Exec(`CREATE TRIGGER refuse_hubs BEFORE INSERT ON hubs

@@ -33,7 +33,8 @@ type Options struct {
 	// Memory keeps the whole database in memory (kiosk mode: personal data
 	// never reaches the disk). The path given to Open is ignored.
 	Memory bool
-	// Now is the clock; nil means time.Now.
+	// Now is the clock, required: the composition root passes the one it
+	// hands to everything else (time.Now in the app), a test its own.
 	Now func() time.Time
 }
 
@@ -85,7 +86,7 @@ func Open(ctx context.Context, path string, opt Options) (*Store, Recovery, erro
 func open(ctx context.Context, path string, opt Options, seed fs.FS) (*Store, Recovery, error) {
 	now := opt.Now
 	if now == nil {
-		now = time.Now
+		return nil, Recovery{}, errors.New("open store: no clock given (Options.Now)")
 	}
 	if opt.Memory {
 		s, err := openMemory(ctx, now)

@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/codes"
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
@@ -67,7 +68,7 @@ func TestContract(t *testing.T) {
 	}
 	var skew atomic.Int64 // how far the server's clock is ahead
 	ps := startPlatform(t, server.Options{Catalogue: 300,
-		Now: func() time.Time { return time.Now().Add(time.Duration(skew.Load())) }})
+		Now: func() time.Time { return liveClock().Add(time.Duration(skew.Load())) }})
 
 	for _, route := range ps.Routes() {
 		method, path, _ := strings.Cut(route, " ")
@@ -98,7 +99,7 @@ func TestContract(t *testing.T) {
 	}
 	for kind, body := range map[string]any{
 		platform.Feedback:     platform.FeedbackRequest{Category: "景区", Text: "很好"},
-		platform.Appointments: platform.AppointmentRequest{HallID: "hall-320500", ItemID: 3, Date: "2026-12-02", Time: "10:00"},
+		platform.Appointments: platform.AppointmentRequest{HallID: "hall-320500", ItemID: 3, Date: clocktest.Workday(), Time: "10:00"},
 		platform.CardLoss:     platform.CardLossRequest{Reason: "遗失"},
 	} {
 		if _, err := s.Enqueue(ctx, kind, body); err != nil {
@@ -182,7 +183,7 @@ func checkInCalls(t *testing.T, client *platform.Client) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, err := dev.Present(g.Credential, time.Now().Add(20*time.Minute)) // the server's clock runs 20 min ahead here
+	code, err := dev.Present(g.Credential, liveClock().Add(20*time.Minute)) // the server's clock runs 20 min ahead here
 	if err != nil {
 		t.Fatal(err)
 	}

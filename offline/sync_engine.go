@@ -89,7 +89,7 @@ func NewSyncEngine(store *Store, client *platform.Client, opt SyncOptions) *Sync
 		opt.OutboxMax = 10 * time.Minute
 	}
 	return &SyncEngine{store: store, client: client, opt: opt, kick: make(chan struct{}, 1),
-		rnd: rand.New(rand.NewPCG(uint64(time.Now().UnixNano()), 0x4a5350))}
+		rnd: rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))} // jitter only: not a clock
 }
 
 // Client returns the platform client the engine uses.

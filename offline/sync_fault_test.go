@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
 )
@@ -221,7 +222,7 @@ func TestSyncThroughFaults(t *testing.T) {
 	}
 	for i := 0; i < 4; i++ {
 		if _, err := s.Enqueue(ctx, platform.Appointments, platform.AppointmentRequest{HallID: "hall-320100", ItemID: int64(i + 1),
-			Date: "2026-12-01", Time: fmt.Sprintf("%02d:00", 9+i)}); err != nil {
+			Date: clocktest.Workday(), Time: platform.HallTimes(clocktest.Workday())[i]}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -229,7 +230,7 @@ func TestSyncThroughFaults(t *testing.T) {
 		t.Fatal(err)
 	}
 	refused, err := s.Enqueue(ctx, platform.Appointments, platform.AppointmentRequest{HallID: "no-such-hall", ItemID: 1,
-		Date: "2026-12-01", Time: "09:00"})
+		Date: clocktest.Workday(), Time: "09:00"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -303,13 +304,14 @@ func TestSyncThroughFaults(t *testing.T) {
 	}
 }
 
-// slotIDsOf returns the first slot of each attraction.
+// slotIDsOf returns a slot of each attraction on the last day on sale,
+// which has not ended at any hour of the tests' today.
 func slotIDsOf(t *testing.T, s *Store, attractions []string) []string {
 	t.Helper()
 	var out []string
 	for _, a := range attractions {
 		var id string
-		if err := s.db.QueryRow("SELECT id FROM ticket_slots WHERE attraction_id = ? ORDER BY date, start_time LIMIT 1", a).Scan(&id); err != nil {
+		if err := s.db.QueryRow("SELECT id FROM ticket_slots WHERE attraction_id = ? ORDER BY date DESC, start_time LIMIT 1", a).Scan(&id); err != nil {
 			t.Fatal(err)
 		}
 		out = append(out, id)

@@ -27,6 +27,9 @@ type platformServer struct {
 func startPlatform(t testing.TB, opt server.Options) *platformServer {
 	t.Helper()
 	ps := &platformServer{codes: map[string]string{}}
+	if opt.Now == nil {
+		opt.Now = liveClock
+	}
 	opt.OnCode = func(phone, code string) {
 		ps.mu.Lock()
 		ps.codes[phone] = code
@@ -98,11 +101,11 @@ func fastSync() SyncOptions {
 		OutboxMin: time.Millisecond, OutboxMax: 5 * time.Millisecond}
 }
 
-// openSyncStore opens a copy of the seeded store with the real clock, so
+// openSyncStore opens a copy of the seeded store on the live clock, so
 // that backoff delays pass.
 func openSyncStore(t testing.TB) *Store {
 	t.Helper()
-	s, _, err := Open(context.Background(), seededCopy(t), Options{})
+	s, _, err := Open(context.Background(), seededCopy(t), Options{Now: liveClock})
 	if err != nil {
 		t.Fatal(err)
 	}

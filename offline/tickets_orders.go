@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 
+	"jiangsupass/clock"
 	"jiangsupass/codes"
 	"jiangsupass/idcard"
 	"jiangsupass/platform"
@@ -20,10 +21,8 @@ var (
 	ErrNotRefundable  = errors.New("offline: the slot has begun; this ticket can no longer be refunded")
 	ErrNotConfirmed   = errors.New("offline: only a confirmed order can be refunded")
 	ErrUnknownProduct = errors.New("offline: this ticket is not sold for this slot")
+	ErrSlotEnded      = errors.New("offline: this time slot has ended")
 )
-
-// China is the time zone ticket slots are sold in.
-var China = time.FixedZone("CST", 8*3600)
 
 // TicketOrder is a ticket order with its slot, visitors and e-ticket.
 type TicketOrder struct {
@@ -46,8 +45,15 @@ func (o TicketOrder) SlotStart() time.Time { return slotTime(o.Date, o.Start) }
 // SlotEnd is when the order's slot ends.
 func (o TicketOrder) SlotEnd() time.Time { return slotTime(o.Date, o.End) }
 
+// SlotEnded reports whether a slot has ended at now (China time). A slot
+// whose date or times cannot be read counts as ended: it cannot be booked.
+func SlotEnded(slot platform.TicketSlot, now time.Time) bool {
+	end, err := clock.At(slot.Date, slot.End)
+	return err != nil || !now.Before(end)
+}
+
 func slotTime(date, hm string) time.Time {
-	t, _ := time.ParseInLocation("2006-01-02 15:04", date+" "+hm, China)
+	t, _ := clock.At(date, hm)
 	return t
 }
 
@@ -56,10 +62,15 @@ func slotTime(date, hm string) time.Time {
 // changes nothing); then, in one transaction, the tickets are taken from
 // the slot's remaining quota in the replica, the order is written as
 // pending and the request goes into the outbox, bound to this device's key
-// so that the platform's e-ticket can be shown offline.
-func (s *Store) BookTickets(ctx context.Context, slot platform.TicketSlot, visitors []platform.OrderVisitor, now time.Time) (TicketOrder, error) {
+// so that the platform's e-ticket can be shown offline. A slot that has
+// ended by the store's clock is refused with ErrSlotEnded.
+func (s *Store) BookTickets(ctx context.Context, slot platform.TicketSlot, visitors []platform.OrderVisitor) (TicketOrder, error) {
 	if len(visitors) == 0 || len(visitors) > 20 {
 		return TicketOrder{}, ErrNoVisitors
+	}
+	now := s.now()
+	if SlotEnded(slot, now) {
+		return TicketOrder{}, fmt.Errorf("book tickets for %s %s–%s: %w", slot.Date, slot.Start, slot.End, ErrSlotEnded)
 	}
 	products, err := s.TicketProducts(ctx, slot.AttractionID)
 	if err != nil {
@@ -73,7 +84,7 @@ func (s *Store) BookTickets(ctx context.Context, slot platform.TicketSlot, visit
 	seen := map[string]bool{}
 	clean := make([]platform.OrderVisitor, len(visitors))
 	for i, v := range visitors {
-		d, err := s.CheckDocument(ctx, idcard.Document{Name: v.Name, Kind: idcard.Kind(v.DocKind), Number: v.DocNumber}, now)
+		d, err := s.CheckDocument(ctx, idcard.Document{Name: v.Name, Kind: idcard.Kind(v.DocKind), Number: v.DocNumber})
 		if err != nil {
 			return TicketOrder{}, fmt.Errorf("visitor %d: %w", i+1, err)
 		}
@@ -123,8 +134,8 @@ func settleTicketOrder(ctx context.Context, tx *sql.Tx, outboxID int64, o platfo
 
 // RequestRefund asks for a confirmed order's refund through the outbox.
 // The rule of the generated products: a full refund until the slot
-// begins, none after.
-func (s *Store) RequestRefund(ctx context.Context, localID int64, now time.Time) error {
+// begins (by the store's clock), none after.
+func (s *Store) RequestRefund(ctx context.Context, localID int64) error {
 	o, err := s.TicketOrder(ctx, localID)
 	if err != nil {
 		return err
@@ -132,7 +143,7 @@ func (s *Store) RequestRefund(ctx context.Context, localID int64, now time.Time)
 	if o.Status != "confirmed" || o.ServerID == "" || o.RefundState == "pending" || o.RefundState == "refunded" {
 		return ErrNotConfirmed
 	}
-	if !now.Before(o.SlotStart()) {
+	if !s.now().Before(o.SlotStart()) {
 		return ErrNotRefundable
 	}
 	return s.inTx(ctx, func(tx *sql.Tx) error {

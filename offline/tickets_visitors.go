@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"time"
 
 	"jiangsupass/idcard"
 )
@@ -43,14 +42,15 @@ func (s *Store) JiangsuRegions(ctx context.Context) (idcard.Regions, error) {
 	return r, rows.Err()
 }
 
-// CheckDocument normalizes a visitor's document at time now, checking it
-// against the replica's divisions; an error wraps one of idcard's reasons.
-func (s *Store) CheckDocument(ctx context.Context, d idcard.Document, now time.Time) (idcard.Document, error) {
+// CheckDocument normalizes a visitor's document at the store's now,
+// checking it against the replica's divisions; an error wraps one of
+// idcard's reasons.
+func (s *Store) CheckDocument(ctx context.Context, d idcard.Document) (idcard.Document, error) {
 	regions, err := s.JiangsuRegions(ctx)
 	if err != nil {
 		return d, err
 	}
-	return idcard.Normalize(d, regions, now)
+	return idcard.Normalize(d, regions, s.now())
 }
 
 // Visitors returns the saved visitors; none when there are none yet or no
@@ -67,8 +67,8 @@ func (s *Store) Visitors(ctx context.Context) ([]Visitor, error) {
 // SaveVisitor checks a visitor's document and adds the visitor to the
 // list, or replaces the one with the same ID or the same document. A bad
 // document changes nothing.
-func (s *Store) SaveVisitor(ctx context.Context, v Visitor, now time.Time) (Visitor, error) {
-	d, err := s.CheckDocument(ctx, idcard.Document{Name: v.Name, Kind: idcard.Kind(v.DocKind), Number: v.DocNumber}, now)
+func (s *Store) SaveVisitor(ctx context.Context, v Visitor) (Visitor, error) {
+	d, err := s.CheckDocument(ctx, idcard.Document{Name: v.Name, Kind: idcard.Kind(v.DocKind), Number: v.DocNumber})
 	if err != nil {
 		return v, err
 	}

@@ -16,6 +16,9 @@ const (
 	CodeSlotFull         = "slot_full"
 	CodeAlreadyBooked    = "already_booked" // a document already holds a ticket for that day
 	CodeNotRefundable    = "not_refundable"
+	CodeSlotEnded        = "slot_ended"    // the ticket slot has ended (China time)
+	CodeInThePast        = "in_the_past"   // an appointment at a time that has passed
+	CodeOutsideHours     = "outside_hours" // an appointment when the hall takes none
 	CodeIdempotencyReuse = "idempotency_key_reused"
 	CodeInvalidCode      = "invalid_code"
 	CodeRateLimited      = "rate_limited"

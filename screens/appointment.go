@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"jiangsupass/clock"
 	"jiangsupass/offline"
 	"jiangsupass/platform"
 	"jiangsupass/screens/widgets"
@@ -112,12 +112,12 @@ func appointmentView(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 		rows = append(rows, widgets.NewWrappedLabel(env.T("AppointmentNone")))
 	}
 	for _, a := range d.booked {
-		line := a.Date + " " + a.Time + " · " + env.T(requestStatusMessage(a.Status))
+		line := a.Date + " " + dayName(env, a.Date) + " " + a.Time + " · " + env.T(requestStatusMessage(a.Status))
 		if a.Message != "" {
 			line += " · " + a.Message
 		}
 		rows = append(rows, widgets.NewInfoRow(d.names[a.HallID], line))
-		if a.Status == offline.RequestDone && a.Date == env.Now().In(offline.China).Format(time.DateOnly) && env.Shows(CheckInID) && !env.Kiosk {
+		if a.Status == offline.RequestDone && a.Date == clock.Date(env.Now()) && env.Shows(CheckInID) && !env.Kiosk {
 			hall := a.HallID
 			rows = append(rows, widget.NewButtonWithIcon(env.T("CheckInHere"), theme.ConfirmIcon(), func() {
 				env.Nav.Go(Route{Screen: CheckInID, Param: CheckInParam(hall, "")})
@@ -150,20 +150,25 @@ func appointmentForm(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 	if len(hallNames) > 0 {
 		hall.SetSelectedIndex(0)
 	}
-	var dates []string
+	// Days from tomorrow in China on which the halls take appointments,
+	// each shown with its day's name; dates[i] is the choice labels[i].
+	var dates, labels []string
+	today := clock.Midnight(env.Now())
 	for i := 1; len(dates) < bookingDays && i < 3*bookingDays; i++ {
-		day := env.Now().AddDate(0, 0, i)
-		if len(offline.HallSlots(day)) > 0 {
-			dates = append(dates, day.Format("2006-01-02"))
+		day := today.AddDate(0, 0, i).Format(clock.DateLayout)
+		if len(platform.HallTimes(day)) > 0 {
+			dates = append(dates, day)
+			labels = append(labels, day+" "+dayName(env, day))
 		}
 	}
 	slot := widget.NewSelect(nil, nil)
-	date := widget.NewSelect(dates, func(v string) {
-		if day, err := parseDay(v); err == nil {
-			slot.SetOptions(offline.HallSlots(day))
+	date := widget.NewSelect(labels, nil)
+	date.OnChanged = func(string) {
+		if i := date.SelectedIndex(); i >= 0 {
+			slot.SetOptions(platform.HallTimes(dates[i]))
 			slot.SetSelectedIndex(0)
 		}
-	})
+	}
 	date.SetSelectedIndex(0)
 	status := widgets.NewWrappedLabel("")
 	book := widget.NewButtonWithIcon(env.T("AppointmentBook"), theme.Icon(theme.IconNameCalendar), nil)
@@ -173,10 +178,18 @@ func appointmentForm(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 			status.SetText(env.T("AppointmentIncomplete"))
 			return
 		}
-		req := platform.AppointmentRequest{HallID: d.halls[hall.SelectedIndex()].ID, ItemID: d.item.ID, Date: date.Selected, Time: slot.Selected}
+		req := platform.AppointmentRequest{HallID: d.halls[hall.SelectedIndex()].ID, ItemID: d.item.ID,
+			Date: dates[date.SelectedIndex()], Time: slot.Selected}
 		var err error
 		env.Load(func(ctx context.Context) { _, err = env.Store.BookAppointment(ctx, req) }, func() {
-			if err != nil {
+			switch {
+			case errors.Is(err, offline.ErrAppointmentPast):
+				status.SetText(env.T("AppointmentErrPast"))
+				return
+			case errors.Is(err, offline.ErrHallClosed):
+				status.SetText(env.T("AppointmentErrClosed"))
+				return
+			case err != nil:
 				fyne.LogError("book appointment", err)
 				status.SetText(env.T("AppointmentFailed"))
 				return
@@ -187,9 +200,6 @@ func appointmentForm(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 	return widgets.NewSection(env.T("AppointmentNew"), title,
 		widgets.NewInfoRow(env.T("AppointmentHall"), ""), hall,
 		widgets.NewInfoRow(env.T("AppointmentDate"), ""), date,
-		widgets.NewInfoRow(env.T("AppointmentSlot"), ""), slot,
+		widgets.NewInfoRow(env.T("AppointmentSlot"), ""), slot, beijingTimeNote(env),
 		widgets.NewWrappedLabel(env.T("AppointmentOutboxNote")), book, status)
 }
-
-// parseDay reads a YYYY-MM-DD date.
-func parseDay(s string) (time.Time, error) { return time.Parse("2006-01-02", s) }

@@ -91,7 +91,7 @@ func buildBooking(env *Env, r Route) fyne.CanvasObject {
 			if fill {
 				st = fillSample(st, d)
 			}
-			holder.Objects = []fyne.CanvasObject{bookingPage(env, st, d)}
+			holder.Objects = []fyne.CanvasObject{bookingPage(env, st, d, holder)}
 		}
 		holder.Refresh()
 	})
@@ -99,8 +99,10 @@ func buildBooking(env *Env, r Route) fyne.CanvasObject {
 }
 
 // bookingPage is one step with its header: the attraction, which step of
-// how many, and the generated-data note.
-func bookingPage(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
+// how many, and the generated-data note. When the chosen slot has ended,
+// that comes first. The page draws itself into holder, and again when the
+// review finds the slot ended at submit.
+func bookingPage(env *Env, st bookingState, d ticketData, holder *fyne.Container) fyne.CanvasObject {
 	idx := 0
 	for i, s := range bookingSteps {
 		if s == st.step {
@@ -125,11 +127,19 @@ func bookingPage(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
 	case "visitors":
 		body = bookingVisitorsStep(env, st, d)
 	case "review":
-		body = bookingReviewStep(env, st, d)
+		body = bookingReviewStep(env, st, d, func() {
+			holder.Objects = []fyne.CanvasObject{bookingPage(env, st, d, holder)}
+			holder.Refresh()
+		})
 	default:
 		body = bookingDateStep(env, st, d)
 	}
-	return container.NewVScroll(container.NewPadded(container.NewVBox(name, progress, gen, widget.NewSeparator(), body)))
+	box := container.NewVBox(name, progress, gen, widget.NewSeparator(), body)
+	if ended, over := chosenSlotEnded(env, st, d); over && st.step != "date" && st.step != "slot" {
+		box.Objects = append([]fyne.CanvasObject{slotEndedNotice(env, st, ended, d)}, box.Objects...)
+		body.Hide() // nothing of the ended slot can be acted on
+	}
+	return container.NewVScroll(container.NewPadded(box))
 }
 
 // next goes to a later step with the state changed by change.

@@ -17,8 +17,9 @@ import (
 
 // bookingReviewStep shows the whole order before it is sent: slot, each
 // visitor with their ticket and masked document, the total, and what
-// happens when the device is offline.
-func bookingReviewStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
+// happens when the device is offline. ended is called when the store
+// refuses the order because the slot has ended meanwhile.
+func bookingReviewStep(env *Env, st bookingState, d ticketData, ended func()) fyne.CanvasObject {
 	slot, ok := d.slotOf(st.slot)
 	lines := st.lines(d)
 	if !ok || len(lines) != st.total() || len(lines) == 0 {
@@ -26,7 +27,7 @@ func bookingReviewStep(env *Env, st bookingState, d ticketData) fyne.CanvasObjec
 	}
 	lang := env.L.Lang()
 	rows := []fyne.CanvasObject{
-		widgets.NewInfoRow(env.T("BookingDate"), slot.Date+" "+weekday(env, slot.Date)),
+		widgets.NewInfoRow(env.T("BookingDate"), slot.Date+" "+dayName(env, slot.Date)),
 		widgets.NewInfoRow(env.T("BookingSlot"), slot.Start+"–"+slot.End),
 	}
 	var cents int64
@@ -53,8 +54,12 @@ func bookingReviewStep(env *Env, st bookingState, d ticketData) fyne.CanvasObjec
 		var o offline.TicketOrder
 		var err error
 		env.Load(func(ctx context.Context) {
-			o, err = env.Store.BookTickets(ctx, slot, lines, env.Now())
+			o, err = env.Store.BookTickets(ctx, slot, lines)
 		}, func() {
+			if errors.Is(err, offline.ErrSlotEnded) {
+				ended()
+				return
+			}
 			if err != nil {
 				submit.Enable()
 				problem.SetText(bookingErrorText(env, err))
@@ -67,7 +72,7 @@ func bookingReviewStep(env *Env, st bookingState, d ticketData) fyne.CanvasObjec
 			env.Nav.Go(Route{Screen: ETicketID, Param: strconv.FormatInt(o.LocalID, 10)})
 		})
 	}
-	return container.NewVBox(widgets.NewSection(env.T("BookingReview"), rows...), offlineNote, problem, submit)
+	return container.NewVBox(widgets.NewSection(env.T("BookingReview"), rows...), beijingTimeNote(env), offlineNote, problem, submit)
 }
 
 // bookingErrorText says why a booking was not recorded.

@@ -2,7 +2,6 @@ package screens
 
 import (
 	"strconv"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -17,20 +16,8 @@ import (
 // maxTickets is the most tickets one order holds.
 const maxTickets = 20
 
-// weekday names a date's day of the week in the user's language.
-func weekday(env *Env, date string) string {
-	t, err := time.Parse(time.DateOnly, date)
-	if err != nil {
-		return ""
-	}
-	return env.T("Weekday" + strconv.Itoa(int(t.Weekday())))
-}
-
-// slotOver reports whether a slot has ended at now.
-func slotOver(env *Env, s platform.TicketSlot) bool {
-	end, err := time.ParseInLocation("2006-01-02 15:04", s.Date+" "+s.End, offline.China)
-	return err == nil && !env.Now().Before(end)
-}
+// slotOver reports whether a slot has ended at the env's now.
+func slotOver(env *Env, s platform.TicketSlot) bool { return offline.SlotEnded(s, env.Now()) }
 
 // bookingDateStep lists the days with slots and how many tickets are left
 // on each.
@@ -48,9 +35,9 @@ func bookingDateStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject 
 		}
 	}
 	for _, date := range dates {
-		text := env.L.Tf("BookingDateLine", map[string]any{"Date": date, "Weekday": weekday(env, date), "Left": left[date]})
+		text := env.L.Tf("BookingDateLine", map[string]any{"Day": dayLabel(env, date), "Left": left[date]})
 		if left[date] == 0 {
-			text = env.L.Tf("BookingDateFull", map[string]any{"Date": date, "Weekday": weekday(env, date)})
+			text = env.L.Tf("BookingDateFull", map[string]any{"Day": dayLabel(env, date)})
 		}
 		b := widget.NewButton(text, func() { st.next(env, "slot", func(n *bookingState) { n.date = date }) })
 		b.Alignment = widget.ButtonAlignLeading
@@ -59,12 +46,13 @@ func bookingDateStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject 
 		}
 		box.Add(b)
 	}
+	box.Add(beijingTimeNote(env))
 	return box
 }
 
 // bookingSlotStep lists a day's slots with the tickets left in each.
 func bookingSlotStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
-	box := container.NewVBox(widgets.NewWrappedLabel(env.L.Tf("BookingSlotsOn", map[string]any{"Date": st.date, "Weekday": weekday(env, st.date)})))
+	box := container.NewVBox(widgets.NewWrappedLabel(env.L.Tf("BookingSlotsOn", map[string]any{"Date": st.date, "Weekday": dayName(env, st.date)})))
 	for _, s := range d.slots {
 		if s.Date != st.date {
 			continue
@@ -85,6 +73,7 @@ func bookingSlotStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject 
 		}
 		box.Add(b)
 	}
+	box.Add(beijingTimeNote(env))
 	return box
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/offline"
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
@@ -20,9 +21,19 @@ import (
 // products and slots of a reference server.
 func syncedTicketEnv(t *testing.T) (*Env, *recordingNav) {
 	t.Helper()
-	env, nav := testEnv(t, "en")
+	env, nav, _ := syncedTicketEnvAt(t, clocktest.Now())
+	return env, nav
+}
+
+// syncedTicketEnvAt is syncedTicketEnv with the clock that the env, its
+// store and the server share set to at first (the server opens a week of
+// slots from its first day).
+func syncedTicketEnvAt(t *testing.T, at time.Time) (*Env, *recordingNav, *clocktest.Settable) {
+	t.Helper()
+	env, nav, clk := testEnvClock(t, "en")
+	clk.Set(at)
 	ctx := context.Background()
-	srv, err := server.Open(ctx, filepath.Join(t.TempDir(), "p.db"), server.Options{})
+	srv, err := server.Open(ctx, filepath.Join(t.TempDir(), "p.db"), server.Options{Now: env.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,7 +43,7 @@ func syncedTicketEnv(t *testing.T) (*Env, *recordingNav) {
 	if err := offline.NewSyncEngine(env.Store, c, offline.SyncOptions{}).Sync(ctx); err != nil {
 		t.Fatal(err)
 	}
-	return env, nav
+	return env, nav, clk
 }
 
 // TestBookingRefusesBadDocumentThenQueues goes through the visitor and

@@ -108,7 +108,7 @@ func visitorForm(env *Env, st bookingState, d ticketData, chosen []string) fyne.
 		var err error
 		env.Load(func(ctx context.Context) {
 			v, err = env.Store.SaveVisitor(ctx, offline.Visitor{Name: name.Text, DocKind: string(kindOf[kind.Selected]),
-				DocNumber: number.Text}, env.Now())
+				DocNumber: number.Text})
 		}, func() {
 			if err != nil {
 				text := docErrorText(env, err)

@@ -61,7 +61,7 @@ func cardContent(env *Env, r Route, res resident) fyne.CanvasObject {
 	} else {
 		left.Add(widgets.NewBanner(theme.ErrorIcon(), widgets.NewWrappedLabel(env.T("CardCodeSuspended"))))
 	}
-	updated := widgets.NewWrappedLabel(env.L.Tf("ResidentUpdated", map[string]any{"Time": formatStamp(res.card.FetchedAt)}))
+	updated := widgets.NewWrappedLabel(env.L.Tf("ResidentUpdated", map[string]any{"Time": stamp(res.card.FetchedAt)}))
 	right := container.NewVBox(insuranceSection(env, res.insurance), lossSection(env, res), updated, status, sync)
 	var body fyne.CanvasObject = container.NewVBox(left, right)
 	if !env.Phone {
@@ -94,7 +94,7 @@ func insuranceSection(env *Env, rec *offline.InsuranceRecord) fyne.CanvasObject 
 	if t, err := time.Parse(time.RFC3339, ins.AsOf); err == nil {
 		asOf = t
 	}
-	rows := []fyne.CanvasObject{balance, widgets.NewWrappedLabel(env.L.Tf("InsuranceAsOf", map[string]any{"Time": formatStamp(asOf)}))}
+	rows := []fyne.CanvasObject{balance, widgets.NewWrappedLabel(env.L.Tf("InsuranceAsOf", map[string]any{"Time": stamp(asOf)}))}
 	if ins.Generated {
 		rows = append(rows, widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.T("InsuranceGenerated"))))
 	}

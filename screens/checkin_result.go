@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"jiangsupass/clock"
 	"jiangsupass/platform"
 	"jiangsupass/screens/widgets"
 )
@@ -29,7 +30,7 @@ func checkInResult(env *Env, ci platform.CheckIn, sample bool) fyne.CanvasObject
 	}
 	rows = append(rows, widgets.NewInfoRow(env.T("VerifyHolder"), ci.Holder))
 	if t, err := time.Parse(time.RFC3339, ci.CheckedInAt); err == nil {
-		rows = append(rows, widgets.NewInfoRow(env.T("CheckInAt"), t.In(env.Now().Location()).Format("2006-01-02 15:04")))
+		rows = append(rows, widgets.NewInfoRow(env.T("CheckInAt"), stamp(t)))
 	}
 	rows = append(rows, widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.T("CheckInWait"))))
 	if sample {
@@ -42,6 +43,6 @@ func checkInResult(env *Env, ci platform.CheckIn, sample bool) fyne.CanvasObject
 func sampleCheckIn(env *Env) platform.CheckIn {
 	now := env.Now()
 	return platform.CheckIn{Number: "A007", Kind: platform.CheckInAppointment, HallID: "hall-320100",
-		Date: now.Format("2006-01-02"), Time: "09:30", ItemID: 7, Holder: "张*",
+		Date: clock.Date(now), Time: "09:30", ItemID: 7, Holder: "张*",
 		CheckedInAt: now.UTC().Format(time.RFC3339)}
 }

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"jiangsupass/clock"
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/codes"
 	"jiangsupass/offline"
 	"jiangsupass/platform"
@@ -72,7 +74,8 @@ func signInStore(t *testing.T, env *Env, c *platform.Client, sent map[string]str
 // screen says to take a number at the front desk.
 func TestCheckInAtKiosk(t *testing.T) {
 	ctx := context.Background()
-	env, _ := testEnv(t, "en")
+	env, _, clk := testEnvClock(t, "en")
+	clk.Set(inOfficeHours()) // a visit today can still happen
 	url, sent := checkInPlatform(t, env)
 
 	// The resident's phone: signed in, a visit booked for today, a code.
@@ -84,7 +87,7 @@ func TestCheckInAtKiosk(t *testing.T) {
 	if _, err := phone.SignIn(ctx, number, sent[number]); err != nil {
 		t.Fatal(err)
 	}
-	today := env.Now().In(time.FixedZone("CST", 8*3600)).Format("2006-01-02")
+	today := clock.Date(env.Now())
 	book, _ := json.Marshal(platform.AppointmentRequest{HallID: "hall-320100", ItemID: 7, Date: today, Time: "16:00"})
 	if _, err := phone.Mutate(ctx, platform.Appointments, "visit-0001", book); err != nil {
 		t.Fatal(err)
@@ -177,11 +180,12 @@ func TestCheckInWithOwnPhone(t *testing.T) {
 // today offers "Check in here" in the list of bookings, for its hall.
 func TestTodaysBookingLeadsToCheckIn(t *testing.T) {
 	ctx := context.Background()
-	env, nav := testEnv(t, "en")
+	env, nav, clk := testEnvClock(t, "en")
+	clk.Set(inOfficeHours()) // a visit today can still happen
 	url, sent := checkInPlatform(t, env)
 	c := linkPlatform(env, url)
 	signInStore(t, env, c, sent)
-	today := env.Now().In(offline.China).Format(time.DateOnly)
+	today := clock.Date(env.Now())
 	if _, err := env.Store.BookAppointment(ctx, platform.AppointmentRequest{HallID: "hall-320100", ItemID: 7, Date: today, Time: "16:00"}); err != nil {
 		t.Fatal(err)
 	}
@@ -201,4 +205,14 @@ func TestTodaysBookingLeadsToCheckIn(t *testing.T) {
 	if r := nav.last(); r.Screen != CheckInID || r.Param != CheckInParam("hall-320100", "") {
 		t.Fatalf("check-in went to %+v", r)
 	}
+}
+
+// inOfficeHours is 09:10 in China on the first workday after the tests'
+// today: the halls are open and a visit at 16:00 is still ahead.
+func inOfficeHours() time.Time {
+	t, err := clock.At(clocktest.Workday(), "09:10")
+	if err != nil {
+		panic(err)
+	}
+	return t
 }

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"jiangsupass/clock"
 	"jiangsupass/offline"
 	"jiangsupass/screens/widgets"
 )
@@ -21,7 +22,7 @@ func init() {
 }
 
 func buildHome(env *Env, _ Route) fyne.CanvasObject {
-	greeting := widget.NewLabelWithStyle(env.T(greetingID(env.Now().Hour())), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	greeting := widget.NewLabelWithStyle(env.T(greetingID(clock.In(env.Now()).Hour())), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	greeting.SizeName = theme.SizeNameHeadingText
 	intro := widgets.NewWrappedLabel(env.T("HomeIntro"))
 

@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"net/url"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -77,7 +76,7 @@ func buildHotline(env *Env, r Route) fyne.CanvasObject {
 			sent.Add(widgets.NewWrappedLabel(env.T("FeedbackNone")))
 		}
 		for _, f := range list {
-			sent.Add(widgets.NewInfoRow(f.CreatedAt.In(time.Local).Format("2006-01-02 15:04")+" · "+env.T(requestStatusMessage(f.Status)), f.Text))
+			sent.Add(widgets.NewInfoRow(stamp(f.CreatedAt)+" · "+env.T(requestStatusMessage(f.Status)), f.Text))
 		}
 		sent.Refresh()
 	})

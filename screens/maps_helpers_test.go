@@ -3,12 +3,12 @@ package screens
 import (
 	"context"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/offline"
 	"jiangsupass/screens/widgets"
 	"jiangsupass/translations"
@@ -36,11 +36,20 @@ func (p *fixedPrefs) SetThemeMode(m string) { p.mode = m }
 func (p *fixedPrefs) ThemeMode() string     { return p.mode }
 
 // testEnv is an Env over a fresh in-memory store, loading synchronously,
-// in lang, on a test app.
+// in lang, on a test app, at the tests' now.
 func testEnv(t *testing.T, lang string) (*Env, *recordingNav) {
 	t.Helper()
+	env, nav, _ := testEnvClock(t, lang)
+	return env, nav
+}
+
+// testEnvClock is testEnv with the clock that the env and its store share,
+// for tests that move time on.
+func testEnvClock(t *testing.T, lang string) (*Env, *recordingNav, *clocktest.Settable) {
+	t.Helper()
 	test.NewTempApp(t)
-	st, _, err := offline.Open(context.Background(), "", offline.Options{Memory: true})
+	clk := clocktest.NewSettable(clocktest.Now())
+	st, _, err := offline.Open(context.Background(), "", offline.Options{Memory: true, Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -51,12 +60,12 @@ func testEnv(t *testing.T, lang string) (*Env, *recordingNav) {
 	}
 	nav := &recordingNav{}
 	env := &Env{Store: st, L: l, Nav: nav, Prefs: &fixedPrefs{mode: "light"}, Phone: true,
-		Now: func() time.Time { return time.Date(2026, 5, 1, 9, 30, 0, 0, time.UTC) },
+		Now: clk.Now,
 		Load: func(work func(context.Context), apply func()) {
 			work(context.Background())
 			apply()
 		}}
-	return env, nav
+	return env, nav, clk
 }
 
 // show puts a screen in a phone-sized test window.

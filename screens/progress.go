@@ -74,7 +74,7 @@ func progressView(env *Env, list platform.ApplicationList) fyne.CanvasObject {
 		for _, st := range a.Steps {
 			line := env.T(stepMessages[st.Status])
 			if t, err := time.Parse(time.RFC3339, st.At); err == nil {
-				line += " · " + t.In(time.Local).Format("2006-01-02 15:04")
+				line += " · " + stamp(t)
 			}
 			rows = append(rows, widgets.NewInfoRow(st.Name, line))
 		}

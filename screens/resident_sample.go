@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"jiangsupass/clock"
 	"jiangsupass/codes"
 	"jiangsupass/offline"
 	"jiangsupass/platform"
@@ -18,9 +19,9 @@ func sampleResident(now time.Time) resident {
 		CityCode: "320100", Status: platform.CardActive, IssuedOn: "2019-06-18", Generated: true}
 	ins := platform.Insurance{BalanceCents: 128650, Currency: "CNY", AsOf: now.Add(-2 * time.Hour).UTC().Format(time.RFC3339), Generated: true,
 		Records: []platform.InsuranceRecord{
-			{Date: now.AddDate(0, 0, -3).Format(time.DateOnly), Kind: "pharmacy", Place: "医保定点药店（示例）", AmountCents: -4820},
-			{Date: now.AddDate(0, 0, -9).Format(time.DateOnly), Kind: "outpatient", Place: "社区卫生服务中心（示例）", AmountCents: -12600},
-			{Date: now.AddDate(0, 0, -15).Format(time.DateOnly), Kind: "contribution", Place: "医保个人账户划入", AmountCents: 21500},
+			{Date: clock.In(now).AddDate(0, 0, -3).Format(time.DateOnly), Kind: "pharmacy", Place: "医保定点药店（示例）", AmountCents: -4820},
+			{Date: clock.In(now).AddDate(0, 0, -9).Format(time.DateOnly), Kind: "outpatient", Place: "社区卫生服务中心（示例）", AmountCents: -12600},
+			{Date: clock.In(now).AddDate(0, 0, -15).Format(time.DateOnly), Kind: "contribution", Place: "医保个人账户划入", AmountCents: 21500},
 		}}
 	r := resident{signedIn: true, sample: true,
 		session:   offline.Session{Profile: platform.Profile{Name: "张*", Phone: "138****0001"}},

@@ -3,7 +3,6 @@ package screens
 import (
 	"fmt"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -83,9 +82,6 @@ func formatYuan(cents int64) string {
 	}
 	return fmt.Sprintf("%s¥%s.%02d", sign, b.String(), cents%100)
 }
-
-// formatStamp shows a time in the device's zone as 2026-05-01 09:30.
-func formatStamp(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
 
 // qrSize is the side of a QR code: large on a phone, larger still on a
 // desktop, within the room the layout gives.

@@ -56,7 +56,7 @@ func serviceCodeContent(env *Env, r Route, res resident) fyne.CanvasObject {
 		status.Objects = []fyne.CanvasObject{codeStatus(env, shown, err)}
 		status.Refresh()
 		if err == nil {
-			validity.SetText(env.L.Tf("CodeValidUntil", map[string]any{"Time": formatStamp(shown.Credential.ValidUntil())}))
+			validity.SetText(env.L.Tf("CodeValidUntil", map[string]any{"Time": stamp(shown.Credential.ValidUntil())}))
 		} else {
 			validity.SetText(env.T("CodeNeedsSync"))
 		}

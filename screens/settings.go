@@ -114,10 +114,10 @@ func dataSection(env *Env) fyne.CanvasObject {
 	return widgets.NewSection(env.T("SettingsData"), rows)
 }
 
-// formatTime shows a time in the local zone, or "never" for the zero time.
+// formatTime shows a time in China, or "never" for the zero time.
 func formatTime(env *Env, t time.Time) string {
 	if t.IsZero() {
 		return env.T("Never")
 	}
-	return t.Local().Format("2006-01-02 15:04")
+	return stamp(t)
 }

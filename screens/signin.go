@@ -162,7 +162,7 @@ func account(env *Env, r Route, res resident) fyne.CanvasObject {
 		widgets.NewInfoRow(env.T("AccountPhone"), p.Phone),
 	}
 	if !res.session.SignedInAt.IsZero() {
-		rows = append(rows, widgets.NewInfoRow(env.T("AccountSince"), formatStamp(res.session.SignedInAt)))
+		rows = append(rows, widgets.NewInfoRow(env.T("AccountSince"), stamp(res.session.SignedInAt)))
 	}
 	links := container.NewVBox()
 	for _, id := range []ID{ServiceCodeID, CardID} {

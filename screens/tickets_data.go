@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"jiangsupass/clock"
 	"jiangsupass/idcard"
 	"jiangsupass/offline"
 	"jiangsupass/platform"
@@ -40,7 +41,7 @@ func loadTicketData(ctx context.Context, env *Env, st bookingState) (ticketData,
 	if d.products, err = env.Store.TicketProducts(ctx, st.attraction); err != nil {
 		return d, err
 	}
-	if d.slots, err = env.Store.TicketSlots(ctx, st.attraction, env.Now().In(offline.China).Format(time.DateOnly)); err != nil {
+	if d.slots, err = env.Store.TicketSlots(ctx, st.attraction, clock.Date(env.Now())); err != nil {
 		return d, err
 	}
 	d.visitors, err = env.Store.Visitors(ctx)
@@ -66,7 +67,7 @@ func sampleTickets(attraction string, now time.Time) ([]platform.TicketProduct, 
 			Name: k.name, PriceCents: k.cents, Currency: "CNY", Generated: true, Source: "sample"})
 	}
 	var slots []platform.TicketSlot
-	day := now.In(offline.China)
+	day := clock.Midnight(now)
 	for d := 0; d < 5; d++ {
 		date := day.AddDate(0, 0, d).Format(time.DateOnly)
 		for i, t := range [][2]string{{"09:00", "11:00"}, {"11:00", "13:00"}, {"13:00", "15:00"}, {"15:00", "17:00"}} {

@@ -82,8 +82,8 @@ func eticketPage(env *Env, o offline.TicketOrder, name string, sample bool) fyne
 		names = append(names, v.Name)
 	}
 	facts := widgets.NewSection(env.T("ETicketDetails"),
-		widgets.NewInfoRow(env.T("BookingDate"), o.Date+" "+weekday(env, o.Date)),
-		widgets.NewInfoRow(env.T("BookingSlot"), o.Start+"–"+o.End),
+		widgets.NewInfoRow(env.T("BookingDate"), o.Date+" "+dayName(env, o.Date)),
+		widgets.NewInfoRow(env.T("BookingSlot"), o.Start+"–"+o.End+" "+env.T("BeijingTimeShort")),
 		widgets.NewInfoRow(env.T("ETicketVisitors"), strings.Join(names, "、")),
 		widgets.NewInfoRow(env.T("BookingTotal"), yuan(o.TotalCents)+" "+env.T("BookingGeneratedPrice")))
 	box := container.NewVBox(title, status)
@@ -145,7 +145,7 @@ func eticketActions(env *Env, o offline.TicketOrder, sample bool) fyne.CanvasObj
 			}
 			var err error
 			env.Load(func(ctx context.Context) {
-				err = env.Store.RequestRefund(ctx, o.LocalID, env.Now())
+				err = env.Store.RequestRefund(ctx, o.LocalID)
 			}, func() {
 				switch {
 				case errors.Is(err, offline.ErrNotRefundable):
@@ -177,7 +177,7 @@ func eticketActions(env *Env, o offline.TicketOrder, sample bool) fyne.CanvasObj
 				say(env.T("ETicketRemindError"))
 				return
 			}
-			say(env.L.Tf("ETicketReminderSet", map[string]any{"At": at.In(offline.China).Format("2006-01-02 15:04")}))
+			say(env.L.Tf("ETicketReminderSet", map[string]any{"At": stamp(at) + " " + env.T("BeijingTimeShort")}))
 		})
 		box.Add(remind)
 	}

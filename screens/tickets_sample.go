@@ -5,6 +5,7 @@ import (
 	"errors"
 	"time"
 
+	"jiangsupass/clock"
 	"jiangsupass/codes"
 	"jiangsupass/offline"
 	"jiangsupass/platform"
@@ -14,7 +15,7 @@ import (
 // upcoming confirmed one (its slot is running now, so its code verifies),
 // one waiting to be sent, a past one and a refunded one.
 func sampleOrders(now time.Time) []offline.TicketOrder {
-	cst := now.In(offline.China)
+	cst := clock.In(now)
 	day := func(d int) string { return cst.AddDate(0, 0, d).Format(time.DateOnly) }
 	start := cst.Add(-30 * time.Minute).Format("15:04")
 	end := cst.Add(90 * time.Minute).Format("15:04")

@@ -11,6 +11,7 @@ import (
 	"time"
 	"unicode"
 
+	"jiangsupass/clock"
 	"jiangsupass/offline"
 	"jiangsupass/transit"
 )
@@ -50,10 +51,12 @@ var transportCache struct {
 	data  *transportData
 }
 
-// loadTransport returns the transport data for the store and the day of
-// now, building it on first use.
+// loadTransport returns the transport data for the store and the service
+// day of now in China (whatever zone the device is in), building it on
+// first use.
 func loadTransport(ctx context.Context, store *offline.Store, now time.Time, lang string) (*transportData, error) {
-	day := time.Date(now.Year(), now.Month(), now.Day(), 0, 0, 0, 0, time.UTC)
+	cn := clock.In(now)
+	day := time.Date(cn.Year(), cn.Month(), cn.Day(), 0, 0, 0, 0, time.UTC) // the calendar date, as transit keeps it
 	transportCache.Lock()
 	defer transportCache.Unlock()
 	c := &transportCache

@@ -167,6 +167,7 @@ func plannerForm(env *Env, j *plannedJourney) fyne.CanvasObject {
 		form.Add(container.NewBorder(nil, nil, swap, nil, timeRow))
 	}
 	form.Add(bad)
+	form.Add(beijingTimeNote(env))
 	return form
 }
 

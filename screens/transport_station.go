@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"jiangsupass/clock"
 	"jiangsupass/screens/widgets"
 	"jiangsupass/transit"
 )
@@ -56,7 +57,7 @@ func stationView(env *Env, d *transportData, r Route) fyne.CanvasObject {
 	}
 	box.Add(widget.NewSeparator())
 	now := clockOf(env)
-	rows := []fyne.CanvasObject{estimatedBanner(env)}
+	rows := []fyne.CanvasObject{estimatedBanner(env), beijingTimeNote(env)}
 	deps := d.net.NextDepartures(s.ID, now, 4)
 	if len(deps) == 0 {
 		rows = append(rows, widgets.NewWrappedLabel(env.T("StationNoDepartures")))
@@ -75,8 +76,8 @@ func stationView(env *Env, d *transportData, r Route) fyne.CanvasObject {
 	return container.NewVScroll(container.NewPadded(box))
 }
 
-// clockOf is the time of day of the env's clock.
+// clockOf is the time of day in China of the env's clock, to the minute:
+// timetables run on Beijing time whatever zone the device is in.
 func clockOf(env *Env) transit.Clock {
-	t := env.Now()
-	return transit.HMS(t.Hour(), t.Minute(), 0)
+	return transit.Clock(clock.SecondsOfDay(env.Now()) / 60 * 60)
 }

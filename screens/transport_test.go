@@ -12,6 +12,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"jiangsupass/clock"
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/maps/mapview"
 	"jiangsupass/offline"
 )
@@ -134,7 +136,9 @@ func TestPickerSearchesAndChooses(t *testing.T) {
 // TestStationShowsDepartures finds Xinjiekou's estimated departures on both
 // lines, both ways.
 func TestStationShowsDepartures(t *testing.T) {
-	env, nav := testEnv(t, "en")
+	env, nav, clk := testEnvClock(t, "en")
+	morning, _ := clock.At(clocktest.Days(0), "09:30")
+	clk.Set(morning)
 	o := buildStation(env, Route{Screen: StationID, Param: "nj-12"})
 	show(t, o)
 	if !showsText(o, "Next departures after 09:30 (estimated)") {
@@ -218,7 +222,7 @@ func TestImportedFeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	env, _ := testEnv(t, "en")
-	st, _, err := offline.Open(context.Background(), filepath.Join(dir, "store.db"), offline.Options{})
+	st, _, err := offline.Open(context.Background(), filepath.Join(dir, "store.db"), offline.Options{Now: env.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -71,7 +71,7 @@ func verdict(env *Env, kind codes.Kind, res *codes.Result, err error) fyne.Canva
 	}
 	rows = append(rows,
 		widgets.NewInfoRow(env.T("CodeIssuer"), res.Issuer.Name(env.L.Lang())),
-		widgets.NewInfoRow(env.T("VerifyUntil"), formatStamp(c.ValidUntil())))
+		widgets.NewInfoRow(env.T("VerifyUntil"), stamp(c.ValidUntil())))
 	if res.Issuer.ID != "CN-JS" {
 		rows = append(rows, widgets.NewWrappedLabel(env.T("DeltaNote")))
 	}

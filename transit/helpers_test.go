@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/offline"
 	"jiangsupass/transit"
 )
@@ -25,7 +26,7 @@ func embedded(tb testing.TB) *transit.Network {
 	tb.Helper()
 	embeddedOnce.Do(func() {
 		ctx := context.Background()
-		store, _, err := offline.Open(ctx, "", offline.Options{Memory: true})
+		store, _, err := offline.Open(ctx, "", offline.Options{Memory: true, Now: clocktest.Fixed()})
 		if err != nil {
 			embeddedErr = err
 			return

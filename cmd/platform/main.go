@@ -65,7 +65,7 @@ func serve(args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv, err := server.Open(ctx, *dbPath, server.Options{Log: os.Stderr, Catalogue: *catalogue})
+	srv, err := server.Open(ctx, *dbPath, server.Options{Log: os.Stderr, Catalogue: *catalogue, Now: time.Now})
 	if err != nil {
 		return err
 	}

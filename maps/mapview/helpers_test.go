@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"jiangsupass/assets"
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/maps"
 	"jiangsupass/offline"
 )
@@ -21,7 +22,7 @@ func testSource(tb testing.TB) *maps.Renderer {
 	tb.Helper()
 	srcOnce.Do(func() {
 		ctx := context.Background()
-		st, _, err := offline.Open(ctx, "", offline.Options{Memory: true})
+		st, _, err := offline.Open(ctx, "", offline.Options{Memory: true, Now: clocktest.Fixed()})
 		if err != nil {
 			srcErr = err
 			return

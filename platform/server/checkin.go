@@ -11,6 +11,7 @@ import (
 	"sort"
 	"time"
 
+	"jiangsupass/clock"
 	"jiangsupass/codes"
 	"jiangsupass/platform"
 )
@@ -85,7 +86,7 @@ func (s *Server) checkCheckInCode(ctx context.Context, code string, now time.Tim
 
 // placeInQueue finds or makes the resident's number at the hall today.
 func (s *Server) placeInQueue(ctx context.Context, hallID string, res *codes.Result, now time.Time) (int, platform.CheckIn, *platform.Error) {
-	day := now.In(china).Format("2006-01-02")
+	day := clock.Date(now) // the hall's day, in China
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return 0, platform.CheckIn{}, unavailable(err)

@@ -8,23 +8,33 @@ import (
 	"testing"
 	"time"
 
+	"jiangsupass/clock"
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/codes"
 	"jiangsupass/platform"
 )
 
-// TestCheckIn: a resident who booked a visit to a hall for today gets an
-// A number there and the same number again; at another hall, a B number;
-// a resident of Shanghai (长三角 mutual recognition) a B number of their
-// own; a ticket, a forged code and a hall that does not exist are refused.
+// TestCheckIn: a resident who booked a visit to a hall (ahead, for the
+// next workday) and comes on that day gets an A number there and the same
+// number again; at another hall, a B number; a resident of Shanghai (长三角
+// mutual recognition) a B number of their own; a ticket, a forged code and
+// a hall that does not exist are refused.
 func TestCheckIn(t *testing.T) {
 	ctx := context.Background()
-	now := time.Date(2026, 12, 1, 9, 10, 0, 0, china)
-	_, hs, codesByPhone := openTest(t, Options{Now: func() time.Time { return now }})
+	clk := clocktest.NewSettable(clocktest.Now())
+	_, hs, codesByPhone := openTest(t, Options{Now: clk.Now})
 	c := signedInClient(t, hs.URL, codesByPhone)
-	book, _ := json.Marshal(platform.AppointmentRequest{HallID: "hall-320100", ItemID: 7, Date: "2026-12-01", Time: "09:30"})
+	day := clocktest.Workday()
+	book, _ := json.Marshal(platform.AppointmentRequest{HallID: "hall-320100", ItemID: 7, Date: day, Time: "09:30"})
 	if _, err := c.Mutate(ctx, platform.Appointments, "booking-1", book); err != nil {
 		t.Fatal(err)
 	}
+	// The day of the visit, twenty minutes before it.
+	now, err := clock.At(day, "09:10")
+	if err != nil {
+		t.Fatal(err)
+	}
+	clk.Set(now)
 	dev, err := codes.NewDevice()
 	if err != nil {
 		t.Fatal(err)
@@ -44,7 +54,7 @@ func TestCheckIn(t *testing.T) {
 
 	first, err := kiosk.CheckIn(ctx, "hall-320100", show(g.Credential))
 	if err != nil || first.Number != "A001" || first.Kind != platform.CheckInAppointment || first.Time != "09:30" ||
-		first.ItemID != 7 || first.Date != "2026-12-01" || first.Holder == "" {
+		first.ItemID != 7 || first.Date != day || first.Holder == "" {
 		t.Fatalf("with a booking: %+v, %v", first, err)
 	}
 	again, err := kiosk.CheckIn(ctx, "hall-320100", show(g.Credential))

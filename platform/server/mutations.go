@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"jiangsupass/clock"
 	"jiangsupass/platform"
 )
 
@@ -52,13 +53,17 @@ func unavailable(err error) *platform.Error {
 	return &platform.Error{Status: http.StatusServiceUnavailable, Code: platform.CodeUnavailable, Message: err.Error()}
 }
 
-// applyAppointment books a visit to a service hall.
+// applyAppointment books a visit to a service hall at a time still to come
+// at which the hall takes visits (platform.HallTimes, China time). A
+// refusal (4xx) commits with its stored answer, so every check comes
+// before the one write.
 func (s *Server) applyAppointment(ctx context.Context, tx *sql.Tx, _ *writer, u User, key string, body []byte) (int, any, *platform.Error) {
 	var req platform.AppointmentRequest
 	if perr := decodeStrict(body, &req); perr != nil {
 		return 0, nil, perr
 	}
-	if _, err := time.Parse("2006-01-02 15:04", req.Date+" "+req.Time); err != nil {
+	at, err := clock.At(req.Date, req.Time)
+	if err != nil {
 		return 0, nil, badRequest("date must be YYYY-MM-DD and time HH:MM")
 	}
 	var hall platform.ServiceHall
@@ -73,12 +78,28 @@ func (s *Server) applyAppointment(ctx context.Context, tx *sql.Tx, _ *writer, u 
 	} else if !ok {
 		return 0, nil, &platform.Error{Status: http.StatusNotFound, Code: platform.CodeNotFound, Message: "this service item does not exist; choose another"}
 	}
+	if perr := s.checkAppointmentTime(req.Date, req.Time, at); perr != nil {
+		return 0, nil, perr
+	}
 	a := platform.Appointment{HallID: req.HallID, ItemID: req.ItemID, Date: req.Date, Time: req.Time, Status: "booked"}
-	var err error
 	if a.ID, err = s.record(ctx, tx, platform.Appointments, "a-", u, key, a); err != nil {
 		return 0, nil, unavailable(err)
 	}
 	return http.StatusCreated, a, nil
+}
+
+// checkAppointmentTime refuses a visit that would begin at or before the
+// server's now, or at a time the hall takes none.
+func (s *Server) checkAppointmentTime(date, hm string, at time.Time) *platform.Error {
+	if !at.After(s.now()) {
+		return &platform.Error{Status: http.StatusUnprocessableEntity, Code: platform.CodeInThePast,
+			Message: "this time has passed; choose a later one"}
+	}
+	if !platform.HallOpenAt(date, hm) {
+		return &platform.Error{Status: http.StatusUnprocessableEntity, Code: platform.CodeOutsideHours,
+			Message: "the hall takes appointments Monday to Friday, 09:00–11:30 and 13:30–16:30 (Beijing time); choose one of those times"}
+	}
+	return nil
 }
 
 // applyFeedback takes a message for the 12345 hotline.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"jiangsupass/clock"
 	"jiangsupass/platform"
 )
 
@@ -49,7 +50,8 @@ func idCheckDigit(id17 string) string {
 }
 
 // demoInsurance makes up a resident's medical-insurance account and its
-// records of the last two months, ending at now. It is labelled generated.
+// records of the last two months, ending at now and dated in China. It is
+// labelled generated.
 func demoInsurance(u User, now time.Time) platform.Insurance {
 	h := sha256.Sum256([]byte("insurance " + u.ID))
 	kinds := []struct{ kind, place string }{
@@ -60,7 +62,7 @@ func demoInsurance(u User, now time.Time) platform.Insurance {
 	}
 	ins := platform.Insurance{Currency: "CNY", AsOf: now.UTC().Format(time.RFC3339), Generated: true, Records: []platform.InsuranceRecord{}}
 	ins.BalanceCents = 50000 + int64(binary.BigEndian.Uint32(h[0:4])%400000)
-	day := now.UTC()
+	day := clock.Midnight(now)
 	for i := range 8 {
 		k := kinds[int(h[4+i])%len(kinds)]
 		amount := -int64(1000 + int(binary.BigEndian.Uint16(h[12+2*i:14+2*i]))%30000)
@@ -68,7 +70,7 @@ func demoInsurance(u User, now time.Time) platform.Insurance {
 			amount = 18000 + int64(h[4+i])*10
 		}
 		day = day.AddDate(0, 0, -(1 + int(h[20+i])%9))
-		ins.Records = append(ins.Records, platform.InsuranceRecord{Date: day.Format(time.DateOnly), Kind: k.kind, Place: k.place, AmountCents: amount})
+		ins.Records = append(ins.Records, platform.InsuranceRecord{Date: day.Format(clock.DateLayout), Kind: k.kind, Place: k.place, AmountCents: amount})
 	}
 	return ins
 }

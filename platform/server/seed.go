@@ -9,6 +9,7 @@ import (
 
 	"jiangsupass/assets"
 	"jiangsupass/assets/seed"
+	"jiangsupass/clock"
 	"jiangsupass/platform"
 )
 
@@ -159,14 +160,14 @@ var slotTimes = [][2]string{{"09:00", "11:00"}, {"11:00", "13:00"}, {"13:00", "1
 // slotDays is how many days of slots the server opens.
 const slotDays = 7
 
-// ticketSlots makes an attraction's slots for the week from now (China
-// time), each with a generated quota of 200.
+// ticketSlots makes an attraction's slots for the week from now's date in
+// China (today's included, whatever the hour), each with a generated quota
+// of 200.
 func ticketSlots(attractionID string, now time.Time) []*platform.TicketSlot {
-	cst := time.FixedZone("CST", 8*3600)
-	day := now.In(cst)
+	day := clock.Midnight(now)
 	var out []*platform.TicketSlot
 	for d := 0; d < slotDays; d++ {
-		date := day.AddDate(0, 0, d).Format("2006-01-02")
+		date := day.AddDate(0, 0, d).Format(clock.DateLayout)
 		for _, t := range slotTimes {
 			out = append(out, &platform.TicketSlot{ID: attractionID + "-" + date + "-" + strings.ReplaceAll(t[0], ":", ""),
 				AttractionID: attractionID, Date: date, Start: t[0], End: t[1], Quota: 200, Remaining: 200, Generated: true})

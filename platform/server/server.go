@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -22,7 +23,8 @@ type Options struct {
 	// Log receives the server's log, including the one-time sign-in
 	// codes; nil means io.Discard.
 	Log io.Writer
-	// Now is the clock; nil means time.Now.
+	// Now is the clock, required: cmd/platform passes time.Now, a test
+	// its own.
 	Now func() time.Time
 	// Catalogue, when positive, generates that many service items beside
 	// the standard ones (see GenerateCatalogue) if the database has fewer.
@@ -64,7 +66,7 @@ func Open(ctx context.Context, path string, opt Options) (*Server, error) {
 		opt.Log = io.Discard
 	}
 	if opt.Now == nil {
-		opt.Now = time.Now
+		return nil, errors.New("open platform server: no clock given (Options.Now)")
 	}
 	if opt.PageLimit <= 0 {
 		opt.PageLimit = 1000

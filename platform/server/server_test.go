@@ -12,9 +12,13 @@ import (
 
 	"jiangsupass/assets"
 	"jiangsupass/assets/seed"
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/platform"
 )
 
+// openTest opens a server on a fresh database behind a loopback listener.
+// Its clock must be the tests' (clocktest), never the machine's: a test
+// that leaves Options.Now nil fails here.
 func openTest(t *testing.T, opt Options) (*Server, *httptest.Server, map[string]string) {
 	t.Helper()
 	codes := map[string]string{}
@@ -29,10 +33,11 @@ func openTest(t *testing.T, opt Options) (*Server, *httptest.Server, map[string]
 }
 
 // TestMutationAppliedOnce sends the same order twice with one key, and the
-// key again with another body.
+// key again with another body. It books a slot of the last day sold, which
+// is open at the tests' now whatever hour that is.
 func TestMutationAppliedOnce(t *testing.T) {
 	ctx := context.Background()
-	s, hs, codes := openTest(t, Options{})
+	s, hs, codes := openTest(t, Options{Now: clocktest.Fixed()})
 	c := platform.NewClient(hs.URL, platform.Options{})
 	phone := DemoAccounts[1].Phone
 	if _, err := c.RequestCode(ctx, phone); err != nil {
@@ -44,11 +49,7 @@ func TestMutationAppliedOnce(t *testing.T) {
 	if _, err := c.SignIn(ctx, phone, codes[phone]); err != nil {
 		t.Fatal(err)
 	}
-	var slot platform.TicketSlot
-	b, err := s.Get(ctx, platform.TicketSlots, firstID(t, s, platform.TicketSlots))
-	if err != nil || json.Unmarshal(b, &slot) != nil {
-		t.Fatal(err)
-	}
+	slot := lastSlot(t, s, 200)
 	body, _ := json.Marshal(platform.OrderRequest{SlotID: slot.ID, ProductID: slot.AttractionID + "-adult", Quantity: 3})
 	r1, err := c.Mutate(ctx, platform.Orders, "order-key-1", body)
 	if err != nil {
@@ -58,7 +59,7 @@ func TestMutationAppliedOnce(t *testing.T) {
 	if err != nil || string(r1.Body) != string(r2.Body) || r2.Status != http.StatusCreated {
 		t.Errorf("the repeat was answered %d %s, first %s (%v)", r2.Status, r2.Body, r1.Body, err)
 	}
-	b, _ = s.Get(ctx, platform.TicketSlots, slot.ID)
+	b, _ := s.Get(ctx, platform.TicketSlots, slot.ID)
 	var after platform.TicketSlot
 	_ = json.Unmarshal(b, &after)
 	if after.Remaining != slot.Remaining-3 {
@@ -83,20 +84,6 @@ func TestMutationAppliedOnce(t *testing.T) {
 	if !errors.As(e1, &pe) || pe.Code != platform.CodeSlotFull || e2 == nil || e1.Error() != e2.Error() {
 		t.Errorf("a full slot: %v, then %v", e1, e2)
 	}
-}
-
-func firstID(t *testing.T, s *Server, coll string) string {
-	items, err := s.Items(context.Background(), coll)
-	if err != nil {
-		t.Fatal(err)
-	}
-	best := ""
-	for id := range items {
-		if best == "" || id < best {
-			best = id
-		}
-	}
-	return best
 }
 
 // TestCatalogueRule checks the documented rule of the generated catalogue.
@@ -130,7 +117,7 @@ func TestCatalogueRule(t *testing.T) {
 // TestAdminOnlyOnLoopback checks that the admin API refuses a request from
 // another address.
 func TestAdminOnlyOnLoopback(t *testing.T) {
-	s, _, _ := openTest(t, Options{})
+	s, _, _ := openTest(t, Options{Now: clocktest.Fixed()})
 	req := httptest.NewRequest(http.MethodDelete, "/admin/v1/collections/pois/items/hub-001", nil)
 	req.RemoteAddr = "192.0.2.7:4000"
 	rec := httptest.NewRecorder()
@@ -150,7 +137,7 @@ func TestAdminOnlyOnLoopback(t *testing.T) {
 // item once, and a deletion as a tombstone after the cursor.
 func TestPagesCoverTheCollection(t *testing.T) {
 	ctx := context.Background()
-	s, hs, _ := openTest(t, Options{Catalogue: 250})
+	s, hs, _ := openTest(t, Options{Catalogue: 250, Now: clocktest.Fixed()})
 	c := platform.NewClient(hs.URL, platform.Options{})
 	seen := map[string]bool{}
 	var cur platform.Cursor

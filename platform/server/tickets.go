@@ -10,6 +10,7 @@ import (
 	"strings"
 	"time"
 
+	"jiangsupass/clock"
 	"jiangsupass/codes"
 	"jiangsupass/idcard"
 	"jiangsupass/platform"
@@ -31,9 +32,6 @@ CREATE TABLE IF NOT EXISTS ticket_holders (
 CREATE INDEX IF NOT EXISTS ticket_holders_by_order ON ticket_holders (order_id);
 `
 
-// China is the time zone slots are sold in.
-var china = time.FixedZone("CST", 8*3600)
-
 func registerTickets(s *Server, r *router) {
 	if _, err := s.db.ExecContext(context.Background(), ticketSchema); err != nil {
 		s.log.Printf("tickets unavailable: %v", err)
@@ -41,14 +39,17 @@ func registerTickets(s *Server, r *router) {
 	r.handle("POST /v1/refunds", s.mutation(platform.Refunds, true, s.applyRefund))
 }
 
-// slotBounds are the start and end of a slot in China time.
+// slotBounds are the start and end of a slot, read as China time.
 func slotBounds(sl *platform.TicketSlot) (time.Time, time.Time, error) {
-	start, err := time.ParseInLocation("2006-01-02 15:04", sl.Date+" "+sl.Start, china)
+	start, err := clock.At(sl.Date, sl.Start)
 	if err != nil {
-		return time.Time{}, time.Time{}, err
+		return time.Time{}, time.Time{}, fmt.Errorf("slot %s start: %w", sl.ID, err)
 	}
-	end, err := time.ParseInLocation("2006-01-02 15:04", sl.Date+" "+sl.End, china)
-	return start, end, err
+	end, err := clock.At(sl.Date, sl.End)
+	if err != nil {
+		return time.Time{}, time.Time{}, fmt.Errorf("slot %s end: %w", sl.ID, err)
+	}
+	return start, end, nil
 }
 
 // orderLines checks an order's visitors (or, without visitors, its
@@ -128,8 +129,8 @@ func (s *Server) applyTicketOrder(ctx context.Context, tx *sql.Tx, w *writer, u 
 		return 0, nil, unavailable(err)
 	}
 	now := s.now()
-	if !now.Before(end) {
-		return 0, nil, &platform.Error{Status: http.StatusConflict, Code: platform.CodeConflict, Message: "this time slot has ended; choose a later one"}
+	if !now.Before(end) { // a slot can be bought until it ends (China time)
+		return 0, nil, &platform.Error{Status: http.StatusConflict, Code: platform.CodeSlotEnded, Message: "this time slot has ended; choose a later one"}
 	}
 	lines, perr := orderLines(ctx, tx, &req, &slot, now)
 	if perr != nil {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"jiangsupass/clock/clocktest"
 	"jiangsupass/codes"
 	"jiangsupass/idcard"
 	"jiangsupass/platform"
@@ -68,7 +69,7 @@ func lastSlot(t *testing.T, s *Server, quota int) platform.TicketSlot {
 // and a repeated Idempotency-Key returns the same order.
 func TestOrdersNeverOversell(t *testing.T) {
 	ctx := context.Background()
-	s, hs, codesByPhone := openTest(t, Options{})
+	s, hs, codesByPhone := openTest(t, Options{Now: clocktest.Fixed()})
 	c := signedInClient(t, hs.URL, codesByPhone)
 	slot := lastSlot(t, s, 50)
 	product := slot.AttractionID + "-adult"
@@ -126,7 +127,7 @@ func TestOrdersNeverOversell(t *testing.T) {
 // its slot; a refund gives the ticket back.
 func TestRealNameRules(t *testing.T) {
 	ctx := context.Background()
-	s, hs, codesByPhone := openTest(t, Options{})
+	s, hs, codesByPhone := openTest(t, Options{Now: clocktest.Fixed()})
 	c := signedInClient(t, hs.URL, codesByPhone)
 	slot := lastSlot(t, s, 10)
 	product := slot.AttractionID + "-adult"

@@ -29,6 +29,7 @@ type Appointment struct {
 	Status            string // RequestPending, RequestDone or RequestRejected
 	ServerID          string // the platform's ID once booked
 	Message           string // why the platform refused it
+	ErrorCode         string // the platform's code when it refused it (platform.Code*)
 	CreatedAt         time.Time
 }
 
@@ -98,7 +99,7 @@ func requestStatus(state, result, lastError string) (status, serverID, message s
 // Appointments returns the resident's appointments, newest first.
 func (s *Store) Appointments(ctx context.Context) ([]Appointment, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT a.local_id, a.outbox_id, a.hall_id, a.item_id, a.date, a.time, a.created_at,
-		o.state, coalesce(o.result, ''), o.last_error FROM appointments a JOIN outbox o ON o.id = a.outbox_id ORDER BY a.local_id DESC`)
+		o.state, coalesce(o.result, ''), o.last_error, o.error_code FROM appointments a JOIN outbox o ON o.id = a.outbox_id ORDER BY a.local_id DESC`)
 	if err != nil {
 		return nil, fmt.Errorf("appointments: %w", err)
 	}
@@ -107,7 +108,7 @@ func (s *Store) Appointments(ctx context.Context) ([]Appointment, error) {
 	for rows.Next() {
 		var a Appointment
 		var created, state, result, lastErr string
-		if err := rows.Scan(&a.LocalID, &a.OutboxID, &a.HallID, &a.ItemID, &a.Date, &a.Time, &created, &state, &result, &lastErr); err != nil {
+		if err := rows.Scan(&a.LocalID, &a.OutboxID, &a.HallID, &a.ItemID, &a.Date, &a.Time, &created, &state, &result, &lastErr, &a.ErrorCode); err != nil {
 			return nil, fmt.Errorf("appointments: %w", err)
 		}
 		a.Status, a.ServerID, a.Message = requestStatus(state, result, lastErr)

@@ -113,8 +113,8 @@ func appointmentView(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 	}
 	for _, a := range d.booked {
 		line := a.Date + " " + dayName(env, a.Date) + " " + a.Time + " · " + env.T(requestStatusMessage(a.Status))
-		if a.Message != "" {
-			line += " · " + a.Message
+		if a.Status == offline.RequestRejected {
+			line += " · " + refusalMessage(env, a.ErrorCode, a.Message)
 		}
 		rows = append(rows, widgets.NewInfoRow(d.names[a.HallID], line))
 		if a.Status == offline.RequestDone && a.Date == clock.Date(env.Now()) && env.Shows(CheckInID) && !env.Kiosk {

@@ -228,6 +228,12 @@ func refusalMessage(env *Env, code, message string) string {
 		return env.T("SyncRefusedNotFound")
 	case offline.CodeUnreadable:
 		return env.T("SyncRefusedUnreadable")
+	case platform.CodeSlotEnded:
+		return env.T("SyncRefusedSlotEnded")
+	case platform.CodeInThePast:
+		return env.T("SyncRefusedPast")
+	case platform.CodeOutsideHours:
+		return env.T("SyncRefusedClosed")
 	}
 	return env.L.Tf("SyncRefusedOther", map[string]any{"Message": message})
 }

@@ -17,8 +17,15 @@ import (
 func sampleOrders(now time.Time) []offline.TicketOrder {
 	cst := clock.In(now)
 	day := func(d int) string { return cst.AddDate(0, 0, d).Format(time.DateOnly) }
-	start := cst.Add(-30 * time.Minute).Format("15:04")
-	end := cst.Add(90 * time.Minute).Format("15:04")
+	// The running slot is from half an hour ago to an hour and a half on,
+	// kept inside today.
+	from, to := cst.Add(-30*time.Minute), cst.Add(90*time.Minute)
+	if midnight := clock.Midnight(now); from.Before(midnight) {
+		from = midnight
+	} else if last := midnight.Add(24*time.Hour - time.Minute); to.After(last) {
+		to = last
+	}
+	start, end := from.Format("15:04"), to.Format("15:04")
 	visitors := []platform.OrderVisitor{
 		{Name: "王*明", DocKind: "id_card", DocNumber: "3201**********1230", ProductID: "5a-002-adult"},
 		{Name: "A*** S****", DocKind: "passport", DocNumber: "C0*****47", ProductID: "5a-002-child"},

@@ -283,3 +283,33 @@ func TestETicketAfterMidnight(t *testing.T) {
 	}
 	_ = nav
 }
+
+// TestAppointmentThatPassedWhileQueued: a visit booked offline at 08:50
+// for 09:00 reaches the platform at 09:05; the platform turns it down, and
+// the list says why in the user's language, not in the platform's words.
+func TestAppointmentThatPassedWhileQueued(t *testing.T) {
+	ctx := context.Background()
+	env, _, clk := testEnvClock(t, "zh-Hans")
+	day := clocktest.Workday()
+	clk.Set(chinaAt(t, day, "08:50"))
+	url, sent := checkInPlatform(t, env)
+	c := linkPlatform(env, url)
+	signInStore(t, env, c, sent)
+	if _, err := env.Store.BookAppointment(ctx, platform.AppointmentRequest{HallID: "hall-320100", ItemID: 7, Date: day, Time: "09:00"}); err != nil {
+		t.Fatal(err)
+	}
+	clk.Set(chinaAt(t, day, "09:05"))
+	if err := offline.NewSyncEngine(env.Store, c, offline.SyncOptions{}).Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	screen := buildAppointment(env, Route{Screen: AppointmentID})
+	show(t, screen)
+	want := "未被受理 · 请求送达平台时这个时间已经过去，请预约更晚的时间。"
+	found := false
+	for _, text := range labelTexts(screen) {
+		found = found || strings.HasSuffix(text, " 09:00 · "+want)
+	}
+	if !found {
+		t.Errorf("the refusal is not explained (%q): %q", want, labelTexts(screen))
+	}
+}

@@ -20,7 +20,14 @@ type fixture struct {
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
-	tl, err := DemoTrustList(1, t0.Add(-365*24*time.Hour), t0)
+	return newFixtureAt(t, t0)
+}
+
+// newFixtureAt is a fixture whose trust list was issued at now, its keys
+// valid from a year before.
+func newFixtureAt(t testing.TB, now time.Time) *fixture {
+	t.Helper()
+	tl, err := DemoTrustList(1, now.Add(-365*24*time.Hour), now)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -16,21 +16,8 @@ func TestCodeRotatesAcrossMidnight(t *testing.T) {
 	if Step(midnight)-Step(before) != 1 || Step(after) != Step(midnight) {
 		t.Fatalf("steps around midnight: %d %d %d", Step(before), Step(midnight), Step(after))
 	}
-	f := newFixture(t)
-	// The trust list of the fixture is valid up to t0; this one, made for
-	// the night, up to midnight.
-	list, err := DemoTrustList(2, midnight.Add(-365*24*time.Hour), before)
-	if err != nil {
-		t.Fatal(err)
-	}
-	signed, err := SignTrustList(list, DemoKey(DemoAnchorLabel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	tl, err := OpenTrustList(signed, Anchors())
-	if err != nil {
-		t.Fatal(err)
-	}
+	f := newFixtureAt(t, before)
+	tl := f.trust
 	issue := func(kind Kind, until time.Time) []byte {
 		b, err := f.issuer.Issue(Credential{Kind: kind, NotBefore: midnight.Add(-time.Hour).Unix(), Expires: until.Unix(),
 			DeviceKey: f.device.PublicKey(), Holder: "张*", Ref: "3201**********1234"}, midnight.Add(-time.Hour))

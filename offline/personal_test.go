@@ -18,12 +18,23 @@ import (
 )
 
 // signInPersonal signs a new store in as the first demo account and syncs
-// the resident's side.
+// the resident's side, on the live clock.
 func signInPersonal(t *testing.T) (*Store, *platformServer, *platform.Client) {
 	t.Helper()
+	return signInPersonalOn(t, liveClock)
+}
+
+// signInPersonalOn is signInPersonal with the clock that the store and the
+// platform share.
+func signInPersonalOn(t *testing.T, now func() time.Time) (*Store, *platformServer, *platform.Client) {
+	t.Helper()
 	ctx := context.Background()
-	ps := startPlatform(t, server.Options{})
-	s := openSyncStore(t)
+	ps := startPlatform(t, server.Options{Now: now})
+	s, _, err := Open(ctx, seededCopy(t), Options{Now: now})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = s.Close() })
 	c := testClient(ps.HTTP.URL, nil)
 	phone := server.DemoAccounts[0].Phone
 	if _, err := c.RequestCode(ctx, phone); err != nil {

@@ -6,11 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"jiangsupass/clock"
 	"jiangsupass/clock/clocktest"
 	"jiangsupass/idcard"
 	"jiangsupass/platform"
-	"jiangsupass/platform/server"
 )
 
 // TestBookingAtOneMinuteToMidnight: at 23:59 in China, on a clock given in
@@ -24,22 +22,8 @@ func TestBookingAtOneMinuteToMidnight(t *testing.T) {
 		t.Fatal(err)
 	}
 	today, tomorrow := clocktest.Days(0), clocktest.Days(1)
-	at, _ := clock.At(today, "23:59")
-	clk := clocktest.NewSettable(at.In(la))
-	ps := startPlatform(t, server.Options{Now: clk.Now})
-	s, _, err := Open(ctx, seededCopy(t), Options{Now: clk.Now})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { _ = s.Close() })
-	c := testClient(ps.HTTP.URL, nil)
-	phone := server.DemoAccounts[0].Phone
-	if _, err := c.RequestCode(ctx, phone); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.SignIn(ctx, c, phone, ps.code(phone)); err != nil {
-		t.Fatal(err)
-	}
+	clk := clocktest.NewSettable(clocktest.At(t, today, "23:59").In(la))
+	s, _, c := signInPersonalOn(t, clk.Now)
 	if err := NewSyncEngine(s, c, fastSync()).Sync(ctx); err != nil {
 		t.Fatal(err)
 	}

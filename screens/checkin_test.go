@@ -75,7 +75,7 @@ func signInStore(t *testing.T, env *Env, c *platform.Client, sent map[string]str
 func TestCheckInAtKiosk(t *testing.T) {
 	ctx := context.Background()
 	env, _, clk := testEnvClock(t, "en")
-	clk.Set(inOfficeHours()) // a visit today can still happen
+	clk.Set(clocktest.At(t, clocktest.Workday(), "09:10")) // the hall is open; a visit at 16:00 is ahead
 	url, sent := checkInPlatform(t, env)
 
 	// The resident's phone: signed in, a visit booked for today, a code.
@@ -181,7 +181,7 @@ func TestCheckInWithOwnPhone(t *testing.T) {
 func TestTodaysBookingLeadsToCheckIn(t *testing.T) {
 	ctx := context.Background()
 	env, nav, clk := testEnvClock(t, "en")
-	clk.Set(inOfficeHours()) // a visit today can still happen
+	clk.Set(clocktest.At(t, clocktest.Workday(), "09:10")) // the hall is open; a visit at 16:00 is ahead
 	url, sent := checkInPlatform(t, env)
 	c := linkPlatform(env, url)
 	signInStore(t, env, c, sent)
@@ -205,14 +205,4 @@ func TestTodaysBookingLeadsToCheckIn(t *testing.T) {
 	if r := nav.last(); r.Screen != CheckInID || r.Param != CheckInParam("hall-320100", "") {
 		t.Fatalf("check-in went to %+v", r)
 	}
-}
-
-// inOfficeHours is 09:10 in China on the first workday after the tests'
-// today: the halls are open and a visit at 16:00 is still ahead.
-func inOfficeHours() time.Time {
-	t, err := clock.At(clocktest.Workday(), "09:10")
-	if err != nil {
-		panic(err)
-	}
-	return t
 }

@@ -138,7 +138,7 @@ func hallView(env *Env, h offline.ServiceHall, items []offline.CatalogueItem, to
 	}
 	box.Add(widgets.NewSection(env.T("HallInfo"),
 		widgets.NewInfoRow(env.T("HallAddress"), h.Address),
-		widgets.NewInfoRow(env.T("HallHours"), hallHours(env, h)),
+		widgets.NewInfoRow(env.T("HallHours"), hallHours(env, h)+" "+env.T("BeijingTimeShort")),
 		widgets.NewInfoRow(env.T("HallPosition"), where)))
 	if h.HasPoint {
 		box.Add(widget.NewButtonWithIcon(env.T("HallsOnMap"), theme.Icon(theme.IconNameGrid), func() {

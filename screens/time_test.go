@@ -11,7 +11,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"jiangsupass/clock"
 	"jiangsupass/clock/clocktest"
 	"jiangsupass/idcard"
 	"jiangsupass/offline"
@@ -27,16 +26,6 @@ func zone(t *testing.T, name string) *time.Location {
 		t.Fatal(err)
 	}
 	return l
-}
-
-// chinaAt is date at hm in China, or fails the test.
-func chinaAt(t *testing.T, date, hm string) time.Time {
-	t.Helper()
-	at, err := clock.At(date, hm)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return at
 }
 
 // TestDayNamesInEveryLanguage: dates read "today" and "tomorrow" with the
@@ -107,7 +96,7 @@ func bookableVisitor(t *testing.T, env *Env) string {
 // offers today's 11:00–13:00 slot with the tickets and visitors kept.
 func TestSlotEndsOnTheReviewStep(t *testing.T) {
 	today := clocktest.Days(0)
-	env, nav, clk := syncedTicketEnvAt(t, chinaAt(t, today, "10:50"))
+	env, nav, clk := syncedTicketEnvAt(t, clocktest.At(t, today, "10:50"))
 	ctx := context.Background()
 	slots, err := env.Store.TicketSlots(ctx, "5a-010", today)
 	if err != nil || len(slots) < 2 || slots[0].Start != "09:00" || slots[0].Date != today {
@@ -120,7 +109,7 @@ func TestSlotEndsOnTheReviewStep(t *testing.T) {
 	if showsText(review, env.T("BookingSlotEndedTitle")) {
 		t.Fatal("a running slot is said to have ended")
 	}
-	clk.Set(chinaAt(t, today, "11:00").Add(30 * time.Second))
+	clk.Set(clocktest.At(t, today, "11:00").Add(30 * time.Second))
 	test.Tap(labelled(t, review, env.T("BookingSubmit")))
 	if items, _ := env.Store.Outbox(ctx, ""); len(items) != 0 {
 		t.Fatalf("an order for an ended slot was queued: %+v", items)
@@ -166,7 +155,7 @@ func relDay(word, date string) string {
 // has no slot left to book and tomorrow is offered by name.
 func TestBookingAt2359(t *testing.T) {
 	today, tomorrow := clocktest.Days(0), clocktest.Days(1)
-	env, _, _ := syncedTicketEnvAt(t, chinaAt(t, today, "23:59").In(zone(t, "America/Los_Angeles")))
+	env, _, _ := syncedTicketEnvAt(t, clocktest.At(t, today, "23:59").In(zone(t, "America/Los_Angeles")))
 	o := buildBooking(env, Route{Screen: BookingID, Param: bookingState{attraction: "5a-010"}.param()})
 	show(t, o)
 	var todays, tomorrows *widget.Button
@@ -235,7 +224,7 @@ func TestETicketAfterMidnight(t *testing.T) {
 	ctx := context.Background()
 	env, nav, clk := testEnvClock(t, "en")
 	today, tomorrow := clocktest.Days(0), clocktest.Days(1)
-	clk.Set(chinaAt(t, today, "20:00"))
+	clk.Set(clocktest.At(t, today, "20:00"))
 	url, sent := checkInPlatform(t, env)
 	c := linkPlatform(env, url)
 	signInStore(t, env, c, sent)
@@ -254,7 +243,7 @@ func TestETicketAfterMidnight(t *testing.T) {
 	if err := offline.NewSyncEngine(env.Store, c, offline.SyncOptions{}).Sync(ctx); err != nil {
 		t.Fatal(err)
 	}
-	clk.Set(chinaAt(t, tomorrow, "00:10").In(zone(t, "America/Los_Angeles")))
+	clk.Set(clocktest.At(t, tomorrow, "00:10").In(zone(t, "America/Los_Angeles")))
 	page := buildETicket(env, Route{Screen: ETicketID, Param: strconv.FormatInt(o.LocalID, 10)})
 	show(t, page)
 	if !showsText(page, tomorrow+" "+relDay("Today", tomorrow)) {
@@ -291,14 +280,14 @@ func TestAppointmentThatPassedWhileQueued(t *testing.T) {
 	ctx := context.Background()
 	env, _, clk := testEnvClock(t, "zh-Hans")
 	day := clocktest.Workday()
-	clk.Set(chinaAt(t, day, "08:50"))
+	clk.Set(clocktest.At(t, day, "08:50"))
 	url, sent := checkInPlatform(t, env)
 	c := linkPlatform(env, url)
 	signInStore(t, env, c, sent)
 	if _, err := env.Store.BookAppointment(ctx, platform.AppointmentRequest{HallID: "hall-320100", ItemID: 7, Date: day, Time: "09:00"}); err != nil {
 		t.Fatal(err)
 	}
-	clk.Set(chinaAt(t, day, "09:05"))
+	clk.Set(clocktest.At(t, day, "09:05"))
 	if err := offline.NewSyncEngine(env.Store, c, offline.SyncOptions{}).Sync(ctx); err != nil {
 		t.Fatal(err)
 	}

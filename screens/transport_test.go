@@ -12,7 +12,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"jiangsupass/clock"
 	"jiangsupass/clock/clocktest"
 	"jiangsupass/maps/mapview"
 	"jiangsupass/offline"
@@ -137,8 +136,7 @@ func TestPickerSearchesAndChooses(t *testing.T) {
 // lines, both ways.
 func TestStationShowsDepartures(t *testing.T) {
 	env, nav, clk := testEnvClock(t, "en")
-	morning, _ := clock.At(clocktest.Days(0), "09:30")
-	clk.Set(morning)
+	clk.Set(clocktest.At(t, clocktest.Days(0), "09:30"))
 	o := buildStation(env, Route{Screen: StationID, Param: "nj-12"})
 	show(t, o)
 	if !showsText(o, "Next departures after 09:30 (estimated)") {

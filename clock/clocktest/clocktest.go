@@ -11,6 +11,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"testing"
 	"time"
 	_ "time/tzdata" // the zones that tests and TZ name, on a machine without them
 
@@ -117,4 +118,15 @@ func WorkdayAfter(t time.Time) string {
 			return d.Format(clock.DateLayout)
 		}
 	}
+}
+
+// At is date (YYYY-MM-DD) at hm (HH:MM) in China; a date or time that
+// cannot be read fails the test.
+func At(tb testing.TB, date, hm string) time.Time {
+	tb.Helper()
+	t, err := clock.At(date, hm)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return t
 }

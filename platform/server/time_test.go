@@ -14,16 +14,6 @@ import (
 	"jiangsupass/platform"
 )
 
-// chinaAt is date at hm, China time; a test fails on a bad one.
-func chinaAt(t *testing.T, date, hm string) time.Time {
-	t.Helper()
-	at, err := clock.At(date, hm)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return at
-}
-
 // slotAt is the first attraction's slot (by ID) on date starting at start.
 func slotAt(t *testing.T, s *Server, date, start string) platform.TicketSlot {
 	t.Helper()
@@ -76,6 +66,24 @@ func taken(t *testing.T, s *Server, kind string) (applied, holders int) {
 	return len(list), holders
 }
 
+// sendTwice posts body to the collection's path with key and checks the
+// answer's status and error code, its shape against the contract, and that
+// the same key again gets the same answer.
+func sendTwice(t *testing.T, c *platform.Client, api *apiContract, coll, path, key string, body []byte, status int, code string) platform.MutationResult {
+	t.Helper()
+	ctx := context.Background()
+	res, err := c.Mutate(ctx, coll, key, body)
+	if res.Status != status || codeOf(err) != code {
+		t.Fatalf("%s: answered %d %q (%v), want %d %q", body, res.Status, codeOf(err), err, status, code)
+	}
+	api.checkAnswer(t, http.MethodPost, path, res.Status, res.Body)
+	again, _ := c.Mutate(ctx, coll, key, body)
+	if again.Status != res.Status || string(again.Body) != string(res.Body) {
+		t.Errorf("the key again: %d %s, first %d %s", again.Status, again.Body, res.Status, res.Body)
+	}
+	return res
+}
+
 // codeOf is the error code of a mutation's answer, "" for none.
 func codeOf(err error) string {
 	var pe *platform.Error
@@ -91,10 +99,9 @@ func codeOf(err error) string {
 // ended is refused 409 slot_ended and takes nothing (no quota, no order,
 // no document held), and a repeat of its key gets the same answer.
 func TestOrderForEndedSlot(t *testing.T) {
-	ctx := context.Background()
 	api := loadContract(t)
 	today, tomorrow := clocktest.Days(0), clocktest.Days(1)
-	clk := clocktest.NewSettable(chinaAt(t, today, "23:59"))
+	clk := clocktest.NewSettable(clocktest.At(t, today, "23:59"))
 	s, hs, codesByPhone := openTest(t, Options{Now: clk.Now})
 	c := signedInClient(t, hs.URL, codesByPhone)
 	for i, tc := range []struct {
@@ -111,7 +118,7 @@ func TestOrderForEndedSlot(t *testing.T) {
 		{"23:59, tomorrow's 09:00–11:00", "23:59", tomorrow, "09:00", http.StatusCreated, ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			clk.Set(chinaAt(t, today, tc.now))
+			clk.Set(clocktest.At(t, today, tc.now))
 			slot := slotAt(t, s, tc.date, tc.start)
 			product := slot.AttractionID + "-adult"
 			body, _ := json.Marshal(platform.OrderRequest{SlotID: slot.ID, ProductID: product, Quantity: 2,
@@ -122,15 +129,7 @@ func TestOrderForEndedSlot(t *testing.T) {
 			orders, holders := taken(t, s, platform.Orders)
 
 			key := fmt.Sprintf("ended-slot-%d", i)
-			res, err := c.Mutate(ctx, platform.Orders, key, body)
-			if res.Status != tc.status || codeOf(err) != tc.code {
-				t.Fatalf("answered %d %q (%v), want %d %q", res.Status, codeOf(err), err, tc.status, tc.code)
-			}
-			api.checkAnswer(t, http.MethodPost, "/v1/orders", res.Status, res.Body)
-			again, _ := c.Mutate(ctx, platform.Orders, key, body)
-			if again.Status != res.Status || string(again.Body) != string(res.Body) {
-				t.Errorf("the key again: %d %s, first %d %s", again.Status, again.Body, res.Status, res.Body)
-			}
+			sendTwice(t, c, api, platform.Orders, "/v1/orders", key, body, tc.status, tc.code)
 
 			wantTaken := 0
 			if tc.status == http.StatusCreated {
@@ -154,7 +153,6 @@ func TestOrderForEndedSlot(t *testing.T) {
 // 404 whatever the time. A refusal stores nothing, and the same key again
 // gets the same answer.
 func TestAppointmentTimes(t *testing.T) {
-	ctx := context.Background()
 	api := loadContract(t)
 	now := clocktest.Now()
 	s, hs, codesByPhone := openTest(t, Options{Now: clocktest.Fixed()})
@@ -199,15 +197,7 @@ func TestAppointmentTimes(t *testing.T) {
 			body, _ := json.Marshal(platform.AppointmentRequest{HallID: tc.hall, ItemID: 7, Date: tc.date, Time: tc.time})
 			before, _ := taken(t, s, platform.Appointments)
 			key := fmt.Sprintf("appointment-%d", i)
-			res, err := c.Mutate(ctx, platform.Appointments, key, body)
-			if res.Status != tc.status || codeOf(err) != tc.code {
-				t.Fatalf("%s %s: answered %d %q (%v), want %d %q", tc.date, tc.time, res.Status, codeOf(err), err, tc.status, tc.code)
-			}
-			api.checkAnswer(t, http.MethodPost, "/v1/appointments", res.Status, res.Body)
-			again, _ := c.Mutate(ctx, platform.Appointments, key, body)
-			if again.Status != res.Status || string(again.Body) != string(res.Body) {
-				t.Errorf("the key again: %d %s, first %d %s", again.Status, again.Body, res.Status, res.Body)
-			}
+			res := sendTwice(t, c, api, platform.Appointments, "/v1/appointments", key, body, tc.status, tc.code)
 			want := 0
 			if tc.status == http.StatusCreated {
 				want = 1

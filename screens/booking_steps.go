@@ -25,6 +25,7 @@ func bookingDateStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject 
 	box := container.NewVBox()
 	var dates []string
 	left := map[string]int64{}
+	open := map[string]bool{} // the date has a slot that has not ended
 	for _, s := range d.slots {
 		if _, seen := left[s.Date]; !seen {
 			dates = append(dates, s.Date)
@@ -32,11 +33,15 @@ func bookingDateStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject 
 		}
 		if !slotOver(env, s) {
 			left[s.Date] += s.Remaining
+			open[s.Date] = true
 		}
 	}
 	for _, date := range dates {
 		text := env.L.Tf("BookingDateLine", map[string]any{"Day": dayLabel(env, date), "Left": left[date]})
-		if left[date] == 0 {
+		switch {
+		case !open[date]:
+			text = env.L.Tf("BookingDateOver", map[string]any{"Day": dayLabel(env, date)})
+		case left[date] == 0:
 			text = env.L.Tf("BookingDateFull", map[string]any{"Day": dayLabel(env, date)})
 		}
 		b := widget.NewButton(text, func() { st.next(env, "slot", func(n *bookingState) { n.date = date }) })

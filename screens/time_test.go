@@ -167,7 +167,7 @@ func TestBookingAt2359(t *testing.T) {
 			tomorrows = b
 		}
 	}
-	if todays == nil || !todays.Disabled() || todays.Text != relDay("Today", today)+" · full" {
+	if todays == nil || !todays.Disabled() || todays.Text != relDay("Today", today)+" · over" {
 		t.Errorf("today at 23:59: %+v", todays)
 	}
 	if tomorrows == nil || tomorrows.Disabled() || tomorrows.Text != relDay("Tomorrow", tomorrow)+" · 800 left" { // four slots of 200

@@ -48,6 +48,7 @@ func lineView(env *Env, d *transportData, r Route) fyne.CanvasObject {
 			for _, dep := range deps {
 				if dep.Route == i {
 					head.Add(widgets.NewWrappedLabel(env.L.Tf("LineFirstTrain", map[string]any{"Time": dep.Times[0].Minutes()})))
+					head.Add(beijingTimeNote(env))
 					break
 				}
 			}

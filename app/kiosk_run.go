@@ -34,7 +34,6 @@ func runKiosk(a fyne.App, cfg Config) error {
 	k := newKioskMode(kc, shell, shell.window, a.Quit)
 	k.start()
 	defer k.close()
-	shell.applyTheme()
 	w := shell.window
 	w.SetContent(withFirstFrameProbe(a, k.Content()))
 	w.Resize(fyne.NewSize(1920, 1080))
@@ -43,10 +42,28 @@ func runKiosk(a fyne.App, cfg Config) error {
 	return nil
 }
 
-// openKiosk opens the kiosk's in-memory store, notes where the kiosk
-// stands, and makes the shell in the kiosk's language and text size. now
-// is the kiosk's one clock, its store's and its screens'.
+// kioskPrefs are the language, text size and theme a kiosk starts in and
+// goes back to after each visitor.
+func kioskPrefs(cfg Config, kc kiosk.Config) prefs {
+	theme := cfg.Theme
+	if theme == "" {
+		theme = ThemeLight
+	}
+	return prefs{lang: kc.Language, elder: kc.Large(), theme: theme}
+}
+
+// openKiosk applies the kiosk's theme, opens the kiosk's in-memory store
+// while the theme's font is parsed, notes where the kiosk stands, and
+// makes the shell in the kiosk's language and text size. It builds no
+// screen: that is left to the kiosk's supervisor, once the theme is in
+// force and the font is ready. now is the kiosk's one clock, its store's
+// and its screens'.
 func openKiosk(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, kc kiosk.Config, now func() time.Time) (*offline.Store, *Shell, error) {
+	p := kioskPrefs(cfg, kc)
+	// The theme goes first: nothing may be measured under Fyne's default
+	// theme, whose font has no Chinese (see warmFonts).
+	fontsReady := warmFonts(a, newTheme(p.theme, p.elder))
+	defer func() { <-fontsReady }()
 	dir, err := dataDir(a, cfg.DataDir)
 	if err != nil {
 		return nil, nil, err
@@ -68,11 +85,6 @@ func openKiosk(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, kc ki
 			return nil, nil, err
 		}
 	}
-	theme := cfg.Theme
-	if theme == "" {
-		theme = ThemeLight
-	}
-	p := prefs{lang: kc.Language, elder: kc.Large(), theme: theme}
 	shell, err := newShell(a, w, store, p, cfg.Version, now)
 	if err != nil {
 		store.Close()

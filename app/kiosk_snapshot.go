@@ -67,9 +67,9 @@ func renderKioskShot(a fyne.App, store *offline.Store, cfg Config, shot kioskSho
 	if err != nil {
 		return err
 	}
-	k := newKioskMode(kc, shell, nil, func() {})
 	th := newTheme(p.theme, p.elder)
-	a.Settings().SetTheme(th)
+	a.Settings().SetTheme(th) // before anything is built and measured
+	k := newKioskMode(kc, shell, nil, func() {})
 	shell.ShowRoute(shot.route)
 	var obj fyne.CanvasObject = k.Content()
 	if shot.keys {

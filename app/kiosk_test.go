@@ -86,7 +86,6 @@ lat = 31.299
 	s.layout = LayoutDesktop
 	kt.s, kt.w = s, w
 	kt.k = newKioskMode(kc, s, w, func() { kt.quits++ })
-	s.applyTheme()
 	w.SetContent(kt.k.Content())
 	w.Resize(size)
 	return kt

@@ -36,7 +36,7 @@ func Run(cfg Config) error {
 	}
 	var fontsReady <-chan struct{}
 	if cfg.Snapshot == "" {
-		fontsReady = warmFonts(a)
+		fontsReady = warmFonts(a, newTheme(ThemeSystem, false))
 	}
 	ctx := context.Background()
 	dir, err := dataDir(a, cfg.DataDir)

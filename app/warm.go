@@ -2,14 +2,18 @@ package app
 
 import "fyne.io/fyne/v2"
 
-// warmFonts parses the bundled CJK font, regular and bold, on another core
-// while the main thread opens the window and the store: parsing it is the
-// largest single cost of the first frame. Fyne's text shaper is not safe
-// for concurrent use, so nothing may measure text until the returned
-// channel closes. The font is the same in every theme variant, so a
-// provisional theme is enough; the real one is applied before drawing.
-func warmFonts(a fyne.App) <-chan struct{} {
-	a.Settings().SetTheme(newTheme(ThemeSystem, false))
+// warmFonts applies th and parses the bundled CJK font, regular and bold,
+// on another core while the main thread opens the window and the store:
+// parsing it is the largest single cost of the first frame. Fyne's text
+// shaper is not safe for concurrent use, so nothing may measure text until
+// the returned channel closes.
+//
+// th must already carry the app's font: until the driver runs, setting a
+// theme does not clear Fyne's font and text-size caches, so whatever is
+// measured now keeps its font for good. The font is the same in every
+// theme variant, so a provisional theme of the app's will do.
+func warmFonts(a fyne.App, th fyne.Theme) <-chan struct{} {
+	a.Settings().SetTheme(th)
 	done := make(chan struct{})
 	go func() {
 		defer close(done)

@@ -30,8 +30,11 @@ func desktopChrome(s *Shell, env *screens.Env, sc screens.Screen, body fyne.Canv
 			s.Go(screens.Route{Screen: t.ID})
 		}))
 	}
+	// The side bar scrolls where the window is lower than its tabs (a
+	// kiosk's screen with its keyboard open), rather than making the
+	// window taller.
 	side := container.NewBorder(nil, nil, nil, widget.NewSeparator(),
-		container.New(&minWidthLayout{width: sideBarWidth(env.Elder)}, container.NewPadded(nav)))
+		container.New(&minWidthLayout{width: sideBarWidth(env.Elder)}, container.NewVScroll(container.NewPadded(nav))))
 	main := container.NewBorder(topBar(s, env, sc), nil, nil, nil, body)
 	return container.NewBorder(nil, nil, side, nil, main)
 }

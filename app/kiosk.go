@@ -39,7 +39,9 @@ type kioskMode struct {
 	osk       *widgets.OSK
 	oskBox    *fyne.Container // holds the keyboard while it is shown
 	bar       *fyne.Container // the kiosk's own bar under the screens
+	barInfo   *fyne.Container // the bar's place and languages, hidden while the keyboard is shown
 	lastFocus fyne.Focusable  // the text field the keyboard types into
+	openedFor fyne.Focusable  // the field the keyboard last opened by itself for
 	typed     fieldState      // the focused field as the last tick saw it
 	lang      string          // the language the keyboard and bar are in
 
@@ -65,7 +67,7 @@ func newKioskMode(cfg kiosk.Config, shell *Shell, w fyne.Window, quit func()) *k
 	k.idle = kiosk.NewIdle(cfg.IdleTimeout.Duration, cfg.Warning.Duration, k.now())
 	shell.allow = func(id screens.ID) bool { return cfg.Allows(string(id)) }
 	shell.onRebuild = k.onRebuild
-	k.root = newKioskRoot(k, container.NewBorder(nil, container.NewVBox(k.oskBox, k.bar), nil, nil, shell.Content()))
+	k.root = newKioskRoot(k, k.kioskWindow(shell.Content()))
 	k.onRebuild()
 	if w != nil {
 		w.SetCloseIntercept(k.askPIN)
@@ -108,7 +110,7 @@ func (k *kioskMode) touch() { k.idle.Touch(k.now()) }
 
 // tick counts typing in the focused field as input; shows, updates or
 // hides the idle warning; clears an expired session; and shows the
-// keyboard when a text field has the focus.
+// keyboard when a text field takes the focus.
 func (k *kioskMode) tick() {
 	k.noteTyping()
 	state, left := k.idle.State(k.now())
@@ -121,12 +123,31 @@ func (k *kioskMode) tick() {
 		k.reset()
 		return
 	}
-	if k.window != nil {
-		if f, ok := k.window.Canvas().Focused().(textField); ok {
-			k.lastFocus = f
-			k.showKeyboard(true)
-		}
+	if k.window == nil {
+		return
 	}
+	f, ok := k.window.Canvas().Focused().(textField)
+	if !ok {
+		return
+	}
+	k.lastFocus = f
+	if f != k.openedFor && opensKeyboard(f, k.window.Canvas()) {
+		k.openedFor = f
+		k.showKeyboard(true)
+	}
+}
+
+// opensKeyboard reports whether a text field that takes the focus opens
+// the on-screen keyboard by itself. A scan field does not: a scanner
+// types into it (the bar's Keyboard button still opens the keyboard, to
+// type a code by hand). Nor does a field in a dialog: the dialog is modal,
+// so the keyboard under it could not be tapped (the staff PIN dialog has
+// its own keypad).
+func opensKeyboard(f fyne.Focusable, c fyne.Canvas) bool {
+	if _, scan := f.(*widgets.ScanEntry); scan {
+		return false
+	}
+	return c.Overlays().Top() == nil
 }
 
 // textField is a focusable text entry: widget.Entry and what extends it.
@@ -139,7 +160,7 @@ type textField interface {
 // and keyboard follow the language.
 func (k *kioskMode) onRebuild() {
 	k.touch()
-	k.lastFocus = nil
+	k.lastFocus, k.openedFor = nil, nil
 	if k.lang != k.shell.prefs.lang || k.osk == nil {
 		k.lang = k.shell.prefs.lang
 		k.osk = widgets.NewOSK(oskLabels(k.shell.loc), widgets.OSKLetters, k.target)
@@ -171,18 +192,25 @@ func (k *kioskMode) afterKey() {
 	}
 }
 
-// showKeyboard shows or hides the on-screen keyboard.
+// showKeyboard shows or hides the on-screen keyboard. While it is shown
+// the bar keeps only its buttons, to leave the screens room.
 func (k *kioskMode) showKeyboard(on bool) {
-	if on == (len(k.oskBox.Objects) > 0) {
+	if on == k.keyboardShown() {
 		return
 	}
 	if on {
-		k.oskBox.Objects = []fyne.CanvasObject{widgets.NewColumn(oskMaxWidth, container.NewPadded(k.osk))}
+		k.oskBox.Objects = k.keyboardBox()
+		k.barInfo.Hide()
 	} else {
 		k.oskBox.Objects = nil
+		k.barInfo.Show()
 	}
 	k.oskBox.Refresh()
+	k.root.Refresh()
 }
+
+// keyboardShown reports whether the on-screen keyboard is shown.
+func (k *kioskMode) keyboardShown() bool { return len(k.oskBox.Objects) > 0 }
 
 // typedRune takes keys typed while no field has the focus: a barcode
 // scanner's, anywhere in the app.

@@ -24,6 +24,7 @@ func (k *kioskMode) askPIN() {
 	entry.SetPlaceHolder(l.T("KioskPINPlaceholder"))
 	status := widgets.NewWrappedLabel(l.T("KioskPINBody"))
 	pad := widgets.NewOSK(oskLabels(l), widgets.OSKDigits, func() fyne.Focusable { return entry })
+	pad.HideModes() // a PIN is digits
 	pad.OnKey = k.touch
 	check := func() {
 		pin := entry.Text
@@ -42,12 +43,34 @@ func (k *kioskMode) askPIN() {
 	cancel := widget.NewButton(l.T("KioskCancel"), k.hidePIN)
 	exit := widget.NewButtonWithIcon(l.T("KioskExit"), theme.LogoutIcon(), check)
 	exit.Importance = widget.DangerImportance
-	title := widget.NewLabelWithStyle(l.T("KioskPINTitle"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widgets.NewWrappedLabelWithStyle(l.T("KioskPINTitle"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	box := container.NewVBox(title, status, entry, pad, container.NewGridWithColumns(2, cancel, exit))
-	k.pin = widget.NewModalPopUp(container.New(&minWidthLayout{width: 480}, container.NewPadded(box)), k.window.Canvas())
+	buttons := container.NewGridWithColumns(2, cancel, exit)
+	room := k.window.Canvas().Size().Height - dialogChrome() - pinDialogRest(title, status, entry, buttons, l.T("KioskPINWrong"))
+	box := container.NewVBox(title, status, entry, fitKeypad(pad, room), buttons)
+	k.showKeyboard(false) // the dialog has its own keypad; the keyboard under it could not be tapped
+	k.pin = widget.NewModalPopUp(container.New(&minWidthLayout{width: pinDialogWidth}, container.NewPadded(box)), k.window.Canvas())
 	k.pin.Show()
 	k.window.Canvas().Focus(entry)
+}
+
+// pinDialogWidth is the PIN dialog's width.
+const pinDialogWidth = 480
+
+// pinDialogRest is the height of the PIN dialog but its keypad: its rows
+// as wrapped at the dialog's width, with the longer of the status's two
+// messages, the gap above the keypad and the padding around the rows.
+func pinDialogRest(title, status *widgets.WrappedLabel, entry, buttons fyne.CanvasObject, wrong string) float32 {
+	rows := container.NewVBox(title, status, entry, buttons)
+	width := pinDialogWidth - 2*theme.Padding()
+	rows.Resize(fyne.NewSize(width, rows.MinSize().Height))
+	h := rows.MinSize().Height
+	body := status.Source()
+	status.SetText(wrong)
+	rows.Resize(fyne.NewSize(width, rows.MinSize().Height))
+	h = max(h, rows.MinSize().Height)
+	status.SetText(body)
+	return h + 3*theme.Padding()
 }
 
 // hidePIN takes the PIN dialog away.

@@ -61,7 +61,7 @@ func (k *kioskMode) barContent() fyne.CanvasObject {
 	}
 	keyboard := widget.NewButtonWithIcon(l.T("KioskKeyboard"), theme.ComputerIcon(), func() {
 		k.touch()
-		k.showKeyboard(len(k.oskBox.Objects) == 0)
+		k.showKeyboard(!k.keyboardShown())
 	})
 	restart := widget.NewButtonWithIcon(l.T("KioskStartOver"), theme.HomeIcon(), k.reset)
 	staff := widget.NewButtonWithIcon(l.T("KioskStaff"), theme.AccountIcon(), k.askPIN)
@@ -74,13 +74,17 @@ func (k *kioskMode) barContent() fyne.CanvasObject {
 		checkIn.Importance = widget.HighImportance
 		actions = container.NewGridWithColumns(4, checkIn, keyboard, restart, staff)
 	}
-	rows := []fyne.CanvasObject{widget.NewSeparator()}
+	info := []fyne.CanvasObject{widget.NewSeparator()}
 	if name := k.cfg.Location.Name; name != "" {
 		here := widgets.NewWrappedLabel(l.Tf("KioskHere", map[string]any{"Place": name}))
-		rows = append(rows, here)
+		info = append(info, here)
 	}
-	rows = append(rows, langs, actions)
-	return container.NewPadded(container.NewVBox(rows...))
+	info = append(info, langs)
+	k.barInfo = container.NewVBox(info...)
+	if k.keyboardShown() {
+		k.barInfo.Hide()
+	}
+	return container.NewPadded(container.NewVBox(k.barInfo, actions))
 }
 
 // warningContent is the idle warning: how long is left, and the choice

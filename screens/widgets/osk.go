@@ -26,8 +26,13 @@ type OSKLabels struct {
 	Space, Backspace, Enter   string
 }
 
-// OSKKeySize is the least height of a key: a fingertip, standing up.
-const OSKKeySize = 72
+// The height of a key: OSKKeySize where the screen has room, a fingertip
+// standing up; never less than OSKLeastKeySize, the least touch target
+// the platforms' guidelines allow, where it has not.
+const (
+	OSKKeySize      = 72
+	OSKLeastKeySize = 44
+)
 
 var (
 	oskLetterRows = []string{"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"}
@@ -46,13 +51,14 @@ type OSK struct {
 	// OnKey is called after every key, for the idle timer.
 	OnKey func()
 
-	held fyne.Focusable // the target when a key was pressed down
-	box  *fyne.Container
+	held    fyne.Focusable // the target when a key was pressed down
+	box     *fyne.Container
+	noModes bool // the mode keys are not shown: the layout stays as made
 }
 
 // NewOSK makes a keyboard in the given mode.
 func NewOSK(labels OSKLabels, mode OSKMode, target func() fyne.Focusable) *OSK {
-	k := &OSK{labels: labels, mode: mode, Target: target, box: container.NewVBox()}
+	k := &OSK{labels: labels, mode: mode, Target: target, box: container.New(&oskLayout{})}
 	k.ExtendBaseWidget(k)
 	k.build()
 	return k
@@ -68,6 +74,23 @@ func (k *OSK) SetMode(m OSKMode) {
 	k.box.Refresh()
 }
 
+// HideModes takes the mode keys away, so that the keyboard stays in the
+// mode it was made in (a PIN pad).
+func (k *OSK) HideModes() {
+	k.noModes = true
+	k.build()
+	k.box.Refresh()
+}
+
+// IdealSize is the keyboard's size with keys OSKKeySize high: what it
+// asks for where the screen has room. MinSize is its size with keys
+// OSKLeastKeySize high; between the two, the keys share the height given.
+func (k *OSK) IdealSize() fyne.Size {
+	l := k.box.Layout.(*oskLayout)
+	m := l.MinSize(k.box.Objects)
+	return fyne.NewSize(m.Width, m.Height+float32(l.keyRows(k.box.Objects))*(OSKKeySize-OSKLeastKeySize))
+}
+
 // CreateRenderer draws the keys.
 func (k *OSK) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(k.box)
@@ -81,7 +104,10 @@ func (k *OSK) build() {
 	if k.mode == OSKDigits {
 		rows = oskDigitRows
 	}
-	objs := []fyne.CanvasObject{modes}
+	var objs []fyne.CanvasObject
+	if !k.noModes {
+		objs = append(objs, modes)
+	}
 	if k.mode == OSKInitials {
 		objs = append(objs, NewWrappedLabel(l.InitialsHint))
 	}
@@ -149,9 +175,11 @@ func newOSKKey(osk *OSK, label string, icon fyne.Resource, tap func()) *oskKey {
 	return b
 }
 
-// MinSize is at least OSKKeySize high and wide.
+// MinSize is at least OSKKeySize wide and OSKLeastKeySize high: a key
+// may be lower than its button's text and padding ask for, its label
+// stays centred.
 func (b *oskKey) MinSize() fyne.Size {
-	return b.Button.MinSize().Max(fyne.NewSize(OSKKeySize, OSKKeySize))
+	return fyne.NewSize(max(b.Button.MinSize().Width, OSKKeySize), OSKLeastKeySize)
 }
 
 // MouseDown notes the field that has the focus now.
@@ -163,3 +191,80 @@ func (b *oskKey) MouseDown(*desktop.MouseEvent) {
 
 // MouseUp does nothing; the tap acts.
 func (b *oskKey) MouseUp(*desktop.MouseEvent) {}
+
+// oskLayout stacks the keyboard's rows. The rows of keys share the height
+// left by the others (the initials hint), each between OSKLeastKeySize
+// and OSKKeySize high; what is left over stays below.
+type oskLayout struct{}
+
+// isKeyRow reports whether o is a row of keys.
+func isKeyRow(o fyne.CanvasObject) bool {
+	c, ok := o.(*fyne.Container)
+	if !ok || len(c.Objects) == 0 {
+		return false
+	}
+	_, key := c.Objects[0].(*oskKey)
+	return key
+}
+
+func (l *oskLayout) keyRows(objs []fyne.CanvasObject) int {
+	n := 0
+	for _, o := range objs {
+		if o.Visible() && isKeyRow(o) {
+			n++
+		}
+	}
+	return n
+}
+
+func (l *oskLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	gap := theme.Padding()
+	rest, shown := size.Height, 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		if shown > 0 {
+			rest -= gap
+		}
+		shown++
+		if !isKeyRow(o) {
+			rest -= o.MinSize().Height
+		}
+	}
+	keyH := float32(OSKLeastKeySize)
+	if n := l.keyRows(objs); n > 0 {
+		keyH = min(max(rest/float32(n), OSKLeastKeySize), OSKKeySize)
+	}
+	y := float32(0)
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		h := keyH
+		if !isKeyRow(o) {
+			h = o.MinSize().Height
+		}
+		o.Move(fyne.NewPos(0, y))
+		o.Resize(fyne.NewSize(size.Width, h))
+		y += h + gap
+	}
+}
+
+func (l *oskLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var m fyne.Size
+	shown := 0
+	for _, o := range objs {
+		if !o.Visible() {
+			continue
+		}
+		if shown > 0 {
+			m.Height += theme.Padding()
+		}
+		shown++
+		om := o.MinSize()
+		m.Width = max(m.Width, om.Width)
+		m.Height += om.Height
+	}
+	return m
+}

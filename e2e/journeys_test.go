@@ -1,0 +1,54 @@
+//go:build e2e
+
+package e2e
+
+import (
+	"testing"
+	"time"
+)
+
+// TestDesktopSearchInChinese: on a 1280×800 desktop in Chinese, Home is
+// read by OCR; typing shebao (pinyin, as the search takes it) in Home's
+// search bar lists the social-security services, and a tap opens one.
+func TestDesktopSearchInChinese(t *testing.T) {
+	t.Parallel()
+	zh := Words(t, "zh-Hans")
+	s := StartScreen(t, "desktop-zh", 1280, 800)
+	StartApp(t, s, "--lang", "zh-Hans", "--theme", "light")
+	s.ReadUntil("home", 30*time.Second, zh.T("TabHome"), zh.T("HomeIntro"), zh.T("AttractionsTitle"), zh.T("CardTitle"))
+	s.ClickText("home", zh.T("SearchPlaceholder"))
+	s.Type("shebao", 60*time.Millisecond)
+	r := s.ReadUntil("search-shebao", 15*time.Second, zh.T("SearchTitle"), zh.T("SearchKindService"), "社会保障卡申领")
+	box, _ := r.Find("社会保障卡申领")
+	s.Click(center(box))
+	s.ReadUntil("service-item", 15*time.Second, zh.T("ServiceItemTitle"), "社会保障卡申领", zh.T("ServiceItemWhat"))
+}
+
+// TestPhoneAttractionToMapInEnglish: a 390×844 window (the phone layout)
+// in English: Home → Attractions → the Humble Administrator's Garden →
+// its place on the map.
+func TestPhoneAttractionToMapInEnglish(t *testing.T) {
+	t.Parallel()
+	en := Words(t, "en")
+	s := StartScreen(t, "phone-en", 1280, 900)
+	a := StartApp(t, s, "--lang", "en", "--theme", "light")
+	a.Resize(390, 844)
+	s.ReadUntil("home", 30*time.Second, en.T("TabHome"), en.T("TransportTitle"), en.T("AttractionsTitle"))
+	s.ClickText("home", en.T("AttractionsTitle"))
+	s.ClickText("attractions", "Classical Gardens of Suzhou")
+	s.ReadUntil("garden", 15*time.Second, "Humble Administrator", en.T("AttractionShowOnMap"))
+	s.ClickText("garden", en.T("AttractionShowOnMap"))
+	s.ReadUntil("map", 20*time.Second, en.T("TabMap"), "Suzhou")
+}
+
+// TestElderHomeIsReadAndTapped: in 长辈版 Home's large tiles are read by
+// OCR, and a tap at the middle of a tile's title opens it.
+func TestElderHomeIsReadAndTapped(t *testing.T) {
+	t.Parallel()
+	zh := Words(t, "zh-Hans")
+	s := StartScreen(t, "elder-zh", 1280, 800)
+	StartApp(t, s, "--lang", "zh-Hans", "--theme", "light", "--elder")
+	s.ReadUntil("home", 30*time.Second, zh.T("TabHome"), zh.T("AttractionsTitle"), zh.T("NearbyTitle"), zh.T("TransportTile"))
+	s.ClickText("home", zh.T("TransportTile")) // inside the tile, not the side bar's 交通
+	s.ReadUntil("transport", 20*time.Second, zh.T("TransportFindStation"), zh.T("TransportEstimated")[:len("估算时刻表")])
+}

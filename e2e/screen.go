@@ -1,0 +1,246 @@
+package e2e
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync/atomic"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Screen is an Xvfb display of a given size that a test draws on.
+type Screen struct {
+	t    testing.TB
+	Num  int
+	Size image.Point
+	name string // names the screenshots: "kiosk-1280x800"
+	xvfb *exec.Cmd
+	shot atomic.Int32
+}
+
+// displays hands out display numbers, one per screen in this process.
+var displays atomic.Int32
+
+// StartScreen starts an Xvfb display of w×h pixels (depth 24) that ends
+// with the test. name prefixes the files of its screenshots.
+func StartScreen(t testing.TB, name string, w, h int) *Screen {
+	t.Helper()
+	s := &Screen{t: t, Size: image.Pt(w, h), name: name}
+	for {
+		n := 70 + int(displays.Add(1)) // each number is tried by one screen only
+		_, sock := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
+		_, lock := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n))
+		if sock != nil && lock != nil { // neither exists: free
+			s.Num = n
+			break
+		}
+	}
+	s.xvfb = exec.Command("Xvfb", ":"+strconv.Itoa(s.Num), "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp")
+	if err := s.xvfb.Start(); err != nil {
+		t.Fatalf("Xvfb: %v (make deps installs it)", err)
+	}
+	t.Cleanup(func() {
+		_ = s.xvfb.Process.Signal(syscall.SIGTERM) // so that it removes its lock and socket
+		done := make(chan struct{})
+		go func() { _ = s.xvfb.Wait(); close(done) }()
+		select {
+		case <-done:
+		case <-time.After(5 * time.Second):
+			_ = s.xvfb.Process.Kill()
+			<-done
+		}
+	})
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		if out, err := s.run("xdotool", "getdisplaygeometry"); err == nil && strings.TrimSpace(out) == fmt.Sprintf("%d %d", w, h) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("Xvfb :%d did not come up", s.Num)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+}
+
+// Env is the environment of a program on this display.
+func (s *Screen) Env() []string {
+	return append(os.Environ(), "DISPLAY=:"+strconv.Itoa(s.Num))
+}
+
+// run runs a command against the display and returns its output.
+func (s *Screen) run(name string, args ...string) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, name, args...)
+	cmd.Env = s.Env()
+	var out, errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &errb
+	if err := cmd.Run(); err != nil {
+		return out.String(), fmt.Errorf("%s %s: %w: %s", name, strings.Join(args, " "), err, errb.String())
+	}
+	return out.String(), nil
+}
+
+// do runs a command against the display and fails the test if it fails.
+func (s *Screen) do(name string, args ...string) string {
+	s.t.Helper()
+	out, err := s.run(name, args...)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return out
+}
+
+// Shot takes a screenshot of the whole display with xwd, keeps it as a
+// numbered PNG in the shots folder, and returns it.
+func (s *Screen) Shot(step string) image.Image {
+	s.t.Helper()
+	raw := s.settled()
+	img, err := DecodeXWD(bytes.NewReader(raw))
+	if err != nil {
+		s.t.Fatalf("screenshot: %v", err)
+	}
+	path := filepath.Join(ShotsDir(s.t), fmt.Sprintf("%s-%02d-%s.png", s.name, s.shot.Add(1), step))
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err == nil {
+		_ = os.WriteFile(path, b.Bytes(), 0o644)
+	}
+	s.t.Logf("screenshot %s", path)
+	return img
+}
+
+// settled dumps the screen until it has stopped changing (a blinking
+// cursor aside: fewer than settleSlack pixels differ between two dumps a
+// quarter of a second apart), for at most five seconds.
+func (s *Screen) settled() []byte {
+	s.t.Helper()
+	dump := func() []byte {
+		ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+		defer cancel()
+		cmd := exec.CommandContext(ctx, "xwd", "-root", "-silent")
+		cmd.Env = s.Env()
+		raw, err := cmd.Output()
+		if err != nil {
+			s.t.Fatalf("xwd: %v (make deps installs x11-apps)", err)
+		}
+		return raw
+	}
+	last := dump()
+	for deadline := time.Now().Add(5 * time.Second); time.Now().Before(deadline); {
+		time.Sleep(250 * time.Millisecond)
+		next := dump()
+		if len(next) == len(last) && differing(last, next) < settleSlack {
+			return next
+		}
+		last = next
+	}
+	return last
+}
+
+// settleSlack is how many changed pixels still count as a settled screen.
+const settleSlack = 400
+
+// differing counts the 4-byte words that differ between two dumps.
+func differing(a, b []byte) int {
+	n := 0
+	for i := 0; i+4 <= len(a); i += 4 {
+		if a[i] != b[i] || a[i+1] != b[i+1] || a[i+2] != b[i+2] || a[i+3] != b[i+3] {
+			n++
+		}
+	}
+	return n
+}
+
+// Read takes a screenshot and reads its words.
+func (s *Screen) Read(step string) Reading {
+	s.t.Helper()
+	r, err := OCR(context.Background(), s.Shot(step))
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return r
+}
+
+// ReadUntil reads the screen until every phrase is found or timeout
+// passes, and fails the test with what it read then.
+func (s *Screen) ReadUntil(step string, timeout time.Duration, phrases ...string) Reading {
+	s.t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		r := s.Read(step)
+		var missing []string
+		for _, p := range phrases {
+			if !r.Has(p) {
+				missing = append(missing, p)
+			}
+		}
+		if len(missing) == 0 {
+			return r
+		}
+		if time.Now().After(deadline) {
+			s.t.Fatalf("%s: not on screen after %v: %q\nread: %s", step, timeout, missing, r.Text())
+		}
+		time.Sleep(500 * time.Millisecond)
+	}
+}
+
+// Click taps the display at p.
+func (s *Screen) Click(p image.Point) {
+	s.t.Helper()
+	s.do("xdotool", "mousemove", strconv.Itoa(p.X), strconv.Itoa(p.Y), "click", "1")
+	time.Sleep(300 * time.Millisecond) // the app redraws
+}
+
+// ClickText finds phrase on the screen and taps the middle of it.
+func (s *Screen) ClickText(step, phrase string) Reading {
+	s.t.Helper()
+	r := s.ReadUntil(step, 10*time.Second, phrase)
+	box, ok := r.Find(phrase)
+	if !ok {
+		s.t.Fatalf("%s: %q is read only across lines: %s", step, phrase, r.Text())
+	}
+	s.Click(center(box))
+	return r
+}
+
+// Type types text as a person at a keyboard would, delay between keys.
+func (s *Screen) Type(text string, delay time.Duration) {
+	s.t.Helper()
+	s.do("xdotool", "type", "--delay", strconv.Itoa(int(delay/time.Millisecond)), text)
+	time.Sleep(300 * time.Millisecond)
+}
+
+// Key presses a named key (xdotool's names: Return, BackSpace, ctrl+a).
+func (s *Screen) Key(name string) {
+	s.t.Helper()
+	s.do("xdotool", "key", name)
+	time.Sleep(300 * time.Millisecond)
+}
+
+// center is the middle of r.
+func center(r image.Rectangle) image.Point {
+	return image.Pt((r.Min.X+r.Max.X)/2, (r.Min.Y+r.Max.Y)/2)
+}
+
+// ShotsDir is where the screenshots go: E2E_SHOTS, or e2e-shots/ at the
+// repository's root. It is made on first use.
+func ShotsDir(t testing.TB) string {
+	dir := os.Getenv("E2E_SHOTS")
+	if dir == "" {
+		dir = filepath.Join("..", "e2e-shots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	abs, _ := filepath.Abs(dir)
+	return abs
+}

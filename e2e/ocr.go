@@ -28,15 +28,29 @@ type Reading struct {
 	Words []Word
 }
 
-// ocrScale is how much a screenshot is enlarged before OCR: tesseract
-// reads UI text (12–20 px) far better at twice the size.
-const ocrScale = 2
-
-// OCR reads the words of img (Chinese and English) with tesseract. Light
-// text on a dark screen is turned dark on light first.
+// OCR reads the words of img (Chinese and English) with tesseract. It
+// reads twice, each on its own cleaned picture (see prepare and plain),
+// and keeps the words of both: each reading misses words the other gets.
 func OCR(ctx context.Context, img image.Image) (Reading, error) {
+	var r Reading
+	for _, pass := range []struct {
+		pic   *image.Gray
+		scale int
+	}{{prepare(img, 2), 2}, {plain(img, 2), 2}} {
+		part, err := tesseract(ctx, pass.pic, pass.scale, img.Bounds().Min)
+		if err != nil {
+			return r, err
+		}
+		r.Words = append(r.Words, part.Words...)
+	}
+	return r, nil
+}
+
+// tesseract reads pic, a picture of the screen from origin enlarged scale
+// times; the words' boxes come back in screen pixels.
+func tesseract(ctx context.Context, pic *image.Gray, scale int, origin image.Point) (Reading, error) {
 	var in bytes.Buffer
-	if err := png.Encode(&in, prepare(img)); err != nil {
+	if err := png.Encode(&in, pic); err != nil {
 		return Reading{}, err
 	}
 	ctx, cancel := context.WithTimeout(ctx, 60*time.Second)
@@ -49,31 +63,68 @@ func OCR(ctx context.Context, img image.Image) (Reading, error) {
 	if err := cmd.Run(); err != nil {
 		return Reading{}, fmt.Errorf("tesseract: %w: %s", err, errb.String())
 	}
-	return parseTSV(out.Bytes(), img.Bounds().Min)
+	return parseTSV(out.Bytes(), origin, scale)
+}
+
+// plain is img in grey, dark on light (a mostly dark screen is turned
+// over), enlarged scale times.
+func plain(img image.Image, scale int) *image.Gray {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	var sum uint64
+	g := make([]uint8, w*h)
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			v := color.GrayModel.Convert(img.At(b.Min.X+x, b.Min.Y+y)).(color.Gray).Y
+			g[y*w+x] = v
+			sum += uint64(v)
+		}
+	}
+	if n := uint64(w * h); n > 0 && sum/n < 110 {
+		for i, v := range g {
+			g[i] = 255 - v
+		}
+	}
+	return enlarge(g, w, h, scale)
+}
+
+// enlarge makes a grey picture of w×h values scale times larger.
+func enlarge(g []uint8, w, h, scale int) *image.Gray {
+	big := image.NewGray(image.Rect(0, 0, w*scale, h*scale))
+	for y := 0; y < h*scale; y++ {
+		for x := 0; x < w*scale; x++ {
+			big.Pix[y*big.Stride+x] = g[(y/scale)*w+x/scale]
+		}
+	}
+	return big
 }
 
 // Lines longer than these (in screen pixels) are a box's edges, not a
 // stroke of a letter; prepare wipes them, since tesseract takes a boxed
 // field (a search bar, a button) for a picture and skips its words.
 const (
-	maxStrokeX = 60
-	maxStrokeY = 36
+	maxStrokeX = 120
+	maxStrokeY = 40
 )
 
-// localRadius is the half side of the square around a pixel whose mean
-// tells its background; inkContrast is how much darker than that mean (or
-// lighter, on a dark background) a pixel of text is.
+// inkContrast is how far a pixel of text stands from the background
+// around it; lineContrast is the least that still counts when looking for
+// a box's faint edge to wipe; flatTolerance is how much a background
+// (a flat fill) may vary between neighbours.
 const (
-	localRadius  = 12
-	inkContrast  = 40
-	lineContrast = 15 // a box's faint edge still counts as a line to wipe
+	inkContrast   = 40
+	lineContrast  = 15
+	flatTolerance = 4
+	flatReach     = 6 // wider than any stroke of text on these screens
 )
 
-// prepare makes the image tesseract reads: black text on white. A pixel is
-// text when it stands out from the mean of its neighbourhood: darker on a
-// light background, lighter on a dark one (white words on a blue button,
-// a dark theme). Then the edges of boxes are wiped and the image enlarged.
-func prepare(img image.Image) *image.Gray {
+// prepare makes the image tesseract reads: dark text on white, whatever
+// the colours drawn. Each pixel is compared with the background around
+// it: the flat fills (page, field, button) are found first, and each other
+// pixel takes the value of the nearest one, so that white words on a blue
+// button and black words on a white page both come out black. Then the
+// edges of boxes are wiped and the image enlarged scale times.
+func prepare(img image.Image, scale int) *image.Gray {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
 	g := make([]int32, w*h)
@@ -82,31 +133,67 @@ func prepare(img image.Image) *image.Gray {
 			g[y*w+x] = int32(color.GrayModel.Convert(img.At(b.Min.X+x, b.Min.Y+y)).(color.Gray).Y)
 		}
 	}
-	// sums[(y)*(w+1)+x] is the sum of g over [0,x)×[0,y).
-	sums := make([]int64, (w+1)*(h+1))
+	near := func(a, b int32) bool { return a-b <= flatTolerance && b-a <= flatTolerance }
+	// bg is the background under each pixel; dist how far its flat source is.
+	const far = 1 << 20
+	bg := make([]int32, w*h)
+	dist := make([]int32, w*h)
 	for y := 0; y < h; y++ {
-		var row int64
 		for x := 0; x < w; x++ {
-			row += int64(g[y*w+x])
-			sums[(y+1)*(w+1)+x+1] = sums[y*(w+1)+x+1] + row
+			i := y*w + x
+			v := g[i]
+			// Flat: the same as every pixel up to flatReach away on all four
+			// sides, which no pixel of a letter is.
+			r := flatReach
+			flat := x >= r && x < w-r && y >= r && y < h-r
+			for k := 1; flat && k <= r; k++ {
+				flat = near(v, g[i-k]) && near(v, g[i+k]) && near(v, g[i-k*w]) && near(v, g[i+k*w])
+			}
+			if flat {
+				bg[i], dist[i] = v, 0
+			} else {
+				dist[i] = far
+			}
 		}
 	}
-	// How far each pixel stands out from its background, towards text.
-	stand := make([]int64, w*h)
-	ink := make([]bool, w*h)
-	for y := 0; y < h; y++ {
-		y0, y1 := max(y-localRadius, 0), min(y+localRadius+1, h)
-		for x := 0; x < w; x++ {
-			x0, x1 := max(x-localRadius, 0), min(x+localRadius+1, w)
-			area := int64((x1 - x0) * (y1 - y0))
-			mean := (sums[y1*(w+1)+x1] - sums[y0*(w+1)+x1] - sums[y1*(w+1)+x0] + sums[y0*(w+1)+x0]) / area
-			d := mean - int64(g[y*w+x])
-			if mean < 128 { // a dark background: text is lighter
-				d = -d
-			}
-			stand[y*w+x] = d
-			ink[y*w+x] = d > lineContrast
+	// Two passes of a chamfer transform carry each flat value outwards.
+	take := func(i, j int) {
+		if dist[j]+1 < dist[i] {
+			bg[i], dist[i] = bg[j], dist[j]+1
 		}
+	}
+	for y := 0; y < h; y++ {
+		for x := 0; x < w; x++ {
+			if x > 0 {
+				take(y*w+x, y*w+x-1)
+			}
+			if y > 0 {
+				take(y*w+x, (y-1)*w+x)
+			}
+		}
+	}
+	for y := h - 1; y >= 0; y-- {
+		for x := w - 1; x >= 0; x-- {
+			if x < w-1 {
+				take(y*w+x, y*w+x+1)
+			}
+			if y < h-1 {
+				take(y*w+x, (y+1)*w+x)
+			}
+		}
+	}
+	stand := make([]int32, w*h) // how far each pixel stands from its background
+	ink := make([]bool, w*h)
+	for i := range g {
+		d := g[i] - bg[i]
+		if dist[i] == far {
+			d = 0 // nothing flat anywhere: no background to stand from
+		}
+		if d < 0 {
+			d = -d
+		}
+		stand[i] = d
+		ink[i] = d > lineContrast
 	}
 	wipe := make([]bool, w*h)
 	for y := 0; y < h; y++ {
@@ -141,25 +228,22 @@ func prepare(img image.Image) *image.Gray {
 			}
 		}
 	}
-	big := image.NewGray(image.Rect(0, 0, w*ocrScale, h*ocrScale))
-	for y := 0; y < h*ocrScale; y++ {
-		for x := 0; x < w*ocrScale; x++ {
-			i := (y/ocrScale)*w + x/ocrScale
-			v := int64(255)
-			if !wipe[i] && stand[i] > inkContrast/4 { // keep the strokes' soft edges
-				v = 255 - min(stand[i]*3, 255)
-			}
-			big.Pix[y*big.Stride+x] = uint8(v)
+	out := make([]uint8, w*h)
+	for i := range out {
+		v := int32(255)
+		if !wipe[i] && stand[i] > inkContrast/4 { // keep the strokes' soft edges
+			v = 255 - min(stand[i]*2, 255)
 		}
+		out[i] = uint8(v)
 	}
-	return big
+	return enlarge(out, w, h, scale)
 }
 
 // parseTSV reads tesseract's TSV: a header line, then level, page, block,
 // paragraph, line, word, left, top, width, height, confidence, text. Word
 // rows (level 5) with text become Words, their boxes scaled back and moved
 // by origin.
-func parseTSV(tsv []byte, origin image.Point) (Reading, error) {
+func parseTSV(tsv []byte, origin image.Point, scale int) (Reading, error) {
 	var r Reading
 	sc := bufio.NewScanner(bytes.NewReader(tsv))
 	first := true
@@ -183,7 +267,7 @@ func parseTSV(tsv []byte, origin image.Point) (Reading, error) {
 		// page, block, paragraph and line name the line.
 		line := n[0]<<24 | n[1]<<16 | n[2]<<8 | n[3]
 		box := image.Rect(n[5], n[6], n[5]+n[7], n[6]+n[8])
-		box = image.Rect(box.Min.X/ocrScale, box.Min.Y/ocrScale, box.Max.X/ocrScale, box.Max.Y/ocrScale).Add(origin)
+		box = image.Rect(box.Min.X/scale, box.Min.Y/scale, box.Max.X/scale, box.Max.Y/scale).Add(origin)
 		r.Words = append(r.Words, Word{Text: strings.TrimSpace(f[11]), Box: box, Line: line})
 	}
 	return r, sc.Err()
@@ -290,4 +374,15 @@ func (r Reading) Has(phrase string) bool {
 	}
 	d, _ := nearest(want, []rune(r.Text()))
 	return d <= tolerance(len(want))
+}
+
+// missing are the phrases not read (see Has).
+func (r Reading) missing(phrases []string) []string {
+	var out []string
+	for _, p := range phrases {
+		if !r.Has(p) {
+			out = append(out, p)
+		}
+	}
+	return out
 }

@@ -16,7 +16,7 @@ const sampleTSV = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft
 	"5\t1\t2\t1\t1\t2\t900\t1300\t10\t40\t95\t \n"
 
 func TestParseTSVAndFind(t *testing.T) {
-	r, err := parseTSV([]byte(sampleTSV), image.Pt(10, 0))
+	r, err := parseTSV([]byte(sampleTSV), image.Pt(10, 0), 2)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,8 +73,8 @@ func TestPrepareWipesBoxesKeepsStrokes(t *testing.T) {
 		img.Set(x, 50, color.Black) // a stroke
 	}
 	img.Set(100, 80, color.Gray{Y: 240}) // a faint fill
-	p := prepare(img)
-	at := func(x, y int) uint8 { return p.GrayAt(x*ocrScale, y*ocrScale).Y }
+	p := prepare(img, 2)
+	at := func(x, y int) uint8 { return p.GrayAt(x*2, y*2).Y }
 	if at(100, 10) != 255 || at(25, 50) != 0 || at(100, 80) != 255 {
 		t.Errorf("edge %d, stroke %d, fill %d; want 255, 0, 255", at(100, 10), at(25, 50), at(100, 80))
 	}
@@ -83,7 +83,7 @@ func TestPrepareWipesBoxesKeepsStrokes(t *testing.T) {
 		dark.Pix[i] = 20
 	}
 	dark.Pix[25*50+25] = 235 // a light dot of text
-	if q := prepare(dark); q.GrayAt(25*ocrScale, 25*ocrScale).Y > 40 || q.GrayAt(0, 0).Y != 255 {
-		t.Error("a dark screen is not turned over")
+	if q := prepare(dark, 1); q.GrayAt(25, 25).Y > 40 || q.GrayAt(0, 0).Y != 255 {
+		t.Error("light text on a dark screen does not come out dark on white")
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"testing"
@@ -27,48 +28,72 @@ type Screen struct {
 	shot atomic.Int32
 }
 
-// displays hands out display numbers, one per screen in this process.
-var displays atomic.Int32
+// startingScreens lets one Xvfb start at a time.
+var startingScreens sync.Mutex
 
 // StartScreen starts an Xvfb display of w×h pixels (depth 24) that ends
 // with the test. name prefixes the files of its screenshots.
 func StartScreen(t testing.TB, name string, w, h int) *Screen {
 	t.Helper()
 	s := &Screen{t: t, Size: image.Pt(w, h), name: name}
-	for {
-		n := 70 + int(displays.Add(1)) // each number is tried by one screen only
-		_, sock := os.Stat(fmt.Sprintf("/tmp/.X11-unix/X%d", n))
-		_, lock := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n))
-		if sock != nil && lock != nil { // neither exists: free
-			s.Num = n
-			break
+	startingScreens.Lock()
+	defer startingScreens.Unlock()
+	for n := 90; n < 200; n++ {
+		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
+			continue // another X server's
 		}
-	}
-	s.xvfb = exec.Command("Xvfb", ":"+strconv.Itoa(s.Num), "-screen", "0", fmt.Sprintf("%dx%dx24", w, h), "-nolisten", "tcp")
-	if err := s.xvfb.Start(); err != nil {
-		t.Fatalf("Xvfb: %v (make deps installs it)", err)
-	}
-	t.Cleanup(func() {
-		_ = s.xvfb.Process.Signal(syscall.SIGTERM) // so that it removes its lock and socket
-		done := make(chan struct{})
-		go func() { _ = s.xvfb.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			_ = s.xvfb.Process.Kill()
-			<-done
-		}
-	})
-	deadline := time.Now().Add(15 * time.Second)
-	for {
-		if out, err := s.run("xdotool", "getdisplaygeometry"); err == nil && strings.TrimSpace(out) == fmt.Sprintf("%d %d", w, h) {
+		if s.start(n) {
 			return s
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("Xvfb :%d did not come up", s.Num)
-		}
-		time.Sleep(100 * time.Millisecond)
 	}
+	t.Fatal("no free X display between :90 and :199")
+	return nil
+}
+
+// start runs Xvfb on display n and reports whether it is up and ours:
+// Xvfb takes the display's lock file itself and stops if another server
+// holds it.
+func (s *Screen) start(n int) bool {
+	s.t.Helper()
+	s.Num = n
+	s.xvfb = exec.Command("Xvfb", ":"+strconv.Itoa(n), "-screen", "0", fmt.Sprintf("%dx%dx24", s.Size.X, s.Size.Y), "-nolisten", "tcp")
+	if logf, err := os.Create(filepath.Join(ShotsDir(s.t), s.name+".xvfb.log")); err == nil {
+		s.xvfb.Stdout, s.xvfb.Stderr = logf, logf
+		s.t.Cleanup(func() { _ = logf.Close() })
+	}
+	if err := s.xvfb.Start(); err != nil {
+		s.t.Fatalf("Xvfb: %v (make deps installs it)", err)
+	}
+	exited := make(chan struct{})
+	go func() { _ = s.xvfb.Wait(); close(exited) }()
+	want := fmt.Sprintf("%d %d", s.Size.X, s.Size.Y)
+	for deadline := time.Now().Add(15 * time.Second); time.Now().Before(deadline); {
+		select {
+		case <-exited:
+			return false // the display was taken
+		case <-time.After(100 * time.Millisecond):
+		}
+		lock, _ := os.ReadFile(fmt.Sprintf("/tmp/.X%d-lock", n))
+		if strings.TrimSpace(string(lock)) != strconv.Itoa(s.xvfb.Process.Pid) {
+			continue
+		}
+		if out, err := s.run("xdotool", "getdisplaygeometry"); err == nil && strings.TrimSpace(out) == want {
+			s.t.Cleanup(func() {
+				_ = s.xvfb.Process.Signal(syscall.SIGTERM) // so that it removes its lock and socket
+				select {
+				case <-exited:
+				case <-time.After(5 * time.Second):
+					_ = s.xvfb.Process.Kill()
+					<-exited
+				}
+			})
+			return true
+		}
+	}
+	_ = s.xvfb.Process.Kill()
+	<-exited
+	s.t.Fatalf("Xvfb :%d did not come up in 15 s", n)
+	return false
 }
 
 // Env is the environment of a program on this display.
@@ -170,18 +195,46 @@ func (s *Screen) Read(step string) Reading {
 	return r
 }
 
+// readBands reads img again in four overlapping bands, top to bottom:
+// tesseract lays out a smaller picture differently, and reads some words
+// there that it missed on the whole screen.
+func (s *Screen) readBands(img image.Image) Reading {
+	s.t.Helper()
+	b := img.Bounds()
+	sub, ok := img.(interface {
+		SubImage(image.Rectangle) image.Image
+	})
+	var r Reading
+	if !ok {
+		return r
+	}
+	step := b.Dy() / 4
+	for top := b.Min.Y; top < b.Max.Y; top += step {
+		band := image.Rect(b.Min.X, max(top-step/2, b.Min.Y), b.Max.X, min(top+step+step/2, b.Max.Y))
+		part, err := OCR(context.Background(), sub.SubImage(band))
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		r.Words = append(r.Words, part.Words...)
+	}
+	return r
+}
+
 // ReadUntil reads the screen until every phrase is found or timeout
 // passes, and fails the test with what it read then.
 func (s *Screen) ReadUntil(step string, timeout time.Duration, phrases ...string) Reading {
 	s.t.Helper()
 	deadline := time.Now().Add(timeout)
 	for {
-		r := s.Read(step)
-		var missing []string
-		for _, p := range phrases {
-			if !r.Has(p) {
-				missing = append(missing, p)
-			}
+		img := s.Shot(step)
+		r, err := OCR(context.Background(), img)
+		if err != nil {
+			s.t.Fatal(err)
+		}
+		missing := r.missing(phrases)
+		if len(missing) > 0 {
+			r.Words = append(r.Words, s.readBands(img).Words...)
+			missing = r.missing(phrases)
 		}
 		if len(missing) == 0 {
 			return r

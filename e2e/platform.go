@@ -1,0 +1,109 @@
+package e2e
+
+import (
+	"context"
+	"net/http"
+	"net/http/httptest"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"jiangsupass/codes"
+	"jiangsupass/platform"
+	"jiangsupass/platform/server"
+)
+
+// Platform is a reference server on loopback that a kiosk under test
+// syncs from and checks visitors in at. It runs on the real clock, as the
+// app it serves does.
+type Platform struct {
+	URL   string
+	srv   *server.Server
+	mu    sync.Mutex
+	codes map[string]string // phone → last sign-in code
+	seen  map[string]int    // request path → how often asked
+}
+
+// StartPlatform starts the server; it stops when the test ends.
+func StartPlatform(t testing.TB) *Platform {
+	t.Helper()
+	p := &Platform{codes: map[string]string{}, seen: map[string]int{}}
+	srv, err := server.Open(context.Background(), filepath.Join(t.TempDir(), "platform.db"), server.Options{Now: time.Now,
+		OnCode: func(phone, code string) {
+			p.mu.Lock()
+			p.codes[phone] = code
+			p.mu.Unlock()
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.srv = srv
+	h := srv.Handler()
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p.mu.Lock()
+		p.seen[r.URL.Path]++
+		p.mu.Unlock()
+		h.ServeHTTP(w, r)
+	}))
+	p.URL = hs.URL
+	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
+	return p
+}
+
+// WaitFor waits until a request to a path with the given prefix has been
+// served n times.
+func (p *Platform) WaitFor(t testing.TB, prefix string, n int, timeout time.Duration) {
+	t.Helper()
+	deadline := time.Now().Add(timeout)
+	for {
+		p.mu.Lock()
+		got := 0
+		for path, c := range p.seen {
+			if strings.HasPrefix(path, prefix) {
+				got += c
+			}
+		}
+		p.mu.Unlock()
+		if got >= n {
+			return
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no request to %s after %v", prefix, timeout)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+// ServiceCode signs in a demo resident on a phone of the test's own and
+// returns the 苏服码 that phone shows now: what a visitor holds to a
+// kiosk's scanner.
+func (p *Platform) ServiceCode(t testing.TB, resident int) string {
+	t.Helper()
+	ctx := context.Background()
+	c := platform.NewClient(p.URL, platform.Options{Timeout: 10 * time.Second})
+	phone := server.DemoAccounts[resident].Phone
+	if _, err := c.RequestCode(ctx, phone); err != nil {
+		t.Fatal(err)
+	}
+	p.mu.Lock()
+	code := p.codes[phone]
+	p.mu.Unlock()
+	if _, err := c.SignIn(ctx, phone, code); err != nil {
+		t.Fatal(err)
+	}
+	dev, err := codes.NewDevice()
+	if err != nil {
+		t.Fatal(err)
+	}
+	g, err := c.IssueCredential(ctx, platform.CredentialService, dev.PublicKey())
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown, err := dev.Present(g.Credential, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return shown
+}

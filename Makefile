@@ -2,6 +2,7 @@
 # data; `make test` runs the checks CI runs. Both install the Debian
 # packages Fyne needs when they are missing.
 
+SHELL     := /bin/bash
 GO        ?= go
 TAGS      := sqlite_fts5
 GOFLAGS   := -tags=$(TAGS)
@@ -18,15 +19,20 @@ VERSION   := $(shell awk -F'"' '/^Version/ {print $$2}' FyneApp.toml)
 LDFLAGS   := -X main.version=$(VERSION)
 
 # Debian packages: GLFW with X11 and Wayland, a virtual X server for the
-# start-up benchmark, zbarimg for reading rendered QR codes in tests, and
-# the time-zone database for the second, other-zone run of the tests.
+# start-up benchmark and the end-to-end journeys, zbarimg for reading
+# rendered QR codes in tests, the time-zone database for the second,
+# other-zone run of the tests, and what the journeys drive and read the
+# real window with: xdotool, xwd (x11-apps) and tesseract with its Chinese
+# and English data. (No package here brings a CJK font: the app must draw
+# Chinese with its own, and the journeys would see boxes if it did not.)
 DEBS := gcc pkg-config libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev \
         libxi-dev libxxf86vm-dev libgl1-mesa-dev libwayland-dev libxkbcommon-dev \
-        xvfb xauth zbar-tools tzdata
+        xvfb xauth zbar-tools tzdata xdotool x11-apps \
+        tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test fmt-check vet bench fuzz snapshots screenshots package clean
+.PHONY: all deps build run test e2e fmt-check vet bench fuzz snapshots screenshots package clean
 
 all: build
 
@@ -53,6 +59,16 @@ run: build
 test: deps fmt-check vet
 	$(GO) test $(GOFLAGS) -race -count=1 -timeout 15m $(PKGS)
 	$(TIME_AGAIN) $(GO) test $(GOFLAGS) -race -count=1 -timeout 10m $(TIME_PKGS)
+	$(MAKE) --no-print-directory e2e
+
+## e2e: the journeys on the real window (Xvfb, xdotool, tesseract); every
+## step's screenshot goes to $(E2E_SHOTS)
+E2E_SHOTS ?= e2e-shots
+e2e: deps
+	rm -rf $(E2E_SHOTS)
+	set -o pipefail; E2E_SHOTS=$(abspath $(E2E_SHOTS)) $(GO) test -tags '$(TAGS) e2e' -count=1 -timeout 12m -v ./e2e 2>&1 | \
+		grep -v -e '^=== ' -e 'screenshot /'
+	@echo "e2e screenshots: $(abspath $(E2E_SHOTS))"
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
@@ -60,7 +76,9 @@ fmt-check:
 
 vet:
 	$(GO) vet $(GOFLAGS) $(PKGS)
+	$(GO) vet -tags '$(TAGS) e2e' ./e2e
 	$(GO) run $(STATICCHECK) $(GOFLAGS) $(PKGS)
+	$(GO) run $(STATICCHECK) -tags '$(TAGS) e2e' ./e2e
 
 ## bench: every benchmark, each figure beside its baseline as a ratio
 bench: deps
@@ -93,4 +111,4 @@ package: deps
 	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -tags $(TAGS) --release
 
 clean:
-	rm -rf jiangsupass $(SNAPSHOTS) bench.txt *.tar.xz
+	rm -rf jiangsupass $(SNAPSHOTS) bench.txt *.tar.xz $(E2E_SHOTS)

@@ -5,6 +5,9 @@ package e2e
 import (
 	"testing"
 	"time"
+
+	"jiangsupass/codes"
+	"jiangsupass/platform/server"
 )
 
 // TestDesktopSearchInChinese: on a 1280×800 desktop in Chinese, Home is
@@ -51,4 +54,42 @@ func TestElderHomeIsReadAndTapped(t *testing.T) {
 	s.ReadUntil("home", 30*time.Second, zh.T("TabHome"), zh.T("AttractionsTitle"), zh.T("NearbyTitle"), zh.T("TransportTile"))
 	s.ClickText("home", zh.T("TransportTile")) // inside the tile, not the side bar's 交通
 	s.ReadUntil("transport", 20*time.Second, zh.T("TransportFindStation"), zh.T("TransportEstimated")[:len("估算时刻表")])
+}
+
+// TestResidentShowsServiceCode: a resident signs in on a desktop in
+// English with their phone number and the code the platform (on loopback)
+// sent, and is taken to the 苏服码: zbarimg reads the QR code off the screen, and
+// it verifies against the platform's trust list, naming the resident.
+func TestResidentShowsServiceCode(t *testing.T) {
+	t.Parallel()
+	en := Words(t, "en")
+	p := StartPlatform(t)
+	s := StartScreen(t, "resident-en", 1280, 800)
+	StartApp(t, s, "--lang", "en", "--theme", "light", "--api", p.URL)
+	s.ReadUntil("home", 30*time.Second, en.T("TabHome"), en.T("ServiceCodeTitle"))
+	s.ClickText("home", en.T("ServiceCodeTitle"))
+	s.ClickLowest("sign-in-first", en.T("SignInAction"))
+	phone := server.DemoAccounts[0].Phone
+	s.ClickText("sign-in", en.T("SignInPhone"))
+	s.Type(phone, 40*time.Millisecond)
+	s.ClickText("sign-in-phone", en.T("SignInSendCode"))
+	s.ReadUntil("code-sent", 15*time.Second, en.T("SignInCodeSent"))
+	s.ClickText("code-sent", en.T("SignInCode"))
+	s.Type(p.Code(phone), 40*time.Millisecond)
+	s.ClickLowest("sign-in-code", en.T("SignInAction")) // then the app shows the 苏服码
+	var read []string
+	for deadline := time.Now().Add(30 * time.Second); len(read) == 0 && time.Now().Before(deadline); {
+		read = s.QR("service-code")
+	}
+	if len(read) != 1 {
+		t.Fatalf("zbarimg read %d codes on the 苏服码 screen", len(read))
+	}
+	res, err := codes.Check(read[0], p.Trust(t), time.Now())
+	if err != nil {
+		t.Fatalf("the code on the screen does not verify: %v", err)
+	}
+	if res.Kind != codes.KindService || res.Credential.Holder == "" {
+		t.Errorf("verified as %+v", res)
+	}
+	t.Logf("read a %s code for %s", res.Kind, res.Credential.Holder)
 }

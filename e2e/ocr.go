@@ -386,3 +386,45 @@ func (r Reading) missing(phrases []string) []string {
 	}
 	return out
 }
+
+// FindLowest is Find for a phrase that may stand more than once (a
+// screen's title and its button): of the rows that hold it as closely as
+// any does, the lowest on the screen. A match must begin and end where
+// words do, so that "Sign in" is not found in "By signing in".
+func (r Reading) FindLowest(phrase string) (image.Rectangle, bool) {
+	want := []rune(squash(phrase))
+	lines := map[int][]Word{}
+	var order []int
+	for _, w := range r.Words {
+		if _, ok := lines[w.Line]; !ok {
+			order = append(order, w.Line)
+		}
+		lines[w.Line] = append(lines[w.Line], w)
+	}
+	var best image.Rectangle
+	bestDist, found := 0, false
+	for _, l := range order {
+		var text []rune
+		var owner []int
+		for k, w := range lines[l] {
+			for _, c := range squash(w.Text) {
+				text = append(text, c)
+				owner = append(owner, k)
+			}
+		}
+		d, end := nearest(want, text)
+		start := max(end-len(want), 0)
+		if d > tolerance(len(want)) || end == 0 ||
+			(start > 0 && owner[start] == owner[start-1]) || (end < len(text) && owner[end] == owner[end-1]) {
+			continue
+		}
+		box := lines[l][owner[start]].Box
+		for _, k := range owner[start:end] {
+			box = box.Union(lines[l][k].Box)
+		}
+		if !found || d < bestDist || d == bestDist && box.Min.Y > best.Min.Y {
+			best, bestDist, found = box, d, true
+		}
+	}
+	return best, found
+}

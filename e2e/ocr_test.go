@@ -87,3 +87,21 @@ func TestPrepareWipesBoxesKeepsStrokes(t *testing.T) {
 		t.Error("light text on a dark screen does not come out dark on white")
 	}
 }
+
+func TestFindLowestTakesWholeWords(t *testing.T) {
+	line := func(y, n int, words ...string) []Word {
+		var out []Word
+		for i, w := range words {
+			out = append(out, Word{Text: w, Box: image.Rect(10+60*i, y, 60+60*i, y+20), Line: n})
+		}
+		return out
+	}
+	var r Reading
+	r.Words = append(r.Words, line(10, 1, "Sign", "in")...)
+	r.Words = append(r.Words, line(300, 2, "Sign", "in")...)
+	r.Words = append(r.Words, line(400, 3, "By", "signing", "in", "you", "agree")...)
+	box, ok := r.FindLowest("Sign in")
+	if !ok || box.Min.Y != 300 {
+		t.Errorf("Sign in at %v (%v), want the button at y=300", box, ok)
+	}
+}

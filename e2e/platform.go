@@ -107,3 +107,25 @@ func (p *Platform) ServiceCode(t testing.TB, resident int) string {
 	}
 	return shown
 }
+
+// Code is the last sign-in code the platform sent to phone.
+func (p *Platform) Code(phone string) string {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.codes[phone]
+}
+
+// Trust is the platform's trust list, opened with the app's anchors: what
+// a terminal checks a code against.
+func (p *Platform) Trust(t testing.TB) *codes.TrustList {
+	t.Helper()
+	signed, err := platform.NewClient(p.URL, platform.Options{Timeout: 10 * time.Second}).TrustList(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	tl, err := codes.OpenTrustList(signed.Signed, codes.Anchors())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tl
+}

@@ -249,6 +249,7 @@ func (s *Screen) ReadUntil(step string, timeout time.Duration, phrases ...string
 // Click taps the display at p.
 func (s *Screen) Click(p image.Point) {
 	s.t.Helper()
+	s.t.Logf("tap at %d,%d", p.X, p.Y)
 	s.do("xdotool", "mousemove", strconv.Itoa(p.X), strconv.Itoa(p.Y), "click", "1")
 	time.Sleep(300 * time.Millisecond) // the app redraws
 }
@@ -263,6 +264,39 @@ func (s *Screen) ClickText(step, phrase string) Reading {
 	}
 	s.Click(center(box))
 	return r
+}
+
+// ClickLowest finds phrase on the screen, where it stands more than once
+// the lowest of them, and taps its middle.
+func (s *Screen) ClickLowest(step, phrase string) {
+	s.t.Helper()
+	r := s.ReadUntil(step, 10*time.Second, phrase)
+	box, ok := r.FindLowest(phrase)
+	if !ok {
+		s.t.Fatalf("%s: %q is read only across lines: %s", step, phrase, r.Text())
+	}
+	s.Click(center(box))
+}
+
+// QR reads the QR codes on the screen with zbarimg, from a screenshot
+// kept like the others.
+func (s *Screen) QR(step string) []string {
+	s.t.Helper()
+	s.Shot(step)
+	path := filepath.Join(ShotsDir(s.t), fmt.Sprintf("%s-%02d-%s.png", s.name, s.shot.Load(), step))
+	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", path).Output()
+	if err != nil && len(out) == 0 {
+		return nil // zbarimg exits 4 when it finds no code
+	}
+	var codes []string
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		if line != "" {
+			codes = append(codes, line)
+		}
+	}
+	return codes
 }
 
 // Type types text as a person at a keyboard would, delay between keys.

@@ -131,6 +131,15 @@ func (k *kioskMode) tick() {
 		return
 	}
 	k.lastFocus = f
+	if _, scan := f.(*widgets.ScanEntry); scan && !k.keyboardShown() {
+		// A scan field tapped by a visitor gives the focus back to the
+		// window, where a scan's keys cost next to nothing (in the field
+		// each key redraws the growing code, and on the real window half
+		// the scans were cut in two). It keeps the focus while the
+		// on-screen keyboard is open, to type a code by hand.
+		k.window.Canvas().Unfocus()
+		return
+	}
 	if f != k.openedFor && opensKeyboard(f, k.window.Canvas()) {
 		k.openedFor = f
 		k.showKeyboard(true)
@@ -219,21 +228,36 @@ func (k *kioskMode) typedRune(r rune) {
 	k.scan.Rune(r, k.now())
 }
 
-// typedKey ends a scan at Enter and hands the code on: to check-in on a
-// kiosk that checks visitors in at its hall, else to Verify where the
-// kiosk's role has it.
+// typedKey ends a scan at Enter and hands the code on: to Verify when it
+// is shown, else to check-in on a kiosk that checks visitors in at its
+// hall, else to Verify where the kiosk's role has it. A scan on the
+// screen it is handed to replaces that screen rather than adding to the
+// history, so that Back never leads to a previous visitor's code.
 func (k *kioskMode) typedKey(e *fyne.KeyEvent) {
 	k.touch()
 	if e.Name != fyne.KeyReturn && e.Name != fyne.KeyEnter {
 		return
 	}
 	code, ok := k.scan.Enter(k.now())
+	if !ok {
+		return
+	}
+	verify := screens.Route{Screen: screens.VerifyID, Param: screens.VerifyScanPrefix + code}
+	var r screens.Route
 	switch {
-	case !ok:
+	case k.shell.Current().Screen == screens.VerifyID:
+		r = verify
 	case k.cfg.ChecksIn():
-		k.shell.Go(k.checkInRoute(code))
+		r = k.checkInRoute(code)
 	case k.cfg.Allows(string(screens.VerifyID)):
-		k.shell.Go(screens.Route{Screen: screens.VerifyID, Param: screens.VerifyScanPrefix + code})
+		r = verify
+	default:
+		return
+	}
+	if k.shell.Current().Screen == r.Screen {
+		k.shell.Replace(r)
+	} else {
+		k.shell.Go(r)
 	}
 }
 

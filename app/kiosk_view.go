@@ -74,17 +74,45 @@ func (k *kioskMode) barContent() fyne.CanvasObject {
 		checkIn.Importance = widget.HighImportance
 		actions = container.NewGridWithColumns(4, checkIn, keyboard, restart, staff)
 	}
-	info := []fyne.CanvasObject{widget.NewSeparator()}
+	row := langs
 	if name := k.cfg.Location.Name; name != "" {
 		here := widgets.NewWrappedLabel(l.Tf("KioskHere", map[string]any{"Place": name}))
-		info = append(info, here)
+		row = container.New(&besideLayout{share: placeShare}, here, langs)
 	}
-	info = append(info, langs)
-	k.barInfo = container.NewVBox(info...)
+	k.barInfo = container.NewVBox(widget.NewSeparator(), row)
 	if k.keyboardShown() {
 		k.barInfo.Hide()
 	}
 	return container.NewPadded(container.NewVBox(k.barInfo, actions))
+}
+
+// placeShare is the most of the bar's width that where the kiosk stands
+// takes beside the languages.
+const placeShare = 0.38
+
+// besideLayout puts its first object beside its second: the first takes
+// share of the width and is centred in the row's height, the second the
+// rest. One row instead of two leaves the screens more room.
+type besideLayout struct{ share float32 }
+
+func (l *besideLayout) widths(width float32) (first, second float32) {
+	first = l.share * width
+	return first, max(width-first-theme.Padding(), 0)
+}
+
+func (l *besideLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w1, w2 := l.widths(size.Width)
+	objs[0].Resize(fyne.NewSize(w1, objs[0].MinSize().Height))
+	h1 := objs[0].MinSize().Height // as wrapped at its width
+	objs[0].Resize(fyne.NewSize(w1, h1))
+	objs[0].Move(fyne.NewPos(0, (size.Height-h1)/2))
+	objs[1].Resize(fyne.NewSize(w2, size.Height))
+	objs[1].Move(fyne.NewPos(size.Width-w2, 0))
+}
+
+func (l *besideLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	m1, m2 := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(m1.Width+theme.Padding()+m2.Width, max(m1.Height, m2.Height))
 }
 
 // warningContent is the idle warning: how long is left, and the choice

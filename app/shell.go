@@ -110,6 +110,16 @@ func (s *Shell) Go(r screens.Route) {
 	s.rebuild()
 }
 
+// Replace shows r in place of the current route, keeping the history
+// below it.
+func (s *Shell) Replace(r screens.Route) {
+	if s.allow != nil && !s.allow(r.Screen) {
+		return // a kiosk's role does not show it
+	}
+	s.history[len(s.history)-1] = r
+	s.rebuild()
+}
+
 // Back implements screens.Navigator.
 func (s *Shell) Back() {
 	if len(s.history) > 1 {

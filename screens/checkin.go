@@ -52,8 +52,10 @@ type checkInView struct {
 	hall   offline.ServiceHall
 	trust  *codes.TrustList // to refuse a bad code at once, with its reason
 	res    resident
-	status *fyne.Container // the result, or the work in progress
-	shown  int             // counts results shown, so that a clearing timer leaves a newer one
+	input  *widgets.ScanEntry    // the scanner's field, on a kiosk
+	intro  *widgets.WrappedLabel // what to do, on a kiosk; hidden while a result is shown
+	status *fyne.Container       // the result, or the work in progress
+	shown  int                   // counts results shown, so that a clearing timer leaves a newer one
 }
 
 // checkInClearAfter is how long a kiosk shows a number before it clears
@@ -79,6 +81,7 @@ func buildCheckIn(env *Env, r Route) fyne.CanvasObject {
 			v.res = loadResident(ctx, env)
 		}
 	}, func() {
+		stopLoading(holder)
 		switch {
 		case errors.Is(err, offline.ErrNotFound):
 			holder.Objects = []fyne.CanvasObject{gone(env, "HallMissingTitle", "HallMissingBody", "HallsTitle", HallsID)}
@@ -86,21 +89,29 @@ func buildCheckIn(env *Env, r Route) fyne.CanvasObject {
 			holder.Objects = []fyne.CanvasObject{readFailed(env, "HallsErrorTitle", "check-in", err, r)}
 		default:
 			holder.Objects = []fyne.CanvasObject{checkInFrame(env, hallName(env, v.hall), v.content())}
-			if code := q.Get("code"); code != "" {
-				v.submit(code)
-			}
 		}
 		holder.Refresh()
+		if code := q.Get("code"); code != "" && v.hall.ID != "" && err == nil {
+			v.submit(code)
+		}
 	})
 	return holder
 }
 
-// checkInFrame is the screen around its content: the hall's name on top.
+// checkInFrame is the screen around its content: the hall's name on top,
+// in a column wider on a kiosk's large screen than on a phone or desktop.
 func checkInFrame(env *Env, hallName string, content fyne.CanvasObject) fyne.CanvasObject {
 	title := widgets.NewWrappedLabelWithStyle(hallName, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	return container.NewVScroll(container.NewPadded(widgets.NewColumn(640, container.NewVBox(title, content))))
+	width := float32(640)
+	if env.Kiosk {
+		width = checkInKioskWidth
+	}
+	return container.NewVScroll(container.NewPadded(widgets.NewColumn(width, container.NewVBox(title, content))))
 }
+
+// checkInKioskWidth is the widest the check-in column is on a kiosk.
+const checkInKioskWidth = 880
 
 // content is the way to check in that this device offers: a scanner on
 // the hall's kiosk, the resident's own code on a phone.
@@ -116,10 +127,12 @@ func (v *checkInView) content() fyne.CanvasObject {
 			input.SetText("")
 			v.submit(code)
 		}
-		if env.Window != nil {
-			env.Window.Canvas().Focus(input)
-		}
-		return container.NewVBox(widgets.NewWrappedLabel(env.T("CheckInIntroKiosk")), input, v.status)
+		v.input = input
+		v.intro = widgets.NewWrappedLabel(env.T("CheckInIntroKiosk"))
+		// The result comes first, under the hall's name, and the intro
+		// makes way for it, so that the whole result is in view on the
+		// smallest kiosk screen; the scanner's field stays below it.
+		return container.NewVBox(v.status, v.intro, input)
 	}
 	if v.res.err != nil {
 		return residentError(env, v.res.err)
@@ -192,18 +205,39 @@ func (v *checkInView) submit(code string) {
 func (v *checkInView) clearLater() {
 	v.status.Add(widgets.NewWrappedLabel(v.env.L.Tf("CheckInClears", map[string]any{"Seconds": int(checkInClearAfter.Seconds())})))
 	shown := v.shown
-	hideAfter(checkInClearAfter, func() {
+	clearAfter(v.env, checkInClearAfter, func() {
 		if v.shown == shown {
-			v.show(container.NewVBox())
+			v.show(nil)
 		}
 	})
 }
 
-// show puts o where the result goes.
+// clearAfter runs f on the UI goroutine after d. A screen whose loads
+// run synchronously (snapshots and tests) starts no timer, which would
+// outlive it and touch widgets from its own goroutine; tests replace it.
+var clearAfter = func(env *Env, d time.Duration, f func()) {
+	if !loadsSynchronously(env) {
+		hideAfter(d, f)
+	}
+}
+
+// show puts o where the result goes; nil clears it. On a kiosk the intro
+// is shown only while there is no result.
 func (v *checkInView) show(o fyne.CanvasObject) {
 	v.shown++
-	v.status.Objects = []fyne.CanvasObject{o}
+	stopLoading(v.status)
+	v.status.Objects = nil
+	if o != nil {
+		v.status.Objects = []fyne.CanvasObject{o}
+	}
 	v.status.Refresh()
+	if v.intro != nil {
+		if o == nil {
+			v.intro.Show()
+		} else {
+			v.intro.Hide()
+		}
+	}
 }
 
 // failure says, in words and colour, why checking in did not work.

@@ -119,9 +119,9 @@ func TestCheckInAtKiosk(t *testing.T) {
 
 	env.Sync = clientSyncer{kiosk}
 	var clear func()
-	keep := hideAfter
-	hideAfter = func(d time.Duration, f func()) { clear = f }
-	t.Cleanup(func() { hideAfter = keep })
+	keep := clearAfter
+	clearAfter = func(_ *Env, d time.Duration, f func()) { clear = f }
+	t.Cleanup(func() { clearAfter = keep })
 	screen = buildCheckIn(env, Route{Screen: CheckInID, Param: CheckInParam("hall-320100", code)})
 	show(t, screen)
 	s := shownTexts(screen)

@@ -77,11 +77,13 @@ func buildVerify(env *Env, r Route) fyne.CanvasObject {
 			fyne.LogError("trust list", err)
 		}
 		v.trust = trust
+		stopLoading(box)
 		if sample != "" {
 			v.verifier = codes.NewVerifier()
 		}
 		box.Objects = []fyne.CanvasObject{v.content()}
 		box.Refresh()
+		focusScan(env, v.input) // now that it is in the window
 		if sample != "" {
 			v.input.SetText(sample)
 			v.check(sample)
@@ -118,14 +120,21 @@ func (v *verifyView) content() fyne.CanvasObject {
 	check := widget.NewButtonWithIcon(env.T("VerifyAction"), theme.ConfirmIcon(), func() { v.check(v.input.Text) })
 	check.Importance = widget.HighImportance
 	paste := widget.NewButtonWithIcon(env.T("VerifyPaste"), theme.ContentPasteIcon(), v.paste)
-	open := widget.NewButtonWithIcon(env.T("VerifyOpenImage"), theme.FileImageIcon(), v.openImage)
-	actions := container.NewGridWithColumns(3, check, paste, open)
+	buttons := []fyne.CanvasObject{check, paste}
+	if !env.Kiosk {
+		// A public kiosk opens no file dialog: it would show a visitor the
+		// terminal's own files.
+		buttons = append(buttons, widget.NewButtonWithIcon(env.T("VerifyOpenImage"), theme.FileImageIcon(), v.openImage))
+	}
+	actions := container.NewGridWithColumns(len(buttons), buttons...)
 	if env.Phone || env.Elder {
-		actions = container.NewGridWithColumns(1, check, paste, open)
+		actions = container.NewGridWithColumns(1, buttons...)
 	}
 	box := container.NewVBox(widgets.NewWrappedLabel(env.T("VerifyIntro")), v.trustInfo(), v.result, v.input, actions)
-	if env.Window != nil {
-		env.Window.Canvas().Focus(v.input)
+	if env.Kiosk {
+		// The verdict comes first, so that all of it is in view on the
+		// smallest kiosk screen; the scanner's field stays below it.
+		box = container.NewVBox(v.result, widgets.NewWrappedLabel(env.T("VerifyIntro")), v.trustInfo(), v.input, actions)
 	}
 	return container.NewVScroll(container.NewPadded(box))
 }
@@ -165,6 +174,37 @@ func (v *verifyView) check(text string) {
 	v.result.Objects = []fyne.CanvasObject{body, widget.NewSeparator()}
 	v.result.Refresh()
 	v.input.SetText("")
+}
+
+// stopLoading stops the loading bars under o, which is about to be
+// replaced. A bar taken out of the window without being stopped runs on
+// until Fyne drops its renderer, about a minute later, and redraws the
+// window at every frame meanwhile: on a kiosk with a software renderer
+// that took half a core and held a scanner's keys back.
+func stopLoading(o fyne.CanvasObject) {
+	switch x := o.(type) {
+	case *widget.ProgressBarInfinite:
+		x.Stop()
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			stopLoading(c)
+		}
+	}
+}
+
+// focusScan gives a scan field the focus, so that a barcode scanner
+// types into it. A window focuses only what it holds, so a screen calls it
+// once its content is in the window: when its load is applied.
+//
+// A kiosk's fields are left unfocused: the kiosk takes a scan at the
+// window (app/kiosk.go), where a key costs next to nothing. In a focused
+// field each key re-measures and redraws the growing code, which on the
+// real window held keys back past kiosk.ScanMaxGap now and then (half of
+// the scans into the field were cut in two under Xvfb).
+func focusScan(env *Env, f *widgets.ScanEntry) {
+	if env.Window != nil && !env.Kiosk {
+		env.Window.Canvas().Focus(f)
+	}
 }
 
 func (v *verifyView) paste() {

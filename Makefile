@@ -66,7 +66,7 @@ test: deps fmt-check vet
 E2E_SHOTS ?= e2e-shots
 e2e: deps
 	rm -rf $(E2E_SHOTS)
-	set -o pipefail; E2E_SHOTS=$(abspath $(E2E_SHOTS)) $(GO) test -tags '$(TAGS) e2e' -count=1 -timeout 12m -v ./e2e 2>&1 | \
+	set -o pipefail; E2E_SHOTS=$(abspath $(E2E_SHOTS)) $(GO) test -tags '$(TAGS) e2e' -count=1 -parallel 8 -timeout 12m -v ./e2e 2>&1 | \
 		grep -v -e '^=== ' -e 'screenshot /'
 	@echo "e2e screenshots: $(abspath $(E2E_SHOTS))"
 

@@ -21,10 +21,10 @@ func TestDesktopSearchInChinese(t *testing.T) {
 	s.ReadUntil("home", 30*time.Second, zh.T("TabHome"), zh.T("HomeIntro"), zh.T("AttractionsTitle"), zh.T("CardTitle"))
 	s.ClickText("home", zh.T("SearchPlaceholder"))
 	s.Type("shebao", 60*time.Millisecond)
-	r := s.ReadUntil("search-shebao", 15*time.Second, zh.T("SearchTitle"), zh.T("SearchKindService"), "社会保障卡申领")
+	r := s.ReadUntil("search-shebao", 30*time.Second, zh.T("SearchTitle"), zh.T("SearchKindService"), "社会保障卡申领")
 	box, _ := r.Find("社会保障卡申领")
 	s.Click(center(box))
-	s.ReadUntil("service-item", 15*time.Second, zh.T("ServiceItemTitle"), "社会保障卡申领", zh.T("ServiceItemWhat"))
+	s.ReadUntil("service-item", 30*time.Second, zh.T("ServiceItemTitle"), "社会保障卡申领", zh.T("ServiceItemWhat"))
 }
 
 // TestPhoneAttractionToMapInEnglish: a 390×844 window (the phone layout)
@@ -39,9 +39,9 @@ func TestPhoneAttractionToMapInEnglish(t *testing.T) {
 	s.ReadUntil("home", 30*time.Second, en.T("TabHome"), en.T("TransportTitle"), en.T("AttractionsTitle"))
 	s.ClickText("home", en.T("AttractionsTitle"))
 	s.ClickText("attractions", "Classical Gardens of Suzhou")
-	s.ReadUntil("garden", 15*time.Second, "Humble Administrator", en.T("AttractionShowOnMap"))
+	s.ReadUntil("garden", 30*time.Second, "Humble Administrator", en.T("AttractionShowOnMap"))
 	s.ClickText("garden", en.T("AttractionShowOnMap"))
-	s.ReadUntil("map", 20*time.Second, en.T("TabMap"), "Suzhou")
+	s.ReadUntil("map", 40*time.Second, en.T("TabMap"), "Suzhou")
 }
 
 // TestElderHomeIsReadAndTapped: in 长辈版 Home's large tiles are read by
@@ -53,7 +53,7 @@ func TestElderHomeIsReadAndTapped(t *testing.T) {
 	StartApp(t, s, "--lang", "zh-Hans", "--theme", "light", "--elder")
 	s.ReadUntil("home", 30*time.Second, zh.T("TabHome"), zh.T("AttractionsTitle"), zh.T("NearbyTitle"), zh.T("TransportTile"))
 	s.ClickText("home", zh.T("TransportTile")) // inside the tile, not the side bar's 交通
-	s.ReadUntil("transport", 20*time.Second, zh.T("TransportFindStation"), zh.T("TransportEstimated")[:len("估算时刻表")])
+	s.ReadUntil("transport", 40*time.Second, zh.T("TransportFindStation"), zh.T("TransportEstimated")[:len("估算时刻表")])
 }
 
 // TestResidentShowsServiceCode: a resident signs in on a desktop in
@@ -73,7 +73,7 @@ func TestResidentShowsServiceCode(t *testing.T) {
 	s.ClickText("sign-in", en.T("SignInPhone"))
 	s.Type(phone, 40*time.Millisecond)
 	s.ClickText("sign-in-phone", en.T("SignInSendCode"))
-	s.ReadUntil("code-sent", 15*time.Second, en.T("SignInCodeSent"))
+	s.ReadUntil("code-sent", 30*time.Second, en.T("SignInCodeSent"))
 	s.ClickText("code-sent", en.T("SignInCode"))
 	s.Type(p.Code(phone), 40*time.Millisecond)
 	s.ClickLowest("sign-in-code", en.T("SignInAction")) // then the app shows the 苏服码

@@ -7,6 +7,8 @@ import (
 	"image"
 	"os"
 	"path/filepath"
+	"regexp"
+	"strings"
 	"testing"
 	"time"
 )
@@ -68,7 +70,7 @@ func serviceHallJourney(t *testing.T, size image.Point) {
 
 	// The on-screen keyboard: tap s-h-e-b-a-o, read what was typed.
 	s.ClickText("start", zh.T("SearchPlaceholder"))
-	s.ReadUntil("keyboard", 15*time.Second, zh.T("OSKInitials"))
+	s.ReadUntil("keyboard", 30*time.Second, zh.T("OSKInitials"))
 	keys := LetterKeys(Keys(s.Shot("keyboard-keys"), image.Rect(0, size.Y/4, size.X, size.Y)))
 	for _, c := range "shebao" {
 		k, ok := keys[c]
@@ -77,26 +79,30 @@ func serviceHallJourney(t *testing.T, size image.Point) {
 		}
 		s.Click(center(k))
 	}
-	s.ReadUntil("typed-shebao", 15*time.Second, "shebao", zh.T("SearchKindService"))
+	s.ReadUntil("typed-shebao", 30*time.Second, "shebao", zh.T("SearchKindService"))
 
 	// Check in with a scanned code: no keyboard, the whole verdict.
 	s.ClickText("typed-shebao", zh.T("KioskCheckIn"))
-	s.ReadUntil("check-in", 15*time.Second, zh.T("CheckInIntroKiosk"))
+	s.ReadUntil("check-in", 30*time.Second, zh.T("CheckInIntroKiosk"))
 	if k := LetterKeys(Keys(s.Shot("check-in-no-keyboard"), image.Rect(0, size.Y/4, size.X, size.Y))); len(k) > 0 {
 		t.Error("the keyboard is open on the check-in screen, which takes a scan")
 	}
 	p.WaitFor(t, "/v1/trust-list", 1, time.Minute)
 	time.Sleep(2 * time.Second) // the page applied
-	s.Type(p.ServiceCode(t, 0), 8*time.Millisecond)
-	s.Key("Return")
-	s.ReadUntil("verdict", 20*time.Second, zh.T("CheckInYourNumber"), zh.T("CheckInWalkIn"), zh.T("CheckInWait"))
+	s.Scan(p.ServiceCode(t, 0), 8*time.Millisecond)
+	s.ReadUntil("verdict", 40*time.Second, zh.T("CheckInYourNumber"), zh.T("VerifyHolder"), zh.T("CheckInAt"), zh.T("CheckInWait"))
+	if number := regexp.MustCompile(`b\d{3}`).FindString(s.ReadLarge("verdict-number").Text()); number == "" {
+		t.Error("no queue number (B and three digits) on the screen")
+	} else {
+		t.Logf("queue number %s", strings.ToUpper(number))
+	}
 	if k := LetterKeys(Keys(s.Shot("verdict-no-keyboard"), image.Rect(0, size.Y/4, size.X, size.Y))); len(k) > 0 {
 		t.Error("the keyboard covers the verdict")
 	}
 
 	// English, then the idle warning and the reset back to Chinese.
 	s.ClickText("verdict", "English")
-	s.ReadUntil("english", 15*time.Second, en.T("KioskStartOver"), en.T("KioskStaff"), en.T("KioskCheckIn"))
+	s.ReadUntil("english", 30*time.Second, en.T("KioskStartOver"), en.T("KioskStaff"), en.T("KioskCheckIn"))
 	s.ReadUntil("idle-warning", 75*time.Second, en.T("KioskIdleTitle"), en.T("KioskContinue"))
 	s.ReadUntil("reset", 60*time.Second, zh.T("TabHome"), zh.T("KioskStartOver"), zh.T("KioskStaff"), zh.T("CardTitle"))
 }
@@ -111,6 +117,6 @@ func TestTouristKiosk(t *testing.T) {
 	s.ReadUntil("start", time.Minute, zh.T("TabHome"), zh.T("TabMap"), zh.T("AttractionsTitle"), zh.T("NearbyTitle"),
 		zh.T("KioskStartOver"), zh.T("KioskStaff"))
 	s.ClickText("start", "English")
-	s.ReadUntil("english", 15*time.Second, en.T("TabHome"), en.T("TabMap"), en.T("AttractionsTitle"), en.T("NearbyTitle"),
+	s.ReadUntil("english", 30*time.Second, en.T("TabHome"), en.T("TabMap"), en.T("AttractionsTitle"), en.T("NearbyTitle"),
 		en.T("KioskStartOver"), en.T("KioskStaff"))
 }

@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"os"
 	"os/exec"
@@ -195,6 +196,31 @@ func (s *Screen) Read(step string) Reading {
 	return r
 }
 
+// ReadLarge reads the screen at half its size, where tesseract finds
+// large text (a queue number drawn four times the body size) that it
+// misses at full size. The words' boxes are in half-size pixels.
+func (s *Screen) ReadLarge(step string) Reading {
+	s.t.Helper()
+	img := s.Shot(step)
+	b := img.Bounds()
+	half := image.NewRGBA(image.Rect(0, 0, b.Dx()/2, b.Dy()/2))
+	for y := 0; y < half.Rect.Dy(); y++ {
+		for x := 0; x < half.Rect.Dx(); x++ {
+			var r, g, bl uint32
+			for _, d := range [4]image.Point{{0, 0}, {1, 0}, {0, 1}, {1, 1}} {
+				cr, cg, cb, _ := img.At(b.Min.X+2*x+d.X, b.Min.Y+2*y+d.Y).RGBA()
+				r, g, bl = r+cr, g+cg, bl+cb
+			}
+			half.Set(x, y, color.RGBA64{R: uint16(r / 4), G: uint16(g / 4), B: uint16(bl / 4), A: 0xffff})
+		}
+	}
+	r, err := OCR(context.Background(), half)
+	if err != nil {
+		s.t.Fatal(err)
+	}
+	return r
+}
+
 // readBands reads img again in four overlapping bands, top to bottom:
 // tesseract lays out a smaller picture differently, and reads some words
 // there that it missed on the whole screen.
@@ -221,10 +247,15 @@ func (s *Screen) readBands(img image.Image) Reading {
 }
 
 // ReadUntil reads the screen until every phrase is found or timeout
-// passes, and fails the test with what it read then.
+// passes, and fails the test with what it read then. Between readings it
+// waits for the screen to change; a screen that has not changed since a
+// reading that missed a phrase is read again in bands (slower, so not
+// while something is still coming: a warning shown for twenty seconds
+// must not be missed while the last picture is read again).
 func (s *Screen) ReadUntil(step string, timeout time.Duration, phrases ...string) Reading {
 	s.t.Helper()
 	deadline := time.Now().Add(timeout)
+	var last image.Image
 	for {
 		img := s.Shot(step)
 		r, err := OCR(context.Background(), img)
@@ -232,18 +263,43 @@ func (s *Screen) ReadUntil(step string, timeout time.Duration, phrases ...string
 			s.t.Fatal(err)
 		}
 		missing := r.missing(phrases)
-		if len(missing) > 0 {
+		if len(missing) > 0 && last != nil && sameImage(last, img) {
 			r.Words = append(r.Words, s.readBands(img).Words...)
 			missing = r.missing(phrases)
 		}
 		if len(missing) == 0 {
 			return r
 		}
-		if time.Now().After(deadline) {
+		left := time.Until(deadline)
+		if left <= 0 {
 			s.t.Fatalf("%s: not on screen after %v: %q\nread: %s", step, timeout, missing, r.Text())
 		}
-		time.Sleep(500 * time.Millisecond)
+		last = img
+		s.WaitChange(min(left, 3*time.Second))
 	}
+}
+
+// sameImage reports whether two screenshots differ in fewer than
+// settleSlack pixels.
+func sameImage(a, b image.Image) bool {
+	ra, ok1 := a.(*image.RGBA)
+	rb, ok2 := b.(*image.RGBA)
+	return ok1 && ok2 && len(ra.Pix) == len(rb.Pix) && differing(ra.Pix, rb.Pix) < settleSlack
+}
+
+// WaitChange waits until the screen differs from what it shows now (a
+// dialog opens, a page changes by itself), for at most timeout, and
+// reports whether it did. It reads no words: it is cheap to wait with.
+func (s *Screen) WaitChange(timeout time.Duration) bool {
+	s.t.Helper()
+	before := s.settled()
+	for deadline := time.Now().Add(timeout); time.Now().Before(deadline); {
+		time.Sleep(500 * time.Millisecond)
+		if now := s.settled(); len(now) != len(before) || differing(before, now) >= settleSlack {
+			return true
+		}
+	}
+	return false
 }
 
 // Click taps the display at p.
@@ -257,7 +313,7 @@ func (s *Screen) Click(p image.Point) {
 // ClickText finds phrase on the screen and taps the middle of it.
 func (s *Screen) ClickText(step, phrase string) Reading {
 	s.t.Helper()
-	r := s.ReadUntil(step, 10*time.Second, phrase)
+	r := s.ReadUntil(step, 30*time.Second, phrase)
 	box, ok := r.Find(phrase)
 	if !ok {
 		s.t.Fatalf("%s: %q is read only across lines: %s", step, phrase, r.Text())
@@ -270,7 +326,7 @@ func (s *Screen) ClickText(step, phrase string) Reading {
 // the lowest of them, and taps its middle.
 func (s *Screen) ClickLowest(step, phrase string) {
 	s.t.Helper()
-	r := s.ReadUntil(step, 10*time.Second, phrase)
+	r := s.ReadUntil(step, 30*time.Second, phrase)
 	box, ok := r.FindLowest(phrase)
 	if !ok {
 		s.t.Fatalf("%s: %q is read only across lines: %s", step, phrase, r.Text())
@@ -305,6 +361,29 @@ func (s *Screen) Type(text string, delay time.Duration) {
 	s.do("xdotool", "type", "--delay", strconv.Itoa(int(delay/time.Millisecond)), text)
 	time.Sleep(300 * time.Millisecond)
 }
+
+// Scan types code as a barcode scanner does: every key delay apart and
+// Enter right after, in one burst (a second xdotool run would come too
+// late after the last key for the kiosk to take it as a scan).
+func (s *Screen) Scan(code string, delay time.Duration) {
+	s.t.Helper()
+	// Keys by their keysym names: xdotool's typing of punctuation remaps
+	// the keyboard on the fly, which can lose a key.
+	args := []string{"key", "--delay", strconv.Itoa(int(delay / time.Millisecond))}
+	for _, c := range code {
+		name, ok := keysyms[c]
+		if !ok {
+			name = string(c)
+		}
+		args = append(args, name)
+	}
+	s.do("xdotool", append(args, "Return")...)
+	time.Sleep(300 * time.Millisecond)
+}
+
+// keysyms name the keys of base45's punctuation, for xdotool key.
+var keysyms = map[rune]string{':': "colon", '%': "percent", '$': "dollar", '-': "minus", '.': "period",
+	'+': "plus", '/': "slash", '*': "asterisk", ' ': "space"}
 
 // Key presses a named key (xdotool's names: Return, BackSpace, ctrl+a).
 func (s *Screen) Key(name string) {

@@ -36,9 +36,12 @@ type Options struct {
 	OnTokens func(Tokens)
 }
 
-// Client talks to a platform server. It is safe for concurrent use.
+// Client talks to a platform server, and only to it (see client_origin.go).
+// It is safe for concurrent use.
 type Client struct {
 	base     string
+	origin   string // the server's origin, the only one requests go to
+	refuse   error  // why no request may go to base at all (CheckServer)
 	r        *resty.Client
 	onTokens func(Tokens)
 
@@ -47,7 +50,9 @@ type Client struct {
 }
 
 // NewClient makes a client of the platform at baseURL (such as
-// "http://127.0.0.1:8787").
+// "https://api.example.cn" or, on this device, "http://127.0.0.1:8787").
+// A client of an address that CheckServer refuses (plain http to another
+// machine, or not a URL) fails every request with that error.
 func NewClient(baseURL string, opt Options) *Client {
 	if opt.Timeout == 0 {
 		opt.Timeout = 20 * time.Second
@@ -78,9 +83,12 @@ func NewClient(baseURL string, opt Options) *Client {
 		SetHeader("User-Agent", fmt.Sprintf("JiangsuPass/%s (%s; %s)", version, runtime.GOOS, runtime.GOARCH)).
 		SetHeader("Accept", "application/json").
 		SetLogger(quietLogger{})
-	if opt.Transport != nil {
-		r.SetTransport(opt.Transport)
+	origin, _ := Origin(baseURL)
+	next := opt.Transport
+	if next == nil {
+		next = r.GetClient().Transport
 	}
+	r.SetTransport(originGuard{origin: origin, next: next})
 	// The transport asks for gzip and unpacks it as long as no
 	// Accept-Encoding is set by hand; resty leaves it alone.
 	if opt.Language != nil {
@@ -92,14 +100,15 @@ func NewClient(baseURL string, opt Options) *Client {
 			return nil
 		})
 	}
-	return &Client{base: baseURL, r: r, onTokens: opt.OnTokens}
+	return &Client{base: baseURL, origin: origin, refuse: CheckServer(baseURL), r: r, onTokens: opt.OnTokens}
 }
 
 // retryable says which outcomes are tried again: network errors
-// (including a body cut off mid-way) and 5xx answers; never a 4xx.
+// (including a body cut off mid-way) and 5xx answers; never a 4xx, nor a
+// request refused because it would leave the client's server.
 func retryable(resp *resty.Response, err error) bool {
 	if err != nil {
-		return !errors.Is(err, context.Canceled)
+		return !errors.Is(err, context.Canceled) && !errors.Is(err, ErrOtherServer)
 	}
 	return resp != nil && resp.StatusCode() >= 500
 }
@@ -107,8 +116,10 @@ func retryable(resp *resty.Response, err error) bool {
 // BaseURL returns the server the client talks to.
 func (c *Client) BaseURL() string { return c.base }
 
-// SetTokens installs tokens kept from an earlier session (or clears them
-// with the zero value).
+// SetTokens installs tokens that this client's server has just issued
+// (a sign-in or a refresh), or clears them with the zero value. Tokens
+// kept from an earlier session go through ResumeTokens, which checks that
+// they come from this server.
 func (c *Client) SetTokens(t Tokens) {
 	c.mu.Lock()
 	c.tokens = t
@@ -151,6 +162,9 @@ func (c *Client) do(ctx context.Context, cl call) (int, []byte, error) {
 
 // once performs a call without the refresh.
 func (c *Client) once(ctx context.Context, cl call) (int, []byte, error) {
+	if c.refuse != nil {
+		return 0, nil, fmt.Errorf("%s %s: %w", cl.method, cl.path, c.refuse)
+	}
 	req := c.r.R().SetContext(ctx)
 	if cl.params != nil {
 		req.SetPathParams(cl.params)

@@ -3,15 +3,11 @@ package server
 import (
 	"context"
 	"crypto/rand"
-	"crypto/subtle"
-	"database/sql"
-	"encoding/hex"
-	"errors"
 	"fmt"
-	"math/big"
 	"net/http"
 	"regexp"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"jiangsupass/platform"
@@ -32,137 +28,56 @@ var DemoAccounts = []DemoAccount{
 	{"u-demo-3", "13900000003", "Alex Smith"},
 }
 
-// Lifetimes of what sign-in issues.
-const (
-	codeTTL    = 5 * time.Minute
-	refreshTTL = 30 * 24 * time.Hour
-	codeTries  = 5
+var (
+	phonePattern = regexp.MustCompile(`^1[3-9][0-9]{9}$`)
+	codePattern  = regexp.MustCompile(`^[0-9]{6}$`)
 )
 
-var phonePattern = regexp.MustCompile(`^1[3-9][0-9]{9}$`)
+// auth is sign-in: one-time codes, tokens and the limits on both. It
+// holds what lives only as long as the process: the key that the stored
+// codes are hashed with, and the counts per client address.
+type auth struct {
+	s        *Server
+	codeKey  []byte          // HMAC key of the stored codes
+	requests *addressLimiter // sign-in requests per client address
+	sends    *addressLimiter // codes sent per client address
+	pruned   atomic.Int64    // when old sends and streaks were last deleted (Unix ns)
+}
 
 func registerAuth(s *Server, r *router) {
-	r.handle("POST /v1/auth/code", s.requestCode)
-	r.handle("POST /v1/auth/token", s.signIn)
-	r.handle("POST /v1/auth/refresh", s.refresh)
+	a, err := newAuth(context.Background(), s)
+	if err != nil {
+		s.log.Printf("sign-in unavailable: %v", err)
+	}
+	r.handle("POST /v1/auth/code", a.perAddress(a.requestCode))
+	r.handle("POST /v1/auth/token", a.perAddress(a.signIn))
+	r.handle("POST /v1/auth/refresh", a.perAddress(a.refresh))
+	r.handle("POST /v1/auth/sign-out", a.perAddress(a.signOut))
 	r.handle("GET /v1/me", s.personal(s.me))
+}
+
+// newAuth makes sign-in's tables and a fresh code key. Codes stored by an
+// earlier run cannot be checked with the new key, so they are deleted.
+func newAuth(ctx context.Context, s *Server) (*auth, error) {
+	a := &auth{s: s, codeKey: make([]byte, 32),
+		requests: newAddressLimiter(addressRequestBurst, addressRequestEvery),
+		sends:    newAddressLimiter(addressCodeBurst, addressCodeEvery)}
+	_, _ = rand.Read(a.codeKey) // never fails (crypto/rand)
+	if _, err := s.db.ExecContext(ctx, limitsSchema); err != nil {
+		return a, fmt.Errorf("sign-in limits: %w", err)
+	}
+	if err := prepareSessions(ctx, s.db); err != nil {
+		return a, err
+	}
+	if _, err := s.db.ExecContext(ctx, "DELETE FROM codes"); err != nil {
+		return a, fmt.Errorf("forget old codes: %w", err)
+	}
+	return a, nil
 }
 
 // User is a signed-in resident, as handlers of personal routes get it.
 type User struct {
 	ID, Phone, Name string
-}
-
-func (s *Server) requestCode(w http.ResponseWriter, r *http.Request) {
-	var req platform.CodeRequest
-	if !readJSON(w, r, &req) {
-		return
-	}
-	if !phonePattern.MatchString(req.Phone) {
-		writeError(w, http.StatusBadRequest, platform.CodeBadRequest, "phone must be an 11-digit mainland mobile number")
-		return
-	}
-	n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
-	if err != nil {
-		writeError(w, http.StatusInternalServerError, platform.CodeInternal, "no code could be made; try again")
-		return
-	}
-	code := fmt.Sprintf("%06d", n.Int64())
-	_, err = s.db.ExecContext(r.Context(), `INSERT INTO codes (phone, code, expires_at, tries) VALUES (?, ?, ?, 0)
-		ON CONFLICT (phone) DO UPDATE SET code = excluded.code, expires_at = excluded.expires_at, tries = 0`,
-		req.Phone, code, stamp(s.now().Add(codeTTL)))
-	if err != nil {
-		writeError(w, http.StatusServiceUnavailable, platform.CodeUnavailable, "the code could not be stored; try again")
-		return
-	}
-	s.log.Printf("sign-in code for %s: %s (valid %s)", req.Phone, code, codeTTL)
-	if s.onCode != nil {
-		s.onCode(req.Phone, code)
-	}
-	writeJSON(w, http.StatusAccepted, platform.CodeSent{ExpiresIn: int(codeTTL.Seconds())})
-}
-
-func (s *Server) signIn(w http.ResponseWriter, r *http.Request) {
-	var req platform.SignInRequest
-	if !readJSON(w, r, &req) {
-		return
-	}
-	ctx := r.Context()
-	var code, expires string
-	var tries int
-	err := s.db.QueryRowContext(ctx, "SELECT code, expires_at, tries FROM codes WHERE phone = ?", req.Phone).Scan(&code, &expires, &tries)
-	if err != nil || expires < stamp(s.now()) || tries >= codeTries {
-		writeError(w, http.StatusUnauthorized, platform.CodeInvalidCode, "the code is wrong or has expired; ask for a new one")
-		return
-	}
-	if subtle.ConstantTimeCompare([]byte(code), []byte(req.Code)) != 1 {
-		_, _ = s.db.ExecContext(ctx, "UPDATE codes SET tries = tries + 1 WHERE phone = ?", req.Phone)
-		writeError(w, http.StatusUnauthorized, platform.CodeInvalidCode, "the code is wrong or has expired; ask for a new one")
-		return
-	}
-	userID, err := s.userFor(ctx, req.Phone)
-	if err == nil {
-		_, err = s.db.ExecContext(ctx, "DELETE FROM codes WHERE phone = ?", req.Phone)
-	}
-	if err != nil {
-		writeError(w, http.StatusServiceUnavailable, platform.CodeUnavailable, "sign-in failed; try again")
-		return
-	}
-	s.issueTokens(w, r, userID)
-}
-
-// userFor returns the account of a phone, making one for a new number: a
-// demo account's own, or a new resident's.
-func (s *Server) userFor(ctx context.Context, phone string) (string, error) {
-	var id string
-	err := s.db.QueryRowContext(ctx, "SELECT id FROM users WHERE phone = ?", phone).Scan(&id)
-	if errors.Is(err, sql.ErrNoRows) {
-		name := "用户" + phone[7:]
-		id = "u-" + phone
-		for _, a := range DemoAccounts {
-			if a.Phone == phone {
-				id, name = a.ID, a.Name
-			}
-		}
-		_, err = s.db.ExecContext(ctx, "INSERT INTO users (id, phone, name) VALUES (?, ?, ?)", id, phone, name)
-	}
-	return id, err
-}
-
-func (s *Server) refresh(w http.ResponseWriter, r *http.Request) {
-	var req platform.RefreshRequest
-	if !readJSON(w, r, &req) {
-		return
-	}
-	ctx := r.Context()
-	var userID, expires string
-	err := s.db.QueryRowContext(ctx, "SELECT user_id, expires_at FROM tokens WHERE token = ? AND kind = 'refresh'",
-		hashToken(req.RefreshToken)).Scan(&userID, &expires)
-	if err != nil || expires < stamp(s.now()) {
-		writeError(w, http.StatusUnauthorized, platform.CodeUnauthorized, "the session has ended; sign in again")
-		return
-	}
-	// A refresh token is used once.
-	if _, err := s.db.ExecContext(ctx, "DELETE FROM tokens WHERE token = ?", hashToken(req.RefreshToken)); err != nil {
-		writeError(w, http.StatusServiceUnavailable, platform.CodeUnavailable, "the session could not be renewed; try again")
-		return
-	}
-	s.issueTokens(w, r, userID)
-}
-
-// issueTokens stores a new access and refresh token (hashed) and answers
-// with them.
-func (s *Server) issueTokens(w http.ResponseWriter, r *http.Request, userID string) {
-	access, refresh := newToken(), newToken()
-	now := s.now()
-	_, err := s.db.ExecContext(r.Context(), "INSERT INTO tokens (token, kind, user_id, expires_at) VALUES (?, 'access', ?, ?), (?, 'refresh', ?, ?)",
-		hashToken(access), userID, stamp(now.Add(s.ttl)), hashToken(refresh), userID, stamp(now.Add(refreshTTL)))
-	if err != nil {
-		writeError(w, http.StatusServiceUnavailable, platform.CodeUnavailable, "the session could not be stored; try again")
-		return
-	}
-	writeJSON(w, http.StatusOK, platform.Tokens{AccessToken: access, RefreshToken: refresh, TokenType: "Bearer",
-		ExpiresIn: int(s.ttl.Seconds())})
 }
 
 // personal wraps a handler that needs a signed-in user.
@@ -216,16 +131,18 @@ func maskName(n string) string {
 	return string(r[0]) + strings.Repeat("*", max(len(r)-1, 1))
 }
 
-// newToken is 32 random bytes in hex.
-func newToken() string {
-	b := make([]byte, 32)
-	_, _ = rand.Read(b) // never fails (crypto/rand)
-	return hex.EncodeToString(b)
-}
-
-// hashToken is how tokens are stored: a leaked database holds no usable
-// token.
-func hashToken(t string) string { return hashBytes([]byte(t)) }
+// stampLayout writes a time so that strings compare as times do.
+const stampLayout = "2006-01-02T15:04:05.000000000Z"
 
 // stamp writes a time so that strings compare as times do.
-func stamp(t time.Time) string { return t.UTC().Format("2006-01-02T15:04:05.000000000Z") }
+func stamp(t time.Time) string { return t.UTC().Format(stampLayout) }
+
+// unstamp reads what stamp wrote; "" and anything else unreadable is the
+// zero time.
+func unstamp(s string) time.Time {
+	t, err := time.Parse(stampLayout, s)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}

@@ -1,6 +1,7 @@
 package transit
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/csv"
 	"errors"
@@ -41,11 +42,15 @@ func (e *FeedError) Error() string {
 // Unwrap makes errors.Is(err, ErrFeed) true.
 func (e *FeedError) Unwrap() error { return ErrFeed }
 
-// newTable reads the header of a GTFS file and checks that it has the
-// required columns.
-func newTable(file string, data []byte, required ...string) (*table, error) {
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	r := csv.NewReader(bytes.NewReader(data))
+// newTable reads the header of a GTFS file from src and checks that it
+// has the required columns; the records are read from src as they are
+// asked for.
+func newTable(file string, src io.Reader, required ...string) (*table, error) {
+	br := bufio.NewReader(src)
+	if bom, _ := br.Peek(3); bytes.Equal(bom, []byte("\xEF\xBB\xBF")) {
+		_, _ = br.Discard(3) // peeked: cannot fail
+	}
+	r := csv.NewReader(br)
 	r.FieldsPerRecord = -1
 	r.ReuseRecord = true
 	t := &table{file: file, r: r, cols: map[string]int{}}
@@ -122,7 +127,14 @@ func (t *table) errorf(format string, args ...any) error {
 	return &FeedError{File: t.file, Line: t.line, Msg: fmt.Sprintf(format, args...)}
 }
 
+// csvError names a read error by file and line; the errors of the
+// countingReader under the table already do.
 func (t *table) csvError(err error) error {
+	var fe *FeedError
+	var se *SizeError
+	if errors.As(err, &fe) || errors.As(err, &se) {
+		return err
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
 		line := pe.StartLine

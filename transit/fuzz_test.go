@@ -1,6 +1,7 @@
 package transit
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"testing"
@@ -22,7 +23,7 @@ func FuzzTable(f *testing.F) {
 	f.Add([]byte("a,\"b\n1,2"))
 	f.Add([]byte(""))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		tb, err := newTable("x.txt", data, "a")
+		tb, err := newTable("x.txt", bytes.NewReader(data), "a")
 		for err == nil {
 			var ok bool
 			ok, err = tb.next()

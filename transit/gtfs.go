@@ -10,31 +10,41 @@ import (
 	"sort"
 )
 
-// maxFeedFile bounds how much of one feed file is read, so that a hostile
-// zip cannot exhaust memory.
-const maxFeedFile = 512 << 20
+// LoadZip imports a GTFS feed from a zip file, within DefaultLimits.
+func LoadZip(path string) (*Feed, error) { return LoadZipWithin(path, DefaultLimits) }
 
-// LoadZip imports a GTFS feed from a zip file.
-func LoadZip(path string) (*Feed, error) {
+// LoadZipWithin imports a GTFS feed from a zip file, reading no more of it
+// than lim allows.
+func LoadZipWithin(path string, lim Limits) (*Feed, error) {
 	zr, err := zip.OpenReader(path)
 	if err != nil {
 		return nil, fmt.Errorf("open GTFS zip %s: %w", path, err)
 	}
 	defer zr.Close()
-	return Load(zr)
+	return LoadWithin(zr, lim)
 }
 
-// LoadDir imports a GTFS feed from a directory of .txt files.
-func LoadDir(dir string) (*Feed, error) {
-	return Load(os.DirFS(dir))
-}
+// LoadDir imports a GTFS feed from a directory of .txt files, within
+// DefaultLimits.
+func LoadDir(dir string) (*Feed, error) { return LoadWithin(os.DirFS(dir), DefaultLimits) }
 
 // Load imports a GTFS feed from the files of fsys (the feed's .txt files
-// at its root). Files the planner does not use (fares, shapes) are
-// ignored; trips given by frequencies.txt are expanded into single trips.
-// A malformed feed is rejected with a *FeedError naming the file and line.
-func Load(fsys fs.FS) (*Feed, error) {
-	l := &loader{fsys: fsys, feed: &Feed{}}
+// at its root), within DefaultLimits. Files the planner does not use
+// (fares, shapes) are ignored; trips given by frequencies.txt are expanded
+// into single trips. A malformed feed is rejected with a *FeedError naming
+// the file and line, a feed larger than the limits with a *SizeError.
+func Load(fsys fs.FS) (*Feed, error) { return LoadWithin(fsys, DefaultLimits) }
+
+// LoadWithin is Load reading no more than lim allows: a feed whose files
+// declare more is refused before anything is read, and every file is read
+// through a count that stops at the limits whatever the file declared.
+func LoadWithin(fsys fs.FS, lim Limits) (*Feed, error) {
+	lim = lim.orDefault()
+	if err := checkDeclared(fsys, lim); err != nil {
+		return nil, err
+	}
+	l := &loader{fsys: fsys, feed: &Feed{}, lim: lim}
+	defer l.closeFiles()
 	steps := []func() error{l.readAgencies, l.readStops, l.readRoutes, l.readCalendars, l.readCalendarDates,
 		l.readTrips, l.readStopTimes, l.readFrequencies, l.readTransfers, l.finish}
 	for _, step := range steps {
@@ -48,6 +58,9 @@ func Load(fsys fs.FS) (*Feed, error) {
 // loader keeps what the files read so far define, to check references.
 type loader struct {
 	fsys      fs.FS
+	lim       Limits
+	read      int64       // bytes read of the feed's files so far
+	files     []io.Closer // opened files, closed when the load ends
 	feed      *Feed
 	stops     map[string]bool
 	routes    map[string]bool
@@ -62,7 +75,8 @@ type loader struct {
 	templates map[int]bool   // trips replaced by their frequency expansion
 }
 
-// open reads a file of the feed; a missing optional file gives nil.
+// open starts reading a file of the feed, through a countingReader; a
+// missing optional file gives nil.
 func (l *loader) open(name string, optional bool, required ...string) (*table, error) {
 	f, err := l.fsys.Open(name)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -74,15 +88,16 @@ func (l *loader) open(name string, optional bool, required ...string) (*table, e
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	defer f.Close()
-	data, err := io.ReadAll(io.LimitReader(f, maxFeedFile+1))
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+	l.files = append(l.files, f)
+	return newTable(name, &countingReader{r: f, file: name, lim: l.lim, total: &l.read, line: 1}, required...)
+}
+
+// closeFiles closes the files open has opened.
+func (l *loader) closeFiles() {
+	for _, f := range l.files {
+		_ = f.Close() // read-only: nothing is lost
 	}
-	if len(data) > maxFeedFile {
-		return nil, &FeedError{File: name, Msg: fmt.Sprintf("larger than %d MB", maxFeedFile>>20)}
-	}
-	return newTable(name, data, required...)
+	l.files = nil
 }
 
 // finish checks what can only be checked once every file is read, and

@@ -102,9 +102,8 @@ func linesView(env *Env, d *transportData) fyne.CanvasObject {
 	if d.imported > 0 {
 		head.Add(widgets.NewBanner(theme.ConfirmIcon(), widgets.NewWrappedLabel(env.L.N("TransportFeedsLoaded", d.imported, nil))))
 	}
-	if d.importErr != nil {
-		head.Add(widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(env.L.Tf("TransportFeedError",
-			map[string]any{"Error": d.importErr.Error()}))))
+	if b := feedErrorsBanner(env, d.failed); b != nil {
+		head.Add(b)
 	}
 	find := widget.NewButtonWithIcon(env.T("TransportFindStation"), theme.SearchIcon(), func() {
 		env.Nav.Go(Route{Screen: PickerID, Param: "field=station"})

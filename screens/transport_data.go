@@ -3,8 +3,6 @@ package screens
 import (
 	"context"
 	"errors"
-	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -27,9 +25,9 @@ type transportData struct {
 	stations  map[string]offline.Station
 	order     []offline.Station // as the store lists them
 	hubs      []offline.Hub
-	cities    map[string]string // city code → name in the user's language
-	imported  int               // GTFS feeds imported beside the estimated network
-	importErr error             // the first feed that could not be imported
+	cities    map[string]string    // city code → name in the user's language
+	imported  int                  // GTFS feeds imported beside the estimated network
+	failed    []transit.FolderFeed // every feed that could not be imported, with its error
 }
 
 // feedsFolder is where an operator's GTFS feeds (zip files or folders),
@@ -83,25 +81,16 @@ func compileTransport(ctx context.Context, store *offline.Store, day time.Time) 
 	d := &transportData{lineRoute: map[string]int{}, stations: map[string]offline.Station{}}
 	feeds := []*transit.Feed{feed}
 	if dir := feedsFolder(store); dir != "" {
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			path := filepath.Join(dir, e.Name())
-			var f *transit.Feed
-			switch {
-			case e.IsDir():
-				f, err = transit.LoadDir(path)
-			case strings.HasSuffix(e.Name(), ".zip"):
-				f, err = transit.LoadZip(path)
-			default:
+		found, err := transit.LoadFolder(dir)
+		if err != nil {
+			found = []transit.FolderFeed{{Name: filepath.Base(dir), Err: err}}
+		}
+		for _, f := range found {
+			if f.Err != nil {
+				d.failed = append(d.failed, f)
 				continue
 			}
-			if err != nil {
-				if d.importErr == nil {
-					d.importErr = fmt.Errorf("%s: %w", e.Name(), err)
-				}
-				continue
-			}
-			feeds = append(feeds, f)
+			feeds = append(feeds, f.Feed)
 			d.imported++
 		}
 	}

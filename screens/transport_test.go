@@ -193,54 +193,90 @@ func TestRouteMapDrawsJourney(t *testing.T) {
 	}
 }
 
-// TestImportedFeeds puts the GTFS example feed and a damaged zip in the
-// feeds folder beside a store: the good feed is planned with, the bad one
-// is reported with its file and line, and the Transport tab says both.
+// TestImportedFeeds puts the GTFS example feed and three damaged feeds
+// in the feeds folder beside a store: the good feed is planned with, and
+// the Transport tab names every bad one, with what is wrong with it, in
+// the user's language.
 func TestImportedFeeds(t *testing.T) {
 	dir := t.TempDir()
 	feeds := filepath.Join(dir, "gtfs")
-	if err := os.MkdirAll(filepath.Join(feeds, "sample"), 0o755); err != nil {
-		t.Fatal(err)
-	}
 	src := "../assets/data/gtfs-sample-feed"
 	entries, err := os.ReadDir(src)
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(src, e.Name()))
-		if err != nil {
+	for _, feed := range []string{"sample", "timetable-2"} {
+		if err := os.MkdirAll(filepath.Join(feeds, feed), 0o755); err != nil {
 			t.Fatal(err)
 		}
-		if err := os.WriteFile(filepath.Join(feeds, "sample", e.Name()), data, 0o644); err != nil {
-			t.Fatal(err)
+		for _, e := range entries {
+			data, err := os.ReadFile(filepath.Join(src, e.Name()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if feed == "timetable-2" && e.Name() == "stops.txt" {
+				data = []byte(strings.Replace(string(data), "36.88108", "96.88108", 1))
+			}
+			if err := os.WriteFile(filepath.Join(feeds, feed, e.Name()), data, 0o644); err != nil {
+				t.Fatal(err)
+			}
 		}
 	}
 	if err := os.WriteFile(filepath.Join(feeds, "broken.zip"), []byte("not a zip"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	env, _ := testEnv(t, "en")
-	st, _, err := offline.Open(context.Background(), filepath.Join(dir, "store.db"), offline.Options{Now: env.Now})
-	if err != nil {
+	if err := os.Mkdir(filepath.Join(feeds, "empty"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { _ = st.Close() })
-	env.Store = st
-	d, err := loadTransport(context.Background(), st, time.Date(2008, 6, 2, 9, 0, 0, 0, time.UTC), "en")
-	if err != nil {
-		t.Fatal(err)
+	for _, lang := range []string{"en", "zh-Hans"} {
+		t.Run(lang, func(t *testing.T) {
+			env, _ := testEnv(t, lang)
+			st, _, err := offline.Open(context.Background(), filepath.Join(dir, "store-"+lang+".db"), offline.Options{Now: env.Now})
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { _ = st.Close() })
+			env.Store = st
+			d, err := loadTransport(context.Background(), st, time.Date(2008, 6, 2, 9, 0, 0, 0, time.UTC), lang)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.imported != 1 {
+				t.Errorf("imported %d feeds, want 1", d.imported)
+			}
+			if _, ok := d.net.StopIndex("1:BEATTY_AIRPORT"); !ok {
+				t.Error("the imported feed's stops are not in the network")
+			}
+			o := linesView(env, d)
+			show(t, o)
+			if !showsText(o, env.L.N("TransportFeedsLoaded", 1, nil)) {
+				t.Error("the Transport tab does not say a feed was loaded")
+			}
+			if !showsText(o, env.L.N("TransportFeedErrors", 3, nil)) {
+				t.Error("the Transport tab does not say three feeds were left out")
+			}
+			for _, want := range []string{
+				env.L.Tf("TransportFeedNotZip", map[string]any{"Feed": "broken.zip"}),
+				env.L.Tf("TransportFeedFileMissing", map[string]any{"Feed": "empty", "File": "agency.txt"}),
+				env.L.Tf("TransportFeedBadLine", map[string]any{"Feed": "timetable-2", "File": "stops.txt", "Line": 4,
+					"Detail": `stop_lat "96.88108" is not a number from -90 to 90`}),
+			} {
+				if !anyLabelContains(o, want) {
+					t.Errorf("the Transport tab does not say %q; it shows %q", want, labelTexts(o))
+				}
+			}
+		})
 	}
-	if d.imported != 1 || d.importErr == nil || !strings.Contains(d.importErr.Error(), "broken.zip") {
-		t.Fatalf("imported %d feeds, error %v", d.imported, d.importErr)
+}
+
+// anyLabelContains reports whether a label under o holds s.
+func anyLabelContains(o fyne.CanvasObject, s string) bool {
+	for _, text := range labelTexts(o) {
+		if strings.Contains(text, s) {
+			return true
+		}
 	}
-	if _, ok := d.net.StopIndex("1:BEATTY_AIRPORT"); !ok {
-		t.Error("the imported feed's stops are not in the network")
-	}
-	o := linesView(env, d)
-	show(t, o)
-	if !showsText(o, "1 timetable feed loaded from this device is planned with the estimated metro timetable.") {
-		t.Error("the Transport tab does not say a feed was loaded")
-	}
+	return false
 }
 
 // anyLabelSuffix reports whether a label under o ends with s.

@@ -25,11 +25,18 @@ type table struct {
 // ErrFeed is wrapped by every error about a malformed feed.
 var ErrFeed = errors.New("malformed GTFS feed")
 
+// The kinds of FeedError that have a name.
+var (
+	ErrFileMissing = errors.New("required file is missing")
+	ErrBadZip      = errors.New("not a zip file, or a damaged one")
+)
+
 // FeedError names the file and line of a malformed feed.
 type FeedError struct {
 	File string
 	Line int // 1-based; 0 when the problem is the file as a whole
 	Msg  string
+	Err  error // what kind of problem, when it has a name (ErrFileMissing, ErrBadZip); else nil
 }
 
 func (e *FeedError) Error() string {
@@ -39,8 +46,13 @@ func (e *FeedError) Error() string {
 	return fmt.Sprintf("%s line %d: %s", e.File, e.Line, e.Msg)
 }
 
-// Unwrap makes errors.Is(err, ErrFeed) true.
-func (e *FeedError) Unwrap() error { return ErrFeed }
+// Unwrap makes errors.Is(err, ErrFeed) true, and errors.Is(err, e.Err).
+func (e *FeedError) Unwrap() []error {
+	if e.Err == nil {
+		return []error{ErrFeed}
+	}
+	return []error{ErrFeed, e.Err}
+}
 
 // newTable reads the header of a GTFS file from src and checks that it
 // has the required columns; the records are read from src as they are

@@ -7,6 +7,7 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"sort"
 )
 
@@ -17,6 +18,9 @@ func LoadZip(path string) (*Feed, error) { return LoadZipWithin(path, DefaultLim
 // than lim allows.
 func LoadZipWithin(path string, lim Limits) (*Feed, error) {
 	zr, err := zip.OpenReader(path)
+	if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrAlgorithm) {
+		return nil, &FeedError{File: filepath.Base(path), Msg: ErrBadZip.Error() + " (" + err.Error() + ")", Err: ErrBadZip}
+	}
 	if err != nil {
 		return nil, fmt.Errorf("open GTFS zip %s: %w", path, err)
 	}
@@ -83,7 +87,7 @@ func (l *loader) open(name string, optional bool, required ...string) (*table, e
 		if optional {
 			return nil, nil
 		}
-		return nil, &FeedError{File: name, Msg: "required file is missing"}
+		return nil, &FeedError{File: name, Msg: ErrFileMissing.Error(), Err: ErrFileMissing}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)

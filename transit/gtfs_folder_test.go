@@ -89,7 +89,7 @@ func TestLoadFolderNamesEveryBadFeed(t *testing.T) {
 	}
 	want := []struct{ name, err string }{
 		{"a-good", ""},
-		{"b-broken.zip", "zip: not a valid zip file"},
+		{"b-broken.zip", "b-broken.zip: not a zip file, or a damaged one"},
 		{"c-bad-line", `routes.txt line 3: agency_id "XXX" is not in agency.txt`},
 		{"d-no-stops.zip", "stops.txt: required file is missing"},
 		{"e-bomb.zip", "trips.txt: larger than 512 MB"},
@@ -107,6 +107,9 @@ func TestLoadFolderNamesEveryBadFeed(t *testing.T) {
 		case w.err != "" && (f.Err == nil || !strings.Contains(f.Err.Error(), w.err)):
 			t.Errorf("%s: error %v, want %q", f.Name, f.Err, w.err)
 		}
+	}
+	if !errors.Is(feeds[1].Err, transit.ErrBadZip) || !errors.Is(feeds[3].Err, transit.ErrFileMissing) {
+		t.Errorf("errors %v and %v do not say what kind they are", feeds[1].Err, feeds[3].Err)
 	}
 	var se *transit.SizeError
 	if !errors.As(feeds[4].Err, &se) || se.File != "trips.txt" || se.Limit != 512<<20 {

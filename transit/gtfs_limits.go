@@ -142,7 +142,7 @@ func (c *countingReader) countLines(p []byte) bool {
 // declares, or whose checksum fails, makes the feed malformed.
 func (c *countingReader) damaged(err error) error {
 	if errors.Is(err, zip.ErrFormat) || errors.Is(err, zip.ErrChecksum) || errors.Is(err, io.ErrUnexpectedEOF) {
-		return &FeedError{File: c.file, Line: c.line, Msg: "damaged in its zip file (" + err.Error() + ")"}
+		return &FeedError{File: c.file, Line: c.line, Msg: "damaged in its zip file (" + err.Error() + ")", Err: ErrBadZip}
 	}
 	return err // the table names the file and line
 }

@@ -14,7 +14,8 @@ const (
 	CodeNotFound         = "not_found"
 	CodeConflict         = "conflict"
 	CodeSlotFull         = "slot_full"
-	CodeAlreadyBooked    = "already_booked" // a document already holds a ticket for that day
+	CodeAlreadyBooked    = "already_booked" // one of the caller's own orders holds a visitor's document that day
+	CodeTicketLimit      = "ticket_limit"   // the account would hold more tickets in a slot than it may
 	CodeNotRefundable    = "not_refundable"
 	CodeSlotEnded        = "slot_ended"    // the ticket slot has ended (China time)
 	CodeInThePast        = "in_the_past"   // an appointment at a time that has passed

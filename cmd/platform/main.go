@@ -8,7 +8,13 @@
 //	go run ./cmd/platform admin put service_halls hall-x '{…}'
 //	go run ./cmd/platform admin get attractions 5a-001
 //	go run ./cmd/platform admin catalogue 134800
+//	go run ./cmd/platform admin rotate CN-JS
 //
+// The database lives in the per-user data folder
+// ($XDG_DATA_HOME/jiangsupass-platform or ~/.local/share/jiangsupass-platform,
+// owner only) unless --db names another. At every start the server writes
+// a new admin token to a file beside the database (mode 0600) and logs
+// the file's path; the admin command reads it from there (--token-file).
 // Sign-in codes are written to the log (see the README for the demo
 // accounts).
 package main
@@ -50,11 +56,19 @@ func main() {
 func serve(args []string) error {
 	fs := flag.NewFlagSet("platform", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8787", "address to listen on")
-	dbPath := fs.String("db", filepath.Join(os.TempDir(), "jiangsupass-platform.db"), "the server's SQLite database (created and seeded when missing)")
+	dbPath := fs.String("db", "", "the server's SQLite database, created and seeded when missing (default: platform.db in the per-user data folder, "+dataDirHelp+")")
 	catalogue := fs.Int("catalogue", 0, "generate this many service items beside the standard ones (134800: the province's online count); labelled generated")
 	fresh := fs.Bool("fresh", false, "delete the database first and seed a new one")
+	maxConns := fs.Int("max-conns", server.DefaultLimits.MaxConns, "connections open at once; further ones wait")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *dbPath == "" {
+		def, err := defaultDB()
+		if err != nil {
+			return err
+		}
+		*dbPath = def
 	}
 	if *fresh {
 		for _, suffix := range []string{"", "-wal", "-shm"} {
@@ -74,34 +88,40 @@ func serve(args []string) error {
 	if err != nil {
 		return err
 	}
-	hs := &http.Server{Handler: srv.Handler(), ReadHeaderTimeout: 10 * time.Second}
 	fmt.Printf("Jiangsu Pass reference platform: http://%s\n", ln.Addr())
-	fmt.Printf("database %s; demo accounts:", *dbPath)
+	fmt.Printf("database %s; admin token in %s; demo accounts:", *dbPath, srv.AdminTokenFile())
 	for _, a := range server.DemoAccounts {
 		fmt.Printf(" %s (%s)", a.Phone, a.Name)
 	}
 	fmt.Println("; sign-in codes are logged here")
-	errc := make(chan error, 1)
-	go func() { errc <- hs.Serve(ln) }()
-	select {
-	case err := <-errc:
-		return err
-	case <-ctx.Done():
-	}
-	shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-	defer cancel()
-	return hs.Shutdown(shut)
+	lim := server.DefaultLimits
+	lim.MaxConns = *maxConns
+	return srv.Serve(ctx, ln, lim)
 }
 
-// admin changes the data of a running server through its admin API.
+// dataDirHelp names the default data folder in the flags' help.
+const dataDirHelp = "$XDG_DATA_HOME/jiangsupass-platform or ~/.local/share/jiangsupass-platform"
+
+// defaultDB is the database in the per-user data folder.
+func defaultDB() (string, error) {
+	dir, err := server.DataDir()
+	if err != nil {
+		return "", fmt.Errorf("the per-user data folder: %w (name a database with --db)", err)
+	}
+	return filepath.Join(dir, "platform.db"), nil
+}
+
+// admin changes the data of a running server through its admin API,
+// with the token the server wrote at start.
 func admin(args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("platform admin", flag.ContinueOnError)
 	base := fs.String("server", "http://127.0.0.1:8787", "the running server")
+	tokenFile := fs.String("token-file", "", "the file the server wrote its admin token to (default: beside the default database)")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	a := fs.Args()
-	usage := errors.New("usage: admin [--server URL] get|patch|put|delete COLLECTION ID [JSON] | catalogue COUNT")
+	usage := errors.New("usage: admin [--server URL] [--token-file FILE] get|patch|put|delete COLLECTION ID [JSON] | catalogue COUNT | rotate ISSUER")
 	if len(a) < 2 {
 		return usage
 	}
@@ -110,6 +130,8 @@ func admin(args []string, out io.Writer) error {
 	switch {
 	case a[0] == "catalogue" && len(a) == 2:
 		method, url, body = http.MethodPost, root+"/catalogue", `{"count":`+a[1]+`}`
+	case a[0] == "rotate" && len(a) == 2:
+		method, url, body = http.MethodPost, root+"/issuers/"+a[1]+"/rotate", `{}`
 	case a[0] == "get" && len(a) == 3:
 		method, url = http.MethodGet, root+"/collections/"+a[1]+"/items/"+a[2]
 	case a[0] == "delete" && len(a) == 3:
@@ -121,17 +143,22 @@ func admin(args []string, out io.Writer) error {
 	default:
 		return usage
 	}
+	token, err := adminToken(*tokenFile)
+	if err != nil {
+		return err
+	}
 	req, err := http.NewRequest(method, url, bytes.NewBufferString(body))
 	if err != nil {
 		return err
 	}
 	req.Header.Set("Content-Type", "application/json")
+	req.Header.Set("Authorization", "Bearer "+token)
 	resp, err := (&http.Client{Timeout: 5 * time.Minute}).Do(req)
 	if err != nil {
 		return err
 	}
 	defer resp.Body.Close()
-	b, err := io.ReadAll(resp.Body)
+	b, err := io.ReadAll(io.LimitReader(resp.Body, 16<<20))
 	if err != nil {
 		return err
 	}
@@ -140,4 +167,21 @@ func admin(args []string, out io.Writer) error {
 		return fmt.Errorf("%s", resp.Status)
 	}
 	return nil
+}
+
+// adminToken reads the admin token from file, or from the file beside the
+// default database when file is "".
+func adminToken(file string) (string, error) {
+	if file == "" {
+		db, err := defaultDB()
+		if err != nil {
+			return "", err
+		}
+		file = db + server.AdminTokenSuffix
+	}
+	b, err := os.ReadFile(file)
+	if err != nil {
+		return "", fmt.Errorf("the admin token: %w (is the server running? name its file with --token-file)", err)
+	}
+	return strings.TrimSpace(string(b)), nil
 }

@@ -102,7 +102,7 @@ func (c *apiContract) checkAnswer(t *testing.T, method, path string, status int,
 func TestContractListsEveryCode(t *testing.T) {
 	listed := loadContract(t).errorCodes()
 	for _, code := range []string{platform.CodeBadRequest, platform.CodeUnauthorized, platform.CodeForbidden,
-		platform.CodeNotFound, platform.CodeConflict, platform.CodeSlotFull, platform.CodeAlreadyBooked,
+		platform.CodeNotFound, platform.CodeConflict, platform.CodeSlotFull, platform.CodeAlreadyBooked, platform.CodeTicketLimit,
 		platform.CodeNotRefundable, platform.CodeSlotEnded, platform.CodeInThePast, platform.CodeOutsideHours,
 		platform.CodeIdempotencyReuse, platform.CodeInvalidCode, platform.CodeRateLimited, platform.CodeInternal,
 		platform.CodeUnavailable} {
@@ -126,6 +126,8 @@ func TestContractDocumentsTimeRefusals(t *testing.T) {
 		{"POST", "/v1/orders", 409, platform.CodeSlotEnded},
 		{"POST", "/v1/orders", 409, platform.CodeSlotFull},
 		{"POST", "/v1/orders", 409, platform.CodeAlreadyBooked},
+		{"POST", "/v1/orders", 409, platform.CodeTicketLimit},
+		{"POST", "/v1/orders", 400, platform.CodeBadRequest},
 		{"POST", "/v1/appointments", 422, platform.CodeInThePast},
 		{"POST", "/v1/appointments", 422, platform.CodeOutsideHours},
 		{"POST", "/v1/appointments", 400, platform.CodeBadRequest},

@@ -3,9 +3,13 @@ package server
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
+	"os"
 	"path/filepath"
+	"runtime"
 )
 
 // schema is the server's database. items holds the latest state of every
@@ -67,10 +71,16 @@ CREATE TABLE IF NOT EXISTS mutations (
 CREATE INDEX IF NOT EXISTS mutations_by_user ON mutations (user_id, kind, created_at);
 `
 
-// openDB opens (creating) the server's database file.
+// openDB opens (creating) the server's database file. The file and its
+// -wal and -shm companions are readable by their owner only (0600; SQLite
+// gives the companions the database file's mode), and a missing folder is
+// made for the owner only (0700).
 func openDB(ctx context.Context, path string) (*sql.DB, error) {
 	abs, err := filepath.Abs(path)
 	if err != nil {
+		return nil, err
+	}
+	if err := privateFiles(abs); err != nil {
 		return nil, err
 	}
 	dsn := "file:" + (&url.URL{Path: filepath.ToSlash(abs)}).EscapedPath() +
@@ -84,6 +94,58 @@ func openDB(ctx context.Context, path string) (*sql.DB, error) {
 		return nil, fmt.Errorf("create schema: %w", err)
 	}
 	return db, nil
+}
+
+// privateFiles makes the database's folder if it is missing (0700),
+// creates the database file if it is missing, and sets it and any -wal
+// and -shm file left by an earlier run to 0600.
+func privateFiles(db string) error {
+	if err := os.MkdirAll(filepath.Dir(db), 0o700); err != nil {
+		return err
+	}
+	f, err := os.OpenFile(db, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	for _, p := range []string{db, db + "-wal", db + "-shm"} {
+		if err := os.Chmod(p, 0o600); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
+}
+
+// DataDir is the per-user folder the reference server keeps its database
+// in, made if missing and kept readable by its owner only (0700):
+// $XDG_DATA_HOME/jiangsupass-platform, else
+// ~/.local/share/jiangsupass-platform; on macOS and Windows, under the
+// user's configuration folder (os.UserConfigDir).
+func DataDir() (string, error) {
+	base := os.Getenv("XDG_DATA_HOME")
+	if !filepath.IsAbs(base) { // the XDG rule: a relative value is ignored
+		switch runtime.GOOS {
+		case "darwin", "windows", "ios", "android", "plan9":
+			dir, err := os.UserConfigDir()
+			if err != nil {
+				return "", err
+			}
+			base = dir
+		default:
+			home, err := os.UserHomeDir()
+			if err != nil {
+				return "", err
+			}
+			base = filepath.Join(home, ".local", "share")
+		}
+	}
+	dir := filepath.Join(base, "jiangsupass-platform")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	return dir, os.Chmod(dir, 0o700)
 }
 
 // querier is what *sql.DB and *sql.Tx share.

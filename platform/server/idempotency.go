@@ -13,8 +13,10 @@ import (
 
 // applyFunc applies a mutation inside the transaction that also stores
 // its answer. It returns the status and body of the answer, or an error
-// answer: a 4xx one is stored like a success (a repeat gets it again), a
-// 5xx one rolls everything back.
+// answer. A refusal (4xx) is all-or-nothing: whatever the mutation wrote
+// before refusing is undone, and only the answer is stored with its key,
+// so that a repeat gets it again; a 5xx rolls everything back and stores
+// nothing.
 type applyFunc func(ctx context.Context, tx *sql.Tx, w *writer, u User, key string, body []byte) (int, any, *platform.Error)
 
 // anonymous is the principal of mutations that need no sign-in.
@@ -79,12 +81,22 @@ func (s *Server) applyOnce(ctx context.Context, route string, u User, key string
 		if !errors.Is(err, sql.ErrNoRows) {
 			return err
 		}
+		if _, err := tx.ExecContext(ctx, "SAVEPOINT apply"); err != nil {
+			return err
+		}
 		st, v, perr := apply(ctx, tx, w, u, key, body)
 		if perr != nil {
 			if perr.Status >= 500 {
 				return perr
 			}
+			// A refusal takes nothing: undo the mutation's writes, keep its answer.
+			if _, err := tx.ExecContext(ctx, "ROLLBACK TO apply"); err != nil {
+				return err
+			}
 			st, v = perr.Status, perr
+		}
+		if _, err := tx.ExecContext(ctx, "RELEASE apply"); err != nil {
+			return err
 		}
 		if answer, err = json.Marshal(v); err != nil {
 			return err

@@ -2,7 +2,9 @@ package server
 
 import (
 	"context"
+	"crypto/rand"
 	"database/sql"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -36,16 +38,29 @@ func loadItem(ctx context.Context, tx *sql.Tx, coll, id string, v any) (bool, er
 	return true, json.Unmarshal([]byte(body), v)
 }
 
+// mutationID makes the ID of a new applied mutation: the prefix and 16
+// random hex digits.
+func mutationID(prefix string) string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b) // never fails (crypto/rand)
+	return prefix + hex.EncodeToString(b)
+}
+
 // record stores an applied mutation and returns its new ID.
 func (s *Server) record(ctx context.Context, tx *sql.Tx, kind, prefix string, u User, key string, v any) (string, error) {
-	id := prefix + newToken()[:16]
+	id := mutationID(prefix)
+	return id, s.recordAs(ctx, tx, id, kind, u, key, v)
+}
+
+// recordAs stores an applied mutation under an ID made by mutationID.
+func (s *Server) recordAs(ctx context.Context, tx *sql.Tx, id, kind string, u User, key string, v any) error {
 	b, err := json.Marshal(v)
 	if err != nil {
-		return "", err
+		return err
 	}
 	_, err = tx.ExecContext(ctx, "INSERT INTO mutations (id, kind, user_id, idem_key, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
 		id, kind, u.ID, key, string(b), stamp(s.now()))
-	return id, err
+	return err
 }
 
 // unavailable wraps a database failure as a 503 that rolls back.
@@ -54,9 +69,8 @@ func unavailable(err error) *platform.Error {
 }
 
 // applyAppointment books a visit to a service hall at a time still to come
-// at which the hall takes visits (platform.HallTimes, China time). A
-// refusal (4xx) commits with its stored answer, so every check comes
-// before the one write.
+// at which the hall takes visits (platform.HallTimes, China time). Every
+// check comes before the one write.
 func (s *Server) applyAppointment(ctx context.Context, tx *sql.Tx, _ *writer, u User, key string, body []byte) (int, any, *platform.Error) {
 	var req platform.AppointmentRequest
 	if perr := decodeStrict(body, &req); perr != nil {

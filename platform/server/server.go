@@ -38,6 +38,10 @@ type Options struct {
 	AccessTTL time.Duration
 	// Version names the server build in /v1/health.
 	Version string
+	// AdminTokenFile is where the admin API's token is written at start,
+	// readable by its owner only (0600); "" means the database's path
+	// with AdminTokenSuffix added.
+	AdminTokenFile string
 }
 
 // Server is the reference platform server. Its Handler serves the API.
@@ -51,6 +55,9 @@ type Server struct {
 	ver    string
 
 	epoch string // see platform.SyncPage.Epoch
+
+	adminToken     string // what the admin API asks for; see adminOnly
+	adminTokenFile string
 
 	handlerOnce sync.Once
 	handler     http.Handler
@@ -81,8 +88,16 @@ func Open(ctx context.Context, path string, opt Options) (*Server, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open platform database %s: %w", path, err)
 	}
+	if opt.AdminTokenFile == "" {
+		opt.AdminTokenFile = path + AdminTokenSuffix
+	}
 	s := &Server{db: db, log: log.New(opt.Log, "platform: ", log.LstdFlags), now: opt.Now,
-		onCode: opt.OnCode, limit: opt.PageLimit, ttl: opt.AccessTTL, ver: opt.Version}
+		onCode: opt.OnCode, limit: opt.PageLimit, ttl: opt.AccessTTL, ver: opt.Version, adminTokenFile: opt.AdminTokenFile}
+	if s.adminToken, err = writeAdminToken(opt.AdminTokenFile); err != nil {
+		_ = db.Close()
+		return nil, err
+	}
+	s.log.Printf("admin API token written to %s", opt.AdminTokenFile)
 	if err := s.seed(ctx); err != nil {
 		_ = db.Close()
 		return nil, fmt.Errorf("seed platform database: %w", err)

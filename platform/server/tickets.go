@@ -18,25 +18,62 @@ import (
 
 func init() { addFeature(registerTickets) }
 
-// ticketSchema holds who holds a ticket for which attraction and day: a
-// document books one entry per attraction per day (real-name booking).
+// ticketSchema holds which account's orders hold a ticket for which
+// document at which attraction on which day: an account books a document
+// once per attraction per day (real-name booking).
 const ticketSchema = `
 CREATE TABLE IF NOT EXISTS ticket_holders (
+	user_id       TEXT NOT NULL,
 	attraction_id TEXT NOT NULL,
 	date          TEXT NOT NULL,
 	doc_kind      TEXT NOT NULL,
 	doc_number    TEXT NOT NULL,
 	order_id      TEXT NOT NULL,
-	PRIMARY KEY (attraction_id, date, doc_kind, doc_number)
+	PRIMARY KEY (user_id, attraction_id, date, doc_kind, doc_number)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS ticket_holders_by_order ON ticket_holders (order_id);
 `
 
+// holdersByAccount moves a database whose ticket_holders table has no
+// user_id (one document per day across all accounts) to the table of
+// ticketSchema, each row under the account of its order.
+const holdersByAccount = `
+ALTER TABLE ticket_holders RENAME TO ticket_holders_old;
+DROP INDEX IF EXISTS ticket_holders_by_order;
+` + ticketSchema + `
+INSERT OR IGNORE INTO ticket_holders (user_id, attraction_id, date, doc_kind, doc_number, order_id)
+	SELECT m.user_id, h.attraction_id, h.date, h.doc_kind, h.doc_number, h.order_id
+	FROM ticket_holders_old h JOIN mutations m ON m.id = h.order_id;
+DROP TABLE ticket_holders_old;
+`
+
 func registerTickets(s *Server, r *router) {
-	if _, err := s.db.ExecContext(context.Background(), ticketSchema); err != nil {
+	if err := s.prepareTickets(context.Background()); err != nil {
 		s.log.Printf("tickets unavailable: %v", err)
 	}
 	r.handle("POST /v1/refunds", s.mutation(platform.Refunds, true, s.applyRefund))
+}
+
+// prepareTickets creates the ticket tables, or brings older ones to the
+// present shape, in one transaction.
+func (s *Server) prepareTickets(ctx context.Context) error {
+	return s.inTx(ctx, func(tx *sql.Tx, _ *writer) error {
+		var perAccount int
+		err := tx.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_info('ticket_holders') WHERE name = 'user_id'").Scan(&perAccount)
+		if err != nil {
+			return err
+		}
+		var exists int
+		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'ticket_holders'").Scan(&exists); err != nil {
+			return err
+		}
+		script := ticketSchema
+		if exists == 1 && perAccount == 0 {
+			script = holdersByAccount
+		}
+		_, err = tx.ExecContext(ctx, script)
+		return err
+	})
 }
 
 // slotBounds are the start and end of a slot, read as China time.
@@ -52,65 +89,15 @@ func slotBounds(sl *platform.TicketSlot) (time.Time, time.Time, error) {
 	return start, end, nil
 }
 
-// orderLines checks an order's visitors (or, without visitors, its
-// product and quantity) and returns one product per ticket.
-func orderLines(ctx context.Context, tx *sql.Tx, req *platform.OrderRequest, sl *platform.TicketSlot, now time.Time) ([]platform.TicketProduct, *platform.Error) {
-	if len(req.Visitors) == 0 {
-		if req.Quantity < 1 || req.Quantity > 20 {
-			return nil, badRequest("quantity must be between 1 and 20")
-		}
-		req.Visitors = nil
-	} else if int64(len(req.Visitors)) != req.Quantity || req.Quantity > 20 || req.Visitors[0].ProductID != req.ProductID {
-		return nil, badRequest("a real-name order has 1 to 20 visitors; quantity is their number and product_id the first one's")
-	}
-	products := map[string]platform.TicketProduct{}
-	product := func(id string) (platform.TicketProduct, *platform.Error) {
-		if p, ok := products[id]; ok {
-			return p, nil
-		}
-		var p platform.TicketProduct
-		ok, err := loadItem(ctx, tx, platform.TicketProducts, id, &p)
-		if err != nil {
-			return p, unavailable(err)
-		}
-		if !ok || p.AttractionID != sl.AttractionID {
-			return p, &platform.Error{Status: http.StatusNotFound, Code: platform.CodeNotFound, Message: "this ticket is not sold for this slot; choose another"}
-		}
-		products[id] = p
-		return p, nil
-	}
-	var out []platform.TicketProduct
-	if len(req.Visitors) == 0 {
-		p, perr := product(req.ProductID)
-		for i := int64(0); perr == nil && i < req.Quantity; i++ {
-			out = append(out, p)
-		}
-		return out, perr
-	}
-	seen := map[string]bool{}
-	for i, v := range req.Visitors {
-		d, err := idcard.Normalize(idcard.Document{Name: v.Name, Kind: idcard.Kind(v.DocKind), Number: v.DocNumber}, nil, now)
-		if err != nil {
-			return nil, badRequest(fmt.Sprintf("visitor %d: %v", i+1, err))
-		}
-		if seen[v.DocKind+" "+d.Number] {
-			return nil, badRequest(fmt.Sprintf("visitor %d: the same document twice in one order", i+1))
-		}
-		seen[v.DocKind+" "+d.Number] = true
-		req.Visitors[i].Name, req.Visitors[i].DocNumber = d.Name, d.Number
-		p, perr := product(v.ProductID)
-		if perr != nil {
-			return nil, perr
-		}
-		out = append(out, p)
-	}
-	return out, nil
-}
-
-// applyTicketOrder books tickets in one transaction: it checks the slot,
-// the products and the visitors' documents, takes the tickets from the
-// slot's quota (refusing what would oversell it), records each document
-// for the day, and issues the e-ticket bound to the device's key.
+// applyTicketOrder books tickets, all or nothing. Every check comes
+// before the first write: the slot (it exists and has not ended), the
+// visitors (one valid document per ticket) and their products, the
+// e-ticket (signed for the device key before anything is taken), the
+// account's own orders (a document once per attraction and day, at most
+// maxAccountSlotTickets in the slot) and the slot's quota. Then it takes
+// the tickets from the quota, stores the order and records each document
+// for the day under the account. (The idempotency layer also undoes what
+// a refused request wrote; see applyOnce.)
 func (s *Server) applyTicketOrder(ctx context.Context, tx *sql.Tx, w *writer, u User, key string, body []byte) (int, any, *platform.Error) {
 	var req platform.OrderRequest
 	if perr := decodeStrict(body, &req); perr != nil {
@@ -136,33 +123,7 @@ func (s *Server) applyTicketOrder(ctx context.Context, tx *sql.Tx, w *writer, u 
 	if perr != nil {
 		return 0, nil, perr
 	}
-	// A refusal (4xx) commits with its stored answer, so every check comes
-	// before the first write.
-	for _, v := range req.Visitors {
-		var held string
-		err := tx.QueryRowContext(ctx, "SELECT order_id FROM ticket_holders WHERE attraction_id = ? AND date = ? AND doc_kind = ? AND doc_number = ?",
-			slot.AttractionID, slot.Date, v.DocKind, v.DocNumber).Scan(&held)
-		if err == nil {
-			return 0, nil, &platform.Error{Status: http.StatusConflict, Code: platform.CodeAlreadyBooked,
-				Message: fmt.Sprintf("the document of %s already holds a ticket for this attraction on %s", idcard.MaskName(v.Name), slot.Date)}
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
-			return 0, nil, unavailable(err)
-		}
-	}
-	if slot.Remaining < req.Quantity {
-		return 0, nil, &platform.Error{Status: http.StatusConflict, Code: platform.CodeSlotFull,
-			Message: fmt.Sprintf("only %d tickets are left in this slot; choose fewer or another slot", slot.Remaining)}
-	}
-	slot.Remaining -= req.Quantity
-	b, err := encodeItem(platform.TicketSlots, &slot)
-	if err == nil {
-		_, err = w.put(ctx, platform.TicketSlots, slot.ID, b)
-	}
-	if err != nil {
-		return 0, nil, unavailable(err)
-	}
-	o := platform.Order{SlotID: req.SlotID, ProductID: req.ProductID, Quantity: req.Quantity, Status: "confirmed",
+	o := platform.Order{ID: mutationID("o-"), SlotID: req.SlotID, ProductID: req.ProductID, Quantity: req.Quantity, Status: "confirmed",
 		CreatedAt: now.UTC().Format(time.RFC3339), AttractionID: slot.AttractionID, Date: slot.Date, Start: slot.Start, End: slot.End}
 	for _, p := range lines {
 		o.TotalCents += p.PriceCents
@@ -173,21 +134,40 @@ func (s *Server) applyTicketOrder(ctx context.Context, tx *sql.Tx, w *writer, u 
 		o.Visitors = append(o.Visitors, platform.OrderVisitor{Name: idcard.MaskName(v.Name), DocKind: v.DocKind,
 			DocNumber: idcard.Mask(v.DocNumber), ProductID: v.ProductID})
 	}
-	if o.ID, err = s.record(ctx, tx, platform.Orders, "o-", u, key, o); err != nil {
-		return 0, nil, unavailable(err)
-	}
-	for _, v := range req.Visitors {
-		_, err := tx.ExecContext(ctx, "INSERT INTO ticket_holders (attraction_id, date, doc_kind, doc_number, order_id) VALUES (?, ?, ?, ?, ?)",
-			slot.AttractionID, slot.Date, v.DocKind, v.DocNumber, o.ID)
-		if err != nil {
-			return 0, nil, unavailable(err)
-		}
-	}
 	if len(req.DeviceKey) > 0 {
 		if o.Ticket, perr = s.issueTicket(ctx, &o, strings.Join(names, "、"), req.DeviceKey, start, end); perr != nil {
 			return 0, nil, perr
 		}
-		if err := s.rewriteOrder(ctx, tx, o); err != nil {
+	}
+	if perr := ownDocumentsFree(ctx, tx, u, &slot, req.Visitors); perr != nil {
+		return 0, nil, perr
+	}
+	if perr := withinAccountCap(ctx, tx, u, slot.ID, req.Quantity); perr != nil {
+		return 0, nil, perr
+	}
+	if slot.Remaining < req.Quantity {
+		return 0, nil, &platform.Error{Status: http.StatusConflict, Code: platform.CodeSlotFull,
+			Message: fmt.Sprintf("only %d tickets are left in this slot; choose fewer or another slot", slot.Remaining)}
+	}
+
+	// Every check has passed: the writes.
+	slot.Remaining -= req.Quantity
+	b, err := encodeItem(platform.TicketSlots, &slot)
+	if err == nil {
+		_, err = w.put(ctx, platform.TicketSlots, slot.ID, b)
+	}
+	if err != nil {
+		return 0, nil, unavailable(err)
+	}
+	stored := o
+	stored.ID = "" // the row's key, as rewriteOrder stores it
+	if err := s.recordAs(ctx, tx, o.ID, platform.Orders, u, key, stored); err != nil {
+		return 0, nil, unavailable(err)
+	}
+	for _, v := range req.Visitors {
+		_, err := tx.ExecContext(ctx, "INSERT INTO ticket_holders (user_id, attraction_id, date, doc_kind, doc_number, order_id) VALUES (?, ?, ?, ?, ?, ?)",
+			u.ID, slot.AttractionID, slot.Date, v.DocKind, v.DocNumber, o.ID)
+		if err != nil {
 			return 0, nil, unavailable(err)
 		}
 	}

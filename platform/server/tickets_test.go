@@ -64,18 +64,20 @@ func lastSlot(t *testing.T, s *Server, quota int) platform.TicketSlot {
 	return best
 }
 
-// TestOrdersNeverOversell sends 200 real-name orders at once against a slot
-// with a quota of 50: exactly 50 are confirmed, the rest refused as full,
-// and a repeated Idempotency-Key returns the same order.
+// TestOrdersNeverOversell sends 200 real-name orders at once from three
+// accounts against a slot with a quota of 50 (the accounts may hold 60
+// between them): exactly 50 are confirmed, the rest refused as full or
+// over an account's limit, and a repeated Idempotency-Key returns the
+// same order.
 func TestOrdersNeverOversell(t *testing.T) {
 	ctx := context.Background()
 	s, hs, codesByPhone := openTest(t, Options{Now: clocktest.Fixed()})
-	c := signedInClient(t, hs.URL, codesByPhone)
+	clients := []*platform.Client{signedInAs(t, hs.URL, codesByPhone, 0), signedInAs(t, hs.URL, codesByPhone, 1), signedInAs(t, hs.URL, codesByPhone, 2)}
 	slot := lastSlot(t, s, 50)
 	product := slot.AttractionID + "-adult"
 	const orders = 200
 	var mu sync.Mutex
-	confirmed, full := map[string]string{}, 0
+	confirmed, full, limited := map[string]string{}, 0, 0
 	var wg sync.WaitGroup
 	for i := range orders {
 		wg.Add(1)
@@ -83,7 +85,7 @@ func TestOrdersNeverOversell(t *testing.T) {
 			defer wg.Done()
 			body, _ := json.Marshal(platform.OrderRequest{SlotID: slot.ID, ProductID: product, Quantity: 1,
 				Visitors: []platform.OrderVisitor{{Name: "游客", DocKind: "id_card", DocNumber: testID(i), ProductID: product}}})
-			res, err := c.Mutate(ctx, platform.Orders, fmt.Sprintf("concurrent-%04d", i), body)
+			res, err := clients[i%len(clients)].Mutate(ctx, platform.Orders, fmt.Sprintf("concurrent-%04d", i), body)
 			mu.Lock()
 			defer mu.Unlock()
 			var pe *platform.Error
@@ -92,6 +94,8 @@ func TestOrdersNeverOversell(t *testing.T) {
 				confirmed[fmt.Sprintf("concurrent-%04d", i)] = string(res.Body)
 			case errors.As(err, &pe) && pe.Code == platform.CodeSlotFull:
 				full++
+			case errors.As(err, &pe) && pe.Code == platform.CodeTicketLimit:
+				limited++
 			default:
 				t.Errorf("order %d: %d %v", i, res.Status, err)
 			}
@@ -102,16 +106,17 @@ func TestOrdersNeverOversell(t *testing.T) {
 	var after platform.TicketSlot
 	_ = json.Unmarshal(b, &after)
 	applied, _ := s.Applied(ctx, platform.Orders)
-	t.Logf("%d orders: %d confirmed, %d refused as full; remaining %d; %d orders stored", orders, len(confirmed), full, after.Remaining, len(applied))
-	if len(confirmed) != 50 || full != orders-50 || after.Remaining != 0 || len(applied) != 50 {
-		t.Fatalf("oversold or undersold: %d confirmed, %d full, remaining %d, %d stored", len(confirmed), full, after.Remaining, len(applied))
+	t.Logf("%d orders: %d confirmed, %d refused as full, %d over an account's limit; remaining %d; %d orders stored",
+		orders, len(confirmed), full, limited, after.Remaining, len(applied))
+	if len(confirmed) != 50 || full+limited != orders-50 || after.Remaining != 0 || len(applied) != 50 {
+		t.Fatalf("oversold or undersold: %d confirmed, %d full, %d limited, remaining %d, %d stored", len(confirmed), full, limited, after.Remaining, len(applied))
 	}
 	for key, first := range confirmed {
 		var i int
 		fmt.Sscanf(key, "concurrent-%04d", &i)
 		body, _ := json.Marshal(platform.OrderRequest{SlotID: slot.ID, ProductID: product, Quantity: 1,
 			Visitors: []platform.OrderVisitor{{Name: "游客", DocKind: "id_card", DocNumber: testID(i), ProductID: product}}})
-		again, err := c.Mutate(ctx, platform.Orders, key, body)
+		again, err := clients[i%len(clients)].Mutate(ctx, platform.Orders, key, body)
 		if err != nil || string(again.Body) != first {
 			t.Fatalf("repeat of %s: %v\n%s\nfirst %s", key, err, again.Body, first)
 		}

@@ -3,7 +3,6 @@ module jiangsupass
 go 1.26.8
 
 require (
-	filippo.io/nistec v0.0.4
 	fyne.io/fyne/v2 v2.8.1
 	github.com/BurntSushi/toml v1.6.0
 	github.com/fxamacker/cbor/v2 v2.10.0

@@ -1,6 +1,7 @@
 package codes
 
 import (
+	"bytes"
 	"crypto/ecdsa"
 	"crypto/elliptic"
 	"crypto/rand"
@@ -15,11 +16,12 @@ import (
 
 // COSE labels and values used here (RFC 9052, RFC 9053).
 const (
-	headerAlg   = 1  // protected header: algorithm
-	headerKid   = 4  // protected header: key id
-	algES256    = -7 // ECDSA w/ SHA-256 on P-256
-	tagSign1    = 18 // CBOR tag of COSE_Sign1
-	es256SigLen = 64 // r || s, 32 bytes each
+	headerAlg    = 1    // protected header: algorithm
+	headerKid    = 4    // protected header: key id
+	algES256     = -7   // ECDSA w/ SHA-256 on P-256
+	tagSign1     = 18   // CBOR tag of COSE_Sign1
+	sign1TagByte = 0xD2 // tag 18 in its one-byte form: major type 6, value 18
+	es256SigLen  = 64   // r || s, 32 bytes each
 )
 
 // KeyIDLen is the length of a key id: the first 8 bytes of the SHA-256 of
@@ -135,16 +137,26 @@ type parsedSign1 struct {
 	kid []byte
 }
 
-// decodeSign1 reads a COSE_Sign1, tagged or not, and its protected header.
-// It checks the structure only, not the signature.
+// decodeSign1 reads a tagged COSE_Sign1 and its protected header. It
+// checks the structure only, not the signature. Nothing outside the signed
+// parts may vary: the message must start with tag 18 in its one-byte
+// form, carry an empty unprotected header, and be exactly the bytes
+// deterministic CBOR makes of it (no longer heads, no other tag form), so
+// that no one can pad or alter a code without breaking a signature.
 func decodeSign1(b []byte) (*parsedSign1, error) {
-	body, err := untagSign1(b)
-	if err != nil {
-		return nil, err
+	if len(b) == 0 {
+		return nil, fail(ReasonTruncated, "COSE_Sign1: no bytes")
 	}
+	if b[0] != sign1TagByte {
+		return nil, fail(ReasonMalformed, "COSE_Sign1 without its tag (%d) in one byte: starts with %#x", tagSign1, b[0])
+	}
+	body := b[1:]
 	var msg sign1
 	if err := decMode.Unmarshal(body, &msg); err != nil {
 		return nil, cborFailure("COSE_Sign1", err)
+	}
+	if len(msg.Unprotected) != 0 {
+		return nil, fail(ReasonMalformed, "unprotected header with %d entries, want none", len(msg.Unprotected))
 	}
 	var h protectedHeader
 	if err := decMode.Unmarshal(msg.Protected, &h); err != nil {
@@ -159,32 +171,11 @@ func decodeSign1(b []byte) (*parsedSign1, error) {
 	if len(msg.Signature) != es256SigLen {
 		return nil, fail(ReasonMalformed, "signature of %d bytes, want %d", len(msg.Signature), es256SigLen)
 	}
+	msg.Unprotected = map[int]cbor.RawMessage{}
+	if again, err := encMode.Marshal(msg); err != nil || !bytes.Equal(again, body) {
+		return nil, fail(ReasonMalformed, "COSE_Sign1 not in deterministic CBOR")
+	}
 	return &parsedSign1{msg: msg, kid: h.Kid}, nil
-}
-
-// untagSign1 strips a leading COSE_Sign1 tag from b, if there is one, and
-// refuses any other tag. Tag 18 in its usual one-byte form is stripped
-// without decoding the message twice.
-func untagSign1(b []byte) ([]byte, error) {
-	const (
-		majorTag  = 6
-		shortTag  = majorTag<<5 | tagSign1 // tag 18 in its one-byte form
-		majorMask = 0xe0
-	)
-	if len(b) == 0 || b[0]&majorMask != majorTag<<5 {
-		return b, nil
-	}
-	if b[0] == shortTag {
-		return b[1:], nil
-	}
-	var tag cbor.RawTag
-	if err := decMode.Unmarshal(b, &tag); err != nil {
-		return nil, cborFailure("COSE_Sign1 tag", err)
-	}
-	if tag.Number != tagSign1 {
-		return nil, fail(ReasonMalformed, "CBOR tag %d, want %d (COSE_Sign1)", tag.Number, tagSign1)
-	}
-	return tag.Content, nil
 }
 
 // verify checks the message's signature with pub.

@@ -9,18 +9,21 @@ import (
 )
 
 // Credential is what an issuer signs for one holder and one device: it
-// names the holder (masked), its validity and the device's public key.
+// names the holder (masked), its validity and the device's public key. It
+// is signed as CWT claims (see claims.go): Issuer is iss, ID cti,
+// IssuedAt iat, NotBefore nbf, Expires exp, DeviceKey the COSE_Key in cnf,
+// and the rest the app's own claims.
 type Credential struct {
-	Issuer    string            `cbor:"1,keyasint"`           // issuer id, e.g. "CN-JS"
-	ID        []byte            `cbor:"2,keyasint"`           // unique; what a revocation names
-	Kind      Kind              `cbor:"3,keyasint"`           // what codes it makes
-	IssuedAt  int64             `cbor:"4,keyasint"`           // Unix seconds
-	NotBefore int64             `cbor:"5,keyasint"`           // Unix seconds
-	Expires   int64             `cbor:"6,keyasint"`           // Unix seconds; valid while now < Expires
-	DeviceKey []byte            `cbor:"7,keyasint"`           // uncompressed SEC 1 P-256 point
-	Holder    string            `cbor:"8,keyasint"`           // the holder's name, masked
-	Ref       string            `cbor:"9,keyasint,omitempty"` // a masked number: card or ID number
-	Extra     map[string]string `cbor:"10,keyasint,omitempty"`
+	Issuer    string            // issuer id, e.g. "CN-JS"
+	ID        []byte            // unique; what a revocation names
+	Kind      Kind              // what codes it makes
+	IssuedAt  int64             // Unix seconds
+	NotBefore int64             // Unix seconds
+	Expires   int64             // Unix seconds; valid while now < Expires
+	DeviceKey []byte            // uncompressed SEC 1 P-256 point
+	Holder    string            // the holder's name, masked
+	Ref       string            // a masked number: card or ID number; may be empty
+	Extra     map[string]string // what a kind adds (a ticket's attraction, date and slot); may be empty
 }
 
 // CredentialIDLen is the length of a credential id.
@@ -43,6 +46,8 @@ func (c *Credential) check() error {
 		return errors.New("validity ends before it begins")
 	case c.Issuer == "":
 		return errors.New("no issuer")
+	case c.IssuedAt <= 0:
+		return errors.New("no issue time")
 	}
 	if _, err := parsePublicKey(c.DeviceKey); err != nil {
 		return fmt.Errorf("device key: %w", err)
@@ -92,7 +97,10 @@ func (i *Issuer) Issue(c Credential, now time.Time) ([]byte, error) {
 	if err := c.check(); err != nil {
 		return nil, fmt.Errorf("issue credential: %w", err)
 	}
-	payload, err := encMode.Marshal(c)
+	if err := c.checkLength(); err != nil {
+		return nil, fmt.Errorf("issue credential: %w", err)
+	}
+	payload, err := marshalCredential(&c)
 	if err != nil {
 		return nil, fmt.Errorf("issue credential: %w", err)
 	}
@@ -110,14 +118,22 @@ func ReadCredential(b []byte) (*Credential, error) {
 	return decodeCredential(p.msg.Payload)
 }
 
-// decodeCredential reads the payload of a credential.
+// decodeCredential reads the payload of a credential. A credential in
+// the first claim layout is refused as ReasonOldFormat.
 func decodeCredential(b []byte) (*Credential, error) {
-	var c Credential
-	if err := decMode.Unmarshal(b, &c); err != nil {
+	var w cwtClaims
+	if err := decMode.Unmarshal(b, &w); err != nil {
+		if inFirstLayout(b) {
+			return nil, fail(ReasonOldFormat, "credential in the first claim layout, before the CWT claim keys")
+		}
 		return nil, cborFailure("credential", err)
+	}
+	c, err := w.credential()
+	if err != nil {
+		return nil, fail(ReasonMalformed, "credential: %w", err)
 	}
 	if err := c.check(); err != nil {
 		return nil, fail(ReasonMalformed, "credential: %w", err)
 	}
-	return &c, nil
+	return c, nil
 }

@@ -72,15 +72,26 @@ func (d *Device) Present(credential []byte, now time.Time) (string, error) {
 	if !bytes.Equal(c.DeviceKey, d.PublicKey()) {
 		return "", fmt.Errorf("present: the credential is bound to another device")
 	}
-	payload, err := encMode.Marshal(presentation{Step: Step(now), Credential: credential})
+	code, err := d.wrap(c.Kind, credential, now)
 	if err != nil {
 		return "", fmt.Errorf("present: %w", err)
+	}
+	return code, nil
+}
+
+// wrap makes a code of kind from a credential as it stands, unread:
+// Present after its checks, and the tests for what a thief with a copied
+// credential, or an old app, would make.
+func (d *Device) wrap(kind Kind, credential []byte, now time.Time) (string, error) {
+	payload, err := encMode.Marshal(presentation{Step: Step(now), Credential: credential})
+	if err != nil {
+		return "", err
 	}
 	msg, err := signSign1(d.key, d.kid, payload)
 	if err != nil {
-		return "", fmt.Errorf("present: %w", err)
+		return "", err
 	}
-	return c.Kind.Prefix() + Base45Encode(deflate(msg)), nil
+	return kind.Prefix() + Base45Encode(deflate(msg)), nil
 }
 
 // deflate compresses b with zlib at the best compression.
@@ -90,22 +101,4 @@ func deflate(b []byte) []byte {
 	_, _ = w.Write(b)
 	_ = w.Close()
 	return buf.Bytes()
-}
-
-// presentUnchecked wraps a credential without checking that it is bound to
-// this device: what a thief with a copied credential would make.
-func (d *Device) presentUnchecked(credential []byte, now time.Time) (string, error) {
-	c, err := ReadCredential(credential)
-	if err != nil {
-		return "", err
-	}
-	payload, err := encMode.Marshal(presentation{Step: Step(now), Credential: credential})
-	if err != nil {
-		return "", err
-	}
-	msg, err := signSign1(d.key, d.kid, payload)
-	if err != nil {
-		return "", err
-	}
-	return c.Kind.Prefix() + Base45Encode(deflate(msg)), nil
 }

@@ -16,6 +16,10 @@ func FuzzVerify(f *testing.F) {
 	f.Add("JSP1:")
 	f.Add("JSP1:BB8")
 	f.Add("HC1:NCFOXN%TS3DH")
+	for _, r := range reshapings(f, fx.code(f, KindService, t0)) {
+		f.Add(r.code)
+	}
+	f.Add(oldLayoutCode(f, fx, KindCard))
 	f.Fuzz(func(t *testing.T, code string) {
 		v := NewVerifier()
 		res, err := v.Verify(code, fx.trust, t0)
@@ -33,6 +37,14 @@ func FuzzDecodeMessage(f *testing.F) {
 		raw, _ := Base45Decode(fx.code(f, k, t0)[5:])
 		msg, _ := inflate(raw)
 		f.Add(msg)
+	}
+	// The reshaped messages (untagged, tag 18 in two bytes, a long head,
+	// an unprotected entry), and one in the old claim layout.
+	for _, r := range append(reshapings(f, fx.code(f, KindTicket, t0)), reshaped{code: oldLayoutCode(f, fx, KindTicket)}) {
+		raw, _ := Base45Decode(r.code[5:])
+		if msg, err := inflate(raw); err == nil {
+			f.Add(msg)
+		}
 	}
 	f.Fuzz(func(t *testing.T, msg []byte) {
 		d, err := decodeMessage(msg)
@@ -81,6 +93,9 @@ func checkOutcome(t *testing.T, res *Result, err error) {
 	}
 	if res != nil && time.Unix(res.Credential.Expires, 0).Before(t0) {
 		t.Fatal("accepted an expired credential")
+	}
+	if res != nil && res.Credential.checkLength() != nil {
+		t.Fatal("accepted a credential longer than its kind may run")
 	}
 }
 

@@ -45,7 +45,8 @@ func (t *TrustedIssuer) Name(lang string) string {
 
 // TrustedKey is one signing key of an issuer. Keys rotate: a new key is
 // added, and the old one stays (with Until set) for as long as credentials
-// it signed are valid.
+// it signed can be valid, the longest validity of any kind after Until
+// ([TrustedKey.Needed]); then it leaves the list.
 type TrustedKey struct {
 	Kid       []byte `cbor:"1,keyasint"`
 	PublicKey []byte `cbor:"2,keyasint"` // uncompressed SEC 1 P-256 point
@@ -61,7 +62,10 @@ type keyEntry struct {
 	issuer *TrustedIssuer
 }
 
-// SignTrustList signs tl with a trust anchor's key.
+// SignTrustList signs tl with a trust anchor's key. It refuses a list
+// that still carries a retired key nothing of which can be valid at the
+// list's issue time (see [TrustedKey.Needed]): whoever builds a list
+// leaves such keys out.
 func SignTrustList(tl *TrustList, anchor *ecdsa.PrivateKey) ([]byte, error) {
 	kid, err := KeyID(&anchor.PublicKey)
 	if err != nil {
@@ -69,6 +73,14 @@ func SignTrustList(tl *TrustList, anchor *ecdsa.PrivateKey) ([]byte, error) {
 	}
 	if err := tl.index(); err != nil {
 		return nil, fmt.Errorf("sign trust list: %w", err)
+	}
+	for _, iss := range tl.Issuers {
+		for _, k := range iss.Keys {
+			if !k.Needed(time.Unix(tl.IssuedAt, 0)) {
+				return nil, fmt.Errorf("sign trust list: issuer %s: key %x retired at %s and signed nothing still valid",
+					iss.ID, k.Kid, time.Unix(k.Until, 0).UTC())
+			}
+		}
 	}
 	payload, err := encMode.Marshal(tl)
 	if err != nil {

@@ -34,7 +34,8 @@ func NewVerifier() *Verifier {
 // Verify checks code against trust at time now: the prefix and encoding,
 // the issuer's signature on the credential (its key must be in trust for
 // the credential's issue date), the device's signature on the code (by the
-// key the credential names), the credential's validity, revocation, the
+// key the credential names), the credential's validity (no longer than
+// its kind's [Kind.LongestValidity], and running at now), revocation, the
 // time step (within one step of now) and that this credential was not
 // already scanned in this step. A refusal is an *Error; see [ReasonOf].
 func (v *Verifier) Verify(code string, trust *TrustList, now time.Time) (*Result, error) {
@@ -98,6 +99,9 @@ func check(code string, trust *TrustList, now time.Time, v *Verifier) (*Result, 
 	if cred.Kind != kind {
 		return nil, fail(ReasonBadPrefix, "prefix %s on a %s credential", kind.Prefix(), cred.Kind)
 	}
+	if err := cred.checkLength(); err != nil {
+		return nil, &Error{Reason: ReasonValidityTooLong, Err: err}
+	}
 	unix := now.Unix()
 	if unix < cred.NotBefore {
 		return nil, fail(ReasonNotYetValid, "valid from %s", cred.ValidFrom().UTC())
@@ -121,7 +125,7 @@ func checkIssuerSignature(inner *parsedSign1, entry keyEntry, v *Verifier) error
 	if known {
 		return nil
 	}
-	if !inner.verifyByIssuer(entry) {
+	if !inner.verify(entry.pub) {
 		return fail(ReasonBadSignature, "the issuer's signature does not match the credential")
 	}
 	if v != nil {

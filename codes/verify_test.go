@@ -46,7 +46,7 @@ func TestTamperReasons(t *testing.T) {
 	}
 	other := mustDevice(t)
 	cred := f.credential(t, f.issuer, f.device, KindService)
-	wrongDevice, err := other.presentUnchecked(cred, t0)
+	wrongDevice, err := other.wrap(KindService, cred, t0)
 	if err != nil {
 		t.Fatal(err)
 	}

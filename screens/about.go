@@ -39,7 +39,6 @@ var softwareLicences = []struct{ name, licence string }{
 	{"nicksnyder/go-i18n", "MIT"},
 	{"go-resty/resty", "MIT"},
 	{"fxamacker/cbor", "MIT"},
-	{"filippo.io/nistec", "BSD-3-Clause"},
 	{"skip2/go-qrcode", "MIT"},
 	{"makiuchi-d/gozxing", "MIT"},
 	{"BurntSushi/toml", "MIT"},

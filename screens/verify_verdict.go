@@ -11,19 +11,21 @@ import (
 
 // reasonMessages names each refusal in plain words, with what to do.
 var reasonMessages = map[codes.Reason]string{
-	codes.ReasonMalformed:      "VerifyReasonMalformed",
-	codes.ReasonBadPrefix:      "VerifyReasonMalformed",
-	codes.ReasonBadBase45:      "VerifyReasonMalformed",
-	codes.ReasonBadZlib:        "VerifyReasonMalformed",
-	codes.ReasonTruncated:      "VerifyReasonTruncated",
-	codes.ReasonBadSignature:   "VerifyReasonBadSignature",
-	codes.ReasonWrongDevice:    "VerifyReasonBadSignature",
-	codes.ReasonUnknownIssuer:  "VerifyReasonUnknownIssuer",
-	codes.ReasonExpired:        "VerifyReasonExpired",
-	codes.ReasonNotYetValid:    "VerifyReasonNotYetValid",
-	codes.ReasonStepOutOfRange: "VerifyReasonStep",
-	codes.ReasonReplayed:       "VerifyReasonReplayed",
-	codes.ReasonRevoked:        "VerifyReasonRevoked",
+	codes.ReasonMalformed:       "VerifyReasonMalformed",
+	codes.ReasonBadPrefix:       "VerifyReasonMalformed",
+	codes.ReasonBadBase45:       "VerifyReasonMalformed",
+	codes.ReasonBadZlib:         "VerifyReasonMalformed",
+	codes.ReasonTruncated:       "VerifyReasonTruncated",
+	codes.ReasonBadSignature:    "VerifyReasonBadSignature",
+	codes.ReasonWrongDevice:     "VerifyReasonBadSignature",
+	codes.ReasonUnknownIssuer:   "VerifyReasonUnknownIssuer",
+	codes.ReasonExpired:         "VerifyReasonExpired",
+	codes.ReasonNotYetValid:     "VerifyReasonNotYetValid",
+	codes.ReasonStepOutOfRange:  "VerifyReasonStep",
+	codes.ReasonReplayed:        "VerifyReasonReplayed",
+	codes.ReasonRevoked:         "VerifyReasonRevoked",
+	codes.ReasonOldFormat:       "VerifyReasonOldFormat",
+	codes.ReasonValidityTooLong: "VerifyReasonValidityTooLong",
 }
 
 // codeRefusalMessage is the message id that explains a refusal. A revoked

@@ -107,10 +107,11 @@ func (s *Server) RotateIssuerKey(ctx context.Context, issuer string) (int, error
 	return next, tx.Commit()
 }
 
-// signedTrustList builds the trust list of every issuer key generation and
-// every revoked credential, and signs it with the trust anchor. Its
-// sequence number counts key generations and revocations, so it grows
-// with every change.
+// signedTrustList builds the trust list of every issuer key generation
+// still needed (a retired key leaves once nothing it signed can be valid)
+// and every revoked credential, and signs it with the trust anchor. Its
+// sequence number counts key generations, keys dropped and revocations,
+// so it grows with every change.
 func (s *Server) signedTrustList(ctx context.Context) (platform.SignedTrustList, error) {
 	now := s.now()
 	tl := &codes.TrustList{IssuedAt: now.Unix(), NextUpdate: now.Add(24 * time.Hour).Unix()}
@@ -132,8 +133,12 @@ func (s *Server) signedTrustList(ctx context.Context) (platform.SignedTrustList,
 			rows.Close()
 			return platform.SignedTrustList{}, err
 		}
-		keys[issuer] = append(keys[issuer], k)
 		tl.Seq++
+		if !k.Needed(now) { // retired, and nothing it signed is still valid: dropped, a change of its own
+			tl.Seq++
+			continue
+		}
+		keys[issuer] = append(keys[issuer], k)
 	}
 	rows.Close()
 	for _, d := range codes.DeltaIssuers {

@@ -147,7 +147,8 @@ type call struct {
 }
 
 // do performs a call and returns the answer's status and body. An answer
-// of 4xx or 5xx comes back as an *Error.
+// of 4xx or 5xx comes back as an *Error (429 as a *RateLimitError that
+// wraps one).
 func (c *Client) do(ctx context.Context, cl call) (int, []byte, error) {
 	status, body, err := c.once(ctx, cl)
 	var pe *Error
@@ -191,7 +192,7 @@ func (c *Client) once(ctx context.Context, cl call) (int, []byte, error) {
 	}
 	body := resp.Body()
 	if resp.StatusCode() >= 400 {
-		return resp.StatusCode(), body, decodeError(resp.StatusCode(), body)
+		return resp.StatusCode(), body, answerError(resp.StatusCode(), resp.Header(), body)
 	}
 	return resp.StatusCode(), body, nil
 }

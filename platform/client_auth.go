@@ -43,6 +43,23 @@ func (c *Client) Refresh(ctx context.Context) error {
 	return err
 }
 
+// SignOut ends the session at the platform: its refresh token and every
+// access token issued with it stop working. The client forgets its tokens
+// whatever the answer; an error says the platform could not be told (the
+// session then ends by itself when its refresh token expires).
+func (c *Client) SignOut(ctx context.Context) error {
+	rt := c.Tokens().RefreshToken
+	c.SetTokens(Tokens{})
+	if rt == "" {
+		return ErrNotSignedIn
+	}
+	if _, _, err := c.once(ctx, call{method: http.MethodPost, path: "/v1/auth/sign-out",
+		body: RefreshRequest{RefreshToken: rt}}); err != nil {
+		return fmt.Errorf("sign out: %w", err)
+	}
+	return nil
+}
+
 // keep decodes tokens, installs them and reports them to OnTokens.
 func (c *Client) keep(what string, body []byte) (Tokens, error) {
 	var t Tokens

@@ -36,8 +36,10 @@ type MBTiles struct {
 
 var _ TileSource = (*MBTiles)(nil)
 
-// mbtilesSchema creates the two tables of the spec and its unique index.
+// mbtilesSchema creates the two tables of the spec and its unique index,
+// and sets the MBTiles magic number the spec names (0x4d504258, "MPBX").
 const mbtilesSchema = `
+PRAGMA application_id = 1297105496;
 CREATE TABLE IF NOT EXISTS metadata (name TEXT, value TEXT);
 CREATE UNIQUE INDEX IF NOT EXISTS metadata_name ON metadata (name);
 CREATE TABLE IF NOT EXISTS tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);
@@ -64,7 +66,9 @@ func OpenMBTiles(path string) (*MBTiles, error) {
 	return m, nil
 }
 
-// createMBTiles opens or creates a writable MBTiles file.
+// createMBTiles opens or creates a writable MBTiles file. It is written
+// in WAL mode, so that tiles are read while others are stored; seal puts
+// it back in a rollback journal when it is closed.
 func createMBTiles(path string) (*MBTiles, error) {
 	db, err := sql.Open("sqlite3", sqliteURI(path)+"?_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL")
 	if err != nil {
@@ -145,6 +149,66 @@ func (m *MBTiles) setMetadata(ctx context.Context, meta map[string]string) error
 	return m.readMetadata(ctx)
 }
 
+// putMetadata sets the rows of set and deletes the rows named in drop,
+// keeping the others.
+func (m *MBTiles) putMetadata(ctx context.Context, set map[string]string, drop ...string) error {
+	tx, err := m.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
+	for _, k := range drop {
+		if _, err := tx.ExecContext(ctx, "DELETE FROM metadata WHERE name = ?", k); err != nil {
+			return err
+		}
+	}
+	for k, v := range set {
+		if _, err := tx.ExecContext(ctx, "INSERT OR REPLACE INTO metadata (name, value) VALUES (?, ?)", k, v); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	return m.readMetadata(ctx)
+}
+
+// heldZooms is the lowest and highest zoom the tiles table holds; ok is
+// false when it holds none.
+func (m *MBTiles) heldZooms(ctx context.Context) (lo, hi int, ok bool, err error) {
+	var minZ, maxZ sql.NullInt64
+	if err := m.db.QueryRowContext(ctx, "SELECT min(zoom_level), max(zoom_level) FROM tiles").Scan(&minZ, &maxZ); err != nil {
+		return 0, 0, false, err
+	}
+	return int(minZ.Int64), int(maxZ.Int64), minZ.Valid, nil
+}
+
+// seal closes a file written by createMBTiles so that it stands alone:
+// every page of the write-ahead log is copied into the file and the file
+// is put back in a rollback journal, so that a copy of the .mbtiles alone
+// (without -wal and -shm) is the whole tile set, and a reader on a
+// read-only disk can open it. The file is closed even when that fails.
+func (m *MBTiles) seal(ctx context.Context) error {
+	m.db.SetMaxIdleConns(0) // the pool's other connections let go of the file
+	conn, err := m.db.Conn(ctx)
+	if err == nil {
+		var busy, logged, copied int
+		err = conn.QueryRowContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)").Scan(&busy, &logged, &copied)
+		if err == nil && busy != 0 {
+			err = errors.New("checkpoint: the file is busy")
+		}
+		var mode string
+		if err == nil {
+			err = conn.QueryRowContext(ctx, "PRAGMA journal_mode = DELETE").Scan(&mode)
+		}
+		if err == nil && mode != "delete" {
+			err = fmt.Errorf("journal mode stays %q", mode)
+		}
+		err = errors.Join(err, conn.Close())
+	}
+	return errors.Join(err, m.db.Close())
+}
+
 // clearTiles deletes every tile.
 func (m *MBTiles) clearTiles(ctx context.Context) error {
 	_, err := m.db.ExecContext(ctx, "DELETE FROM tiles")
@@ -206,8 +270,13 @@ func (m *MBTiles) Close() error { return m.db.Close() }
 // tmsRow is the MBTiles tile_row of t: rows count from the south.
 func tmsRow(t TileID) int { return (1 << uint(t.Z)) - 1 - t.Y }
 
-// sqliteURI turns a file path into a SQLite URI, escaping '?', '#' and '%'.
+// sqliteURI turns a file path into a SQLite URI, escaping '?', '#' and
+// '%'. A relative path is taken from the working directory (a URI's path
+// is absolute: "x.mbtiles" would otherwise be "/x.mbtiles").
 func sqliteURI(path string) string {
+	if abs, err := filepath.Abs(path); err == nil {
+		path = abs
+	}
 	p := filepath.ToSlash(path)
 	if !strings.HasPrefix(p, "/") {
 		p = "/" + p

@@ -42,7 +42,8 @@ func TestCacheReadBySQLiteCLI(t *testing.T) {
 	}
 
 	meta := sqlite(t, path, "SELECT name || '=' || value FROM metadata ORDER BY name")
-	for _, want := range []string{"format=png", "minzoom=6", "maxzoom=16", "type=baselayer", "name=Jiangsu Pass basemap (light)"} {
+	// The zooms are the ones it holds: the one tile is at zoom 8.
+	for _, want := range []string{"format=png", "minzoom=8", "maxzoom=8", "type=baselayer", "name=Jiangsu Pass basemap (light)"} {
 		if !strings.Contains(meta, want+"\n") {
 			t.Errorf("metadata lacks %q:\n%s", want, meta)
 		}
@@ -154,8 +155,8 @@ func TestOpenMBTilesUserFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer m.Close()
-	if lo, hi := m.Zooms(); lo != 6 || hi != 16 {
-		t.Errorf("zooms %d–%d", lo, hi)
+	if lo, hi := m.Zooms(); lo != 9 || hi != 9 {
+		t.Errorf("zooms %d–%d, want 9–9: the file holds one tile, at zoom 9", lo, hi)
 	}
 	if m.Attribution() == "" {
 		t.Error("no attribution")

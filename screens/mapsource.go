@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"path/filepath"
 	"sync"
@@ -35,7 +36,8 @@ type mapKey struct {
 
 type mapSourceEntry struct {
 	src     maps.TileSource
-	version string // of the data it was drawn from
+	cache   *maps.Cache // the tile cache under src, closed when src is let go; nil when none
+	version string      // of the data it was drawn from
 }
 
 // ConfigureMaps tells the map screens where to keep the tile cache (an
@@ -47,6 +49,34 @@ func ConfigureMaps(dataDir, basemap string) {
 	mapConfig.Lock()
 	defer mapConfig.Unlock()
 	mapConfig.dataDir, mapConfig.basemap = dataDir, basemap
+}
+
+// CloseMaps closes the tile caches and the user's basemap, so that each
+// .mbtiles file is whole on its own once the app has stopped. The app
+// calls it when its window has closed; maps drawn after it work on,
+// without a cache.
+func CloseMaps() error {
+	mapConfig.Lock()
+	defer mapConfig.Unlock()
+	err := letGoOfSources()
+	if mapConfig.user != nil {
+		err = errors.Join(err, mapConfig.user.Close())
+		mapConfig.user = nil
+	}
+	return err
+}
+
+// letGoOfSources closes the cache of every drawn basemap made so far and
+// forgets them. The caller holds mapConfig's lock.
+func letGoOfSources() error {
+	var err error
+	for k, e := range mapConfig.sources {
+		if e.cache != nil {
+			err = errors.Join(err, e.cache.Close())
+		}
+		delete(mapConfig.sources, k)
+	}
+	return err
 }
 
 // CheckBasemap opens a raster MBTiles file to make sure it can be used as
@@ -118,15 +148,23 @@ func mapSource(ctx context.Context, env *Env, style maps.Style) (maps.TileSource
 	if e, ok := mapConfig.sources[key]; ok && e.version == d.Version() {
 		return e.src, cities, nil
 	}
+	// Another style, language or density, or new data: the basemaps made
+	// so far are let go, and their caches closed whole (a map still
+	// showing one draws on without it). The same file may be opened again
+	// below, for new data.
+	if err := letGoOfSources(); err != nil {
+		fyne.LogError("closing a basemap tile cache", err)
+	}
 	src, err := drawnBasemap(ctx, env, style, d)
 	if err != nil {
 		return nil, nil, err
 	}
+	cache, _ := src.(*maps.Cache)
 	src = maps.NewMemo(src, 128) // 128 decoded tiles: 32 MB
 	if mapConfig.sources == nil {
 		mapConfig.sources = map[mapKey]*mapSourceEntry{}
 	}
-	mapConfig.sources[key] = &mapSourceEntry{src: src, version: d.Version()}
+	mapConfig.sources[key] = &mapSourceEntry{src: src, cache: cache, version: d.Version()}
 	return src, cities, nil
 }
 

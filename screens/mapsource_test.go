@@ -2,8 +2,10 @@ package screens
 
 import (
 	"context"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"jiangsupass/assets"
@@ -93,5 +95,65 @@ func TestDensityFor(t *testing.T) {
 		if got := densityFor(scale); got != want {
 			t.Errorf("densityFor(%v) = %d, want %d", scale, got, want)
 		}
+	}
+}
+
+// TestMapCacheClosedOnStyleChange draws a tile of the light basemap into
+// its cache in the data folder, then asks for the dark one: the light
+// cache is closed, so that a copy of its .mbtiles alone holds the tile.
+// Closing the maps, as the app does when it stops, closes the dark one.
+func TestMapCacheClosedOnStyleChange(t *testing.T) {
+	if _, err := exec.LookPath("sqlite3"); err != nil {
+		t.Skip("sqlite3 command-line tool not installed")
+	}
+	env, _ := testEnv(t, "en")
+	ctx := context.Background()
+	dir := t.TempDir()
+	ConfigureMaps(dir, "")
+	t.Cleanup(func() {
+		closeMapsForTest(t)
+		ConfigureMaps("", "")
+	})
+	tile := maps.TileID{Z: 7, X: 106, Y: 51}
+	for _, style := range []maps.Style{maps.LightStyle, maps.DarkStyle} {
+		src, _, err := mapSource(ctx, env, style)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := src.Tile(ctx, tile); err != nil {
+			t.Fatal(err)
+		}
+	}
+	light := filepath.Join(dir, "basemap-light-en.mbtiles")
+	if n := tilesInCopy(t, light); n != "1" {
+		t.Errorf("a copy of the light cache alone holds %q tiles after the style changed, want 1", n)
+	}
+	closeMapsForTest(t)
+	if n := tilesInCopy(t, filepath.Join(dir, "basemap-dark-en.mbtiles")); n != "1" {
+		t.Errorf("a copy of the dark cache alone holds %q tiles after the maps were closed, want 1", n)
+	}
+}
+
+// tilesInCopy copies an MBTiles file alone, without its -wal, and counts
+// its tiles with the sqlite3 tool; the tool's error when it cannot.
+func tilesInCopy(t *testing.T, path string) string {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	alone := filepath.Join(t.TempDir(), filepath.Base(path))
+	if err := os.WriteFile(alone, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := exec.Command("sqlite3", alone, "SELECT count(*) FROM tiles").CombinedOutput()
+	return strings.TrimSpace(string(out))
+}
+
+// closeMapsForTest closes the maps as the app does when it stops.
+func closeMapsForTest(t *testing.T) {
+	t.Helper()
+	if err := CloseMaps(); err != nil {
+		t.Errorf("closing the maps: %v", err)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"regexp"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -38,7 +39,7 @@ func buildSignIn(env *Env, r Route) fyne.CanvasObject {
 		case res.signedIn:
 			c = account(env, r, res)
 		default:
-			c = signInForm(env)
+			c = signInForm(env, r)
 		}
 		box.Objects = []fyne.CanvasObject{container.NewVScroll(container.NewPadded(c))}
 		box.Refresh()
@@ -47,8 +48,9 @@ func buildSignIn(env *Env, r Route) fyne.CanvasObject {
 }
 
 // signInForm asks for a phone number, sends a code to it, and signs in
-// with the code.
-func signInForm(env *Env) fyne.CanvasObject {
+// with the code. After a sign-out the platform did not hear of, it says
+// that the session there was not ended.
+func signInForm(env *Env, r Route) fyne.CanvasObject {
 	intro := widgets.NewWrappedLabel(env.T("SignInIntro"))
 	phone := widget.NewEntry()
 	phone.SetPlaceHolder(env.T("SignInPhone"))
@@ -57,10 +59,14 @@ func signInForm(env *Env) fyne.CanvasObject {
 	status := widgets.NewWrappedLabel("")
 	client := platformClient(env)
 	box := container.NewVBox(intro)
+	if r.Param == signedOutHere {
+		box.Add(widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.T("SignOutLocalOnly"))))
+	}
 	if client == nil {
 		box.Add(widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(env.T("ResidentNoPlatform"))))
 	}
 	var send, signIn *widget.Button
+	wait := &signInHold{env: env, status: status}
 	send = widget.NewButtonWithIcon(env.T("SignInSendCode"), theme.MailSendIcon(), func() {
 		if client == nil {
 			status.SetText(env.T("ResidentNoPlatform"))
@@ -74,6 +80,10 @@ func signInForm(env *Env) fyne.CanvasObject {
 		var err error
 		env.Load(func(ctx context.Context) { _, err = client.RequestCode(ctx, phone.Text) }, func() {
 			send.Enable()
+			if d, limited := platform.RetryAfter(err); limited {
+				wait.hold(d, send)
+				return
+			}
 			if err != nil {
 				status.SetText(syncFailure(env, err))
 				return
@@ -104,7 +114,10 @@ func signInForm(env *Env) fyne.CanvasObject {
 		}, func() {
 			signIn.Enable()
 			var pe *platform.Error
+			d, limited := platform.RetryAfter(err)
 			switch {
+			case limited: // the number is locked: no code helps until the wait is over
+				wait.hold(d, send, signIn)
 			case errors.As(err, &pe) && pe.Code == platform.CodeInvalidCode:
 				status.SetText(env.T("SignInWrongCode"))
 			case err != nil:
@@ -122,8 +135,33 @@ func signInForm(env *Env) fyne.CanvasObject {
 	return box
 }
 
+// signedOutHere is the sign-in route's parameter after a sign-out that
+// could not reach the platform: the form says so.
+const signedOutHere = "signed-out-here"
+
+// signOutWait is how long a sign-out waits for the platform before it
+// clears the device anyway.
+const signOutWait = 5 * time.Second
+
+// endSession asks the platform to end the session (its refresh token and
+// the access tokens issued with it), best-effort; it reports whether the
+// platform was told.
+func endSession(ctx context.Context, c *platform.Client) bool {
+	if c == nil {
+		return false
+	}
+	ctx, cancel := context.WithTimeout(ctx, signOutWait)
+	defer cancel()
+	if err := c.SignOut(ctx); err != nil {
+		fyne.LogError("end the session at the platform", err)
+		return false
+	}
+	return true
+}
+
 // account shows who is signed in, and signs out after a confirmation:
-// every personal record and the key go from the device.
+// the platform is asked to end the session, then every personal record
+// and the key go from the device, reachable platform or not.
 func account(env *Env, r Route, res resident) fyne.CanvasObject {
 	p := res.session.Profile
 	status := widgets.NewWrappedLabel("")
@@ -133,17 +171,23 @@ func account(env *Env, r Route, res resident) fyne.CanvasObject {
 		if res.sample {
 			return
 		}
+		client := platformClient(env)
+		var told bool
 		var err error
-		env.Load(func(ctx context.Context) { err = env.Store.SignOut(ctx) }, func() {
+		env.Load(func(ctx context.Context) {
+			told = endSession(ctx, client)
+			err = env.Store.SignOut(ctx)
+		}, func() {
 			if err != nil {
 				fyne.LogError("sign out", err)
 				status.SetText(env.T("SignOutFailed"))
 				return
 			}
-			if c := platformClient(env); c != nil {
-				c.SetTokens(platform.Tokens{})
+			route := Route{Screen: SignInID}
+			if !told {
+				route.Param = signedOutHere
 			}
-			env.Nav.Go(Route{Screen: SignInID})
+			env.Nav.Go(route)
 		})
 	}
 	out.OnTapped = func() {

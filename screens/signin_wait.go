@@ -1,0 +1,103 @@
+package screens
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+
+	"jiangsupass/screens/widgets"
+)
+
+// everySecond calls f on the UI goroutine once a second until it returns
+// false; tests replace it to tick by hand.
+var everySecond = func(f func() bool) {
+	go func() {
+		t := time.NewTicker(time.Second)
+		defer t.Stop()
+		for range t.C {
+			more := true
+			fyne.DoAndWait(func() { more = f() })
+			if !more {
+				return
+			}
+		}
+	}()
+}
+
+// signInHold is the sign-in form's wait after the platform answered
+// rate_limited: the buttons it holds stay disabled, and the status counts
+// down in words, until the wait is over.
+type signInHold struct {
+	env    *Env
+	status *widgets.WrappedLabel
+	until  time.Time
+	held   []*widget.Button
+	ticks  bool // a ticker is running
+}
+
+// hold disables buttons for wait from now (or longer, if a hold already
+// runs past that) and starts the countdown. A wait the platform did not
+// name (0) is said as "later" and holds nothing.
+func (h *signInHold) hold(wait time.Duration, buttons ...*widget.Button) {
+	if wait <= 0 {
+		h.status.SetText(h.env.T("SignInWaitLater"))
+		return
+	}
+	if until := h.env.Now().Add(wait); until.After(h.until) {
+		h.until = until
+	}
+	for _, b := range buttons {
+		b.Disable()
+		h.held = append(h.held, b)
+	}
+	h.tick()
+	if !h.ticks {
+		h.ticks = true
+		detached := 0
+		everySecond(func() bool {
+			if fyne.CurrentApp().Driver().CanvasForObject(h.status) == nil {
+				detached++ // gone from the window: the screen was left
+				if detached > 1 {
+					h.ticks = false
+					return false
+				}
+			}
+			h.ticks = h.tick()
+			return h.ticks
+		})
+	}
+}
+
+// tick shows the wait left, or when it is over frees the buttons; it
+// reports whether the wait goes on.
+func (h *signInHold) tick() bool {
+	left := h.until.Sub(h.env.Now())
+	if left > 0 {
+		h.status.SetText(waitWords(h.env, left))
+		return true
+	}
+	for _, b := range h.held {
+		b.Enable()
+	}
+	if len(h.held) > 0 {
+		h.status.SetText(h.env.T("SignInWaitOver"))
+	}
+	h.held = nil
+	return false
+}
+
+// waitWords says "Too many tries. Try again in 4 minutes", in whole
+// seconds under a minute, minutes under an hour, else hours, each rounded
+// up so that the words never invite a try too early.
+func waitWords(env *Env, left time.Duration) string {
+	up := func(unit time.Duration) int { return int((left + unit - 1) / unit) }
+	switch {
+	case left >= time.Hour:
+		return env.L.N("SignInWaitHours", up(time.Hour), nil)
+	case left >= time.Minute:
+		return env.L.N("SignInWaitMinutes", up(time.Minute), nil)
+	default:
+		return env.L.N("SignInWaitSeconds", up(time.Second), nil)
+	}
+}

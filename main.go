@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"jiangsupass/app"
@@ -42,9 +43,20 @@ func parseFlags(args []string) (app.Config, error) {
 	if err := fs.Parse(args); err != nil {
 		return app.Config{}, err
 	}
-	cfg := app.Config{Lang: *lang, DataDir: *dataDir, Snapshot: *snapshot, Bare: *bare, Version: version, Basemap: *basemap}
-	cfg.API = *api
-	cfg.Kiosk = *kioskFile
+	cfg := app.Config{Lang: *lang, Bare: *bare, Version: version, API: *api}
+	// Paths are taken from the working directory, as a shell user means
+	// them, whatever directory the app or a library resolves them from.
+	for _, p := range []struct {
+		dst  *string
+		flag string
+		val  string
+	}{{&cfg.DataDir, "data-dir", *dataDir}, {&cfg.Snapshot, "snapshot", *snapshot}, {&cfg.Basemap, "basemap", *basemap}, {&cfg.Kiosk, "kiosk", *kioskFile}} {
+		abs, err := absPath(p.val)
+		if err != nil {
+			return app.Config{}, fmt.Errorf("--%s %q: %w", p.flag, p.val, err)
+		}
+		*p.dst = abs
+	}
 	fs.Visit(func(f *flag.Flag) {
 		if f.Name == "elder" {
 			cfg.Elder = elder
@@ -61,6 +73,14 @@ func parseFlags(args []string) (app.Config, error) {
 		cfg.Theme = m
 	}
 	return cfg, nil
+}
+
+// absPath is path made absolute from the working directory; "" stays "".
+func absPath(path string) (string, error) {
+	if path == "" {
+		return "", nil
+	}
+	return filepath.Abs(path)
 }
 
 // languageTags lists the supported languages for an error message.

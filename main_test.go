@@ -1,17 +1,23 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"jiangsupass/app"
 )
 
 func TestParseFlags(t *testing.T) {
+	wd, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
 	cfg, err := parseFlags([]string{"--lang", "en", "--elder", "--theme", "dark", "--data-dir", "/tmp/x", "--snapshot", "out"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Lang != "en" || cfg.Elder == nil || !*cfg.Elder || cfg.Theme != app.ThemeDark || cfg.DataDir != "/tmp/x" || cfg.Snapshot != "out" {
+	if cfg.Lang != "en" || cfg.Elder == nil || !*cfg.Elder || cfg.Theme != app.ThemeDark || cfg.DataDir != "/tmp/x" || cfg.Snapshot != filepath.Join(wd, "out") {
 		t.Errorf("parsed %+v", cfg)
 	}
 	if cfg, err := parseFlags([]string{"--api", "http://127.0.0.1:8787"}); err != nil || cfg.API != "http://127.0.0.1:8787" {

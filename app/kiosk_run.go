@@ -29,6 +29,7 @@ func runKiosk(a fyne.App, cfg Config) error {
 		return err
 	}
 	defer store.Close()
+	defer closeMaps()
 	shell.syncer = newSyncer(store, cfg.API, cfg.Version, shell.prefs.lang)
 	defer shell.syncer.stop()
 	k := newKioskMode(kc, shell, shell.window, a.Quit)

@@ -49,6 +49,7 @@ func Run(cfg Config) error {
 		}
 	}
 	screens.ConfigureMaps(dir, cfg.Basemap)
+	defer closeMaps()
 	// The one clock of the app: the store, the sync engine and the screens
 	// all read it. Snapshots are drawn at a fixed morning.
 	now := time.Now
@@ -98,6 +99,15 @@ func dataDir(a fyne.App, flagDir string) (string, error) {
 		return "", fmt.Errorf("create the data directory %s: %w", dir, err)
 	}
 	return dir, nil
+}
+
+// closeMaps closes the map tile caches as the app stops, so that each is
+// a whole MBTiles file on its own; a failure is logged, as the caches are
+// only a speed-up.
+func closeMaps() {
+	if err := screens.CloseMaps(); err != nil {
+		fyne.LogError("closing the map tile caches", err)
+	}
 }
 
 // recoveryNotice tells the user, in their language, that their local data

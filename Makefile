@@ -23,12 +23,14 @@ LDFLAGS   := -X main.version=$(VERSION)
 # rendered QR codes in tests, the time-zone database for the second,
 # other-zone run of the tests, and what the journeys drive and read the
 # real window with: xdotool, xwd (x11-apps) and tesseract with its Chinese
-# and English data. (No package here brings a CJK font: the app must draw
-# Chinese with its own, and the journeys would see boxes if it did not.)
+# and English data; sqlite3 and gdalinfo (gdal-bin), which the tests open
+# the map's MBTiles files with. (No package here brings a CJK font: the app
+# must draw Chinese with its own, and the journeys would see boxes if it
+# did not.)
 DEBS := gcc pkg-config libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev \
         libxi-dev libxxf86vm-dev libgl1-mesa-dev libwayland-dev libxkbcommon-dev \
         xvfb xauth zbar-tools tzdata xdotool x11-apps \
-        tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng
+        tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng sqlite3 gdal-bin
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 

@@ -50,18 +50,26 @@ func (k RecoveryKind) String() string {
 	return fmt.Sprintf("RecoveryKind(%d)", int(k))
 }
 
-// Recovery says what Open had to do with an unusable file; the zero value
-// means nothing happened. The file is never deleted: it is renamed to
-// MovedTo (with its -wal, -shm and -journal companions renamed alongside),
-// where the user or support can still open it.
+// Recovery says what Open, or a repair while the store was open, had to do
+// with an unusable file; the zero value means nothing happened. The file is
+// never deleted: it is renamed to MovedTo (with its -wal, -shm and -journal
+// companions renamed alongside), where the user or support can still open
+// it. A damaged store (Corrupt) has what only it held copied into the new
+// one first, as Salvaged says.
 type Recovery struct {
-	MovedTo string       // where the unusable file was moved
-	Reason  string       // a plain English sentence for logs
-	Kind    RecoveryKind // why the file could not be used
+	MovedTo  string       // where the unusable file was moved
+	Reason   string       // a plain English sentence for logs
+	Kind     RecoveryKind // why the file could not be used
+	Salvaged Salvage      // what was kept of a damaged store
 }
 
 // Happened reports whether Open moved a file aside.
 func (r Recovery) Happened() bool { return r.Kind != NoRecovery }
+
+// damageMarker is the file beside the store that says a check found it
+// damaged and it could not be replaced then: the next Open checks it in
+// full, whatever its size.
+func damageMarker(path string) string { return path + ".damaged" }
 
 // sqliteMagic opens the header of every SQLite 3 database file.
 const sqliteMagic = "SQLite format 3\x00"
@@ -81,9 +89,13 @@ var companions = []string{"-wal", "-shm", "-journal"}
 // header), and PRAGMA quick_check, which reads every page once but skips
 // the index cross-checks of integrity_check. quick_check costs about 1 ms
 // per MB from a cold page cache (the seeded store is 1 MB: ~1.2 ms of the
-// ~2.5 ms of BenchmarkOpenExisting), so it runs only while the file is at
-// most quickCheckLimit; a larger store (after syncing a big catalogue)
-// relies on SQLite reporting damage when a query meets it.
+// ~2.5 ms of BenchmarkOpenExisting), so it runs here only while the file
+// is at most quickCheckLimit; checked is then true. A larger store (after
+// syncing a big catalogue) is checked in full once it is open, off the
+// caller's goroutine, and whenever SQLite reports damage while it is used
+// (recovery_repair.go). A file that such a check found damaged but that
+// could not be replaced then carries a marker (damageMarker), and gets the
+// full integrity_check here, whatever its size.
 //
 // A schema newer than this build knows (TooNew) is moved aside rather than
 // refused: a user who went back to an older version of the app must still
@@ -92,40 +104,49 @@ var companions = []string{"-wal", "-shm", "-journal"}
 // personal records in the store are copies of the platform's and come back
 // with the next sync; what only the file holds (settings, unsent outbox
 // items) is kept intact beside the new store, and the Recovery lets the
-// app tell the user where.
-func inspect(ctx context.Context, path string, now func() time.Time) (*sql.DB, Recovery, error) {
+// app tell the user where. A damaged store (Corrupt) is moved aside too,
+// and Open then salvages what only it holds into the new store
+// (recovery_salvage.go).
+func inspect(ctx context.Context, path string, now func() time.Time) (probe *sql.DB, rec Recovery, checked bool, err error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
-		return nil, Recovery{}, nil
+		return nil, Recovery{}, true, nil
 	case err != nil:
-		return nil, Recovery{}, fmt.Errorf("open store: %w", err)
+		return nil, Recovery{}, false, fmt.Errorf("open store: %w", err)
 	case !fi.Mode().IsRegular():
-		return nil, Recovery{}, fmt.Errorf("open store: %s is not a regular file", path)
+		return nil, Recovery{}, false, fmt.Errorf("open store: %s is not a regular file", path)
 	}
 	if fi.Size() > 0 {
 		ok, err := hasSQLiteHeader(path)
 		if err != nil {
-			return nil, Recovery{}, fmt.Errorf("open store: %w", err)
+			return nil, Recovery{}, false, fmt.Errorf("open store: %w", err)
 		}
 		if !ok {
 			rec, err := moveAside(path, now, NotADatabase, "the file is not a SQLite database")
-			return nil, rec, err
+			return nil, rec, true, err
 		}
 	}
 
-	probe, kind, reason, err := probeFile(ctx, path, fi.Size() <= quickCheckLimit)
+	check := ""
+	switch {
+	case exists(damageMarker(path)):
+		check = "integrity_check"
+	case fi.Size() <= quickCheckLimit:
+		check = "quick_check"
+	}
+	probe, kind, reason, err := probeFile(ctx, path, check)
 	if err != nil || kind != NoRecovery {
 		if probe != nil {
 			_ = probe.Close()
 		}
 		if err != nil {
-			return nil, Recovery{}, fmt.Errorf("open store %s: %w", path, err)
+			return nil, Recovery{}, false, fmt.Errorf("open store %s: %w", path, err)
 		}
 		rec, err := moveAside(path, now, kind, reason)
-		return nil, rec, err
+		return nil, rec, true, err
 	}
-	return probe, Recovery{}, nil
+	return probe, Recovery{}, check != "", nil
 }
 
 // probeFile opens the file read-only and classifies it. Read-only, the
@@ -135,14 +156,14 @@ func inspect(ctx context.Context, path string, now func() time.Time) (*sql.DB, R
 // the file readable at all (a hot rollback journal left by a crash) does
 // it try again read-write, letting SQLite recover the file as it would for
 // its owner.
-func probeFile(ctx context.Context, path string, deep bool) (*sql.DB, RecoveryKind, string, error) {
+func probeFile(ctx context.Context, path, check string) (*sql.DB, RecoveryKind, string, error) {
 	var lastErr error
 	for _, mode := range []string{"ro", "rw"} {
 		probe, err := sql.Open("sqlite3", probeDSN(path, mode))
 		if err != nil {
 			return nil, NoRecovery, "", err
 		}
-		kind, reason, err := classify(ctx, probe, deep)
+		kind, reason, err := classify(ctx, probe, check)
 		var se sqlite3.Error
 		if mode == "ro" && errors.As(err, &se) && se.Code == sqlite3.ErrReadonly {
 			_ = probe.Close()
@@ -176,9 +197,10 @@ func hasSQLiteHeader(path string) (bool, error) {
 const quickCheckLimit = 4 << 20
 
 // classify runs the start-up checks on a database that has a SQLite
-// header, with quick_check when deep. It returns NoRecovery for one of
-// ours, or for an empty database that Open may initialise.
-func classify(ctx context.Context, db *sql.DB, deep bool) (RecoveryKind, string, error) {
+// header, with the check pragma (quick_check or integrity_check; "" for
+// none). It returns NoRecovery for one of ours, or for an empty database
+// that Open may initialise.
+func classify(ctx context.Context, db *sql.DB, check string) (RecoveryKind, string, error) {
 	var appID uint32
 	var version, objects int
 	err := db.QueryRowContext(ctx, "PRAGMA application_id").Scan(&appID)
@@ -199,8 +221,8 @@ func classify(ctx context.Context, db *sql.DB, deep bool) (RecoveryKind, string,
 			"the file is a SQLite database of another program (application_id 0x%08X, %d schema objects)",
 			appID, objects), nil
 	}
-	if deep {
-		if problem, err := quickCheck(ctx, db); err != nil {
+	if check != "" {
+		if problem, err := pageCheck(ctx, db, check); err != nil {
 			return damaged(err)
 		} else if problem != "" {
 			return Corrupt, "the database is damaged: " + problem, nil
@@ -217,9 +239,8 @@ func classify(ctx context.Context, db *sql.DB, deep bool) (RecoveryKind, string,
 // damaged turns an error from reading the database into a Corrupt verdict
 // when SQLite says the file is damaged, and passes any other error on.
 func damaged(err error) (RecoveryKind, string, error) {
-	var se sqlite3.Error
-	if errors.As(err, &se) && (se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB) {
-		return Corrupt, "the database is damaged: " + se.Error(), nil
+	if isDamage(err) {
+		return Corrupt, "the database is damaged: " + err.Error(), nil
 	}
 	return NoRecovery, "", err
 }
@@ -227,7 +248,13 @@ func damaged(err error) (RecoveryKind, string, error) {
 // quickCheck runs PRAGMA quick_check and returns "" when it answers "ok",
 // else the first problem it reports.
 func quickCheck(ctx context.Context, db *sql.DB) (string, error) {
-	rows, err := db.QueryContext(ctx, "PRAGMA quick_check(1)")
+	return pageCheck(ctx, db, "quick_check")
+}
+
+// pageCheck runs PRAGMA quick_check or integrity_check (check) and returns
+// "" when it answers "ok", else the first problem it reports.
+func pageCheck(ctx context.Context, db *sql.DB, check string) (string, error) {
+	rows, err := db.QueryContext(ctx, "PRAGMA "+check+"(1)")
 	if err != nil {
 		return "", err
 	}
@@ -248,43 +275,9 @@ func quickCheck(ctx context.Context, db *sql.DB) (string, error) {
 	if first == "ok" {
 		return "", nil
 	}
+	first = strings.ReplaceAll(first, "\n", " ")
 	if first == "" {
-		first = "quick_check gave no answer"
+		first = check + " gave no answer"
 	}
 	return first, nil
-}
-
-// moveAside renames the file at path, and its SQLite companions, to
-// <path>.unusable-<YYYYMMDD-HHMMSS> (with a counter if that name is taken).
-// The main file goes first: if it cannot be moved nothing has changed.
-func moveAside(path string, now func() time.Time, kind RecoveryKind, reason string) (Recovery, error) {
-	base := path + ".unusable-" + now().Format("20060102-150405")
-	target := base
-	for i := 2; exists(target); i++ {
-		target = fmt.Sprintf("%s-%d", base, i)
-	}
-	if err := os.Rename(path, target); err != nil {
-		return Recovery{}, fmt.Errorf("open store: %s, and it could not be moved aside: %w", reason, err)
-	}
-	rec := Recovery{MovedTo: target, Reason: reason, Kind: kind}
-	var errs []string
-	for _, suffix := range companions {
-		err := os.Rename(path+suffix, target+suffix)
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
-			errs = append(errs, err.Error())
-		}
-	}
-	if len(errs) > 0 {
-		// A stale -wal left beside the new database would be replayed
-		// into it, so the store must not be created.
-		return rec, fmt.Errorf("open store: %s; moved it to %s but not its companion files: %s",
-			reason, target, strings.Join(errs, "; "))
-	}
-	return rec, nil
-}
-
-// exists reports whether anything is at path (or whether it cannot tell).
-func exists(path string) bool {
-	_, err := os.Lstat(path)
-	return !errors.Is(err, fs.ErrNotExist)
 }

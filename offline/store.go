@@ -50,6 +50,11 @@ type Store struct {
 	closeErr  error
 
 	vault vault // the key of the personal data (personal_key.go)
+
+	// A store on disk: its pool's connections (recovery_conn.go), and what
+	// finds and repairs damage while it is open (recovery_repair.go).
+	guard  *connGuard
+	repair *repairer
 }
 
 // memoryDriver is the SQLite driver for in-memory stores: it keeps SQLite's
@@ -73,8 +78,11 @@ var memoryCounter atomic.Int64
 // the seed snapshot on the first run.
 //
 // When the file at path cannot be used, Open moves it aside (see
-// [Recovery]), builds a new store from the seed and reports what it did;
-// the returned error is then nil. Open returns an error only when it cannot
+// [Recovery]), builds a new store from the seed, keeps what only a damaged
+// store held (the user's requests not yet sent, personal records,
+// settings, favourites) and reports what it did; the returned error is
+// then nil. Damage found while the store is open is repaired the same way
+// (see [Store.OnRepair]). Open returns an error only when it cannot
 // provide a working store at all (for example, the directory is not
 // writable or another process holds the database locked).
 func Open(ctx context.Context, path string, opt Options) (*Store, Recovery, error) {
@@ -111,32 +119,19 @@ func open(ctx context.Context, path string, opt Options, seed fs.FS) (*Store, Re
 		return nil, Recovery{}, fmt.Errorf("open store: create folder: %w", err)
 	}
 
-	probe, rec, err := inspect(ctx, abs, now)
-	if err != nil {
-		return nil, rec, err
+	return openFileStore(ctx, abs, now, seed)
+}
+
+// openPool opens the pool of a store on disk, through a guardedConnector,
+// and checks that it connects.
+func openPool(ctx context.Context, path string, now func() time.Time) (*Store, error) {
+	g := &connGuard{}
+	db := sql.OpenDB(&guardedConnector{dsn: fileDSN(path), drv: &sqlite3.SQLiteDriver{}, guard: g})
+	if err := db.PingContext(ctx); err != nil {
+		_ = db.Close()
+		return nil, fmt.Errorf("open store %s: %w", path, err)
 	}
-	db, err := sql.Open("sqlite3", fileDSN(abs))
-	if err == nil {
-		err = db.PingContext(ctx)
-	}
-	// The probe connection closes only after the pool has its own
-	// connection, so that SQLite does not checkpoint and delete the WAL
-	// between the two.
-	if probe != nil {
-		_ = probe.Close()
-	}
-	if err != nil {
-		if db != nil {
-			_ = db.Close()
-		}
-		return nil, rec, fmt.Errorf("open store %s: %w", abs, err)
-	}
-	s := &Store{db: db, path: abs, now: now}
-	if err := s.prepare(ctx, seed); err != nil {
-		_ = s.Close()
-		return nil, rec, err
-	}
-	return s, rec, nil
+	return &Store{db: db, path: path, now: now, guard: g}, nil
 }
 
 // openMemory opens an in-memory database that all connections of the pool
@@ -195,6 +190,9 @@ func (s *Store) prepare(ctx context.Context, seed fs.FS) error {
 // Close closes the database. It is safe to call more than once.
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
+		if s.repair != nil {
+			s.repair.stop()
+		}
 		var errs []error
 		if s.keeper != nil {
 			errs = append(errs, s.keeper.Close())

@@ -54,10 +54,7 @@ func startRepairer(s *Store, seed fs.FS, checkNow bool) *repairer {
 	r := &repairer{s: s, seed: seed, wake: make(chan struct{}, 1), cancel: cancel, done: make(chan struct{})}
 	poke := func(error) { r.poke() }
 	s.guard.onDamage.Store(&poke)
-	go r.run(ctx)
-	if checkNow {
-		r.poke()
-	}
+	go r.run(ctx, checkNow)
 	return r
 }
 
@@ -76,25 +73,32 @@ func (r *repairer) stop() {
 	<-r.done
 }
 
-func (r *repairer) run(ctx context.Context) {
+func (r *repairer) run(ctx context.Context, checkNow bool) {
 	defer close(r.done)
+	if checkNow {
+		r.checkAndRepair(ctx, false)
+	}
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-r.wake:
 		}
-		r.checkAndRepair(ctx)
+		r.checkAndRepair(ctx, true)
 	}
 }
 
 // checkAndRepair checks the file, and repairs it when it is damaged.
-func (r *repairer) checkAndRepair(ctx context.Context) {
+// reported says that SQLite reported damage: a check for that is skipped
+// when one that SQLite's reports asked for found the file sound less than
+// recheckAfter ago (the check after Open does not count, since damage may
+// come later).
+func (r *repairer) checkAndRepair(ctx context.Context, reported bool) {
 	now := r.s.now()
 	r.mu.Lock()
 	recent := !r.soundAt.IsZero() && !now.Before(r.soundAt) && now.Sub(r.soundAt) < recheckAfter
 	r.mu.Unlock()
-	if recent {
+	if reported && recent {
 		return
 	}
 	problem, err := checkFile(ctx, r.s.path)
@@ -105,9 +109,11 @@ func (r *repairer) checkAndRepair(ctx context.Context) {
 		r.report(Recovery{}, fmt.Errorf("check the store: %w", err))
 		return
 	case problem == "":
-		r.mu.Lock()
-		r.soundAt = now
-		r.mu.Unlock()
+		if reported {
+			r.mu.Lock()
+			r.soundAt = now
+			r.mu.Unlock()
+		}
 		return
 	}
 	// Should the repair fail, or the app stop during it, the next Open

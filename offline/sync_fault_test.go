@@ -211,7 +211,10 @@ func TestSyncThroughFaults(t *testing.T) {
 	slotIDs := slotIDsOf(t, s, slots)
 	for i := 0; i < 12; i++ {
 		slot := slotIDs[i%len(slotIDs)]
-		if _, err := s.PlaceOrder(ctx, platform.OrderRequest{SlotID: slot, ProductID: slot[:6] + "-adult", Quantity: 2}); err != nil {
+		product := slot[:6] + "-adult"
+		if _, err := s.PlaceOrder(ctx, platform.OrderRequest{SlotID: slot, ProductID: product, Quantity: 2, Visitors: []platform.OrderVisitor{
+			{Name: "游客", DocKind: "passport", DocNumber: fmt.Sprintf("E%08d", 2*i), ProductID: product},
+			{Name: "游客", DocKind: "passport", DocNumber: fmt.Sprintf("E%08d", 2*i+1), ProductID: product}}}); err != nil {
 			t.Fatal(err)
 		}
 	}

@@ -21,7 +21,8 @@ func TestScanClassifier(t *testing.T) {
 		{"scanner at the gap limit", "ABCDEFGH", ScanMaxGap, ScanMaxGap, true, "ABCDEFGH"},
 		{"fast typist, 90 ms a key", "ABCDEFGH", 90 * ms, 30 * ms, false, ""},
 		{"person, 250 ms a key", "123456", 250 * ms, 200 * ms, false, ""},
-		{"fast keys, slow Enter", "ABCDEFGH", 10 * ms, 400 * ms, false, ""},
+		{"fast keys, Enter held back", "ABCDEFGH", 10 * ms, 400 * ms, true, "ABCDEFGH"},
+		{"fast keys, Enter a second later", "ABCDEFGH", 10 * ms, time.Second, false, ""},
 		{"too short", "AB", 5 * ms, 5 * ms, false, ""},
 		{"empty", "", 5 * ms, 5 * ms, false, ""},
 	}
@@ -62,6 +63,77 @@ func TestScanAfterTyping(t *testing.T) {
 	}
 	if _, ok := k.Enter(at.Add(10 * time.Millisecond)); ok {
 		t.Error("a second Enter with no keys is a scan")
+	}
+}
+
+// TestScanThroughStalls: a scan whose keys the busy app held back a few
+// times is still one scan; more stalls than that, or a stall after a slow
+// key, are not.
+func TestScanThroughStalls(t *testing.T) {
+	ms := time.Millisecond
+	type key struct {
+		r   rune
+		gap time.Duration // since the key before
+	}
+	typed := func(s string, gap time.Duration) []key {
+		var out []key
+		for _, r := range s {
+			out = append(out, key{r, gap})
+		}
+		return out
+	}
+	join := func(parts ...[]key) []key {
+		var out []key
+		for _, p := range parts {
+			out = append(out, p...)
+		}
+		return out
+	}
+	stall := func(s string, d time.Duration) []key { // s's first key comes d after the key before
+		k := typed(s, 8*ms)
+		k[0].gap = d
+		return k
+	}
+	cases := []struct {
+		name string
+		keys []key
+		want string // "" when not a scan
+	}{
+		{"one stall", join(typed("JSP1:abc", 8*ms), stall("def0123", 300*ms)), "JSP1:abcdef0123"},
+		{"three stalls", join(typed("JSP1", 8*ms), stall(":ab", 700*ms), stall("cdef", 200*ms), stall("0123", 60*ms)), "JSP1:abcdef0123"},
+		{"four stalls", join(typed("JS", 8*ms), stall("P1", 100*ms), stall(":ab", 100*ms), stall("cdef", 100*ms), stall("0123", 100*ms)), "P1:abcdef0123"},
+		{"a stall too long", join(typed("JSP1:abc", 8*ms), stall("def0123", time.Second)), "def0123"},
+		{"typing, then a scan in half a second", join(typed("hello", 300*ms), stall("CODE1234", 500*ms)), "CODE1234"},
+		{"a person at 120 ms a key", typed("123456789", 120*ms), ""},
+		{"a person, then one fast pair", join(typed("12345", 200*ms), stall("67", 200*ms)), ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			var k ScanClassifier
+			at := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+			for _, key := range c.keys {
+				at = at.Add(key.gap)
+				k.Rune(key.r, at)
+			}
+			code, ok := k.Enter(at.Add(8 * ms))
+			if ok != (c.want != "") || code != c.want {
+				t.Errorf("Enter = %q, %v; want %q", code, ok, c.want)
+			}
+		})
+	}
+}
+
+// TestScanKeepsNoMoreThanItMust: a flood of fast keys keeps at most
+// ScanMaxLen of them.
+func TestScanKeepsNoMoreThanItMust(t *testing.T) {
+	var k ScanClassifier
+	at := time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC)
+	for range 10 * ScanMaxLen {
+		at = at.Add(time.Millisecond)
+		k.Rune('x', at)
+	}
+	if code, ok := k.Enter(at.Add(time.Millisecond)); !ok || len(code) > ScanMaxLen {
+		t.Errorf("Enter gave %d keys, %v; want at most %d", len(code), ok, ScanMaxLen)
 	}
 }
 

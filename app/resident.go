@@ -21,21 +21,24 @@ func (s *syncer) Client() *platform.Client {
 	return s.engine.Client()
 }
 
-// keepTokens stores the tokens a refresh gave in the sealed session.
-func (s *syncer) keepTokens(t platform.Tokens) {
-	if err := s.store.KeepTokens(context.Background(), t); err != nil {
+// keepTokens stores the tokens a refresh on the server at origin gave in
+// the sealed session.
+func (s *syncer) keepTokens(origin string, t platform.Tokens) {
+	if err := s.store.KeepTokens(context.Background(), origin, t); err != nil {
 		fyne.LogError("keep tokens", err)
 	}
 }
 
-// attachResident gives a new client the signed-in resident's tokens, and
-// after every run of the engine brings the resident's side up to date:
-// the signed trust list, and when signed in the card, the insurance
-// account and the device's credentials.
+// attachResident gives a new client the signed-in resident's tokens when
+// its server issued them, and after every run of the engine brings the
+// resident's side up to date: the signed trust list, and when signed in
+// the card, the insurance account and the device's credentials.
 func (s *syncer) attachResident(client *platform.Client, eng *offline.SyncEngine) {
 	ctx := context.Background()
 	if sess, err := s.store.Session(ctx); err == nil {
-		client.SetTokens(sess.Tokens)
+		if err := client.ResumeTokens(sess.Origin, sess.Tokens); err != nil {
+			fyne.LogError("the session is another server's", err)
+		}
 	} else if !errors.Is(err, offline.ErrSignedOut) {
 		fyne.LogError("read session", err)
 	}

@@ -51,7 +51,11 @@ func newSyncer(store *offline.Store, flagURL, version, lang string) *syncer {
 	return s
 }
 
-// start (re)starts the engine for a server; "" stops syncing.
+// start (re)starts the engine for a server; "" stops syncing. A server
+// the platform client refuses (plain http to another machine, as --api
+// may give) is not synced from: it stays shown in Settings, which says
+// why. The store is told the server first, which signs out a resident
+// signed in on another one (their requests not yet sent stay for it).
 func (s *syncer) start(u string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -60,11 +64,24 @@ func (s *syncer) start(u string) {
 		s.cancel, s.engine = nil, nil
 	}
 	s.url = u
+	if u != "" {
+		if err := platform.CheckServer(u); err != nil {
+			fyne.LogError("API server refused", err)
+			return
+		}
+	}
+	if err := s.store.UseServer(context.Background(), u); err != nil {
+		// The client still sends no other server's tokens, and the engine
+		// no other server's requests.
+		fyne.LogError("use API server", err)
+	}
 	if u == "" {
 		return
 	}
+	origin, _ := platform.Origin(u) // checked above
 	client := platform.NewClient(u, platform.Options{Version: s.version,
-		Language: func() string { return s.lang.Load().(string) }, OnTokens: s.keepTokens})
+		Language: func() string { return s.lang.Load().(string) },
+		OnTokens: func(t platform.Tokens) { s.keepTokens(origin, t) }})
 	eng := offline.NewSyncEngine(s.store, client, offline.SyncOptions{})
 	s.attachResident(client, eng)
 	eng.OnProgress(func(offline.Progress) { s.notify() })
@@ -87,8 +104,15 @@ func (s *syncer) APIURL() string {
 	return s.url
 }
 
-// SetAPIURL implements screens.Syncer.
+// SetAPIURL implements screens.Syncer. A server the platform client
+// would refuse is not saved.
 func (s *syncer) SetAPIURL(u string) error {
+	u = strings.TrimSpace(u)
+	if u != "" {
+		if err := platform.CheckServer(u); err != nil {
+			return err
+		}
+	}
 	if err := s.store.SetSetting(context.Background(), settingAPI, u); err != nil {
 		return err
 	}

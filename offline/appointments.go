@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"jiangsupass/clock"
@@ -116,66 +115,6 @@ func (s *Store) Appointments(ctx context.Context) ([]Appointment, error) {
 			return nil, fmt.Errorf("appointments: %w", err)
 		}
 		out = append(out, a)
-	}
-	return out, rows.Err()
-}
-
-// Feedback is a message the resident sent to the 12345 hotline.
-type Feedback struct {
-	LocalID, OutboxID        int64
-	Category, Text, Contact  string
-	Status, ServerID, Reason string // Status is RequestPending, RequestDone or RequestRejected
-	CreatedAt                time.Time
-}
-
-// SendFeedback records a message for the 12345 hotline and puts it in the
-// outbox in one transaction. Category and text must not be empty.
-func (s *Store) SendFeedback(ctx context.Context, req platform.FeedbackRequest) (Feedback, error) {
-	req.Category, req.Text, req.Contact = strings.TrimSpace(req.Category), strings.TrimSpace(req.Text), strings.TrimSpace(req.Contact)
-	if req.Category == "" || req.Text == "" {
-		return Feedback{}, fmt.Errorf("send feedback: %w: category and text are needed", ErrBadRequest)
-	}
-	f := Feedback{Category: req.Category, Text: req.Text, Contact: req.Contact, Status: RequestPending, CreatedAt: s.now().UTC()}
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		if f.OutboxID, err = s.enqueue(ctx, tx, platform.Feedback, req, nil); err != nil {
-			return err
-		}
-		r, err := tx.ExecContext(ctx, `INSERT INTO feedback (outbox_id, category, body, contact, created_at) VALUES (?, ?, ?, ?, ?)`,
-			f.OutboxID, f.Category, f.Text, f.Contact, formatTime(f.CreatedAt))
-		if err != nil {
-			return err
-		}
-		f.LocalID, err = r.LastInsertId()
-		return err
-	})
-	if err != nil {
-		return Feedback{}, fmt.Errorf("send feedback: %w", err)
-	}
-	return f, nil
-}
-
-// FeedbackSent returns the messages sent to the 12345 hotline, newest
-// first.
-func (s *Store) FeedbackSent(ctx context.Context) ([]Feedback, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT f.local_id, f.outbox_id, f.category, f.body, f.contact, f.created_at,
-		o.state, coalesce(o.result, ''), o.last_error FROM feedback f JOIN outbox o ON o.id = f.outbox_id ORDER BY f.local_id DESC`)
-	if err != nil {
-		return nil, fmt.Errorf("feedback: %w", err)
-	}
-	defer rows.Close()
-	var out []Feedback
-	for rows.Next() {
-		var f Feedback
-		var created, state, result, lastErr string
-		if err := rows.Scan(&f.LocalID, &f.OutboxID, &f.Category, &f.Text, &f.Contact, &created, &state, &result, &lastErr); err != nil {
-			return nil, fmt.Errorf("feedback: %w", err)
-		}
-		f.Status, f.ServerID, f.Reason = requestStatus(state, result, lastErr)
-		if f.CreatedAt, err = parseTime(created); err != nil {
-			return nil, fmt.Errorf("feedback: %w", err)
-		}
-		out = append(out, f)
 	}
 	return out, rows.Err()
 }

@@ -3,9 +3,11 @@ package offline
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 )
@@ -159,13 +161,38 @@ func TestMigrateFromEachVersion(t *testing.T) {
 		},
 		{
 			from: 10,
+			insert: `INSERT INTO outbox (id, kind, idem_key, body, next_attempt_at, created_at)
+				VALUES (7, 'feedback', 'key-waiting', '{"category":"other","text":"路灯坏了","contact":"13912345678"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+				INSERT INTO feedback (outbox_id, category, body, contact, created_at) VALUES (7, 'other', '路灯坏了', '13912345678', '2026-01-01T00:00:00Z');
+				INSERT INTO outbox (id, kind, idem_key, body, state, result, next_attempt_at, created_at)
+				VALUES (8, 'feedback', 'key-answered', '{}', 'sent', '{"id":"f-9"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+				INSERT INTO feedback (outbox_id, category, body, contact, created_at) VALUES (8, 'other', '井盖丢了', '13812345678', '2026-01-01T00:00:00Z');`,
 			check: func(t *testing.T, s *Store) {
 				var n int
 				if err := s.db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name = 'trust_lists'").Scan(&n); n != 0 || err != nil {
 					t.Errorf("the unsigned trust-list table is still there: %d, %v", n, err)
 				}
+				// Migration 11: the answered message keeps its receipt and no
+				// text; the waiting one still goes out as it was, to the
+				// first server it reaches.
+				list, err := s.FeedbackSent(ctx)
+				if err != nil || len(list) != 2 {
+					t.Fatalf("feedback from v10 = %+v, %v", list, err)
+				}
+				if f := list[0]; f.Text != "" || f.Contact != "" || f.ServerID != "f-9" || f.Status != RequestDone {
+					t.Errorf("answered feedback from v10 = %+v", f)
+				}
+				if f := list[1]; f.Text != "路灯坏了" || f.Contact != "13912345678" || f.Status != RequestPending {
+					t.Errorf("waiting feedback from v10 = %+v", f)
+				}
+				items, err := s.Outbox(ctx, OutboxPending)
+				if err != nil || len(items) != 1 || items[0].Origin != "" || items[0].Owner != "" || !json.Valid(items[0].Body) ||
+					!strings.Contains(string(items[0].Body), "13912345678") {
+					t.Errorf("waiting request from v10 = %+v, %v", items, err)
+				}
 			},
 		},
+		{from: 11},
 	}
 	if len(tests) != LatestSchemaVersion()+1 {
 		t.Fatalf("the test covers versions 0..%d; the schema is at %d", len(tests)-1, LatestSchemaVersion())

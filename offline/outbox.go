@@ -34,7 +34,9 @@ type OutboxItem struct {
 	ErrorCode   string // the platform's code when it refused the request
 	Result      json.RawMessage
 	CreatedAt   time.Time
-	Unreadable  bool // a sealed request whose key is gone
+	Unreadable  bool   // a sealed request whose key is gone
+	Origin      string // the server it is for (platform.Origin); "" for the first one it reaches
+	Owner       string // the platform's ID of the resident who made it signed in; "" for none
 }
 
 // RowRef names a synced row that a request changes locally; a pull leaves
@@ -54,13 +56,17 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, kind string, body any, 
 		return 0, fmt.Errorf("outbox: %w", err)
 	}
 	key := newKey()
-	stored, sealed, err := s.sealOutboxBody(kind, key, b)
+	stored, sealed, err := s.sealOutboxBody(key, b)
+	if err != nil {
+		return 0, fmt.Errorf("outbox: %w", err)
+	}
+	origin, owner, err := s.requestBinding(ctx, tx)
 	if err != nil {
 		return 0, fmt.Errorf("outbox: %w", err)
 	}
 	now := formatTime(s.now())
-	res, err := tx.ExecContext(ctx, `INSERT INTO outbox (kind, idem_key, body, sealed, next_attempt_at, created_at)
-		VALUES (?, ?, ?, ?, ?, ?)`, kind, key, stored, sealed, now, now)
+	res, err := tx.ExecContext(ctx, `INSERT INTO outbox (kind, idem_key, body, sealed, next_attempt_at, created_at, origin, owner)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, kind, key, stored, sealed, now, now, origin, owner)
 	if err != nil {
 		return 0, fmt.Errorf("outbox: %w", err)
 	}
@@ -110,14 +116,14 @@ func (s *Store) inTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 }
 
 const outboxColumns = `id, kind, idem_key, body, sealed, state, attempts, next_attempt_at, last_error, error_code,
-	coalesce(result, ''), created_at`
+	coalesce(result, ''), created_at, origin, owner`
 
 func (s *Store) scanOutbox(sc scanner) (OutboxItem, error) {
 	var it OutboxItem
 	var body, result, next, created string
 	var sealed []byte
 	if err := sc.Scan(&it.ID, &it.Kind, &it.Key, &body, &sealed, &it.State, &it.Attempts, &next, &it.LastError,
-		&it.ErrorCode, &result, &created); err != nil {
+		&it.ErrorCode, &result, &created, &it.Origin, &it.Owner); err != nil {
 		return OutboxItem{}, err
 	}
 	var err error
@@ -156,11 +162,14 @@ func (s *Store) Outbox(ctx context.Context, state string) ([]OutboxItem, error) 
 	return out, rows.Err()
 }
 
-// OutboxCounts returns how many requests are pending and how many the
-// platform refused (and the user has not dismissed).
+// OutboxCounts returns how many requests are pending for the current
+// server (see UseServer; every pending one when there is none) and how
+// many the platform refused (and the user has not dismissed). Requests
+// for other servers are counted by WaitingElsewhere.
 func (s *Store) OutboxCounts(ctx context.Context) (pending, failed int, err error) {
-	err = s.db.QueryRowContext(ctx, `SELECT coalesce(sum(state = 'pending'), 0), coalesce(sum(state = 'failed'), 0) FROM outbox`).
-		Scan(&pending, &failed)
+	cur := s.currentOrigin()
+	err = s.db.QueryRowContext(ctx, `SELECT coalesce(sum(state = 'pending' AND (?1 = '' OR origin IN ('', ?1))), 0),
+		coalesce(sum(state = 'failed'), 0) FROM outbox`, cur).Scan(&pending, &failed)
 	if err != nil {
 		err = fmt.Errorf("outbox: %w", err)
 	}
@@ -184,10 +193,10 @@ func (s *Store) dueOutbox(ctx context.Context) ([]OutboxItem, error) {
 // settleOutbox records the platform's answer to a request: sent with its
 // result, or failed with the platform's code and message; the request's
 // body, no longer needed, is dropped. The rows it changed locally are
-// queued to be fetched again, and its local effect (an order's status) is
-// updated, all in one transaction.
+// queued to be fetched again, and its local effect (an order's status; an
+// anonymous message's text, deleted) is updated, all in one transaction.
 func (s *Store) settleOutbox(ctx context.Context, it OutboxItem, res platform.MutationResult, refusal *platform.Error) error {
-	return s.inTx(ctx, func(tx *sql.Tx) error {
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		state, code, msg := OutboxSent, "", ""
 		if refusal != nil {
 			state, code, msg = OutboxFailed, refusal.Code, refusal.Message
@@ -210,9 +219,17 @@ func (s *Store) settleOutbox(ctx context.Context, it OutboxItem, res platform.Mu
 			return settleOrder(ctx, tx, it.ID, res, refusal)
 		case platform.Refunds:
 			return settleRefund(ctx, tx, it.ID, refusal)
+		case platform.Feedback:
+			return settleFeedback(ctx, tx, it)
 		}
 		return nil
 	})
+	if err == nil && it.Kind == platform.Feedback && it.Owner == "" {
+		// Anonymous feedback answered: with no one signed in, the key
+		// may have nothing left to open.
+		err = s.dropUnusedKey(ctx)
+	}
+	return err
 }
 
 // postponeOutbox records a failed attempt that may succeed later.

@@ -8,13 +8,14 @@ import (
 	"jiangsupass/platform"
 )
 
-// A personal request (an order with its visitors' names and document
-// numbers, an appointment, a card-loss report, a refund) is sealed with
-// the personal key while it waits in the outbox, like every other personal
-// record, and its body is dropped once the platform has answered: the
-// database never holds it in clear. Feedback to 12345, which anyone may
-// send signed in or not, is kept in clear until it is delivered, since a
-// sign-out would otherwise make it unreadable before it leaves.
+// Every request (an order with its visitors' names and document numbers,
+// an appointment, a card-loss report, a refund, 12345 feedback with its
+// contact number) is sealed with the personal key while it waits in the
+// outbox, like every other personal record, and its body is dropped once
+// the platform has answered: the database never holds it in clear. A
+// sign-out that keeps requests not yet sent (anonymous feedback, or every
+// pending request when the server changes) seals them again under a new
+// key (personal_signout.go), so that they still open after it.
 
 // schemaOutboxSeal adds the sealed body and drops the bodies of requests
 // already answered.
@@ -33,19 +34,13 @@ var errOutboxUnreadable = errors.New("offline: a waiting request does not open w
 // because it no longer opens on this device; the user makes it again.
 const CodeUnreadable = "unreadable_on_device"
 
-// sealsOutbox says whether requests of this kind are sealed.
-func sealsOutbox(kind string) bool { return platform.MutationNeedsSignIn[kind] }
-
 // outboxSealName binds a sealed body to its request's idempotency key, so
 // that it cannot be moved to another request.
 func outboxSealName(key string) string { return "outbox " + key }
 
 // sealOutboxBody returns what the body and sealed columns of a new request
 // hold.
-func (s *Store) sealOutboxBody(kind, key string, body []byte) (string, []byte, error) {
-	if !sealsOutbox(kind) {
-		return string(body), nil, nil
-	}
+func (s *Store) sealOutboxBody(key string, body []byte) (string, []byte, error) {
 	aead, err := s.personalAEAD(true)
 	if err != nil {
 		return "", nil, err
@@ -57,7 +52,8 @@ func (s *Store) sealOutboxBody(kind, key string, body []byte) (string, []byte, e
 	return emptyBody, sealed, nil
 }
 
-// openOutboxBody returns a request's body, unsealing it when it is sealed.
+// openOutboxBody returns a request's body, unsealing it when it is sealed
+// (a request from before requests were sealed is in clear).
 func (s *Store) openOutboxBody(key, body string, sealed []byte) (json.RawMessage, error) {
 	if sealed == nil {
 		return json.RawMessage(body), nil

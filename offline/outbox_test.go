@@ -2,8 +2,10 @@ package offline
 
 import (
 	"context"
+	"fmt"
 	"testing"
 
+	"jiangsupass/idcard"
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
 )
@@ -26,7 +28,8 @@ func TestPendingRowSurvivesPullAndRestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	slot := slotIDsOf(t, s, []string{"5a-010"})[0]
-	o, err := s.PlaceOrder(ctx, platform.OrderRequest{SlotID: slot, ProductID: "5a-010-adult", Quantity: 3})
+	o, err := s.PlaceOrder(ctx, platform.OrderRequest{SlotID: slot, ProductID: "5a-010-adult", Quantity: 3,
+		Visitors: passportVisitors(3, "5a-010-adult")})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,7 +98,8 @@ func TestRefusedRequestIsShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	// The replica still shows 200 left; the platform has 1.
-	if _, err := s.PlaceOrder(ctx, platform.OrderRequest{SlotID: slot, ProductID: "5a-011-adult", Quantity: 2}); err != nil {
+	if _, err := s.PlaceOrder(ctx, platform.OrderRequest{SlotID: slot, ProductID: "5a-011-adult", Quantity: 2,
+		Visitors: passportVisitors(2, "5a-011-adult")}); err != nil {
 		t.Fatal(err)
 	}
 	for i := 0; i < 3; i++ {
@@ -126,6 +130,17 @@ func TestRefusedRequestIsShown(t *testing.T) {
 	}
 }
 
+// passportVisitors are n visitors of a real-name order, each with a
+// passport of their own.
+func passportVisitors(n int, product string) []platform.OrderVisitor {
+	out := make([]platform.OrderVisitor, n)
+	for i := range out {
+		out[i] = platform.OrderVisitor{Name: fmt.Sprintf("Visitor %c", 'A'+i), DocKind: string(idcard.KindPassport),
+			DocNumber: fmt.Sprintf("E%08d", 1000+i), ProductID: product}
+	}
+	return out
+}
+
 func remaining(t *testing.T, s *Store, slot string) int64 {
 	t.Helper()
 	var n int64
@@ -135,20 +150,24 @@ func remaining(t *testing.T, s *Store, slot string) int64 {
 	return n
 }
 
-// TestUnreadableRequestFailsVisibly: a sealed request whose key is gone
-// (the key file deleted behind the app's back) is settled as failed with
-// its own code, so that it neither blocks the requests behind it nor
-// vanishes unseen; feedback, kept in clear, is still delivered.
+// TestUnreadableRequestFailsVisibly: sealed requests whose key is gone
+// (the key file deleted behind the app's back) are settled as failed with
+// their own code, so that they neither block the requests behind them nor
+// vanish unseen, and the platform receives nothing of them; a request
+// made after, under a new key, is delivered.
 func TestUnreadableRequestFailsVisibly(t *testing.T) {
 	ctx := context.Background()
 	s, ps, c := signInPersonal(t)
 	if _, err := s.Enqueue(ctx, platform.CardLoss, platform.CardLossRequest{Reason: "lost"}); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Enqueue(ctx, platform.Feedback, platform.FeedbackRequest{Category: "other", Text: "扶梯坏了"}); err != nil {
+	if _, err := s.SendFeedback(ctx, platform.FeedbackRequest{Category: "other", Text: "扶梯坏了"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := s.dropPersonalKey(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SendFeedback(ctx, platform.FeedbackRequest{Category: "other", Text: "路灯不亮"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := NewSyncEngine(s, c, fastSync()).Sync(ctx); err != nil {
@@ -156,7 +175,8 @@ func TestUnreadableRequestFailsVisibly(t *testing.T) {
 	}
 	failed, _ := s.Outbox(ctx, OutboxFailed)
 	sent, _ := s.Outbox(ctx, OutboxSent)
-	if len(failed) != 1 || failed[0].Kind != platform.CardLoss || failed[0].ErrorCode != CodeUnreadable {
+	if len(failed) != 2 || failed[0].Kind != platform.CardLoss || failed[1].Kind != platform.Feedback ||
+		failed[0].ErrorCode != CodeUnreadable || failed[1].ErrorCode != CodeUnreadable {
 		t.Fatalf("failed requests %+v", failed)
 	}
 	if len(sent) != 1 || sent[0].Kind != platform.Feedback {
@@ -164,5 +184,8 @@ func TestUnreadableRequestFailsVisibly(t *testing.T) {
 	}
 	if got, _ := ps.Server.Applied(ctx, platform.CardLoss); len(got) != 0 {
 		t.Fatalf("the platform applied %d card-loss reports it could not have read", len(got))
+	}
+	if got, _ := ps.Server.Applied(ctx, platform.Feedback); len(got) != 1 {
+		t.Fatalf("the platform applied %d messages, want the one made under the new key", len(got))
 	}
 }

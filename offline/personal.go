@@ -20,10 +20,12 @@ const (
 	recCredPfx   = "credential/" // + platform.CredentialService or CredentialCard
 )
 
-// Session is the signed-in resident: the tokens, the masked profile and
-// how far the device's clock is from the platform's.
+// Session is the signed-in resident: the tokens with the server that
+// issued them, the masked profile and how far the device's clock is from
+// the platform's.
 type Session struct {
 	Tokens      platform.Tokens
+	Origin      string // the server that issued the tokens (platform.Origin); they go to no other
 	Profile     platform.Profile
 	SignedInAt  time.Time
 	ClockOffset time.Duration // platform's clock minus the device's, at the last sync
@@ -93,8 +95,13 @@ func (s *Store) writePersonal(ctx context.Context, name string, v any) error {
 // getPersonal opens the record name into v. A missing record is
 // ErrNotFound; a missing key, ErrSignedOut.
 func (s *Store) getPersonal(ctx context.Context, name string, v any) error {
+	return s.getPersonalIn(ctx, s.db, name, v)
+}
+
+// getPersonalIn is getPersonal inside a transaction (or not).
+func (s *Store) getPersonalIn(ctx context.Context, q querier, name string, v any) error {
 	var sealed []byte
-	err := s.db.QueryRowContext(ctx, "SELECT sealed FROM personal_records WHERE name = ?", name).Scan(&sealed)
+	err := q.QueryRowContext(ctx, "SELECT sealed FROM personal_records WHERE name = ?", name).Scan(&sealed)
 	if errors.Is(err, sql.ErrNoRows) {
 		return fmt.Errorf("%s: %w", name, ErrNotFound)
 	}
@@ -174,57 +181,4 @@ func (s *Store) Credential(ctx context.Context, kind string) ([]byte, error) {
 // SaveCredential stores the credential of kind.
 func (s *Store) SaveCredential(ctx context.Context, kind string, cred []byte) error {
 	return s.putPersonal(ctx, recCredPfx+kind, cred)
-}
-
-// SignOut removes everything personal from the device: the sealed
-// records, the personal requests still in the outbox with their orders,
-// and the key (so that sealed bytes left in the file's free pages can no
-// longer be read). The signed trust list stays: it is public.
-func (s *Store) SignOut(ctx context.Context) error {
-	s.vault.gate.Lock()
-	defer s.vault.gate.Unlock()
-	s.vault.epoch++
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, "DELETE FROM personal_records"); err != nil {
-			return err
-		}
-		kinds := make([]any, 0, len(platform.MutationNeedsSignIn))
-		for k, personal := range platform.MutationNeedsSignIn {
-			if personal {
-				kinds = append(kinds, k)
-			}
-		}
-		// Children before the rows they point at: an order's ticket
-		// before the order, an order or appointment before its request.
-		for _, table := range []string{"ticket_orders", "orders", "appointments"} {
-			if _, err := tx.ExecContext(ctx, "DELETE FROM "+table); err != nil {
-				return err
-			}
-		}
-		if len(kinds) > 0 {
-			q := "DELETE FROM outbox WHERE kind IN (?" + repeatPlaceholders(len(kinds)-1) + ")"
-			if _, err := tx.ExecContext(ctx, q, kinds...); err != nil {
-				return err
-			}
-		}
-		return nil
-	})
-	if err != nil {
-		return fmt.Errorf("sign out: %w", err)
-	}
-	if !s.memory {
-		// Move the deleted pages out of the WAL into the main file, where
-		// the key's removal makes them unreadable.
-		_, _ = s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
-	}
-	return s.dropPersonalKey()
-}
-
-// repeatPlaceholders is ", ?" n times.
-func repeatPlaceholders(n int) string {
-	b := make([]byte, 0, 3*n)
-	for range n {
-		b = append(b, ", ?"...)
-	}
-	return string(b)
 }

@@ -31,11 +31,13 @@ const personalKeyLen = 32
 // this device (or the key of the personal data is gone).
 var ErrSignedOut = errors.New("offline: not signed in")
 
-// vault holds the AEAD of the personal data once its key is loaded. A
-// store in memory (kiosk mode) keeps its key in memory only.
+// vault holds the AEAD of the personal data once its key is loaded, and
+// the server that the personal data and new requests are bound to. A store
+// in memory (kiosk mode) keeps its key in memory only.
 type vault struct {
-	mu   sync.Mutex
-	aead cipher.AEAD
+	mu     sync.Mutex
+	aead   cipher.AEAD
+	origin string // the server the app talks to (UseServer); "" for none
 
 	// gate orders writes of personal records against sign-out; epoch
 	// counts sign-outs, so that a sync that began before one writes
@@ -71,6 +73,16 @@ func (s *Store) personalAEAD(create bool) (cipher.AEAD, error) {
 	if err != nil {
 		return nil, err
 	}
+	aead, err := newAEAD(key)
+	if err != nil {
+		return nil, err
+	}
+	s.vault.aead = aead
+	return aead, nil
+}
+
+// newAEAD is AES-256-GCM under key.
+func newAEAD(key []byte) (cipher.AEAD, error) {
 	block, err := aes.NewCipher(key)
 	if err != nil {
 		return nil, fmt.Errorf("personal key: %w", err)
@@ -79,7 +91,6 @@ func (s *Store) personalAEAD(create bool) (cipher.AEAD, error) {
 	if err != nil {
 		return nil, fmt.Errorf("personal key: %w", err)
 	}
-	s.vault.aead = aead
 	return aead, nil
 }
 
@@ -147,4 +158,63 @@ func (s *Store) dropPersonalKey() error {
 		return fmt.Errorf("delete personal key: %w", err)
 	}
 	return nil
+}
+
+// stagedKey is a new key put in use while a transaction seals what is
+// kept under it: commit makes its file the key file once the transaction
+// has committed; rollback goes back to the old key.
+type stagedKey struct {
+	s   *Store
+	old cipher.AEAD
+	tmp string // the new key's file until commit; "" in memory
+}
+
+// stageKey puts a new key in use: in memory at once, so that whatever is
+// sealed from now on uses it, and in a file beside the key file.
+func (s *Store) stageKey() (*stagedKey, cipher.AEAD, error) {
+	key, err := newPersonalKey()
+	if err != nil {
+		return nil, nil, err
+	}
+	aead, err := newAEAD(key)
+	if err != nil {
+		return nil, nil, err
+	}
+	k := &stagedKey{s: s}
+	if !s.memory {
+		k.tmp = s.keyPath() + ".new"
+		_ = os.Remove(k.tmp) // left by a crash; it opens nothing
+		if err := writeKeyFile(k.tmp, key); err != nil {
+			return nil, nil, err
+		}
+	}
+	s.vault.mu.Lock()
+	k.old, s.vault.aead = s.vault.aead, aead
+	s.vault.mu.Unlock()
+	return k, aead, nil
+}
+
+// commit puts the new key's file in place of the old one.
+func (k *stagedKey) commit() error {
+	if k.tmp == "" {
+		return nil
+	}
+	if err := os.Rename(k.tmp, k.s.keyPath()); err != nil {
+		return fmt.Errorf("personal key: %w", err)
+	}
+	if d, err := os.Open(filepath.Dir(k.tmp)); err == nil {
+		_ = d.Sync() // the rename reaches the disk
+		d.Close()
+	}
+	return nil
+}
+
+// rollback goes back to the old key and deletes the new one's file.
+func (k *stagedKey) rollback() {
+	k.s.vault.mu.Lock()
+	k.s.vault.aead = k.old
+	k.s.vault.mu.Unlock()
+	if k.tmp != "" {
+		_ = os.Remove(k.tmp)
+	}
 }

@@ -15,8 +15,10 @@ import (
 const renewBefore = 24 * time.Hour
 
 // SignIn exchanges a phone number and its one-time code for tokens and
-// keeps the session sealed. Whatever an earlier resident left on the
-// device is removed first.
+// keeps the session sealed, bound to the client's server. Whatever an
+// earlier resident left on the device is removed first, except requests
+// not yet sent that wait for another server; this resident's own requests
+// waiting for this server are then delivered.
 func (s *Store) SignIn(ctx context.Context, c *platform.Client, phone, code string) (Session, error) {
 	tokens, err := c.SignIn(ctx, phone, code)
 	if err != nil {
@@ -26,19 +28,20 @@ func (s *Store) SignIn(ctx context.Context, c *platform.Client, phone, code stri
 	if err != nil {
 		return Session{}, fmt.Errorf("sign in: %w", err)
 	}
-	if err := s.SignOut(ctx); err != nil {
+	if err := s.clearForSignIn(ctx, c.Origin(), profile.UserID); err != nil {
 		return Session{}, err
 	}
-	sess := Session{Tokens: tokens, Profile: profile, SignedInAt: s.now()}
+	sess := Session{Tokens: tokens, Origin: c.Origin(), Profile: profile, SignedInAt: s.now()}
 	if err := s.SaveSession(ctx, sess); err != nil {
 		return Session{}, err
 	}
 	return sess, nil
 }
 
-// KeepTokens stores tokens a refresh gave, in the signed-in session; it
-// does nothing when no one is signed in. It suits platform.Options.OnTokens.
-func (s *Store) KeepTokens(ctx context.Context, t platform.Tokens) error {
+// KeepTokens stores tokens that a refresh on the server at origin gave,
+// in the signed-in session; it does nothing when no one is signed in, or
+// the session is another server's. It suits platform.Options.OnTokens.
+func (s *Store) KeepTokens(ctx context.Context, origin string, t platform.Tokens) error {
 	epoch := s.personalEpoch()
 	sess, err := s.Session(ctx)
 	if errors.Is(err, ErrSignedOut) {
@@ -46,6 +49,9 @@ func (s *Store) KeepTokens(ctx context.Context, t platform.Tokens) error {
 	}
 	if err != nil {
 		return err
+	}
+	if sess.Origin != origin {
+		return nil
 	}
 	sess.Tokens = t
 	if err := s.putPersonalIn(ctx, epoch, recSession, sess); err != nil && !errors.Is(err, ErrSignedOut) {
@@ -55,10 +61,11 @@ func (s *Store) KeepTokens(ctx context.Context, t platform.Tokens) error {
 }
 
 // SyncPersonal brings the resident's side up to date: the signed trust
-// list (for anyone), and for a signed-in resident the card, the insurance
-// account and a credential of each kind bound to this device's key,
-// renewed a day before it ends. It returns the first failure after trying
-// every part.
+// list (for anyone), and for a resident signed in on the client's server
+// the card, the insurance account and a credential of each kind bound to
+// this device's key, renewed a day before it ends. A session of another
+// server is not used (platform.ErrOtherServer). It returns the first
+// failure after trying every part.
 func (s *Store) SyncPersonal(ctx context.Context, c *platform.Client) error {
 	epoch := s.personalEpoch()
 	errs := []error{s.syncTrustList(ctx, c)}
@@ -69,7 +76,9 @@ func (s *Store) SyncPersonal(ctx context.Context, c *platform.Client) error {
 	if err != nil {
 		return errors.Join(append(errs, err)...)
 	}
-	c.SetTokens(sess.Tokens)
+	if err := c.ResumeTokens(sess.Origin, sess.Tokens); err != nil {
+		return errors.Join(append(errs, err)...)
+	}
 	card, err := c.Card(ctx)
 	if err == nil {
 		err = s.putPersonalIn(ctx, epoch, recCard, CardRecord{Card: card, FetchedAt: s.now()})

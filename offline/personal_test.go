@@ -394,7 +394,7 @@ func TestSyncFromBeforeSignOutWritesNothing(t *testing.T) {
 	if err := s.putPersonalIn(ctx, epoch, recCard, CardRecord{Card: platform.Card{Name: "钱七"}}); !errors.Is(err, ErrSignedOut) {
 		t.Errorf("late write: %v", err)
 	}
-	if err := s.KeepTokens(ctx, platform.Tokens{AccessToken: "late"}); err != nil {
+	if err := s.KeepTokens(ctx, "", platform.Tokens{AccessToken: "late"}); err != nil {
 		t.Errorf("late tokens: %v", err)
 	}
 	if n := count(t, s, "personal_records"); n != 0 {

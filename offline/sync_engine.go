@@ -165,15 +165,20 @@ func (e *SyncEngine) Start(ctx context.Context) {
 	}()
 }
 
-// nextWake is the interval, or sooner when a request is due before it.
+// nextWake is the interval, or sooner when a request for this server is
+// due before it (one that waits for a sign-in waits for SyncNow).
 func (e *SyncEngine) nextWake(ctx context.Context) time.Duration {
 	wait := e.opt.Interval
-	items, err := e.store.dueOutbox(ctx)
+	items, err := e.store.dueFor(ctx, e.client.Origin())
 	if err != nil {
 		return wait
 	}
 	now := e.store.now()
+	signedIn := e.client.SignedIn()
 	for _, it := range items {
+		if platform.MutationNeedsSignIn[it.Kind] && !signedIn {
+			continue
+		}
 		if d := it.NextAttempt.Sub(now); d < wait {
 			wait = max(d, time.Second)
 		}
@@ -339,12 +344,14 @@ func (e *SyncEngine) refetch(ctx context.Context) error {
 	return nil
 }
 
-// push delivers the due requests of the outbox, in order within each
-// kind: a request that fails for now holds back the later ones of its
+// push delivers the due requests of the outbox that are for this server
+// (and, personal ones, for the resident signed in on it), in order within
+// each kind: a request that fails for now holds back the later ones of its
 // kind, with backoff; one the platform refuses (4xx) is settled as failed
-// and the next one goes. It returns the first error that is worth showing.
+// and the next one goes. Requests made for another server are not sent:
+// they wait for it. It returns the first error that is worth showing.
 func (e *SyncEngine) push(ctx context.Context) error {
-	items, err := e.store.dueOutbox(ctx)
+	items, err := e.store.dueFor(ctx, e.client.Origin())
 	if err != nil {
 		return err
 	}

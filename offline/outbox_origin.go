@@ -1,0 +1,218 @@
+package offline
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+
+	"jiangsupass/platform"
+)
+
+// A request is made for one platform server, its origin (platform.Origin),
+// and, when a resident made it signed in, for that resident (owner, the
+// platform's user ID): it is delivered to that server only, and a personal
+// one only under that resident's session. When the app is pointed at
+// another server, the requests made for the old one wait for it ("waiting
+// for <server>") and the user may discard them. A request made while no
+// server was set (or before requests recorded their server) goes to the
+// first server the app talks to.
+
+// schemaOutboxOrigin records the server and the resident of each request,
+// and seals the text and contact of 12345 feedback (feedback.sealed; the
+// clear columns stay empty). Feedback already answered keeps no text.
+const schemaOutboxOrigin = `
+ALTER TABLE outbox ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+ALTER TABLE outbox ADD COLUMN owner TEXT NOT NULL DEFAULT '';
+CREATE INDEX outbox_by_origin ON outbox (state, origin);
+ALTER TABLE feedback ADD COLUMN sealed BLOB;
+UPDATE feedback SET body = '', contact = '' WHERE outbox_id IN (SELECT id FROM outbox WHERE state <> 'pending');
+`
+
+// currentOrigin is the origin of the server the app talks to ("" for
+// none), as UseServer last set it.
+func (s *Store) currentOrigin() string {
+	s.vault.mu.Lock()
+	defer s.vault.mu.Unlock()
+	return s.vault.origin
+}
+
+// UseServer tells the store which platform server the app talks to from
+// now on (its address, or "" for none); new requests are made for it. A
+// resident signed in on another server is signed out on this device
+// (their requests not yet sent stay for that server); a session, and
+// requests, from before the store recorded servers are taken as this
+// server's. With no server nothing is signed out: nothing is sent anywhere.
+func (s *Store) UseServer(ctx context.Context, rawURL string) error {
+	origin := ""
+	if strings.TrimSpace(rawURL) != "" {
+		var err error
+		if origin, err = platform.Origin(rawURL); err != nil {
+			return fmt.Errorf("use server: %w", err)
+		}
+	}
+	s.vault.mu.Lock()
+	s.vault.origin = origin
+	s.vault.mu.Unlock()
+	if origin == "" {
+		return nil
+	}
+	if err := s.bindRequests(ctx, origin); err != nil {
+		return err
+	}
+	epoch := s.personalEpoch()
+	sess, err := s.Session(ctx)
+	switch {
+	case errors.Is(err, ErrSignedOut) || errors.Is(err, errSealed):
+		return nil
+	case err != nil:
+		return fmt.Errorf("use server: %w", err)
+	case sess.Origin == "":
+		sess.Origin = origin
+		if err := s.putPersonalIn(ctx, epoch, recSession, sess); err != nil && !errors.Is(err, ErrSignedOut) {
+			return fmt.Errorf("use server: %w", err)
+		}
+	case sess.Origin != origin:
+		return s.leaveServer(ctx)
+	}
+	return nil
+}
+
+// bindRequests makes the requests waiting for no particular server
+// requests for origin.
+func (s *Store) bindRequests(ctx context.Context, origin string) error {
+	if _, err := s.db.ExecContext(ctx, "UPDATE outbox SET origin = ? WHERE origin = '' AND state = 'pending'", origin); err != nil {
+		return fmt.Errorf("outbox: %w", err)
+	}
+	return nil
+}
+
+// requestBinding is the server and the resident a new request is made
+// for: the signed-in resident's server and user ID, or, signed out, the
+// current server and nobody.
+func (s *Store) requestBinding(ctx context.Context, q querier) (origin, owner string, err error) {
+	var sess Session
+	err = s.getPersonalIn(ctx, q, recSession, &sess)
+	switch {
+	case errors.Is(err, ErrNotFound) || errors.Is(err, ErrSignedOut) || errors.Is(err, errSealed):
+		return s.currentOrigin(), "", nil
+	case err != nil:
+		return "", "", err
+	case sess.Origin == "":
+		return s.currentOrigin(), sess.Profile.UserID, nil
+	}
+	return sess.Origin, sess.Profile.UserID, nil
+}
+
+// goesTo reports whether a request may be delivered to the server at
+// origin under the session of user ("" when no one is signed in): it was
+// made for that server (or for none), and a personal request was made by
+// that resident (or by no one signed in). One that no longer opens is
+// never sent, only settled as failed there, so it waits for no resident.
+func (it OutboxItem) goesTo(origin, user string) bool {
+	if it.Origin != "" && it.Origin != origin {
+		return false
+	}
+	return it.Unreadable || !platform.MutationNeedsSignIn[it.Kind] || it.Owner == "" || it.Owner == user
+}
+
+// dueFor returns the pending requests that may be delivered to the server
+// at origin (see goesTo), oldest first: the others wait for their own
+// server or resident.
+func (s *Store) dueFor(ctx context.Context, origin string) ([]OutboxItem, error) {
+	items, err := s.dueOutbox(ctx)
+	if err != nil {
+		return nil, err
+	}
+	user := ""
+	if sess, err := s.Session(ctx); err == nil && sess.Origin == origin {
+		user = sess.Profile.UserID
+	}
+	out := items[:0]
+	for _, it := range items {
+		if it.goesTo(origin, user) {
+			out = append(out, it)
+		}
+	}
+	return out, nil
+}
+
+// ServerRequests is how many requests wait for a server the app no longer
+// talks to.
+type ServerRequests struct {
+	Origin string // the server's origin, as platform.Origin gives it
+	Count  int
+}
+
+// WaitingElsewhere lists the servers, other than the current one, that
+// requests not yet sent were made for, with how many wait for each. With
+// no current server it lists none: every request waits alike.
+func (s *Store) WaitingElsewhere(ctx context.Context) ([]ServerRequests, error) {
+	cur := s.currentOrigin()
+	if cur == "" {
+		return nil, nil
+	}
+	rows, err := s.db.QueryContext(ctx, `SELECT origin, count(*) FROM outbox
+		WHERE state = 'pending' AND origin NOT IN ('', ?) GROUP BY origin ORDER BY origin`, cur)
+	if err != nil {
+		return nil, fmt.Errorf("outbox: %w", err)
+	}
+	defer rows.Close()
+	var out []ServerRequests
+	for rows.Next() {
+		var r ServerRequests
+		if err := rows.Scan(&r.Origin, &r.Count); err != nil {
+			return nil, fmt.Errorf("outbox: %w", err)
+		}
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// ErrCurrentServer is returned by DiscardWaiting for the server the app
+// talks to: its requests are on their way, not waiting.
+var ErrCurrentServer = errors.New("offline: these requests are for the server in use")
+
+// DiscardWaiting deletes the requests not yet sent that wait for another
+// server than the current one, with their local effects (a pending order,
+// appointment or message); the rows they changed locally are fetched
+// again at the next sync.
+func (s *Store) DiscardWaiting(ctx context.Context, origin string) error {
+	if origin == "" || origin == s.currentOrigin() {
+		return ErrCurrentServer
+	}
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		return deleteRequests(ctx, tx, "state = 'pending' AND origin = ?", origin)
+	})
+	if err != nil {
+		return fmt.Errorf("discard requests for %s: %w", origin, err)
+	}
+	return nil
+}
+
+// deleteRequests deletes, inside tx, the outbox rows that match where
+// (a condition on outbox with its args) with what hangs on them: ticket
+// details before the orders, orders, appointments and feedback before
+// their requests; a refund that will not be sent is no longer shown as
+// asked for. The synced rows that pending ones changed locally are queued
+// to be fetched again.
+func deleteRequests(ctx context.Context, tx *sql.Tx, where string, args ...any) error {
+	ids := "SELECT id FROM outbox WHERE " + where
+	for _, q := range []string{
+		`INSERT OR IGNORE INTO sync_deferred (collection, item_id) SELECT collection, item_id FROM outbox_rows
+			WHERE outbox_id IN (SELECT id FROM outbox WHERE state = 'pending' AND id IN (` + ids + `))`,
+		"UPDATE ticket_orders SET refund_state = '', refund_outbox_id = NULL WHERE refund_state = 'pending' AND refund_outbox_id IN (" + ids + ")",
+		"DELETE FROM ticket_orders WHERE local_id IN (SELECT local_id FROM orders WHERE outbox_id IN (" + ids + "))",
+		"DELETE FROM orders WHERE outbox_id IN (" + ids + ")",
+		"DELETE FROM appointments WHERE outbox_id IN (" + ids + ")",
+		"DELETE FROM feedback WHERE outbox_id IN (" + ids + ")",
+		"DELETE FROM outbox_rows WHERE outbox_id IN (" + ids + ")",
+		"DELETE FROM outbox WHERE " + where,
+	} {
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return err
+		}
+	}
+	return nil
+}

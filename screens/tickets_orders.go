@@ -131,6 +131,8 @@ func rejectionText(env *Env, code, message string) string {
 		return env.T("TicketRejectSlotFull")
 	case platform.CodeAlreadyBooked:
 		return env.T("TicketRejectAlreadyBooked")
+	case platform.CodeTicketLimit:
+		return env.T("TicketRejectLimit")
 	}
 	return refusalMessage(env, code, message)
 }

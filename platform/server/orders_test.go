@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"path/filepath"
 	"testing"
 
 	"jiangsupass/clock/clocktest"
@@ -26,6 +27,15 @@ func signedInAs(t *testing.T, hs string, codesByPhone map[string]string, account
 		t.Fatal(err)
 	}
 	return c
+}
+
+// twoAccounts opens a server at the tests' now, signs two demo residents
+// in, and gives the last slot sold a quota of 200.
+func twoAccounts(t *testing.T) (*Server, *platform.Client, *platform.Client, platform.TicketSlot) {
+	t.Helper()
+	s, hs, codesByPhone := openTest(t, Options{Now: clocktest.Fixed()})
+	first, second := signedInAs(t, hs.URL, codesByPhone, 1), signedInAs(t, hs.URL, codesByPhone, 2)
+	return s, first, second, lastSlot(t, s, 200)
 }
 
 // visitorsOf are real-name visitors of one product, with the valid
@@ -166,9 +176,7 @@ func TestRealNameRequired(t *testing.T) {
 func TestAlreadyBookedIsYourOwn(t *testing.T) {
 	ctx := context.Background()
 	api := loadContract(t)
-	s, hs, codesByPhone := openTest(t, Options{Now: clocktest.Fixed()})
-	first, second := signedInAs(t, hs.URL, codesByPhone, 1), signedInAs(t, hs.URL, codesByPhone, 2)
-	slot := lastSlot(t, s, 200)
+	s, first, second, slot := twoAccounts(t)
 	product := slot.AttractionID + "-adult"
 	doc := visitorsOf(product, 720, 1)
 	if res, err := first.Mutate(ctx, platform.Orders, "first-holds-doc", orderBody(slot, doc, nil)); err != nil || res.Status != http.StatusCreated {
@@ -195,9 +203,7 @@ func TestAlreadyBookedIsYourOwn(t *testing.T) {
 func TestTicketLimitPerAccount(t *testing.T) {
 	ctx := context.Background()
 	api := loadContract(t)
-	s, hs, codesByPhone := openTest(t, Options{Now: clocktest.Fixed()})
-	c, other := signedInAs(t, hs.URL, codesByPhone, 1), signedInAs(t, hs.URL, codesByPhone, 2)
-	slot := lastSlot(t, s, 200)
+	s, c, other, slot := twoAccounts(t)
 	product := slot.AttractionID + "-adult"
 	res, err := c.Mutate(ctx, platform.Orders, "limit-first", orderBody(slot, visitorsOf(product, 730, 15), nil))
 	if err != nil {
@@ -224,5 +230,34 @@ func TestTicketLimitPerAccount(t *testing.T) {
 	}
 	if _, err := c.Mutate(ctx, platform.Orders, "limit-after-refund", orderBody(slot, visitorsOf(product, 810, 15), nil)); err != nil {
 		t.Errorf("after a refund of 15: %v", err)
+	}
+}
+
+// TestHoldersMoveToAccounts: a database whose ticket_holders table has no
+// user_id (one document per day across all accounts) keeps its holders,
+// each under the account of its order, when the server starts.
+func TestHoldersMoveToAccounts(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "p.db"), Options{Now: clocktest.Fixed()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, q := range []string{
+		`CREATE TABLE ticket_holders (attraction_id TEXT NOT NULL, date TEXT NOT NULL, doc_kind TEXT NOT NULL,
+			doc_number TEXT NOT NULL, order_id TEXT NOT NULL, PRIMARY KEY (attraction_id, date, doc_kind, doc_number)) WITHOUT ROWID`,
+		`CREATE INDEX ticket_holders_by_order ON ticket_holders (order_id)`,
+		`INSERT INTO mutations (id, kind, user_id, idem_key, body, created_at) VALUES ('o-old', 'orders', 'u-demo-2', 'old-key', '{}', '2026-01-01')`,
+		`INSERT INTO ticket_holders VALUES ('5a-001', '2026-01-02', 'id_card', '320102198503151230', 'o-old')`,
+	} {
+		if _, err := s.db.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.Handler() // the features prepare their tables
+	var user, order string
+	err = s.db.QueryRowContext(ctx, "SELECT user_id, order_id FROM ticket_holders WHERE doc_number = '320102198503151230'").Scan(&user, &order)
+	if err != nil || user != "u-demo-2" || order != "o-old" {
+		t.Errorf("the old holder after the move: %q %q %v", user, order, err)
 	}
 }

@@ -26,16 +26,7 @@ func testID(serial int) string {
 // signedInClient signs a demo resident in.
 func signedInClient(t *testing.T, hs string, codesByPhone map[string]string) *platform.Client {
 	t.Helper()
-	ctx := context.Background()
-	c := platform.NewClient(hs, platform.Options{})
-	phone := DemoAccounts[1].Phone
-	if _, err := c.RequestCode(ctx, phone); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := c.SignIn(ctx, phone, codesByPhone[phone]); err != nil {
-		t.Fatal(err)
-	}
-	return c
+	return signedInAs(t, hs, codesByPhone, 1)
 }
 
 // lastSlot is a slot of the last day the server sells, so that it has not

@@ -8,6 +8,7 @@ TAGS      := sqlite_fts5
 GOFLAGS   := -tags=$(TAGS)
 PKGS      := ./...
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+REDOCLY   := @redocly/cli@2.77.0
 SNAPSHOTS := snapshots
 
 # The packages whose tests depend on the date, the hour or the zone run a
@@ -34,7 +35,7 @@ DEBS := gcc pkg-config libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test e2e fmt-check vet bench fuzz snapshots screenshots package clean
+.PHONY: all deps build run test e2e fmt-check vet api-lint bench fuzz snapshots screenshots package clean
 
 all: build
 
@@ -58,7 +59,7 @@ run: build
 
 ## test: gofmt, go vet, staticcheck, and every test with the race detector;
 ## then the time-sensitive packages again at another hour, in another zone
-test: deps fmt-check vet
+test: deps fmt-check vet api-lint
 	$(GO) test $(GOFLAGS) -race -count=1 -timeout 15m $(PKGS)
 	$(TIME_AGAIN) $(GO) test $(GOFLAGS) -race -count=1 -timeout 10m $(TIME_PKGS)
 	$(MAKE) --no-print-directory e2e
@@ -71,6 +72,11 @@ e2e: deps
 	set -o pipefail; E2E_SHOTS=$(abspath $(E2E_SHOTS)) $(GO) test -tags '$(TAGS) e2e' -count=1 -parallel 8 -timeout 12m -v ./e2e 2>&1 | \
 		grep -v -e '^=== ' -e 'screenshot /'
 	@echo "e2e screenshots: $(abspath $(E2E_SHOTS))"
+
+## api-lint: the platform's contract, platform/openapi.yaml, linted by
+## Redocly's CLI (from the npm registry, run by the machine's Node.js)
+api-lint:
+	npx --yes $(REDOCLY) lint --format=stylish platform/openapi.yaml
 
 fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

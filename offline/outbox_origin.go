@@ -79,6 +79,47 @@ func (s *Store) UseServer(ctx context.Context, rawURL string) error {
 	return nil
 }
 
+// ServerChange is what pointing the app at another server does on this
+// device (see UseServer).
+type ServerChange struct {
+	SignsOut bool   // a resident signed in on another server is signed out
+	Old      string // the server whose requests not yet sent stay for it
+	Waiting  int    // how many requests stay for Old
+}
+
+// ServerChange says what UseServer(rawURL) would do, so that the user is
+// told before. Nothing happens (the zero value) when the address is the
+// same server, or none, or no one is signed in and nothing waits.
+func (s *Store) ServerChange(ctx context.Context, rawURL string) (ServerChange, error) {
+	var ch ServerChange
+	if strings.TrimSpace(rawURL) == "" {
+		return ch, nil
+	}
+	origin, err := platform.Origin(rawURL)
+	if err != nil {
+		return ch, fmt.Errorf("change server: %w", err)
+	}
+	ch.Old = s.currentOrigin()
+	sess, err := s.Session(ctx)
+	switch {
+	case err == nil && sess.Origin != "" && sess.Origin != origin:
+		ch.SignsOut, ch.Old = true, sess.Origin
+	case err != nil && !errors.Is(err, ErrSignedOut) && !errors.Is(err, errSealed):
+		return ServerChange{}, fmt.Errorf("change server: %w", err)
+	}
+	if ch.Old == "" || ch.Old == origin {
+		return ServerChange{}, nil
+	}
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM outbox WHERE state = 'pending' AND origin = ?", ch.Old).
+		Scan(&ch.Waiting); err != nil {
+		return ServerChange{}, fmt.Errorf("change server: %w", err)
+	}
+	if !ch.SignsOut && ch.Waiting == 0 {
+		return ServerChange{}, nil
+	}
+	return ch, nil
+}
+
 // bindRequests makes the requests waiting for no particular server
 // requests for origin.
 func (s *Store) bindRequests(ctx context.Context, origin string) error {

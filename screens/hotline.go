@@ -16,7 +16,9 @@ import (
 
 // HotlineID is the 12345 government service hotline: a link that calls
 // it, and a feedback form whose messages wait in the outbox until they
-// are delivered, with their status.
+// are delivered, with their status. The list shows the signed-in
+// resident's own messages and the anonymous ones; an anonymous message
+// keeps only its receipt number once delivered.
 const HotlineID ID = "hotline"
 
 // feedbackCategories are the categories of feedback: the code sent, and
@@ -64,7 +66,7 @@ func buildHotline(env *Env, r Route) fyne.CanvasObject {
 		widgets.NewInfoRow(env.T("FeedbackCategory"), ""), category,
 		widgets.NewInfoRow(env.T("FeedbackText"), ""), text,
 		widgets.NewInfoRow(env.T("FeedbackContact"), ""), contact,
-		widgets.NewWrappedLabel(env.T("FeedbackOutboxNote")), send, status)
+		widgets.NewWrappedLabel(env.T("FeedbackOutboxNote")), widgets.NewWrappedLabel(env.T("FeedbackKeptNote")), send, status)
 	var list []offline.Feedback
 	var err error
 	env.Load(func(ctx context.Context) { list, err = env.Store.FeedbackSent(ctx) }, func() {
@@ -76,7 +78,7 @@ func buildHotline(env *Env, r Route) fyne.CanvasObject {
 			sent.Add(widgets.NewWrappedLabel(env.T("FeedbackNone")))
 		}
 		for _, f := range list {
-			sent.Add(widgets.NewInfoRow(stamp(f.CreatedAt)+" · "+env.T(requestStatusMessage(f.Status)), f.Text))
+			sent.Add(widgets.NewInfoRow(stamp(f.CreatedAt)+" · "+feedbackStatus(env, f), feedbackShown(env, f)))
 		}
 		sent.Refresh()
 	})
@@ -84,4 +86,25 @@ func buildHotline(env *Env, r Route) fyne.CanvasObject {
 		widgets.NewSection(env.T("HotlineCallTitle"), widgets.NewWrappedLabel(env.T("HotlineCallBody")), call),
 		form, widgets.NewSection(env.T("FeedbackMine"), sent))
 	return container.NewVScroll(container.NewPadded(box))
+}
+
+// feedbackStatus says where a message is: sent, turned down, waiting to be
+// sent, or waiting for the server it was made for when the app now uses
+// another.
+func feedbackStatus(env *Env, f offline.Feedback) string {
+	if f.Status == offline.RequestPending && f.Origin != "" && env.Sync != nil {
+		if cur, err := platform.Origin(env.Sync.APIURL()); err != nil || cur != f.Origin {
+			return env.L.Tf("FeedbackWaitingFor", map[string]any{"Server": serverLabel(f.Origin)})
+		}
+	}
+	return env.T(requestStatusMessage(f.Status))
+}
+
+// feedbackShown is what the list shows of a message: its text, or once
+// an anonymous one is delivered (and its text deleted), its receipt.
+func feedbackShown(env *Env, f offline.Feedback) string {
+	if f.Text == "" && f.ServerID != "" {
+		return env.L.Tf("FeedbackReceipt", map[string]any{"ID": f.ServerID})
+	}
+	return f.Text
 }

@@ -3,8 +3,6 @@ package screens
 import (
 	"context"
 	"fmt"
-	"net/url"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -70,7 +68,7 @@ func (v *syncView) build() fyne.CanvasObject {
 	v.bar = widget.NewProgressBar()
 	v.busy = widget.NewLabel("")
 	v.rows = container.NewVBox()
-	if env.Sync == nil || env.Sync.APIURL() == "" {
+	if !v.canSync() {
 		v.now.Disable()
 	}
 	v.refresh()
@@ -100,30 +98,9 @@ func (v *syncView) watch() {
 	})
 }
 
-// save checks and stores the server's address.
-func (v *syncView) save() {
-	env := v.env
-	u := strings.TrimSpace(v.server.Text)
-	if u != "" {
-		p, err := url.Parse(u)
-		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-			v.show(env.T("SyncBadURL"))
-			return
-		}
-	}
-	if env.Sync == nil {
-		return
-	}
-	if err := env.Sync.SetAPIURL(u); err != nil {
-		v.show(env.T("SyncProblemStorage"))
-		return
-	}
-	if u == "" {
-		v.now.Disable()
-	} else {
-		v.now.Enable()
-	}
-	v.refresh()
+// canSync says whether there is a server the app syncs from.
+func (v *syncView) canSync() bool {
+	return v.env.Sync != nil && v.env.Sync.APIURL() != "" && serverProblem(v.env.Sync.APIURL()) == ""
 }
 
 func (v *syncView) show(msg string) {
@@ -155,7 +132,7 @@ func (v *syncView) refresh() {
 	} else {
 		v.bar.Hide()
 		v.busy.Hide()
-		if env.Sync != nil && env.Sync.APIURL() != "" {
+		if v.canSync() {
 			v.now.Enable()
 		}
 	}
@@ -164,13 +141,18 @@ func (v *syncView) refresh() {
 	}
 	v.running = p.Running
 	var st offline.SyncStatus
+	var waiting []offline.ServerRequests
 	var err error
-	env.Load(func(ctx context.Context) { st, err = env.Store.SyncStatus(ctx) }, func() {
+	env.Load(func(ctx context.Context) {
+		if st, err = env.Store.SyncStatus(ctx); err == nil {
+			waiting, err = env.Store.WaitingElsewhere(ctx)
+		}
+	}, func() {
 		if err != nil {
 			v.show(env.T("StoreReadError"))
 			return
 		}
-		v.rows.Objects = v.statusRows(st)
+		v.rows.Objects = append(v.statusRows(st), v.waitingRows(waiting)...)
 		v.rows.Refresh()
 	})
 }
@@ -181,6 +163,9 @@ func (v *syncView) statusRows(st offline.SyncStatus) []fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	if env.Sync == nil || env.Sync.APIURL() == "" {
 		rows = append(rows, widgets.NewWrappedLabel(env.T("SyncNoServer")))
+	} else if msg := serverProblem(env.Sync.APIURL()); msg != "" {
+		// Given by --api: the app does not sync from it.
+		rows = append(rows, widgets.NewWrappedLabel(env.T(msg)))
 	}
 	rows = append(rows, widgets.NewInfoRow(env.T("SyncLast"), formatTime(env, st.LastSuccess)))
 	if msg := problemMessage(st.Problem); msg != "" && !v.running {

@@ -18,7 +18,7 @@ import (
 func kioskFile(t *testing.T, role, hall string) string {
 	t.Helper()
 	body := fmt.Sprintf(`role = %q
-idle_timeout = "30s"
+idle_timeout = "60s"
 warning = "20s"
 language = "zh-Hans"
 admin_pin_hash = "pbkdf2-sha256$600000$291wBhDH7vfVbZLbbGcK7Q$3FvhpO3Rph2UR0E1WCl1GnIwOUSNM2PpvE/cdyXW8Qk"
@@ -81,6 +81,13 @@ func serviceHallJourney(t *testing.T, size image.Point) {
 	}
 	s.ReadUntil("typed-shebao", 30*time.Second, "shebao", zh.T("SearchKindService"))
 
+	// A dialog over the open keyboard answers taps, and so does the
+	// screen once it has closed.
+	s.ClickText("typed-shebao", zh.T("KioskStaff"))
+	s.ReadUntil("staff-dialog", 30*time.Second, zh.T("KioskPINBody"), zh.T("KioskExit"))
+	s.ClickText("staff-dialog", zh.T("KioskCancel"))
+	s.ReadUntilGone("staff-dialog-closed", 30*time.Second, zh.T("KioskPINBody"))
+
 	// Check in with a scanned code: no keyboard, the whole verdict.
 	s.ClickText("typed-shebao", zh.T("KioskCheckIn"))
 	s.ReadUntil("check-in", 30*time.Second, zh.T("CheckInIntroKiosk"))
@@ -103,7 +110,7 @@ func serviceHallJourney(t *testing.T, size image.Point) {
 	// English, then the idle warning and the reset back to Chinese.
 	s.ClickText("verdict", "English")
 	s.ReadUntil("english", 30*time.Second, en.T("KioskStartOver"), en.T("KioskStaff"), en.T("KioskCheckIn"))
-	s.ReadUntil("idle-warning", 75*time.Second, en.T("KioskIdleTitle"), en.T("KioskContinue"))
+	s.ReadUntil("idle-warning", 2*time.Minute, en.T("KioskIdleTitle"), en.T("KioskContinue"))
 	s.ReadUntil("reset", 60*time.Second, zh.T("TabHome"), zh.T("KioskStartOver"), zh.T("KioskStaff"), zh.T("CardTitle"))
 }
 

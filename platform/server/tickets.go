@@ -92,12 +92,12 @@ func slotBounds(sl *platform.TicketSlot) (time.Time, time.Time, error) {
 // applyTicketOrder books tickets, all or nothing. Every check comes
 // before the first write: the slot (it exists and has not ended), the
 // visitors (one valid document per ticket) and their products, the
-// e-ticket (signed for the device key before anything is taken), the
 // account's own orders (a document once per attraction and day, at most
-// maxAccountSlotTickets in the slot) and the slot's quota. Then it takes
-// the tickets from the quota, stores the order and records each document
-// for the day under the account. (The idempotency layer also undoes what
-// a refused request wrote; see applyOnce.)
+// maxAccountSlotTickets in the slot), the slot's quota and last the
+// e-ticket (signed for the device key before anything is taken). Then
+// it takes the tickets from the quota, stores the order and records each
+// document for the day under the account. (The idempotency layer also
+// undoes what a refused request wrote; see applyOnce.)
 func (s *Server) applyTicketOrder(ctx context.Context, tx *sql.Tx, w *writer, u User, key string, body []byte) (int, any, *platform.Error) {
 	var req platform.OrderRequest
 	if perr := decodeStrict(body, &req); perr != nil {
@@ -134,11 +134,6 @@ func (s *Server) applyTicketOrder(ctx context.Context, tx *sql.Tx, w *writer, u 
 		o.Visitors = append(o.Visitors, platform.OrderVisitor{Name: idcard.MaskName(v.Name), DocKind: v.DocKind,
 			DocNumber: idcard.Mask(v.DocNumber), ProductID: v.ProductID})
 	}
-	if len(req.DeviceKey) > 0 {
-		if o.Ticket, perr = s.issueTicket(ctx, &o, strings.Join(names, "、"), req.DeviceKey, start, end); perr != nil {
-			return 0, nil, perr
-		}
-	}
 	if perr := ownDocumentsFree(ctx, tx, u, &slot, req.Visitors); perr != nil {
 		return 0, nil, perr
 	}
@@ -148,6 +143,11 @@ func (s *Server) applyTicketOrder(ctx context.Context, tx *sql.Tx, w *writer, u 
 	if slot.Remaining < req.Quantity {
 		return 0, nil, &platform.Error{Status: http.StatusConflict, Code: platform.CodeSlotFull,
 			Message: fmt.Sprintf("only %d tickets are left in this slot; choose fewer or another slot", slot.Remaining)}
+	}
+	if len(req.DeviceKey) > 0 { // the last check: signing refuses a key that is not a P-256 point
+		if o.Ticket, perr = s.issueTicket(ctx, &o, strings.Join(names, "、"), req.DeviceKey, start, end); perr != nil {
+			return 0, nil, perr
+		}
 	}
 
 	// Every check has passed: the writes.

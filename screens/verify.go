@@ -3,9 +3,6 @@ package screens
 import (
 	"context"
 	"errors"
-	"image"
-	_ "image/jpeg" // photos of codes
-	_ "image/png"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -225,13 +222,17 @@ func (v *verifyView) openImage() {
 			return
 		}
 		defer rc.Close()
-		img, _, err := image.Decode(rc)
+		img, err := codes.DecodeImage(rc, codes.MaxImagePixels)
 		var text string
 		if err == nil {
 			text, err = codes.ReadQR(img)
 		}
 		if err != nil {
-			v.result.Objects = []fyne.CanvasObject{widgets.NewWrappedLabel(v.env.T("VerifyNoCodeInImage")), widget.NewSeparator()}
+			msg := v.env.T("VerifyNoCodeInImage")
+			if errors.Is(err, codes.ErrImageTooLarge) {
+				msg = v.env.L.Tf("VerifyImageTooLarge", map[string]any{"Megapixels": codes.MaxImagePixels / 1_000_000, "Megabytes": codes.MaxImageBytes >> 20})
+			}
+			v.result.Objects = []fyne.CanvasObject{widgets.NewWrappedLabel(msg), widget.NewSeparator()}
 			v.result.Refresh()
 			return
 		}

@@ -32,3 +32,15 @@ func TestVerdictNamesNewRefusals(t *testing.T) {
 		}
 	}
 }
+
+// TestImageTooLargeMessage: the refusal of a too-large image names the
+// limits, filled in, in every language.
+func TestImageTooLargeMessage(t *testing.T) {
+	for _, lang := range []string{"zh-Hans", "zh-Hant", "en", "ja", "ko"} {
+		env, _ := testEnv(t, lang)
+		msg := env.L.Tf("VerifyImageTooLarge", map[string]any{"Megapixels": codes.MaxImagePixels / 1_000_000, "Megabytes": codes.MaxImageBytes >> 20})
+		if !strings.Contains(msg, "16") || !strings.Contains(msg, "32") || strings.Contains(msg, "{{") || msg == "VerifyImageTooLarge" {
+			t.Errorf("%s: %q", lang, msg)
+		}
+	}
+}

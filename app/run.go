@@ -12,7 +12,6 @@ import (
 
 	"jiangsupass/assets"
 	"jiangsupass/offline"
-	"jiangsupass/translations"
 
 	"jiangsupass/screens" // registers every screen
 )
@@ -78,6 +77,9 @@ func Run(cfg Config) error {
 		return err
 	}
 	shell.notice = recoveryNotice(shell.Localizer(), rec)
+	// Repairs made while the app runs are told once the UI runs, never
+	// while it is being built (a repair before that is told then).
+	a.Lifecycle().SetOnStarted(shell.watchRepairs)
 	shell.syncer = newSyncer(store, cfg.API, cfg.Version, shell.prefs.lang)
 	defer shell.syncer.stop()
 	shell.applyTheme()
@@ -108,15 +110,6 @@ func closeMaps() {
 	if err := screens.CloseMaps(); err != nil {
 		fyne.LogError("closing the map tile caches", err)
 	}
-}
-
-// recoveryNotice tells the user, in their language, that their local data
-// file could not be used and where it was kept.
-func recoveryNotice(l *translations.Localizer, rec offline.Recovery) string {
-	if rec.MovedTo == "" {
-		return ""
-	}
-	return l.Tf("StoreRecovered", map[string]any{"Path": rec.MovedTo})
 }
 
 // runBare shows an empty window: the baseline that start-up is measured

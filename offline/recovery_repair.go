@@ -23,6 +23,11 @@ import (
 // connections to the old file retire, and the next query reads the new
 // one. Whoever registered with OnRepair is told what was kept.
 
+// ErrStoreDamaged is what OnRepair is told, wrapped, when a check found
+// the store damaged but the repair could not be done: the next Open
+// repairs it. Other errors it is told mean that the check itself failed.
+var ErrStoreDamaged = errors.New("offline: the store is damaged")
+
 // recheckAfter is how long a check that found the file sound holds: reports
 // of damage within it do not start another.
 const recheckAfter = time.Minute
@@ -119,17 +124,17 @@ func (r *repairer) checkAndRepair(ctx context.Context, reported bool) {
 	// Should the repair fail, or the app stop during it, the next Open
 	// checks the file in full and repairs it then.
 	if err := os.WriteFile(damageMarker(r.s.path), []byte(problem+"\n"), 0o600); err != nil {
-		r.report(Recovery{}, fmt.Errorf("repair the store: %w", err))
+		r.report(Recovery{}, fmt.Errorf("%w (%s); repair: %w", ErrStoreDamaged, problem, err))
 		return
 	}
 	rec, err := r.s.repairOpen(ctx, r.seed, problem)
 	if ctx.Err() != nil {
 		return
 	}
-	if err == nil {
-		if rerr := os.Remove(damageMarker(r.s.path)); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
-			err = rerr
-		}
+	if err != nil {
+		err = fmt.Errorf("%w (%s); %w", ErrStoreDamaged, problem, err)
+	} else if rerr := os.Remove(damageMarker(r.s.path)); rerr != nil && !errors.Is(rerr, fs.ErrNotExist) {
+		err = fmt.Errorf("repaired the store, but: %w", rerr)
 	}
 	r.report(rec, err)
 }
@@ -151,7 +156,8 @@ func checkFile(ctx context.Context, path string) (string, error) {
 
 // OnRepair registers f to be told of each repair of the store while it is
 // open: what was moved aside and what was kept, or why the store could not
-// be repaired (the next Open then repairs it). f runs on the store's own
+// be repaired (an error wrapping ErrStoreDamaged: the next Open then
+// repairs it), or that a check could not be made. f runs on the store's own
 // goroutine; a repair that happened before f was registered is told at
 // once. A store in memory is never repaired.
 func (s *Store) OnRepair(f func(Recovery, error)) {

@@ -55,9 +55,10 @@ type SearchGroup struct {
 // SearchResult is the answer to a query: its groups, the group with the
 // best hit first, and when nothing matched, things to try instead.
 type SearchResult struct {
-	Query       string
+	Query       string // what was searched: the query, cut to MaxQueryRunes
 	Groups      []SearchGroup
 	Suggestions []string
+	Truncated   bool // the query was cut to MaxQueryRunes characters or MaxQueryTerms words
 }
 
 // Empty reports whether nothing was found.
@@ -78,30 +79,33 @@ func (r SearchResult) Top() (SearchHit, bool) {
 // substring, then description; then by grade or prominence; then by
 // distance when SearchOptions.Near is given. The index is brought up to
 // date with the store first.
+//
+// The work is bounded by the query's bounds (MaxQueryRunes,
+// MaxQueryTerms), and every statement stops when ctx is cancelled (a newer
+// keystroke): Search then returns ctx's error. Bringing the index up to
+// date is not cancelled, since the next query would only start it again.
 func (s *Store) Search(ctx context.Context, query string, opt SearchOptions) (SearchResult, error) {
-	res := SearchResult{Query: query}
-	if err := s.refreshSearch(ctx); err != nil {
+	q, cut := boundQuery(query)
+	res := SearchResult{Query: q, Truncated: cut}
+	if err := s.refreshSearch(context.WithoutCancel(ctx)); err != nil {
 		return res, err
 	}
-	key := queryKey(query)
+	if err := ctx.Err(); err != nil {
+		return res, err
+	}
+	key := queryKey(q)
 	if key == "" {
 		return res, nil
 	}
+	keys, cut := queryTerms(q)
+	res.Truncated = res.Truncated || cut
 	// The query whole; then, if it has several parts or words, each
 	// required.
 	var err error
 	if res.Groups, err = s.searchKeys(ctx, []string{key}, opt); err != nil || len(res.Groups) > 0 {
 		return res, err
 	}
-	var keys []string
-	for _, p := range splitParts(query) {
-		for _, w := range strings.Fields(p) {
-			if k := queryKey(w); k != "" {
-				keys = append(keys, k)
-			}
-		}
-	}
-	if len(keys) > 1 {
+	if len(keys) > 1 || (len(keys) == 1 && keys[0] != key) {
 		if res.Groups, err = s.searchKeys(ctx, keys, opt); err != nil || len(res.Groups) > 0 {
 			return res, err
 		}
@@ -117,30 +121,65 @@ type partMatch struct {
 }
 
 // maxPartsPerQuery bounds the parts a key is looked up by in one tier
-// (a one-letter query matches thousands).
-const maxPartsPerQuery = 256
+// (a one-letter query matches thousands); maxPartsPerAnd bounds those of
+// the several keys of a query that must all match, together: each of n
+// keys is looked up by at most maxPartsPerAnd/n of its parts, the first by
+// ID. (An AND of n such sets costs the index far more than one set: eight
+// one-letter words with 256 parts each took 70 ms of CPU, with 16 each
+// 15 ms.)
+const (
+	maxPartsPerQuery = 256
+	maxPartsPerAnd   = 128
+)
 
 // matchParts finds the parts whose keys contain key at the start of a
 // unit, graded.
 func (s *Store) matchParts(ctx context.Context, key string) (map[int64]partMatch, error) {
+	parts, err := s.termParts(ctx, capKey(key))
+	if err != nil {
+		return nil, err
+	}
+	return gradeParts(parts, key), nil
+}
+
+// termPart is a part found by an index term, before it is graded.
+type termPart struct {
+	id, kinds int64
+	tag, keys string
+}
+
+// termParts finds the parts that have a unit beginning with term (a key
+// cut by capKey).
+func (s *Store) termParts(ctx context.Context, term string) ([]termPart, error) {
 	rows, err := s.db.QueryContext(ctx, `SELECT id, tag, keys, kinds FROM search_parts WHERE id IN
-		(SELECT rowid FROM search_part_fts WHERE search_part_fts MATCH ?)`, `"`+strings.ReplaceAll(capKey(key), `"`, `""`)+`"*`)
+		(SELECT rowid FROM search_part_fts WHERE search_part_fts MATCH ?)`, `"`+strings.ReplaceAll(term, `"`, `""`)+`"*`)
 	if err != nil {
 		return nil, fmt.Errorf("search: %w", err)
 	}
 	defer rows.Close()
-	out := map[int64]partMatch{}
+	var out []termPart
 	for rows.Next() {
-		var id, kinds int64
-		var tag, keys string
-		if err := rows.Scan(&id, &tag, &keys, &kinds); err != nil {
+		var p termPart
+		if err := rows.Scan(&p.id, &p.tag, &p.keys, &p.kinds); err != nil {
 			return nil, fmt.Errorf("search: %w", err)
 		}
-		if g := gradePart(tag, keys, key); g != matchNone {
-			out[id] = partMatch{g, kinds}
+		out = append(out, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search: %w", err)
+	}
+	return out, nil
+}
+
+// gradeParts grades the parts an index term found against the whole key.
+func gradeParts(parts []termPart, key string) map[int64]partMatch {
+	out := map[int64]partMatch{}
+	for _, p := range parts {
+		if g := gradePart(p.tag, p.keys, key); g != matchNone {
+			out[p.id] = partMatch{g, p.kinds}
 		}
 	}
-	return out, rows.Err()
+	return out
 }
 
 // gradePart grades a part's keys (one per line) against a query key.
@@ -162,11 +201,12 @@ func gradePart(tag, keys, key string) int {
 	return best
 }
 
-// orExpr is the FTS5 query for docs that have any of the parts.
-func orExpr(ids []int64) string {
+// orExpr is the FTS5 query for docs that have any of the parts, the
+// first limit of them by ID.
+func orExpr(ids []int64, limit int) string {
 	slices.Sort(ids)
-	if len(ids) > maxPartsPerQuery {
-		ids = ids[:maxPartsPerQuery]
+	if len(ids) > limit {
+		ids = ids[:limit]
 	}
 	t := make([]string, len(ids))
 	for i, id := range ids {
@@ -267,6 +307,10 @@ type kindQuery struct {
 // tierExpr is the FTS5 query for the docs of a kind (its bit) that have a
 // part of each map, or "" when some map has no part the kind uses.
 func tierExpr(t []map[int64]partMatch, bit int64) string {
+	limit := maxPartsPerQuery
+	if len(t) > 1 {
+		limit = maxPartsPerAnd / len(t)
+	}
 	and := make([]string, 0, len(t))
 	for _, m := range t {
 		var ids []int64
@@ -278,7 +322,7 @@ func tierExpr(t []map[int64]partMatch, bit int64) string {
 		if len(ids) == 0 {
 			return ""
 		}
-		and = append(and, "("+orExpr(ids)+")")
+		and = append(and, "("+orExpr(ids, limit)+")")
 	}
 	return strings.Join(and, " AND ")
 }

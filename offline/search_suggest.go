@@ -13,11 +13,24 @@ const suggestionCount = 4
 // suggest offers things to search for when key found nothing: the names
 // found by the longest beginning of key that finds a name (a typo at the
 // end), else the most prominent attractions and a service theme.
+//
+// The beginnings of key longer than an index term share one lookup of the
+// index (termParts), so a long key costs at most capLatin+1 lookups.
 func (s *Store) suggest(ctx context.Context, key string) ([]string, error) {
+	found := map[string][]termPart{} // by index term
 	for k := key; utf8.RuneCountInString(k) > 1; {
 		_, size := utf8.DecodeLastRuneInString(k)
 		k = k[:len(k)-size]
-		out, err := s.partNames(ctx, k)
+		term := capKey(k)
+		parts, ok := found[term]
+		if !ok {
+			var err error
+			if parts, err = s.termParts(ctx, term); err != nil {
+				return nil, err
+			}
+			found[term] = parts
+		}
+		out, err := s.partNames(ctx, gradeParts(parts, k))
 		if err != nil || len(out) > 0 {
 			return out, err
 		}
@@ -43,13 +56,9 @@ func (s *Store) suggest(ctx context.Context, key string) ([]string, error) {
 	return out, rows.Err()
 }
 
-// partNames are the names (not descriptions) that key matches best, at
-// most suggestionCount.
-func (s *Store) partNames(ctx context.Context, key string) ([]string, error) {
-	m, err := s.matchParts(ctx, key)
-	if err != nil {
-		return nil, err
-	}
+// partNames are the names (not descriptions) among the matched parts m,
+// best matched first, at most suggestionCount.
+func (s *Store) partNames(ctx context.Context, m map[int64]partMatch) ([]string, error) {
 	type cand struct {
 		id    int64
 		grade int

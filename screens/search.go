@@ -43,23 +43,19 @@ func buildSearch(env *Env, r Route) fyne.CanvasObject {
 	results := container.NewVBox()
 	entry := widget.NewEntry()
 	entry.SetPlaceHolder(env.T("SearchPlaceholder"))
-	seq := 0
+	var latest latestOnly
 	run := func(q string) {
-		seq++
-		mine := seq
 		if strings.TrimSpace(q) == "" {
+			latest.stop()
 			results.Objects = []fyne.CanvasObject{widgets.NewWrappedLabel(env.T("SearchHint"))}
 			results.Refresh()
 			return
 		}
 		var res offline.SearchResult
 		var err error
-		env.Load(func(ctx context.Context) {
+		latest.load(env, func(ctx context.Context) {
 			res, err = env.Store.Search(ctx, q, offline.SearchOptions{PerKind: 8})
 		}, func() {
-			if mine != seq {
-				return // the user has typed on
-			}
 			results.Objects = []fyne.CanvasObject{searchResults(env, res, err, entry)}
 			results.Refresh()
 		})
@@ -75,12 +71,58 @@ func buildSearch(env *Env, r Route) fyne.CanvasObject {
 		container.NewVScroll(container.NewPadded(results)))
 }
 
-// searchResults draws an answer: its groups, or what to try instead.
+// latestOnly runs loads of which only the newest counts, as a search as
+// the user types: starting one cancels the one before (its statements stop
+// in SQLite), whose results are then never applied. Its methods run on the
+// UI goroutine.
+type latestOnly struct {
+	seq    int
+	cancel context.CancelFunc
+}
+
+// load runs work through env.Load with a context that the next load (or
+// stop) cancels, then apply, unless a newer load started meanwhile.
+func (l *latestOnly) load(env *Env, work func(ctx context.Context), apply func()) {
+	l.stop()
+	mine := l.seq
+	ctx, cancel := context.WithCancel(context.Background())
+	l.cancel = cancel
+	env.Load(func(lctx context.Context) {
+		defer context.AfterFunc(lctx, cancel)()
+		work(ctx)
+	}, func() {
+		if mine == l.seq {
+			apply()
+		}
+	})
+}
+
+// stop cancels the load under way, if any; its results are not applied.
+func (l *latestOnly) stop() {
+	l.seq++
+	if l.cancel != nil {
+		l.cancel()
+		l.cancel = nil
+	}
+}
+
+// searchResults draws an answer: its groups, or what to try instead; a
+// query cut to the search's bounds says so first.
 func searchResults(env *Env, res offline.SearchResult, err error, entry *widget.Entry) fyne.CanvasObject {
 	if err != nil {
 		fyne.LogError("search", err)
 		return widgets.NewMessage(theme.ErrorIcon(), env.T("SearchErrorTitle"), env.T("StoreReadError"), "", nil)
 	}
+	body := searchAnswer(env, res, entry)
+	if !res.Truncated {
+		return body
+	}
+	return container.NewVBox(widgets.NewWrappedLabel(env.L.Tf("SearchTruncated",
+		map[string]any{"Characters": offline.MaxQueryRunes, "Words": offline.MaxQueryTerms})), body)
+}
+
+// searchAnswer draws the groups of an answer, or what to try instead.
+func searchAnswer(env *Env, res offline.SearchResult, entry *widget.Entry) fyne.CanvasObject {
 	if res.Empty() {
 		box := container.NewVBox(widgets.NewMessage(theme.SearchIcon(), env.T("SearchNoneTitle"),
 			env.L.Tf("SearchNoneBody", map[string]any{"Query": res.Query}), "", nil))

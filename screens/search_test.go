@@ -2,9 +2,11 @@ package screens
 
 import (
 	"context"
+	"errors"
 	"image/png"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -121,5 +123,92 @@ func TestFeedbackForm(t *testing.T) {
 	}
 	if len(find[*widget.Hyperlink](o)) != 1 || find[*widget.Hyperlink](o)[0].URL.String() != "tel:12345" {
 		t.Error("no tel:12345 link")
+	}
+}
+
+// queuedLoads is an Env.Load that keeps each load until the test runs it,
+// so that a test can order work and results as goroutines might.
+type queuedLoads struct {
+	work  []func(context.Context)
+	apply []func()
+}
+
+func (q *queuedLoads) load(work func(context.Context), apply func()) {
+	q.work = append(q.work, work)
+	q.apply = append(q.apply, apply)
+}
+
+// run does load i: its work, then its apply (the UI's part).
+func (q *queuedLoads) run(i int) {
+	q.work[i](context.Background())
+	q.apply[i]()
+}
+
+// TestLatestOnlyCancelsTheOlder: a newer load cancels the context of the
+// one before it, whose results are never applied, whichever finishes
+// first.
+func TestLatestOnlyCancelsTheOlder(t *testing.T) {
+	q := &queuedLoads{}
+	env := &Env{Load: q.load}
+	var l latestOnly
+	var ctxs [2]context.Context
+	var applied [2]bool
+	for i := range 2 {
+		l.load(env, func(ctx context.Context) { ctxs[i] = ctx }, func() { applied[i] = true })
+	}
+	q.run(1)
+	q.run(0)
+	if !errors.Is(ctxs[0].Err(), context.Canceled) || ctxs[1].Err() != nil {
+		t.Errorf("contexts: older %v, newer %v; want the older cancelled only", ctxs[0].Err(), ctxs[1].Err())
+	}
+	if applied[0] || !applied[1] {
+		t.Errorf("applied = %v, want the newer only", applied)
+	}
+	l.stop() // the query was cleared
+	if !errors.Is(ctxs[1].Err(), context.Canceled) {
+		t.Error("stop did not cancel the load under way")
+	}
+}
+
+// TestStaleSearchIsNeverShown types a query and then another while the
+// first is still running: the first, finishing last, is cancelled and
+// its hits never replace the second's.
+func TestStaleSearchIsNeverShown(t *testing.T) {
+	env, _ := testEnv(t, "zh-Hans")
+	q := &queuedLoads{}
+	env.Load = q.load
+	o := buildSearch(env, Route{Screen: SearchID})
+	show(t, o)
+	entry := find[*widget.Entry](o)[0]
+	entry.SetText("中山陵")
+	entry.SetText("拙政园")
+	if len(q.work) != 2 {
+		t.Fatalf("%d searches started, want 2", len(q.work))
+	}
+	q.run(1)
+	q.run(0) // the stale one ends last
+	var titles []string
+	for _, tile := range find[*widgets.Tile](o) {
+		titles = append(titles, tile.AccessibilityLabel())
+	}
+	if len(titles) == 0 || !strings.Contains(titles[0], "拙政园") || slices.ContainsFunc(titles, func(s string) bool {
+		return strings.Contains(s, "中山陵")
+	}) {
+		t.Errorf("the screen shows %q, want the hits of 拙政园 only", titles)
+	}
+}
+
+// TestLongQuerySaysItWasCut pastes a query far over the bounds: the
+// search answers at once and says what part of it was searched.
+func TestLongQuerySaysItWasCut(t *testing.T) {
+	env, _ := testEnv(t, "en")
+	o := buildSearch(env, Route{Screen: SearchID, Param: strings.Repeat("x ", 1600)})
+	show(t, o)
+	want := env.L.Tf("SearchTruncated", map[string]any{"Characters": offline.MaxQueryRunes, "Words": offline.MaxQueryTerms})
+	if !showsText(o, want) {
+		t.Errorf("no %q", want)
+	}
+	if missing := env.L.Missing(); len(missing) > 0 {
+		t.Errorf("untranslated: %v", missing)
 	}
 }

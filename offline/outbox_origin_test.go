@@ -9,6 +9,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"jiangsupass/clock/clocktest"
 	"jiangsupass/idcard"
@@ -342,5 +343,38 @@ func TestDiscardWaiting(t *testing.T) {
 	rows, _ := s.deferredRows(ctx)
 	if ids := rows[platform.TicketSlots]; len(ids) != 1 || ids[0] != slot.ID {
 		t.Errorf("the slot the order changed is not fetched again: %v", rows)
+	}
+}
+
+// TestEngineWakesOnlyForRequestsItCanSend: a request for another server,
+// or a personal one while no one is signed in, does not bring the next
+// automatic sync forward (it used to make the engine sync every second);
+// one it can send does.
+func TestEngineWakesOnlyForRequestsItCanSend(t *testing.T) {
+	ctx := context.Background()
+	s := openSyncStore(t)
+	if err := s.UseServer(ctx, "http://127.0.0.1:8787"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SendFeedback(ctx, platform.FeedbackRequest{Category: "other", Text: "路灯不亮"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.UseServer(ctx, "http://127.0.0.1:8788"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.Enqueue(ctx, platform.CardLoss, platform.CardLossRequest{Reason: "lost"}); err != nil {
+		t.Fatal(err)
+	}
+	opt := fastSync()
+	opt.Interval = time.Hour
+	e := NewSyncEngine(s, testClient("http://127.0.0.1:8788", nil), opt)
+	if got := e.nextWake(ctx); got != time.Hour {
+		t.Errorf("next sync in %v with nothing it can send, want the interval", got)
+	}
+	if _, err := s.SendFeedback(ctx, platform.FeedbackRequest{Category: "other", Text: "井盖丢了"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := e.nextWake(ctx); got > time.Second {
+		t.Errorf("next sync in %v with a message due, want at once", got)
 	}
 }

@@ -212,9 +212,11 @@ func (v *verifyView) paste() {
 	v.check(app.Clipboard().Content())
 }
 
-// openImage reads a code from a photo or screenshot.
+// openImage reads a code from a photo or screenshot. A public kiosk never
+// opens the file dialog, whoever asks: it would show a visitor the
+// terminal's own files and let them make folders there.
 func (v *verifyView) openImage() {
-	if v.env.Window == nil {
+	if v.env.Kiosk || v.env.Window == nil {
 		return
 	}
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {

@@ -37,15 +37,7 @@ func TestDamagedStoreIsReportedOnHome(t *testing.T) {
 		t.Fatal("the damaged file was not moved aside")
 	}
 	w := test.NewTempWindow(t, nil)
-	s, err := newShell(a, w, store, prefs{lang: "en", theme: ThemeLight}, "test", snapshotClock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.sync = true
-	s.layout = LayoutPhone
-	s.notice = recoveryNotice(s.Localizer(), rec)
-	w.SetContent(s.Content())
-	w.Resize(fyne.NewSize(390, 844))
+	phoneShell(t, a, w, store, func(s *Shell) { s.notice = recoveryNotice(s.Localizer(), rec) })
 	found := false
 	for _, txt := range texts(w.Content()) {
 		if strings.Contains(txt.Text, "damaged") {
@@ -62,6 +54,25 @@ func TestDamagedStoreIsReportedOnHome(t *testing.T) {
 	if st, err := store.Stats(context.Background()); err != nil || st.Counts["attractions"] != 26 {
 		t.Errorf("store not rebuilt from the seed: %v %v", st.Counts, err)
 	}
+}
+
+// phoneShell shows the app in English in a phone-sized window over store,
+// with loads run at once; before, if given, changes the shell before it
+// is first built.
+func phoneShell(t *testing.T, a fyne.App, w fyne.Window, store *offline.Store, before func(*Shell)) *Shell {
+	t.Helper()
+	s, err := newShell(a, w, store, prefs{lang: "en", theme: ThemeLight}, "test", snapshotClock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.sync = true
+	s.layout = LayoutPhone
+	if before != nil {
+		before(s)
+	}
+	w.SetContent(s.Content())
+	w.Resize(fyne.NewSize(390, 844))
+	return s
 }
 
 // damageAttractions writes garbage over the root page of the attractions
@@ -170,14 +181,7 @@ func TestRepairWhileRunningIsShown(t *testing.T) {
 	store, path := storeWithRequest(t)
 	damageAttractions(t, path)
 	w := test.NewTempWindow(t, nil)
-	s, err := newShell(a, w, store, prefs{lang: "en", theme: ThemeLight}, "test", snapshotClock)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s.sync = true
-	s.layout = LayoutPhone
-	w.SetContent(s.Content())
-	w.Resize(fyne.NewSize(390, 844))
+	s := phoneShell(t, a, w, store, nil)
 	// What watchRepairs does, with this goroutine as the UI's (the test
 	// driver's fyne.Do would run the shell on the store's goroutine).
 	type report struct {

@@ -116,8 +116,8 @@ func (f *syncedFixture) copyTo(t *testing.T) string {
 	return filepath.Join(dir, "store.db")
 }
 
-// pageSize reads the page size from a database file's header.
-func pageSize(t *testing.T, path string) int64 {
+// fileHeader reads the 100-byte header of a database file.
+func fileHeader(t *testing.T, path string) []byte {
 	t.Helper()
 	b := make([]byte, 100)
 	f, err := os.Open(path)
@@ -128,7 +128,13 @@ func pageSize(t *testing.T, path string) int64 {
 	if _, err := f.ReadAt(b, 0); err != nil {
 		t.Fatal(err)
 	}
-	n := int64(binary.BigEndian.Uint16(b[16:18]))
+	return b
+}
+
+// pageSize reads the page size from a database file's header.
+func pageSize(t *testing.T, path string) int64 {
+	t.Helper()
+	n := int64(binary.BigEndian.Uint16(fileHeader(t, path)[16:18]))
 	if n == 1 {
 		n = 65536
 	}
@@ -154,15 +160,7 @@ func rootPage(t *testing.T, path, name string) int64 {
 // it fails the test when the freelist is empty.
 func freelistTrunk(t *testing.T, path string) int64 {
 	t.Helper()
-	b := make([]byte, 100)
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if _, err := f.ReadAt(b, 0); err != nil {
-		t.Fatal(err)
-	}
+	b := fileHeader(t, path)
 	trunk, free := binary.BigEndian.Uint32(b[32:36]), binary.BigEndian.Uint32(b[36:40])
 	if trunk == 0 || free == 0 {
 		t.Fatal("the store has no free pages")

@@ -139,6 +139,35 @@ func assertNothingPersonal(t *testing.T, log *requestLog, tokens platform.Tokens
 	}
 }
 
+// twoServers is a store signed in on server A, with requests not yet
+// sent (queuePersonal), and a server B that logs what reaches it.
+type twoServers struct {
+	s    *Store
+	a, b *platformServer
+	bURL string
+	bLog *requestLog
+	ca   *platform.Client // the client A's session was made with
+}
+
+// signedInOnA builds twoServers: the store has synced from A, and the
+// first demo resident signed in there has queued their requests.
+func signedInOnA(t *testing.T) *twoServers {
+	t.Helper()
+	ctx := context.Background()
+	f := &twoServers{a: startPlatform(t, server.Options{}), s: openSyncStore(t)}
+	f.b, f.bURL, f.bLog = startLoggedPlatform(t)
+	if err := f.s.UseServer(ctx, f.a.HTTP.URL); err != nil {
+		t.Fatal(err)
+	}
+	f.ca = testClient(f.a.HTTP.URL, nil)
+	if err := NewSyncEngine(f.s, f.ca, fastSync()).Sync(ctx); err != nil {
+		t.Fatal(err)
+	}
+	signInStore(t, f.s, f.a, f.ca, 0)
+	queuePersonal(t, f.s)
+	return f
+}
+
 // TestChangeOfServerSendsNothingPersonal is issue #15's check: signed in
 // on server A with an order, an appointment and feedback not yet sent, the
 // app is pointed at server B and syncs: B receives no token, no refresh
@@ -147,19 +176,9 @@ func assertNothingPersonal(t *testing.T, log *requestLog, tokens platform.Tokens
 // once each, when the app is pointed at A again and the resident signs in.
 func TestChangeOfServerSendsNothingPersonal(t *testing.T) {
 	ctx := context.Background()
-	a := startPlatform(t, server.Options{})
-	b, bURL, bLog := startLoggedPlatform(t)
-	s := openSyncStore(t)
-	if err := s.UseServer(ctx, a.HTTP.URL); err != nil {
-		t.Fatal(err)
-	}
-	ca := testClient(a.HTTP.URL, nil)
-	if err := NewSyncEngine(s, ca, fastSync()).Sync(ctx); err != nil {
-		t.Fatal(err)
-	}
-	signInStore(t, s, a, ca, 0)
-	tokens := ca.Tokens()
-	queuePersonal(t, s)
+	f := signedInOnA(t)
+	s, a, b, bURL, bLog := f.s, f.a, f.b, f.bURL, f.bLog
+	tokens := f.ca.Tokens()
 	if n, _, _ := s.OutboxCounts(ctx); n != 3 {
 		t.Fatalf("%d requests pending on A, want 3", n)
 	}
@@ -239,27 +258,16 @@ func TestChangeOfServerSendsNothingPersonal(t *testing.T) {
 // and the engine sends B none of A's requests.
 func TestStoredSessionNeverGoesToAnotherServer(t *testing.T) {
 	ctx := context.Background()
-	a := startPlatform(t, server.Options{})
-	_, bURL, bLog := startLoggedPlatform(t)
-	s := openSyncStore(t)
-	if err := s.UseServer(ctx, a.HTTP.URL); err != nil {
-		t.Fatal(err)
-	}
-	ca := testClient(a.HTTP.URL, nil)
-	if err := NewSyncEngine(s, ca, fastSync()).Sync(ctx); err != nil {
-		t.Fatal(err)
-	}
-	signInStore(t, s, a, ca, 0)
-	queuePersonal(t, s)
-
-	cb := testClient(bURL, nil)
+	f := signedInOnA(t)
+	s := f.s
+	cb := testClient(f.bURL, nil)
 	if err := s.SyncPersonal(ctx, cb); !errors.Is(err, platform.ErrOtherServer) {
 		t.Errorf("the resident's side synced with B: %v", err)
 	}
 	if err := NewSyncEngine(s, cb, fastSync()).Sync(ctx); err != nil {
 		t.Fatal(err)
 	}
-	assertNothingPersonal(t, bLog, ca.Tokens())
+	assertNothingPersonal(t, f.bLog, f.ca.Tokens())
 	if pending, _ := s.Outbox(ctx, OutboxPending); len(pending) != 3 {
 		t.Errorf("%d requests still pending for A, want 3", len(pending))
 	}
@@ -270,18 +278,8 @@ func TestStoredSessionNeverGoesToAnotherServer(t *testing.T) {
 // when that one signs in on A; they are removed at that sign-in.
 func TestAnotherResidentDoesNotInheritRequests(t *testing.T) {
 	ctx := context.Background()
-	a := startPlatform(t, server.Options{})
-	_, bURL, _ := startLoggedPlatform(t)
-	s := openSyncStore(t)
-	if err := s.UseServer(ctx, a.HTTP.URL); err != nil {
-		t.Fatal(err)
-	}
-	ca := testClient(a.HTTP.URL, nil)
-	if err := NewSyncEngine(s, ca, fastSync()).Sync(ctx); err != nil {
-		t.Fatal(err)
-	}
-	signInStore(t, s, a, ca, 0)
-	queuePersonal(t, s)
+	f := signedInOnA(t)
+	s, a, bURL := f.s, f.a, f.bURL
 	if err := s.UseServer(ctx, bURL); err != nil {
 		t.Fatal(err)
 	}
@@ -311,18 +309,8 @@ func TestAnotherResidentDoesNotInheritRequests(t *testing.T) {
 // cannot be discarded this way.
 func TestDiscardWaiting(t *testing.T) {
 	ctx := context.Background()
-	a := startPlatform(t, server.Options{})
-	_, bURL, _ := startLoggedPlatform(t)
-	s := openSyncStore(t)
-	if err := s.UseServer(ctx, a.HTTP.URL); err != nil {
-		t.Fatal(err)
-	}
-	ca := testClient(a.HTTP.URL, nil)
-	if err := NewSyncEngine(s, ca, fastSync()).Sync(ctx); err != nil {
-		t.Fatal(err)
-	}
-	signInStore(t, s, a, ca, 0)
-	queuePersonal(t, s)
+	f := signedInOnA(t)
+	s, a, bURL := f.s, f.a, f.bURL
 	slot := lastSlotOf(t, s, "5a-010")
 	if err := s.UseServer(ctx, bURL); err != nil {
 		t.Fatal(err)

@@ -36,16 +36,7 @@ func signInPersonalOn(t *testing.T, now func() time.Time) (*Store, *platformServ
 	}
 	t.Cleanup(func() { _ = s.Close() })
 	c := testClient(ps.HTTP.URL, nil)
-	phone := server.DemoAccounts[0].Phone
-	if _, err := c.RequestCode(ctx, phone); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.SignIn(ctx, c, phone, ps.code(phone)); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.SyncPersonal(ctx, c); err != nil {
-		t.Fatal(err)
-	}
+	signInStore(t, s, ps, c, 0)
 	return s, ps, c
 }
 
@@ -79,14 +70,7 @@ func TestPersonalDataIsSealedAtRest(t *testing.T) {
 		t.Fatalf("key file: %v, mode %v; want 0600", err, info.Mode().Perm())
 	}
 
-	// The search can fail: the same bytes are found once written in clear.
-	if err := os.WriteFile(filepath.Join(dir, "clear.txt"), []byte("x"+card.SocialNo), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	if found := findIn(t, dir, secrets); len(found) == 0 {
-		t.Fatal("the search missed a number written in clear: it could never fail")
-	}
-	_ = os.Remove(filepath.Join(dir, "clear.txt"))
+	searchCanFail(t, dir, secrets, "x"+card.SocialNo)
 
 	if err := s.SignOut(ctx); err != nil {
 		t.Fatal(err)
@@ -105,6 +89,20 @@ func TestPersonalDataIsSealedAtRest(t *testing.T) {
 	}
 	s.Close()
 	searchDir(t, dir, secrets, 1)
+}
+
+// searchCanFail shows that the search of dir finds a secret once it is
+// written in clear (as part of clear) in a file there.
+func searchCanFail(t *testing.T, dir string, secrets map[string][]byte, clear string) {
+	t.Helper()
+	path := filepath.Join(dir, "clear.txt")
+	if err := os.WriteFile(path, []byte(clear), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(path)
+	if found := findIn(t, dir, secrets); len(found) == 0 {
+		t.Fatal("the search missed a secret written in clear: it could never fail")
+	}
 }
 
 // searchDir fails the test when any secret is in any file under dir, and

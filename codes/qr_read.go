@@ -25,9 +25,10 @@ const readSide = 1600
 const upscaleBelow = 800
 
 // sharpenSigma and sharpenAmount are the unsharp mask a soft image is
-// also read through (before it is doubled, when it is). Of 60 of the
-// app's codes cut to 200 and 215 pixels and lightly blurred, gozxing read
-// about 40 doubled, and 119 or 120 of 120 sharpened and then doubled.
+// also read through (before it is doubled, when it is). In trials on 120
+// of the app's codes cut to 200 and 215 pixels and blurred by a Gaussian
+// of 0.8 pixels, gozxing read about two in three doubled, and 119 or 120
+// sharpened and then doubled.
 const (
 	sharpenSigma  = 1.0
 	sharpenAmount = 2.0

@@ -27,15 +27,10 @@ func TestZbarReadsOurQR(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		path := filepath.Join(dir, kind.String()+".png")
-		if err := os.WriteFile(path, img, 0o600); err != nil {
-			t.Fatal(err)
-		}
-		out, err := exec.Command(zbar, "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", path).Output()
+		got, err := zbarRead(zbar, filepath.Join(dir, kind.String()+".png"), img)
 		if err != nil {
 			t.Fatalf("%s: zbarimg: %v", kind, err)
 		}
-		got := strings.TrimSuffix(string(out), "\n")
 		if got != code {
 			t.Fatalf("%s: zbarimg read %q, want %q", kind, got, code)
 		}
@@ -43,6 +38,16 @@ func TestZbarReadsOurQR(t *testing.T) {
 			t.Fatalf("%s: the code zbarimg read does not verify: %v", kind, err)
 		}
 	}
+}
+
+// zbarRead writes a PNG file to path and has zbarimg read the QR code in
+// it: the text, without the newline zbarimg ends it with.
+func zbarRead(zbar, path string, png []byte) (string, error) {
+	if err := os.WriteFile(path, png, 0o600); err != nil {
+		return "", err
+	}
+	out, err := exec.Command(zbar, "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", path).Output()
+	return strings.TrimSuffix(string(out), "\n"), err
 }
 
 // TestReadQR reads our own rendering back with the in-app reader, as the

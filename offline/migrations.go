@@ -30,7 +30,7 @@ var migrations = []migration{
 	{8, "ticket orders: slot, masked visitors, e-ticket, refund", execSQL(schemaTickets)},
 	{9, "personal requests sealed in the outbox; answered requests keep no body", execSQL(schemaOutboxSeal)},
 	{10, "no unsigned trust-list collection: codes are checked against the signed trust list only", execSQL(schemaNoTrustCollection)},
-	{11, "requests bound to the server and the resident they were made for; 12345 feedback sealed", execSQL(schemaOutboxOrigin)},
+	{11, "requests bound to the server and the resident they were made for; 12345 feedback sealed", migrateOutboxOrigin},
 }
 
 // LatestSchemaVersion is the schema version this build of the app creates

@@ -166,7 +166,8 @@ func TestMigrateFromEachVersion(t *testing.T) {
 				INSERT INTO feedback (outbox_id, category, body, contact, created_at) VALUES (7, 'other', '路灯坏了', '13912345678', '2026-01-01T00:00:00Z');
 				INSERT INTO outbox (id, kind, idem_key, body, state, result, next_attempt_at, created_at)
 				VALUES (8, 'feedback', 'key-answered', '{}', 'sent', '{"id":"f-9"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
-				INSERT INTO feedback (outbox_id, category, body, contact, created_at) VALUES (8, 'other', '井盖丢了', '13812345678', '2026-01-01T00:00:00Z');`,
+				INSERT INTO feedback (outbox_id, category, body, contact, created_at) VALUES (8, 'other', '井盖丢了', '13812345678', '2026-01-01T00:00:00Z');
+				INSERT INTO settings (key, value, updated_at) VALUES ('api_url', 'http://127.0.0.1:8787/', '2026-01-01T00:00:00Z');`,
 			check: func(t *testing.T, s *Store) {
 				var n int
 				if err := s.db.QueryRow("SELECT count(*) FROM sqlite_master WHERE name = 'trust_lists'").Scan(&n); n != 0 || err != nil {
@@ -174,7 +175,7 @@ func TestMigrateFromEachVersion(t *testing.T) {
 				}
 				// Migration 11: the answered message keeps its receipt and no
 				// text; the waiting one still goes out as it was, to the
-				// first server it reaches.
+				// server saved in Settings, which is recorded for the session.
 				list, err := s.FeedbackSent(ctx)
 				if err != nil || len(list) != 2 {
 					t.Fatalf("feedback from v10 = %+v, %v", list, err)
@@ -186,9 +187,12 @@ func TestMigrateFromEachVersion(t *testing.T) {
 					t.Errorf("waiting feedback from v10 = %+v", f)
 				}
 				items, err := s.Outbox(ctx, OutboxPending)
-				if err != nil || len(items) != 1 || items[0].Origin != "" || items[0].Owner != "" || !json.Valid(items[0].Body) ||
-					!strings.Contains(string(items[0].Body), "13912345678") {
+				if err != nil || len(items) != 1 || items[0].Origin != "http://127.0.0.1:8787" || items[0].Owner != "" ||
+					!json.Valid(items[0].Body) || !strings.Contains(string(items[0].Body), "13912345678") {
 					t.Errorf("waiting request from v10 = %+v, %v", items, err)
+				}
+				if v, _, _ := getMeta(ctx, s.db, metaLegacyOrigin); v != "http://127.0.0.1:8787" {
+					t.Errorf("the server of the earlier build's session = %q", v)
 				}
 			},
 		},

@@ -30,6 +30,41 @@ ALTER TABLE feedback ADD COLUMN sealed BLOB;
 UPDATE feedback SET body = '', contact = '' WHERE outbox_id IN (SELECT id FROM outbox WHERE state <> 'pending');
 `
 
+// metaLegacyOrigin holds the origin of the server saved in Settings when
+// migration 11 ran: the server that the session and the requests of an
+// earlier build were, in all likelihood, made with.
+const metaLegacyOrigin = "legacy_server_origin"
+
+// settingLegacyAPI is the setting in which builds before migration 11 kept
+// the server's address (app/sync.go keeps it there still).
+const settingLegacyAPI = "api_url"
+
+// migrateOutboxOrigin adds the columns, and binds the requests of an
+// earlier build to the server then saved in Settings (none when there was
+// none, or it is not a server's address: those go to the first server the
+// app talks to), which it records for the session (see UseServer).
+func migrateOutboxOrigin(ctx context.Context, tx *sql.Tx) error {
+	if err := execSQL(schemaOutboxOrigin)(ctx, tx); err != nil {
+		return err
+	}
+	var saved string
+	err := tx.QueryRowContext(ctx, "SELECT value FROM settings WHERE key = ?", settingLegacyAPI).Scan(&saved)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	origin, err := platform.Origin(saved)
+	if err != nil || strings.TrimSpace(saved) == "" {
+		return nil
+	}
+	if _, err := tx.ExecContext(ctx, "UPDATE outbox SET origin = ? WHERE origin = ''", origin); err != nil {
+		return err
+	}
+	return setMeta(ctx, tx, metaLegacyOrigin, origin)
+}
+
 // currentOrigin is the origin of the server the app talks to ("" for
 // none), as UseServer last set it.
 func (s *Store) currentOrigin() string {
@@ -39,11 +74,14 @@ func (s *Store) currentOrigin() string {
 }
 
 // UseServer tells the store which platform server the app talks to from
-// now on (its address, or "" for none); new requests are made for it. A
-// resident signed in on another server is signed out on this device
-// (their requests not yet sent stay for that server); a session, and
-// requests, from before the store recorded servers are taken as this
-// server's. With no server nothing is signed out: nothing is sent anywhere.
+// now on (its address, or "" for none); new requests are made for it, and
+// those made for no server so far become its. A resident signed in on
+// another server is signed out on this device (their requests not yet
+// sent stay for that server). With no server nothing is signed out:
+// nothing is sent anywhere. A session from an earlier build, which did
+// not record its server, is taken as the server then saved in Settings
+// (migration 11); with none saved it is signed out, since its server is
+// not known.
 func (s *Store) UseServer(ctx context.Context, rawURL string) error {
 	origin := ""
 	if strings.TrimSpace(rawURL) != "" {
@@ -55,11 +93,10 @@ func (s *Store) UseServer(ctx context.Context, rawURL string) error {
 	s.vault.mu.Lock()
 	s.vault.origin = origin
 	s.vault.mu.Unlock()
-	if origin == "" {
-		return nil
-	}
-	if err := s.bindRequests(ctx, origin); err != nil {
-		return err
+	if origin != "" {
+		if err := s.bindRequests(ctx, origin); err != nil {
+			return err
+		}
 	}
 	epoch := s.personalEpoch()
 	sess, err := s.Session(ctx)
@@ -68,12 +105,21 @@ func (s *Store) UseServer(ctx context.Context, rawURL string) error {
 		return nil
 	case err != nil:
 		return fmt.Errorf("use server: %w", err)
-	case sess.Origin == "":
-		sess.Origin = origin
+	}
+	if sess.Origin == "" {
+		legacy, _, err := getMeta(ctx, s.db, metaLegacyOrigin)
+		if err != nil {
+			return fmt.Errorf("use server: %w", err)
+		}
+		if legacy == "" {
+			return s.leaveServer(ctx)
+		}
+		sess.Origin = legacy
 		if err := s.putPersonalIn(ctx, epoch, recSession, sess); err != nil && !errors.Is(err, ErrSignedOut) {
 			return fmt.Errorf("use server: %w", err)
 		}
-	case sess.Origin != origin:
+	}
+	if origin != "" && sess.Origin != origin {
 		return s.leaveServer(ctx)
 	}
 	return nil

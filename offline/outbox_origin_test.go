@@ -366,3 +366,43 @@ func TestEngineWakesOnlyForRequestsItCanSend(t *testing.T) {
 		t.Errorf("next sync in %v with a message due, want at once", got)
 	}
 }
+
+// TestSessionOfAnEarlierBuild: a session saved before sessions recorded
+// their server is taken as the server saved in Settings at the upgrade
+// (migration 11), and signed out when the app uses another one; with no
+// server saved then, its server is unknown and it is signed out.
+func TestSessionOfAnEarlierBuild(t *testing.T) {
+	ctx := context.Background()
+	legacy := Session{Tokens: platform.Tokens{AccessToken: "old-a"}, Profile: platform.Profile{UserID: "u-demo-1"}}
+	for _, tc := range []struct {
+		name, saved, use string
+		kept             bool
+	}{
+		{"saved server in use", "http://127.0.0.1:8787", "http://127.0.0.1:8787/", true},
+		{"saved server, no server now", "http://127.0.0.1:8787", "", true},
+		{"another server", "http://127.0.0.1:8787", "http://127.0.0.1:8788", false},
+		{"no server saved", "", "", false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := openSyncStore(t)
+			if tc.saved != "" {
+				if err := setMeta(ctx, s.db, metaLegacyOrigin, tc.saved); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if err := s.SaveSession(ctx, legacy); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.UseServer(ctx, tc.use); err != nil {
+				t.Fatal(err)
+			}
+			sess, err := s.Session(ctx)
+			switch {
+			case tc.kept && (err != nil || sess.Origin != tc.saved || sess.Tokens.AccessToken != "old-a"):
+				t.Errorf("session %+v, %v; want it kept for %s", sess, err, tc.saved)
+			case !tc.kept && !errors.Is(err, ErrSignedOut):
+				t.Errorf("session %+v, %v; want it signed out", sess, err)
+			}
+		})
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -183,6 +184,8 @@ func TestServerChangeInSettings(t *testing.T) {
 	if got := overlayText(w); !strings.Contains(got, want) {
 		t.Fatalf("the dialog says %q, want %q", got, want)
 	}
+	shots := os.Getenv("JSP_SYNC_SHOTS") // with a folder, what the window showed
+	shoot(t, w, shots, "server-change-dialog.png")
 	if s.syncer.APIURL() != a.URL {
 		t.Fatal("the server changed before the user agreed")
 	}
@@ -228,6 +231,7 @@ func TestServerChangeInSettings(t *testing.T) {
 	if !hasText(w.Content(), "Waiting for "+a.URL) {
 		t.Errorf("Settings does not list the requests waiting for A: %q", textsOf(w.Content()))
 	}
+	shoot(t, w, shots, "server-change-waiting.png")
 
 	// Back to A: no one is signed in, so nothing is asked; the resident
 	// signs in again and the requests go to A.

@@ -103,31 +103,3 @@ func TestHotlineSaysWhichServerAMessageWaitsFor(t *testing.T) {
 		t.Errorf("back on its server, the list:\n%s", got)
 	}
 }
-
-func TestServerAddressInSettings(t *testing.T) {
-	for u, want := range map[string]string{
-		"":                           "",
-		"http://127.0.0.1:8787":      "",
-		"https://api.example.cn":     "",
-		"http://api.example.cn":      "SyncNeedsHTTPS",
-		"http://192.168.1.20:8787":   "SyncNeedsHTTPS",
-		"127.0.0.1:8787":             "SyncBadURL",
-		"ftp://api.example.cn":       "SyncBadURL",
-		"https://user:pw@example.cn": "SyncBadURL",
-	} {
-		if got := serverProblem(u); got != want {
-			t.Errorf("serverProblem(%q) = %q, want %q", u, got, want)
-		}
-	}
-	for origin, want := range map[string]string{
-		"https://api.example.cn:443":  "https://api.example.cn",
-		"https://api.example.cn:8443": "https://api.example.cn:8443",
-		"http://127.0.0.1:80":         "http://127.0.0.1",
-		"http://127.0.0.1:8787":       "http://127.0.0.1:8787",
-		"http://[::1]:443":            "http://[::1]:443",
-	} {
-		if got := serverLabel(origin); got != want {
-			t.Errorf("serverLabel(%q) = %q, want %q", origin, got, want)
-		}
-	}
-}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -152,8 +153,8 @@ func (v *syncView) waitingRows(waiting []offline.ServerRequests) []fyne.CanvasOb
 			d.Resize(fyne.NewSize(min(env.Window.Canvas().Size().Width*0.9, 520), 0))
 			d.Show()
 		})
-		rows = append(rows, widgets.NewInfoRow(env.L.Tf("SyncWaitingFor", map[string]any{"Server": server}), fmt.Sprint(w.Count)),
-			discard)
+		rows = append(rows, container.NewBorder(nil, nil, nil, discard,
+			widgets.NewInfoRow(env.L.Tf("SyncWaitingFor", map[string]any{"Server": server}), fmt.Sprint(w.Count))))
 	}
 	return rows
 }

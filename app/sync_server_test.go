@@ -265,3 +265,27 @@ func textsOf(o fyne.CanvasObject) []string {
 	}
 	return out
 }
+
+// TestPlainHTTPServerRefused: an http:// address of another machine given
+// by --api is not synced from, and Settings says why; SetAPIURL refuses
+// to save one.
+func TestPlainHTTPServerRefused(t *testing.T) {
+	ctx := context.Background()
+	s, w := newTestShell(t, prefs{lang: "en", theme: ThemeLight}, LayoutDesktop, fyne.NewSize(1100, 1900))
+	s.syncer = newSyncer(s.store, "http://api.example.cn:8787", "test", "en")
+	defer s.syncer.stop()
+	s.syncer.do = func(func()) {}
+	if c := s.syncer.Client(); c != nil {
+		t.Errorf("the app syncs from a plain http server of another machine: %s", c.BaseURL())
+	}
+	s.Go(screens.Route{Screen: screens.SettingsID})
+	if !strings.Contains(strings.Join(textsOf(w.Content()), " "), "must use an https:// address") {
+		t.Error("Settings does not say why the server given is not used")
+	}
+	if err := s.syncer.SetAPIURL("http://10.0.0.7"); !errors.Is(err, platform.ErrInsecureServer) {
+		t.Errorf("SetAPIURL of plain http to another machine: %v", err)
+	}
+	if v, _, _ := s.store.Setting(ctx, settingAPI); v != "" {
+		t.Errorf("the refused address was saved: %q", v)
+	}
+}

@@ -24,6 +24,7 @@ func runKiosk(a fyne.App, cfg Config) error {
 	if err != nil {
 		return fmt.Errorf("--kiosk: %w", err)
 	}
+	a = sealKiosk(a)
 	store, shell, err := openKiosk(ctx, a, a.NewWindow(""), cfg, kc, time.Now)
 	if err != nil {
 		return err

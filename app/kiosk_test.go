@@ -52,7 +52,14 @@ type kioskTest struct {
 // its temporary files sent to a folder of their own.
 func newKioskTest(t *testing.T, role kiosk.Role, size fyne.Size, wrap func(fyne.Window) fyne.Window, lines ...string) *kioskTest {
 	t.Helper()
-	kt := &kioskTest{dataDir: t.TempDir(), tmpDir: t.TempDir(), clock: clocktest.NewSettable(clocktest.Now())}
+	return newKioskTestOn(t, test.NewTempApp(t), role, size, wrap, lines...)
+}
+
+// newKioskTestOn is newKioskTest on the app a (a test app, or one wrapped
+// around it).
+func newKioskTestOn(t *testing.T, a fyne.App, role kiosk.Role, size fyne.Size, wrap func(fyne.Window) fyne.Window, lines ...string) *kioskTest {
+	t.Helper()
+	kt := &kioskTest{dataDir: t.TempDir(), tmpDir: t.TempDir(), clock: clocktest.NewSettable(clocktest.Now()), app: a}
 	t.Setenv("TMPDIR", kt.tmpDir)
 	text := `role = "` + string(role) + `"
 idle_timeout = "2m"
@@ -69,7 +76,6 @@ lat = 31.299
 	if err != nil {
 		t.Fatal(err)
 	}
-	kt.app = test.NewTempApp(t)
 	var w fyne.Window = test.NewTempWindow(t, nil)
 	if wrap != nil {
 		w = wrap(w)
@@ -80,6 +86,9 @@ lat = 31.299
 	}
 	t.Cleanup(func() {
 		store.Close()
+		if err := screens.CloseMaps(); err != nil {
+			t.Errorf("closing the map tile caches: %v", err)
+		}
 		screens.ConfigureMaps("", "") // the folder goes with the test
 	})
 	s.sync = true

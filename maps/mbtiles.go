@@ -130,23 +130,13 @@ func (m *MBTiles) Metadata() map[string]string {
 
 // setMetadata replaces the metadata rows with meta.
 func (m *MBTiles) setMetadata(ctx context.Context, meta map[string]string) error {
-	tx, err := m.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback() //nolint:errcheck // a no-op after Commit
-	if _, err := tx.ExecContext(ctx, "DELETE FROM metadata"); err != nil {
-		return err
-	}
-	for k, v := range meta {
-		if _, err := tx.ExecContext(ctx, "INSERT INTO metadata (name, value) VALUES (?, ?)", k, v); err != nil {
-			return err
+	var drop []string
+	for k := range m.meta {
+		if _, keep := meta[k]; !keep {
+			drop = append(drop, k)
 		}
 	}
-	if err := tx.Commit(); err != nil {
-		return err
-	}
-	return m.readMetadata(ctx)
+	return m.putMetadata(ctx, meta, drop...)
 }
 
 // putMetadata sets the rows of set and deletes the rows named in drop,

@@ -57,40 +57,20 @@ func zerosCRC(n int) uint32 {
 func bombZip(t *testing.T, name string, realMiB int, declared uint64) (string, int64) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "bomb.zip")
-	out, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zw := zip.NewWriter(out)
-	for file, f := range sampleFS(t) {
-		if file == name {
-			continue
-		}
-		w, err := zw.Create(file)
+	files := sampleFiles(t, map[string]string{name: ""})
+	writeZip(t, path, files, func(zw *zip.Writer) {
+		data := zerosDeflate(t, realMiB)
+		w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: zerosCRC(realMiB),
+			CompressedSize64: uint64(len(data)), UncompressedSize64: declared})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := w.Write(f.Data); err != nil {
+		if _, err := w.Write(data); err != nil {
 			t.Fatal(err)
 		}
-	}
-	data := zerosDeflate(t, realMiB)
-	w, err := zw.CreateRaw(&zip.FileHeader{Name: name, Method: zip.Deflate, CRC32: zerosCRC(realMiB),
-		CompressedSize64: uint64(len(data)), UncompressedSize64: declared})
+	})
+	st, err := os.Stat(path)
 	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.Write(data); err != nil {
-		t.Fatal(err)
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	st, err := out.Stat()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
 		t.Fatal(err)
 	}
 	return path, st.Size()

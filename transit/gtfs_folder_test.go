@@ -1,7 +1,6 @@
 package transit_test
 
 import (
-	"archive/zip"
 	"errors"
 	"fmt"
 	"os"
@@ -57,27 +56,7 @@ func TestLoadFolderNamesEveryBadFeed(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("not a feed"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	noStops := filepath.Join(dir, "d-no-stops.zip")
-	out, err := os.Create(noStops)
-	if err != nil {
-		t.Fatal(err)
-	}
-	zw := zip.NewWriter(out)
-	for name, data := range sampleFiles(t, map[string]string{"stops.txt": ""}) {
-		w, err := zw.Create(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := w.Write(data); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := zw.Close(); err != nil {
-		t.Fatal(err)
-	}
-	if err := out.Close(); err != nil {
-		t.Fatal(err)
-	}
+	writeZip(t, filepath.Join(dir, "d-no-stops.zip"), sampleFiles(t, map[string]string{"stops.txt": ""}), nil)
 	bomb, _ := bombZip(t, "trips.txt", 600, 600<<20)
 	if err := os.Rename(bomb, filepath.Join(dir, "e-bomb.zip")); err != nil {
 		t.Fatal(err)

@@ -74,22 +74,32 @@ func TestLoadSampleFeed(t *testing.T) {
 // zipOf packs the files of dir into a zip file and returns its path.
 func zipOf(t *testing.T, dir string) string {
 	t.Helper()
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := map[string][]byte{}
+	for _, e := range entries {
+		if files[e.Name()], err = os.ReadFile(filepath.Join(dir, e.Name())); err != nil {
+			t.Fatal(err)
+		}
+	}
 	path := filepath.Join(t.TempDir(), "feed.zip")
+	writeZip(t, path, files, nil)
+	return path
+}
+
+// writeZip writes files into a zip file at path, deflated, then lets more
+// add what it will.
+func writeZip(t *testing.T, path string, files map[string][]byte, more func(*zip.Writer)) {
+	t.Helper()
 	out, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	zw := zip.NewWriter(out)
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, e := range entries {
-		data, err := os.ReadFile(filepath.Join(dir, e.Name()))
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := zw.Create(e.Name())
+	for name, data := range files {
+		w, err := zw.Create(name)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -97,13 +107,15 @@ func zipOf(t *testing.T, dir string) string {
 			t.Fatal(err)
 		}
 	}
+	if more != nil {
+		more(zw)
+	}
 	if err := zw.Close(); err != nil {
 		t.Fatal(err)
 	}
 	if err := out.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return path
 }
 
 // sampleFS is the example feed in memory, to be spoiled by a test.

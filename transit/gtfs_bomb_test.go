@@ -114,7 +114,7 @@ func TestZipBombIsRefusedEarly(t *testing.T) {
 			var err error
 			took, alloc := measured(func() { _, err = transit.LoadZip(path) })
 			t.Logf("%.1f MB zip inflating to 1024 MB, declaring %d MB: refused in %v after allocating %.1f MB: %v",
-				float64(size)/(1<<20), c.declared>>20, took.Round(time.Millisecond), float64(alloc)/(1<<20), err)
+				float64(size)/(1<<20), c.declared>>20, took.Round(time.Microsecond), float64(alloc)/(1<<20), err)
 			if err == nil {
 				t.Fatal("the bomb was loaded")
 			}
@@ -172,7 +172,7 @@ func (endlessInfo) Sys() any           { return nil }
 func TestEndlessFileIsCut(t *testing.T) {
 	var err error
 	took, alloc := measured(func() { _, err = transit.LoadWithin(endlessFS{sampleFS(t)}, transit.Limits{File: 16 << 20}) })
-	t.Logf("endless file refused in %v after allocating %.1f MB: %v", took.Round(time.Millisecond), float64(alloc)/(1<<20), err)
+	t.Logf("endless file refused in %v after allocating %.1f MB: %v", took.Round(time.Microsecond), float64(alloc)/(1<<20), err)
 	if err == nil || !strings.HasPrefix(err.Error(), "stop_times.txt: larger than 16 MB") {
 		t.Errorf("error %v, want stop_times.txt refused as larger than 16 MB", err)
 	}

@@ -26,7 +26,17 @@ func QR(code string, size int) (image.Image, error) {
 		return nil, fmt.Errorf("qr: %w", err)
 	}
 	q.DisableBorder = true
-	modules := q.Bitmap()
+	img, err := drawModules(q.Bitmap(), size)
+	if err != nil {
+		return nil, err
+	}
+	return img, nil
+}
+
+// drawModules draws a QR symbol's modules (dark where true) centred on a
+// white square of size pixels, each module the largest whole number of
+// pixels that leaves a quiet zone of quietModules.
+func drawModules(modules [][]bool, size int) (*image.Paletted, error) {
 	n := len(modules)
 	px := size / (n + 2*quietModules)
 	if px < 1 {

@@ -10,23 +10,23 @@ import (
 // CWT or EU DCC tool reads the dates and the issuer right, and what is this
 // app's own sits in one claim in the private-use range (keys below
 // -65536), as the EU DCC's health certificate sits in a claim of its own.
-const (
-	claimIss  = 1      // iss: the issuer's id
-	claimExp  = 4      // exp: valid while now < exp
-	claimNbf  = 5      // nbf: valid from
-	claimIat  = 6      // iat: issued at
-	claimCti  = 7      // cti: the credential's id, what a revocation names
-	claimCnf  = 8      // cnf (RFC 8747): the device key the presenter proves it holds
-	claimPass = -65537 // this app's claims: kind, holder, masked number, extras
-)
+// The keys are in the struct tags of cwtClaims:
+//
+//	1 iss  the issuer's id
+//	4 exp  valid while now < exp
+//	5 nbf  valid from
+//	6 iat  issued at
+//	7 cti  the credential's id, what a revocation names
+//	8 cnf  (RFC 8747) the device key the presenter proves it holds, as a COSE_Key
+//	-65537 this app's claims: kind, holder, masked number, extras
 
-// COSE_Key labels and values for an EC2 P-256 public key (RFC 9052 §7,
-// RFC 9053 §7.1), and the cnf member that holds one (RFC 8747 §3.2).
+// COSE_Key values for an EC2 P-256 public key (RFC 9052 §7, RFC 9053
+// §7.1): kty (label 1) EC2, crv (label -1) P-256, and x (-2) and y (-3)
+// of 32 bytes each.
 const (
-	cnfCOSEKey = 1
 	keyKtyEC2  = 2
 	keyCrvP256 = 1
-	p256Coord  = 32 // bytes in x and in y
+	p256Coord  = 32
 )
 
 // cwtClaims is a credential as it is signed.
@@ -40,7 +40,8 @@ type cwtClaims struct {
 	Pass passClaims   `cbor:"-65537,keyasint"`
 }
 
-// confirmation is the cnf claim: the device's key as a COSE_Key.
+// confirmation is the cnf claim: the device's key as a COSE_Key, under
+// the cnf member COSE_Key (1).
 type confirmation struct {
 	Key coseKey `cbor:"1,keyasint"`
 }
@@ -53,7 +54,7 @@ type coseKey struct {
 	Y   []byte `cbor:"-3,keyasint"`
 }
 
-// passClaims are the claims no registry defines, under claimPass.
+// passClaims are the claims no registry defines, under -65537.
 type passClaims struct {
 	Kind   Kind              `cbor:"1,keyasint"`
 	Holder string            `cbor:"2,keyasint"`

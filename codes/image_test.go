@@ -130,3 +130,22 @@ func (zeros) Read(p []byte) (int, error) {
 	clear(p)
 	return len(p), nil
 }
+
+// FuzzDecodeImage feeds files to DecodeImage with a limit of 64×64
+// pixels: an image comes back within the limit, or an error.
+func FuzzDecodeImage(f *testing.F) {
+	f.Add(blankPNG(f, 8, 8))
+	f.Add(blankPNG(f, 12000, 12000))
+	var jb bytes.Buffer
+	_ = jpeg.Encode(&jb, image.NewGray(image.Rect(0, 0, 16, 16)), nil)
+	f.Add(jb.Bytes())
+	f.Fuzz(func(t *testing.T, b []byte) {
+		img, err := DecodeImage(bytes.NewReader(b), 64*64)
+		if err != nil {
+			return
+		}
+		if r := img.Bounds(); r.Dx()*r.Dy() > 64*64 || r.Empty() {
+			t.Fatalf("decoded an image of %v past the limit", r)
+		}
+	})
+}

@@ -261,6 +261,26 @@ func (k *kioskMode) typedKey(e *fyne.KeyEvent) {
 	}
 }
 
+// endSession forgets the visitor's tokens at once and ends their session
+// at the platform in the background, so that a token copied off the
+// terminal stops working too. The next visitor does not wait for it.
+func (k *kioskMode) endSession(c *platform.Client) {
+	rt := c.Forget()
+	if rt == "" {
+		return
+	}
+	go func() {
+		ctx, cancel := context.WithTimeout(context.Background(), kioskSignOutWait)
+		defer cancel()
+		if err := c.EndSession(ctx, rt); err != nil {
+			fyne.LogError("kiosk reset: the platform was not told of the sign-out; the session ends when its refresh token expires", err)
+		}
+	}()
+}
+
+// kioskSignOutWait bounds the kiosk's sign-out call to the platform.
+const kioskSignOutWait = 10 * time.Second
+
 // checkInRoute checks in at the kiosk's hall, with a scanned code or none.
 func (k *kioskMode) checkInRoute(code string) screens.Route {
 	return screens.Route{Screen: screens.CheckInID, Param: screens.CheckInParam(k.cfg.Hall, code)}
@@ -287,7 +307,7 @@ func (k *kioskMode) reset() {
 	}
 	if k.shell.syncer != nil {
 		if c := k.shell.syncer.Client(); c != nil {
-			c.SetTokens(platform.Tokens{})
+			k.endSession(c)
 		}
 	}
 	k.scan.Reset()

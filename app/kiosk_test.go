@@ -6,6 +6,7 @@ import (
 	"errors"
 	"image/png"
 	"io/fs"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -20,6 +21,7 @@ import (
 	"jiangsupass/clock/clocktest"
 	"jiangsupass/kiosk"
 	"jiangsupass/offline"
+	"jiangsupass/platform"
 	"jiangsupass/platform/server"
 	"jiangsupass/screens"
 )
@@ -116,7 +118,8 @@ func (kt *kioskTest) overlay() fyne.CanvasObject { return kt.w.Canvas().Overlays
 // against the reference server on loopback, opens the card, switches to
 // Japanese, and leaves it idle: a warning comes at 2 min, and 30 s later
 // the session is reset. After it the store holds no visitor rows and no
-// session, no file in the data or temporary folders holds the card
+// session, the session is ended at the platform (its refresh token
+// refused), no file in the data or temporary folders holds the card
 // number, ID number, phone or name, Home is shown, in English again.
 func TestKioskSessionIsForgotten(t *testing.T) {
 	ctx := context.Background()
@@ -132,7 +135,13 @@ func TestKioskSessionIsForgotten(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer srv.Close()
-	hs := httptest.NewServer(srv.Handler())
+	signedOut := make(chan struct{}, 1)
+	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		srv.Handler().ServeHTTP(w, r)
+		if r.URL.Path == "/v1/auth/sign-out" {
+			signedOut <- struct{}{}
+		}
+	}))
 	defer hs.Close()
 
 	kt := newKioskTest(t, kiosk.RoleServiceHall, fyne.NewSize(1920, 1080), nil)
@@ -189,8 +198,28 @@ func TestKioskSessionIsForgotten(t *testing.T) {
 	if _, err := s.store.Session(ctx); err != nil {
 		t.Fatalf("the session went before the warning's end: %v", err)
 	}
+	refresh := s.syncer.Client().Tokens().RefreshToken
+	if refresh == "" {
+		t.Fatal("no refresh token while signed in")
+	}
 	kt.wait(time.Second)
 	drain(ui)
+	if s.syncer.Client().Tokens() != (platform.Tokens{}) {
+		t.Error("the client keeps tokens after the reset")
+	}
+	// The session is ended at the platform too: a copy of the refresh
+	// token taken off the terminal no longer works.
+	select {
+	case <-signedOut:
+	case <-time.After(10 * time.Second):
+		t.Fatal("the kiosk did not tell the platform of the sign-out")
+	}
+	copied := platform.NewClient(hs.URL, platform.Options{})
+	copied.SetTokens(platform.Tokens{RefreshToken: refresh})
+	var pe *platform.Error
+	if err := copied.Refresh(ctx); !errors.As(err, &pe) || pe.Status != http.StatusUnauthorized {
+		t.Errorf("the visitor's refresh token after the reset: %v, want 401", err)
+	}
 
 	if n, err := s.store.VisitorRows(ctx); err != nil || n != 0 {
 		t.Errorf("visitor rows after the reset: %d, %v", n, err)

@@ -48,13 +48,26 @@ func (c *Client) Refresh(ctx context.Context) error {
 // whatever the answer; an error says the platform could not be told (the
 // session then ends by itself when its refresh token expires).
 func (c *Client) SignOut(ctx context.Context) error {
+	return c.EndSession(ctx, c.Forget())
+}
+
+// Forget drops the client's tokens at once and returns the refresh token
+// they held ("" when signed out), for EndSession to end later, off the
+// caller's goroutine.
+func (c *Client) Forget() string {
 	rt := c.Tokens().RefreshToken
 	c.SetTokens(Tokens{})
-	if rt == "" {
+	return rt
+}
+
+// EndSession ends, at the platform, the session of a refresh token the
+// client has already forgotten (see Forget).
+func (c *Client) EndSession(ctx context.Context, refreshToken string) error {
+	if refreshToken == "" {
 		return ErrNotSignedIn
 	}
 	if _, _, err := c.once(ctx, call{method: http.MethodPost, path: "/v1/auth/sign-out",
-		body: RefreshRequest{RefreshToken: rt}}); err != nil {
+		body: RefreshRequest{RefreshToken: refreshToken}}); err != nil {
 		return fmt.Errorf("sign out: %w", err)
 	}
 	return nil

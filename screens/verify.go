@@ -168,8 +168,7 @@ func (v *verifyView) check(text string) {
 		kind, _ := codes.KindOf(text)
 		body = verdict(v.env, kind, res, err)
 	}
-	v.result.Objects = []fyne.CanvasObject{body, widget.NewSeparator()}
-	v.result.Refresh()
+	v.showResult(body)
 	v.input.SetText("")
 }
 
@@ -212,6 +211,41 @@ func (v *verifyView) paste() {
 	v.check(app.Clipboard().Content())
 }
 
+// readImage decodes the image rc holds and looks for a code in it, off the
+// UI goroutine (a large photo, or one with no code, takes up to a second),
+// showing that it is looking meanwhile; then checks what it found.
+func (v *verifyView) readImage(rc fyne.URIReadCloser) {
+	v.showResult(widgets.NewLoading(v.env.T("VerifyReadingImage")))
+	var text string
+	var readErr error
+	v.env.Load(func(context.Context) {
+		defer rc.Close()
+		img, err := codes.DecodeImage(rc, codes.MaxImagePixels)
+		if err == nil {
+			text, err = codes.ReadQR(img)
+		}
+		readErr = err
+	}, func() {
+		if readErr == nil {
+			v.check(text)
+			return
+		}
+		msg := v.env.T("VerifyNoCodeInImage")
+		if errors.Is(readErr, codes.ErrImageTooLarge) {
+			msg = v.env.L.Tf("VerifyImageTooLarge", map[string]any{"Megapixels": codes.MaxImagePixels / 1_000_000, "Megabytes": codes.MaxImageBytes >> 20})
+		}
+		v.showResult(widgets.NewWrappedLabel(msg))
+	})
+}
+
+// showResult puts o in the result area, above a separator, in place of
+// what was there (a loading bar is stopped).
+func (v *verifyView) showResult(o fyne.CanvasObject) {
+	stopLoading(v.result)
+	v.result.Objects = []fyne.CanvasObject{o, widget.NewSeparator()}
+	v.result.Refresh()
+}
+
 // openImage reads a code from a photo or screenshot. A public kiosk never
 // opens the file dialog, whoever asks: it would show a visitor the
 // terminal's own files and let them make folders there.
@@ -223,22 +257,7 @@ func (v *verifyView) openImage() {
 		if err != nil || rc == nil {
 			return
 		}
-		defer rc.Close()
-		img, err := codes.DecodeImage(rc, codes.MaxImagePixels)
-		var text string
-		if err == nil {
-			text, err = codes.ReadQR(img)
-		}
-		if err != nil {
-			msg := v.env.T("VerifyNoCodeInImage")
-			if errors.Is(err, codes.ErrImageTooLarge) {
-				msg = v.env.L.Tf("VerifyImageTooLarge", map[string]any{"Megapixels": codes.MaxImagePixels / 1_000_000, "Megabytes": codes.MaxImageBytes >> 20})
-			}
-			v.result.Objects = []fyne.CanvasObject{widgets.NewWrappedLabel(msg), widget.NewSeparator()}
-			v.result.Refresh()
-			return
-		}
-		v.check(text)
+		v.readImage(rc)
 	}, v.env.Window)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg"}))
 	d.Show()

@@ -16,6 +16,10 @@ SNAPSHOTS := snapshots
 # take "now" from clocktest, which reads JSP_TEST_NOW).
 TIME_PKGS  := ./clock/... ./idcard ./codes ./offline ./platform/... ./screens/...
 TIME_AGAIN := TZ=America/Los_Angeles JSP_TEST_NOW=23:30
+# The app's layout sweeps (every screen, language, size and role) skip
+# themselves under -race, where they take ten times as long; this package
+# runs again without the race detector for them.
+NORACE_PKGS := ./app/
 VERSION   := $(shell awk -F'"' '/^Version/ {print $$2}' FyneApp.toml)
 LDFLAGS   := -X main.version=$(VERSION)
 
@@ -57,10 +61,13 @@ build: deps
 run: build
 	./jiangsupass $(ARGS)
 
-## test: gofmt, go vet, staticcheck, and every test with the race detector;
-## then the time-sensitive packages again at another hour, in another zone
+## test: gofmt, go vet, staticcheck, the contract's lint, and every test
+## with the race detector; the app's layout sweeps without it; the
+## time-sensitive packages again at another hour, in another zone; then
+## the journeys on the real window
 test: deps fmt-check vet api-lint
 	$(GO) test $(GOFLAGS) -race -count=1 -timeout 15m $(PKGS)
+	$(GO) test $(GOFLAGS) -count=1 -timeout 10m $(NORACE_PKGS)
 	$(TIME_AGAIN) $(GO) test $(GOFLAGS) -race -count=1 -timeout 10m $(TIME_PKGS)
 	$(MAKE) --no-print-directory e2e
 

@@ -16,6 +16,7 @@ import (
 // Fyne supports it) that a screen reader could not name: each must be a
 // fyne.Accessible with a label.
 func TestOwnTappablesSpeak(t *testing.T) {
+	sweep(t)
 	for _, lang := range []string{"zh-Hans", "en"} {
 		s, w := newTestShell(t, prefs{lang: lang, theme: ThemeLight}, LayoutPhone, fyne.NewSize(390, 844))
 		checked := 0

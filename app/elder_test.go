@@ -17,6 +17,7 @@ import (
 // both layouts and in Chinese and English, and fails on any text under 18
 // units or any tappable target under 60×60.
 func TestElderModeSizes(t *testing.T) {
+	sweep(t)
 	for _, size := range SnapshotSizes {
 		for _, lang := range []string{"zh-Hans", "en"} {
 			s, w := newTestShell(t, prefs{lang: lang, elder: true, theme: ThemeLight}, size.Layout, size.Size)

@@ -32,6 +32,7 @@ func fits(need, have fyne.Size) bool {
 // keyboard open the screens keep at least screensShare of the height, and
 // the keyboard's keys stay at least widgets.OSKLeastKeySize high.
 func TestKioskFitsTheScreen(t *testing.T) {
+	sweep(t)
 	roles := map[kiosk.Role][]string{kiosk.RoleServiceHall: {`hall = "hall-320500"`}, kiosk.RoleTourist: nil}
 	for role, lines := range roles {
 		kt := newKioskTest(t, role, kioskMinScreen, nil, lines...)

@@ -402,6 +402,7 @@ func TestKioskScanAnywhere(t *testing.T) {
 // TestKioskSnapshots renders every kiosk picture in English at both sizes
 // and checks each is a PNG of the size's pixels.
 func TestKioskSnapshots(t *testing.T) {
+	sweep(t)
 	a := test.NewTempApp(t)
 	store, _, err := offline.Open(context.Background(), "", offline.Options{Memory: true, Now: snapshotClock})
 	if err != nil {

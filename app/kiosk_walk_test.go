@@ -254,6 +254,7 @@ func describe(t fyne.Tappable) string {
 // link, the file system or a setting. The seams are recorders, so the
 // check does not rest on the test driver's drawing alone.
 func TestKioskReachesNoFileDialogLinkOrSetting(t *testing.T) {
+	sweep(t)
 	if testing.Short() {
 		t.Skip("taps through every kiosk screen")
 	}

@@ -17,6 +17,7 @@ import (
 // text that does not wrap (a check box's label, a button's) then pushes
 // the whole screen past the right edge, where it is cut off.
 func TestNothingOverflowsThePhone(t *testing.T) {
+	sweep(t)
 	size := fyne.NewSize(390, 844)
 	for _, lang := range []string{"zh-Hans", "en", "ja", "ko"} {
 		for _, elder := range []bool{false, true} {

@@ -66,7 +66,10 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 		box.Add(widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(env.T("ResidentNoPlatform"))))
 	}
 	var send, signIn *widget.Button
-	wait := &signInHold{env: env, status: status}
+	// The countdown has a line of its own, so that what an answer said
+	// ("the code is wrong") is not written over by the next tick.
+	waitLine := widgets.NewWrappedLabel("")
+	wait := &signInHold{env: env, status: waitLine}
 	send = widget.NewButtonWithIcon(env.T("SignInSendCode"), theme.MailSendIcon(), func() {
 		if client == nil {
 			status.SetText(env.T("ResidentNoPlatform"))
@@ -81,6 +84,7 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 		env.Load(func(ctx context.Context) { _, err = client.RequestCode(ctx, phone.Text) }, func() {
 			send.Enable()
 			if d, limited := platform.RetryAfter(err); limited {
+				status.SetText("")
 				wait.hold(d, send)
 				return
 			}
@@ -117,6 +121,7 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 			d, limited := platform.RetryAfter(err)
 			switch {
 			case limited: // the number is locked: no code helps until the wait is over
+				status.SetText("")
 				wait.hold(d, send, signIn)
 			case errors.As(err, &pe) && pe.Code == platform.CodeInvalidCode:
 				status.SetText(env.T("SignInWrongCode"))
@@ -131,6 +136,7 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 	box.Add(widgets.NewSection(env.T("SignInPhoneTitle"), phone, send))
 	box.Add(widgets.NewSection(env.T("SignInCodeTitle"), code, signIn))
 	box.Add(status)
+	box.Add(waitLine)
 	box.Add(widgets.NewWrappedLabel(env.T("SignInPrivacy")))
 	return box
 }

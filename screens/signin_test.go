@@ -133,6 +133,31 @@ func TestSignInHoldsSendOnly(t *testing.T) {
 	}
 }
 
+// TestWrongCodeOutlivesTheCountdown: a wrong code typed while Send is
+// held says the code is wrong, and the countdown's next ticks do not
+// write over it.
+func TestWrongCodeOutlivesTheCountdown(t *testing.T) {
+	env, _, clk := testEnvClock(t, "en")
+	tick := tickByHand(t)
+	w, phone, code, send, signIn, sent := signInScreen(t, env)
+	number := server.DemoAccounts[0].Phone
+	test.Type(phone, number)
+	test.Tap(send)
+	test.Tap(send)
+	wrong := "000000"
+	if sent[number] == wrong {
+		wrong = "000001"
+	}
+	code.SetText(wrong)
+	test.Tap(signIn)
+	for range 3 {
+		clk.Add(time.Second)
+		(*tick)()
+	}
+	shows(t, w, "The code is wrong or has expired. Ask for a new one.")
+	shows(t, w, "Too many tries. Try again in 57 seconds.")
+}
+
 // TestSignInWaitWords: the wait reads in words in every language, rounded
 // up to whole seconds, minutes or hours.
 func TestSignInWaitWords(t *testing.T) {

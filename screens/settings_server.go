@@ -55,7 +55,11 @@ func (v *syncView) save() {
 			func(ok bool) {
 				if ok {
 					v.use(u)
+					return
 				}
+				// Kept: the field goes back to the server in use.
+				v.server.SetText(env.Sync.APIURL())
+				v.refresh()
 			}, env.Window)
 		d.Resize(fyne.NewSize(min(env.Window.Canvas().Size().Width*0.9, 520), 0))
 		d.Show()

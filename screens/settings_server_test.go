@@ -66,3 +66,21 @@ func TestServerAddressInSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestRefusedAddressMessageGoesWhenEdited: the https message stands in
+// place of the sync status only until the address is edited again.
+func TestRefusedAddressMessageGoesWhenEdited(t *testing.T) {
+	env, _ := testEnv(t, "en")
+	v := &syncView{env: env}
+	o := v.build()
+	v.server.SetText("http://api.example.cn")
+	v.save()
+	refused := env.T("SyncNeedsHTTPS")
+	if got := strings.Join(labelTexts(o), "\n"); !strings.Contains(got, refused) {
+		t.Fatalf("a plain-http address of another machine is taken; Settings shows:\n%s", got)
+	}
+	test.Type(v.server, "s")
+	if got := strings.Join(labelTexts(o), "\n"); strings.Contains(got, refused) || !strings.Contains(got, env.T("SyncPending")) {
+		t.Errorf("after editing the address Settings shows:\n%s", got)
+	}
+}

@@ -47,6 +47,9 @@ type syncView struct {
 	box    fyne.CanvasObject // the section, laid out again when the bar shows or hides
 	// running is whether the status shown was read during a run.
 	running bool
+	// shown is whether a message stands in place of the status (until
+	// the address is edited or the status is read again).
+	shown bool
 }
 
 func (v *syncView) build() fyne.CanvasObject {
@@ -55,6 +58,11 @@ func (v *syncView) build() fyne.CanvasObject {
 	v.server.SetPlaceHolder("http://127.0.0.1:8787")
 	if env.Sync != nil {
 		v.server.SetText(env.Sync.APIURL())
+	}
+	v.server.OnChanged = func(string) {
+		if v.shown { // the message was about the address being edited
+			v.refresh()
+		}
 	}
 	hint := widgets.NewWrappedLabel(env.T("SyncServerHint"))
 	hint.SizeName = theme.SizeNameCaptionText
@@ -106,6 +114,7 @@ func (v *syncView) canSync() bool {
 func (v *syncView) show(msg string) {
 	v.rows.Objects = []fyne.CanvasObject{widgets.NewWrappedLabel(msg)}
 	v.rows.Refresh()
+	v.shown = true
 }
 
 // refresh reads the status off the UI thread and shows it with the
@@ -154,6 +163,7 @@ func (v *syncView) refresh() {
 		}
 		v.rows.Objects = append(v.statusRows(st), v.waitingRows(waiting)...)
 		v.rows.Refresh()
+		v.shown = false
 	})
 }
 

@@ -74,6 +74,7 @@ func (s *Store) enqueue(ctx context.Context, tx *sql.Tx, kind string, body any, 
 	if err != nil {
 		return 0, fmt.Errorf("outbox: %w", err)
 	}
+	s.queue.markQueued(tx)
 	for _, r := range touches {
 		if _, err := tx.ExecContext(ctx, "INSERT OR IGNORE INTO outbox_rows (outbox_id, collection, item_id) VALUES (?, ?, ?)",
 			id, r.Collection, r.ID); err != nil {
@@ -108,11 +109,21 @@ func (s *Store) inTx(ctx context.Context, f func(tx *sql.Tx) error) error {
 	if err != nil {
 		return err
 	}
-	defer func() { _ = tx.Rollback() }()
+	committed := false
+	defer func() {
+		if !committed {
+			_ = tx.Rollback()
+		}
+		s.queue.ended(tx, committed)
+	}()
 	if err := f(tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	committed = true
+	return nil
 }
 
 const outboxColumns = `id, kind, idem_key, body, sealed, state, attempts, next_attempt_at, last_error, error_code,

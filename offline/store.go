@@ -49,7 +49,8 @@ type Store struct {
 	closeOnce sync.Once
 	closeErr  error
 
-	vault vault // the key of the personal data (personal_key.go)
+	vault vault      // the key of the personal data (personal_key.go)
+	queue queueWatch // who is told of queued requests (outbox_notify.go)
 
 	// A store on disk: its pool's connections (recovery_conn.go), and what
 	// finds and repairs damage while it is open (recovery_repair.go).

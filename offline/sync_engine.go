@@ -136,10 +136,13 @@ func (e *SyncEngine) SyncNow() {
 }
 
 // Start runs the background loop until ctx ends: a run at once, then one
-// every Interval, one on every SyncNow, and quiet retries with backoff
-// while the server cannot be reached.
+// every Interval, one on every SyncNow and every request queued in the
+// store, and quiet retries with backoff while the server cannot be
+// reached.
 func (e *SyncEngine) Start(ctx context.Context) {
+	stop := e.store.OnQueued(e.SyncNow) // a new request goes out at once
 	go func() {
+		defer stop()
 		fails := 0
 		wait := time.Duration(0)
 		for {

@@ -18,6 +18,7 @@ import (
 	"jiangsupass/kiosk"
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
+	"jiangsupass/platform/server/servertest"
 	"jiangsupass/screens"
 	"jiangsupass/screens/widgets"
 	"jiangsupass/translations"
@@ -50,19 +51,12 @@ func (kt *kioskTest) kioskPlatform(t *testing.T) func() string {
 	mu.Lock()
 	code := sent[number]
 	mu.Unlock()
-	if _, err := phone.SignIn(ctx, number, code); err != nil {
-		t.Fatal(err)
-	}
-	dev, err := codes.NewDevice()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := phone.IssueCredential(ctx, platform.CredentialService, dev.PublicKey())
+	present, err := servertest.ServiceCodeHolder(ctx, phone, number, code)
 	if err != nil {
 		t.Fatal(err)
 	}
 	return func() string {
-		shown, err := dev.Present(g.Credential, kt.now())
+		shown, err := present(kt.now())
 		if err != nil {
 			t.Fatal(err)
 		}

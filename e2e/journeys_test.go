@@ -84,7 +84,7 @@ func TestResidentShowsServiceCode(t *testing.T) {
 	if len(read) != 1 {
 		t.Fatalf("zbarimg read %d codes on the 苏服码 screen", len(read))
 	}
-	res, err := codes.Check(read[0], p.Trust(t), time.Now())
+	res, err := codes.Check(read[0], p.Trust(t), p.Now())
 	if err != nil {
 		t.Fatalf("the code on the screen does not verify: %v", err)
 	}

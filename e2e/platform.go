@@ -13,11 +13,12 @@ import (
 	"jiangsupass/codes"
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
+	"jiangsupass/platform/server/servertest"
 )
 
 // Platform is a reference server on loopback that a kiosk under test
-// syncs from and checks visitors in at. It runs on the real clock, as the
-// app it serves does.
+// syncs from and checks visitors in at. Its clock, Now, is the real one:
+// the app's binary, which it serves, can run on no other.
 type Platform struct {
 	URL   string
 	srv   *server.Server
@@ -26,11 +27,15 @@ type Platform struct {
 	seen  map[string]int    // request path → how often asked
 }
 
+// Now is the platform's clock, and the harness's for whatever it issues
+// or checks: the wall clock, as the app under test has it.
+func (p *Platform) Now() time.Time { return time.Now() }
+
 // StartPlatform starts the server; it stops when the test ends.
 func StartPlatform(t testing.TB) *Platform {
 	t.Helper()
 	p := &Platform{codes: map[string]string{}, seen: map[string]int{}}
-	srv, err := server.Open(context.Background(), filepath.Join(t.TempDir(), "platform.db"), server.Options{Now: time.Now,
+	srv, err := server.Open(context.Background(), filepath.Join(t.TempDir(), "platform.db"), server.Options{Now: p.Now,
 		OnCode: func(phone, code string) {
 			p.mu.Lock()
 			p.codes[phone] = code
@@ -90,18 +95,11 @@ func (p *Platform) ServiceCode(t testing.TB, resident int) string {
 	p.mu.Lock()
 	code := p.codes[phone]
 	p.mu.Unlock()
-	if _, err := c.SignIn(ctx, phone, code); err != nil {
-		t.Fatal(err)
-	}
-	dev, err := codes.NewDevice()
+	present, err := servertest.ServiceCodeHolder(ctx, c, phone, code)
 	if err != nil {
 		t.Fatal(err)
 	}
-	g, err := c.IssueCredential(ctx, platform.CredentialService, dev.PublicKey())
-	if err != nil {
-		t.Fatal(err)
-	}
-	shown, err := dev.Present(g.Credential, time.Now())
+	shown, err := present(p.Now())
 	if err != nil {
 		t.Fatal(err)
 	}

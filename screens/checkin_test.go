@@ -15,6 +15,7 @@ import (
 	"jiangsupass/offline"
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
+	"jiangsupass/platform/server/servertest"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -84,7 +85,8 @@ func TestCheckInAtKiosk(t *testing.T) {
 	if _, err := phone.RequestCode(ctx, number); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := phone.SignIn(ctx, number, sent[number]); err != nil {
+	present, err := servertest.ServiceCodeHolder(ctx, phone, number, sent[number])
+	if err != nil {
 		t.Fatal(err)
 	}
 	today := clock.Date(env.Now())
@@ -92,15 +94,7 @@ func TestCheckInAtKiosk(t *testing.T) {
 	if _, err := phone.Mutate(ctx, platform.Appointments, "visit-0001", book); err != nil {
 		t.Fatal(err)
 	}
-	dev, err := codes.NewDevice()
-	if err != nil {
-		t.Fatal(err)
-	}
-	g, err := phone.IssueCredential(ctx, platform.CredentialService, dev.PublicKey())
-	if err != nil {
-		t.Fatal(err)
-	}
-	code, err := dev.Present(g.Credential, env.Now())
+	code, err := present(env.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +131,7 @@ func TestCheckInAtKiosk(t *testing.T) {
 		t.Fatalf("after the number is cleared:\n%s", s)
 	}
 
-	old, err := dev.Present(g.Credential, env.Now().Add(-5*codes.StepPeriod))
+	old, err := present(env.Now().Add(-5 * codes.StepPeriod))
 	if err != nil {
 		t.Fatal(err)
 	}

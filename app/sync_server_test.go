@@ -5,9 +5,7 @@ import (
 	"errors"
 	"io"
 	"net/http"
-	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -19,45 +17,31 @@ import (
 	"jiangsupass/offline"
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
+	"jiangsupass/platform/server/servertest"
 	"jiangsupass/screens"
 )
 
 // testPlatform is a reference server on loopback that logs every request
-// reaching it and keeps the sign-in codes it sends.
+// reaching it.
 type testPlatform struct {
-	*server.Server
-	URL string
+	*servertest.Platform
 
-	mu    sync.Mutex
-	codes map[string]string
-	seen  []string // "METHOD path | Authorization | body"
+	mu   sync.Mutex
+	seen []string // "METHOD path | Authorization | body"
 }
 
 func startTestPlatform(t *testing.T) *testPlatform {
 	t.Helper()
-	p := &testPlatform{codes: map[string]string{}}
-	srv, err := server.Open(context.Background(), filepath.Join(t.TempDir(), "platform.db"), server.Options{Now: snapshotClock,
-		OnCode: func(phone, code string) {
+	p := &testPlatform{}
+	p.Platform = servertest.Start(t, server.Options{Now: snapshotClock}, func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			b, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
 			p.mu.Lock()
-			p.codes[phone] = code
+			p.seen = append(p.seen, r.Method+" "+r.URL.Path+" | "+r.Header.Get("Authorization")+" | "+string(b))
 			p.mu.Unlock()
-		}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.Server = srv
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		b, _ := io.ReadAll(io.LimitReader(r.Body, 1<<20))
-		p.mu.Lock()
-		p.seen = append(p.seen, r.Method+" "+r.URL.Path+" | "+r.Header.Get("Authorization")+" | "+string(b))
-		p.mu.Unlock()
-		r.Body = io.NopCloser(strings.NewReader(string(b)))
-		srv.Handler().ServeHTTP(w, r)
-	}))
-	p.URL = hs.URL
-	t.Cleanup(func() {
-		hs.Close()
-		_ = srv.Close()
+			r.Body = io.NopCloser(strings.NewReader(string(b)))
+			next.ServeHTTP(w, r)
+		})
 	})
 	return p
 }
@@ -79,7 +63,7 @@ func signInOn(t *testing.T, sy *syncer, p *testPlatform) {
 		t.Fatal(err)
 	}
 	p.mu.Lock()
-	code := p.codes[phone]
+	code := p.Code(phone)
 	p.mu.Unlock()
 	if _, err := sy.store.SignIn(ctx, c, phone, code); err != nil {
 		t.Fatal(err)

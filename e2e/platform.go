@@ -3,8 +3,6 @@ package e2e
 import (
 	"context"
 	"net/http"
-	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -20,11 +18,9 @@ import (
 // syncs from and checks visitors in at. Its clock, Now, is the real one:
 // the app's binary, which it serves, can run on no other.
 type Platform struct {
-	URL   string
-	srv   *server.Server
-	mu    sync.Mutex
-	codes map[string]string // phone → last sign-in code
-	seen  map[string]int    // request path → how often asked
+	*servertest.Platform
+	mu   sync.Mutex
+	seen map[string]int // request path → how often asked
 }
 
 // Now is the platform's clock, and the harness's for whatever it issues
@@ -34,26 +30,15 @@ func (p *Platform) Now() time.Time { return time.Now() }
 // StartPlatform starts the server; it stops when the test ends.
 func StartPlatform(t testing.TB) *Platform {
 	t.Helper()
-	p := &Platform{codes: map[string]string{}, seen: map[string]int{}}
-	srv, err := server.Open(context.Background(), filepath.Join(t.TempDir(), "platform.db"), server.Options{Now: p.Now,
-		OnCode: func(phone, code string) {
+	p := &Platform{seen: map[string]int{}}
+	p.Platform = servertest.Start(t, server.Options{Now: p.Now}, func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			p.mu.Lock()
-			p.codes[phone] = code
+			p.seen[r.URL.Path]++
 			p.mu.Unlock()
-		}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.srv = srv
-	h := srv.Handler()
-	hs := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		p.mu.Lock()
-		p.seen[r.URL.Path]++
-		p.mu.Unlock()
-		h.ServeHTTP(w, r)
-	}))
-	p.URL = hs.URL
-	t.Cleanup(func() { hs.Close(); _ = srv.Close() })
+			next.ServeHTTP(w, r)
+		})
+	})
 	return p
 }
 
@@ -92,9 +77,7 @@ func (p *Platform) ServiceCode(t testing.TB, resident int) string {
 	if _, err := c.RequestCode(ctx, phone); err != nil {
 		t.Fatal(err)
 	}
-	p.mu.Lock()
-	code := p.codes[phone]
-	p.mu.Unlock()
+	code := p.Code(phone)
 	present, err := servertest.ServiceCodeHolder(ctx, c, phone, code)
 	if err != nil {
 		t.Fatal(err)
@@ -104,13 +87,6 @@ func (p *Platform) ServiceCode(t testing.TB, resident int) string {
 		t.Fatal(err)
 	}
 	return shown
-}
-
-// Code is the last sign-in code the platform sent to phone.
-func (p *Platform) Code(phone string) string {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	return p.codes[phone]
 }
 
 // Trust is the platform's trust list, opened with the app's anchors: what

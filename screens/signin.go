@@ -69,6 +69,7 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 	// The countdown has a line of its own, so that what an answer said
 	// ("the code is wrong") is not written over by the next tick.
 	waitLine := widgets.NewWrappedLabel("")
+	waitLine.Hide() // until there is a wait to count down
 	wait := &signInHold{env: env, status: waitLine}
 	send = widget.NewButtonWithIcon(env.T("SignInSendCode"), theme.MailSendIcon(), func() {
 		if client == nil {

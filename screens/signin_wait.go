@@ -40,6 +40,7 @@ type signInHold struct {
 // runs past that) and starts the countdown. A wait the platform did not
 // name (0) is said as "later" and holds nothing.
 func (h *signInHold) hold(wait time.Duration, buttons ...*widget.Button) {
+	h.status.Show()
 	if wait <= 0 {
 		h.status.SetText(h.env.T("SignInWaitLater"))
 		return

@@ -33,6 +33,30 @@ type CatalogueFilter struct {
 	Offset int
 }
 
+// catalogueWhere is the SQL test of the filter's audience, theme,
+// department, level and division on service_items' columns, and its
+// arguments.
+func catalogueWhere(f CatalogueFilter) ([]string, []any, error) {
+	var where []string
+	var args []any
+	for _, c := range []struct{ col, val string }{{"audience", f.Audience}, {"theme", f.Theme}, {"department", f.Department}} {
+		if c.val != "" {
+			where, args = append(where, c.col+" = ?"), append(args, c.val)
+		}
+	}
+	if f.Level != "" {
+		w, ok := levelPrefix[f.Level]
+		if !ok {
+			return nil, nil, fmt.Errorf("catalogue: unknown level %q", f.Level)
+		}
+		where = append(where, "("+w+")")
+	}
+	if f.Division != "" {
+		where, args = append(where, "(division_code = '' OR division_code = ?)"), append(args, f.Division)
+	}
+	return where, args, nil
+}
+
 // CatalogueFacets are the values the catalogue can be browsed by.
 type CatalogueFacets struct {
 	Themes, Departments []string
@@ -66,22 +90,9 @@ type CatalogueItem struct {
 // Catalogue returns a page of the items that match f: the seed's
 // standard items first, then by ID; and how many match in all.
 func (s *Store) Catalogue(ctx context.Context, f CatalogueFilter) ([]CatalogueItem, int, error) {
-	var where []string
-	var args []any
-	for _, c := range []struct{ col, val string }{{"audience", f.Audience}, {"theme", f.Theme}, {"department", f.Department}} {
-		if c.val != "" {
-			where, args = append(where, c.col+" = ?"), append(args, c.val)
-		}
-	}
-	if f.Level != "" {
-		w, ok := levelPrefix[f.Level]
-		if !ok {
-			return nil, 0, fmt.Errorf("catalogue: unknown level %q", f.Level)
-		}
-		where = append(where, "("+w+")")
-	}
-	if f.Division != "" {
-		where, args = append(where, "(division_code = '' OR division_code = ?)"), append(args, f.Division)
+	where, args, err := catalogueWhere(f)
+	if err != nil {
+		return nil, 0, err
 	}
 	order := "generated, id"
 	if len(f.IDs) > 0 {

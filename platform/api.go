@@ -103,7 +103,7 @@ type Appointment struct {
 	ItemID int64  `json:"item_id"`
 	Date   string `json:"date"`
 	Time   string `json:"time"`
-	Status string `json:"status"` // booked
+	Status string `json:"status"` // AppointmentBooked or AppointmentCancelled
 }
 
 // CheckInRequest checks a resident in at a service hall's terminal

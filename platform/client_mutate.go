@@ -14,20 +14,23 @@ var MutationPath = map[string]string{
 	Feedback:     "/v1/feedback",
 	CardLoss:     "/v1/card/loss",
 	Refunds:      "/v1/refunds",
+	// AppointmentCancels name the appointment in the path (see mutationTarget).
+	AppointmentCancels: "/v1/appointments/{id}/cancel",
 }
 
 // MutationNeedsSignIn says which mutations are personal: all but
 // feedback, which the 12345 hotline takes from anyone.
-var MutationNeedsSignIn = map[string]bool{Orders: true, Appointments: true, CardLoss: true, Refunds: true}
+var MutationNeedsSignIn = map[string]bool{Orders: true, Appointments: true, CardLoss: true, Refunds: true,
+	AppointmentCancels: true}
 
 // Mutate sends a mutation with its idempotency key. The platform applies a
 // key once and answers a repeat of it the same way, so Mutate may be
 // repeated until it gets an answer. A 4xx or 5xx answer comes back as an
 // *Error (Permanent for the 4xx that repeating cannot change).
 func (c *Client) Mutate(ctx context.Context, kind, key string, body json.RawMessage) (MutationResult, error) {
-	path, ok := MutationPath[kind]
-	if !ok {
-		return MutationResult{}, fmt.Errorf("mutation %q: %w", kind, &Error{Code: CodeBadRequest, Message: "unknown mutation"})
+	path, body, err := mutationTarget(kind, body)
+	if err != nil {
+		return MutationResult{}, fmt.Errorf("mutation %q: %w", kind, err)
 	}
 	status, resp, err := c.do(ctx, call{method: http.MethodPost, path: path, body: body,
 		headers: map[string]string{"Idempotency-Key": key}, auth: MutationNeedsSignIn[kind]})

@@ -17,9 +17,10 @@ const (
 	CodeAlreadyBooked    = "already_booked" // one of the caller's own orders holds a visitor's document that day
 	CodeTicketLimit      = "ticket_limit"   // the account would hold more tickets in a slot than it may
 	CodeNotRefundable    = "not_refundable"
-	CodeSlotEnded        = "slot_ended"    // the ticket slot has ended (China time)
-	CodeInThePast        = "in_the_past"   // an appointment at a time that has passed
-	CodeOutsideHours     = "outside_hours" // an appointment when the hall takes none
+	CodeSlotEnded        = "slot_ended"        // the ticket slot has ended (China time)
+	CodeInThePast        = "in_the_past"       // an appointment at a time that has passed
+	CodeOutsideHours     = "outside_hours"     // an appointment when the hall takes none
+	CodeAlreadyCancelled = "already_cancelled" // an appointment cancelled before
 	CodeIdempotencyReuse = "idempotency_key_reused"
 	CodeInvalidCode      = "invalid_code"
 	CodeRateLimited      = "rate_limited"

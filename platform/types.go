@@ -42,10 +42,12 @@ const (
 	Feedback     = "feedback"
 	CardLoss     = "card_loss"
 	Refunds      = "refunds"
+	// AppointmentCancels cancel booked hall visits (AppointmentCancel).
+	AppointmentCancels = "appointment_cancels"
 )
 
 // Mutations lists every mutation kind.
-var Mutations = []string{Orders, Appointments, Feedback, CardLoss, Refunds}
+var Mutations = []string{Orders, Appointments, Feedback, CardLoss, Refunds, AppointmentCancels}
 
 // Cursor is a position in a collection's changelog: the sequence number of
 // the last change a client has. The zero cursor is the beginning.

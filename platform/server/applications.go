@@ -37,7 +37,8 @@ var demoApplications = []demoApplication{
 }
 
 // myApplications lists the resident's applications: the demo ones, then
-// one per hall appointment booked, received on the day it was booked.
+// one per hall appointment booked (and not cancelled), received on the
+// day it was booked.
 func (s *Server) myApplications(w http.ResponseWriter, r *http.Request, u User) {
 	list, err := s.applicationsOf(r.Context(), u)
 	if err != nil {
@@ -83,7 +84,7 @@ func (s *Server) applicationsOf(ctx context.Context, u User) (platform.Applicati
 		if err := rows.Scan(&id, &body, &created); err != nil {
 			return list, err
 		}
-		if json.Unmarshal([]byte(body), &ap) != nil {
+		if json.Unmarshal([]byte(body), &ap) != nil || ap.Status == platform.AppointmentCancelled {
 			continue
 		}
 		var item platform.ServiceItem

@@ -164,7 +164,8 @@ func holderOf(ctx context.Context, tx *sql.Tx, c *codes.Credential) (holder, use
 	return "user:" + userID, userID, nil
 }
 
-// appointmentAt is the user's earliest visit booked at the hall on day.
+// appointmentAt is the user's earliest visit booked at the hall on day
+// and not cancelled.
 func appointmentAt(ctx context.Context, tx *sql.Tx, userID, hallID, day string) (platform.Appointment, bool, error) {
 	rows, err := tx.QueryContext(ctx, "SELECT body FROM mutations WHERE kind = ? AND user_id = ?", platform.Appointments, userID)
 	if err != nil {
@@ -181,7 +182,7 @@ func appointmentAt(ctx context.Context, tx *sql.Tx, userID, hallID, day string) 
 		if err := json.Unmarshal([]byte(body), &a); err != nil {
 			return platform.Appointment{}, false, err
 		}
-		if a.HallID == hallID && a.Date == day {
+		if a.HallID == hallID && a.Date == day && a.Status != platform.AppointmentCancelled {
 			found = append(found, a)
 		}
 	}

@@ -105,7 +105,7 @@ func TestContractListsEveryCode(t *testing.T) {
 	for _, code := range []string{platform.CodeBadRequest, platform.CodeUnauthorized, platform.CodeForbidden,
 		platform.CodeNotFound, platform.CodeConflict, platform.CodeSlotFull, platform.CodeAlreadyBooked, platform.CodeTicketLimit,
 		platform.CodeNotRefundable, platform.CodeSlotEnded, platform.CodeInThePast, platform.CodeOutsideHours,
-		platform.CodeIdempotencyReuse, platform.CodeInvalidCode, platform.CodeRateLimited, platform.CodeInternal,
+		platform.CodeAlreadyCancelled, platform.CodeIdempotencyReuse, platform.CodeInvalidCode, platform.CodeRateLimited, platform.CodeInternal,
 		platform.CodeUnavailable} {
 		if !slices.Contains(listed, code) {
 			t.Errorf("the Error schema of openapi.yaml does not list %q", code)
@@ -132,6 +132,10 @@ func TestContractDocumentsTimeRefusals(t *testing.T) {
 		{"POST", "/v1/appointments", 422, platform.CodeInThePast},
 		{"POST", "/v1/appointments", 422, platform.CodeOutsideHours},
 		{"POST", "/v1/appointments", 400, platform.CodeBadRequest},
+		{"POST", "/v1/appointments", 409, platform.CodeSlotFull},
+		{"POST", "/v1/appointments/{id}/cancel", 404, platform.CodeNotFound},
+		{"POST", "/v1/appointments/{id}/cancel", 409, platform.CodeAlreadyCancelled},
+		{"POST", "/v1/appointments/{id}/cancel", 409, platform.CodeInThePast},
 	} {
 		t.Run(tc.path+" "+tc.code, func(t *testing.T) {
 			op := api.operation(t, tc.method, tc.path)

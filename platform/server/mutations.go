@@ -69,8 +69,9 @@ func unavailable(err error) *platform.Error {
 }
 
 // applyAppointment books a visit to a service hall at a time still to come
-// at which the hall takes visits (platform.HallTimes, China time). Every
-// check comes before the one write.
+// at which the hall takes visits (platform.HallTimes, China time) and
+// still has a place (platform.HallSlotVisits). Every check comes before the
+// one write.
 func (s *Server) applyAppointment(ctx context.Context, tx *sql.Tx, _ *writer, u User, key string, body []byte) (int, any, *platform.Error) {
 	var req platform.AppointmentRequest
 	if perr := decodeStrict(body, &req); perr != nil {
@@ -95,7 +96,13 @@ func (s *Server) applyAppointment(ctx context.Context, tx *sql.Tx, _ *writer, u 
 	if perr := s.checkAppointmentTime(req.Date, req.Time, at); perr != nil {
 		return 0, nil, perr
 	}
-	a := platform.Appointment{HallID: req.HallID, ItemID: req.ItemID, Date: req.Date, Time: req.Time, Status: "booked"}
+	if taken, err := hallSlotTaken(ctx, tx, req.HallID, req.Date, req.Time); err != nil {
+		return 0, nil, unavailable(err)
+	} else if taken >= platform.HallSlotVisits {
+		return 0, nil, &platform.Error{Status: http.StatusConflict, Code: platform.CodeSlotFull,
+			Message: "this hall is fully booked at this time; choose another time"}
+	}
+	a := platform.Appointment{HallID: req.HallID, ItemID: req.ItemID, Date: req.Date, Time: req.Time, Status: platform.AppointmentBooked}
 	if a.ID, err = s.record(ctx, tx, platform.Appointments, "a-", u, key, a); err != nil {
 		return 0, nil, unavailable(err)
 	}

@@ -6,22 +6,33 @@ import (
 	"net/http"
 )
 
-// RequestCode asks the platform to send a one-time sign-in code to phone.
-// (The reference server writes it to its log.)
+// RequestCode asks the platform to send a one-time sign-in code to phone,
+// a number as a person types it (see ParsePhone); it is sent in its kept
+// form, and a number ParsePhone refuses is an error wrapping ErrBadPhone
+// that reaches no platform. (The reference server writes the code to its
+// log.)
 func (c *Client) RequestCode(ctx context.Context, phone string) (CodeSent, error) {
+	p, err := ParsePhone(phone)
+	if err != nil {
+		return CodeSent{}, fmt.Errorf("request code: %w", err)
+	}
 	var sent CodeSent
-	_, body, err := c.do(ctx, call{method: http.MethodPost, path: "/v1/auth/code", body: CodeRequest{Phone: phone}})
+	_, body, err := c.do(ctx, call{method: http.MethodPost, path: "/v1/auth/code", body: CodeRequest{Phone: p.String()}})
 	if err == nil {
 		err = decode("request code", body, &sent)
 	}
 	return sent, err
 }
 
-// SignIn exchanges a phone and its one-time code for tokens, and keeps
-// them for the requests that follow.
+// SignIn exchanges a phone, as RequestCode takes it, and its one-time code
+// for tokens, and keeps them for the requests that follow.
 func (c *Client) SignIn(ctx context.Context, phone, code string) (Tokens, error) {
+	p, err := ParsePhone(phone)
+	if err != nil {
+		return Tokens{}, fmt.Errorf("sign in: %w", err)
+	}
 	_, body, err := c.do(ctx, call{method: http.MethodPost, path: "/v1/auth/token",
-		body: SignInRequest{Phone: phone, Code: code}})
+		body: SignInRequest{Phone: p.String(), Code: code}})
 	if err != nil {
 		return Tokens{}, fmt.Errorf("sign in: %w", err)
 	}

@@ -80,3 +80,50 @@ func TestSignOutSendsRefreshToken(t *testing.T) {
 		t.Errorf("sign out with no tokens: %v", err)
 	}
 }
+
+// TestClientSendsKeptPhone: the client sends a number in its kept form,
+// whichever way it was typed, and a number that is none reaches no
+// platform.
+func TestClientSendsKeptPhone(t *testing.T) {
+	var bodies []map[string]string
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var b map[string]string
+		_ = json.NewDecoder(r.Body).Decode(&b)
+		bodies = append(bodies, b)
+		if r.URL.Path == "/v1/auth/code" {
+			w.WriteHeader(http.StatusAccepted)
+			_, _ = w.Write([]byte(`{"expires_in":300}`))
+			return
+		}
+		_, _ = w.Write([]byte(`{"access_token":"a","refresh_token":"r","token_type":"Bearer","expires_in":60}`))
+	}))
+	defer srv.Close()
+	c := NewClient(srv.URL, Options{RetryWait: time.Millisecond, RetryMaxWait: time.Millisecond})
+	ctx := context.Background()
+	if _, err := c.RequestCode(ctx, "+44 7700 900123"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.SignIn(ctx, "0044 (0)7700-900-123", "123456"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.RequestCode(ctx, "+86 138 0000 0001"); err != nil {
+		t.Fatal(err)
+	}
+	for _, bad := range []string{"+0 7700 900123", "+44 7700 9001234567", "+44 77OO 900123"} {
+		if _, err := c.RequestCode(ctx, bad); !errors.Is(err, ErrBadPhone) {
+			t.Errorf("RequestCode(%q): %v", bad, err)
+		}
+		if _, err := c.SignIn(ctx, bad, "123456"); !errors.Is(err, ErrBadPhone) {
+			t.Errorf("SignIn(%q): %v", bad, err)
+		}
+	}
+	want := []string{"+447700900123", "+447700900123", "13800000001"}
+	if len(bodies) != len(want) {
+		t.Fatalf("%d requests reached the platform, want %d: %v", len(bodies), len(want), bodies)
+	}
+	for i, b := range bodies {
+		if b["phone"] != want[i] {
+			t.Errorf("request %d sent phone %q, want %q", i, b["phone"], want[i])
+		}
+	}
+}

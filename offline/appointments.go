@@ -17,6 +17,8 @@ const (
 	RequestPending  = "pending"  // waiting to be delivered
 	RequestDone     = "done"     // the platform accepted it
 	RequestRejected = "rejected" // the platform refused it
+	// RequestWithdrawn is a request the user withdrew before it was sent.
+	RequestWithdrawn = "withdrawn"
 )
 
 // Appointment is a visit to a service hall the resident booked.
@@ -30,6 +32,17 @@ type Appointment struct {
 	Message           string // why the platform refused it
 	ErrorCode         string // the platform's code when it refused it (platform.Code*)
 	CreatedAt         time.Time
+	// Cancel is what became of the resident's cancel: CancelNone,
+	// CancelPending, CancelDone or CancelRefused (with the platform's
+	// CancelCode and CancelMessage).
+	Cancel                    string
+	CancelCode, CancelMessage string
+}
+
+// At is when the visit begins.
+func (a Appointment) At() time.Time {
+	t, _ := clock.At(a.Date, a.Time) // checked when it was booked
+	return t
 }
 
 // ErrBadRequest is returned (wrapped) for a request with invalid fields;
@@ -95,23 +108,65 @@ func requestStatus(state, result, lastError string) (status, serverID, message s
 	return RequestPending, "", ""
 }
 
+// appointmentColumns are an appointment's columns with its booking's and
+// its cancel's outbox rows (a for appointments, o the booking, c the cancel).
+const appointmentColumns = `a.local_id, a.outbox_id, a.hall_id, a.item_id, a.date, a.time, a.created_at,
+	o.state, coalesce(o.result, ''), o.last_error, o.error_code, a.cancel_wanted,
+	coalesce(c.state, ''), coalesce(c.error_code, ''), coalesce(c.last_error, '')`
+
+// appointmentFrom joins the tables of appointmentColumns.
+const appointmentFrom = ` FROM appointments a JOIN outbox o ON o.id = a.outbox_id LEFT JOIN outbox c ON c.id = a.cancel_outbox_id`
+
+// scanAppointment reads a row of appointmentColumns.
+func scanAppointment(sc scanner) (Appointment, error) {
+	var a Appointment
+	var created, state, result, lastErr, cState, cCode, cErr string
+	var wanted bool
+	if err := sc.Scan(&a.LocalID, &a.OutboxID, &a.HallID, &a.ItemID, &a.Date, &a.Time, &created, &state, &result, &lastErr,
+		&a.ErrorCode, &wanted, &cState, &cCode, &cErr); err != nil {
+		return a, err
+	}
+	a.Status, a.ServerID, a.Message = requestStatus(state, result, lastErr)
+	if state == OutboxDismissed && a.ErrorCode == outboxWithdrawn {
+		a.Status, a.Message, a.ErrorCode = RequestWithdrawn, "", ""
+	}
+	switch {
+	case cState == OutboxPending:
+		a.Cancel = CancelPending
+	case cState == OutboxSent || (cState != "" && cCode == platform.CodeAlreadyCancelled):
+		a.Cancel = CancelDone
+	case cState != "":
+		a.Cancel, a.CancelCode, a.CancelMessage = CancelRefused, cCode, cErr
+	case wanted && a.Status == RequestWithdrawn:
+		a.Cancel = CancelDone
+	case wanted && a.Status == RequestPending:
+		a.Cancel = CancelPending
+	}
+	var err error
+	a.CreatedAt, err = parseTime(created)
+	return a, err
+}
+
+// appointmentIn reads one appointment inside tx.
+func appointmentIn(ctx context.Context, tx *sql.Tx, localID int64) (Appointment, error) {
+	a, err := scanAppointment(tx.QueryRowContext(ctx, "SELECT "+appointmentColumns+appointmentFrom+" WHERE a.local_id = ?", localID))
+	if errors.Is(err, sql.ErrNoRows) {
+		return a, fmt.Errorf("appointment %d: %w", localID, ErrNotFound)
+	}
+	return a, err
+}
+
 // Appointments returns the resident's appointments, newest first.
 func (s *Store) Appointments(ctx context.Context) ([]Appointment, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT a.local_id, a.outbox_id, a.hall_id, a.item_id, a.date, a.time, a.created_at,
-		o.state, coalesce(o.result, ''), o.last_error, o.error_code FROM appointments a JOIN outbox o ON o.id = a.outbox_id ORDER BY a.local_id DESC`)
+	rows, err := s.db.QueryContext(ctx, "SELECT "+appointmentColumns+appointmentFrom+" ORDER BY a.local_id DESC")
 	if err != nil {
 		return nil, fmt.Errorf("appointments: %w", err)
 	}
 	defer rows.Close()
 	var out []Appointment
 	for rows.Next() {
-		var a Appointment
-		var created, state, result, lastErr string
-		if err := rows.Scan(&a.LocalID, &a.OutboxID, &a.HallID, &a.ItemID, &a.Date, &a.Time, &created, &state, &result, &lastErr, &a.ErrorCode); err != nil {
-			return nil, fmt.Errorf("appointments: %w", err)
-		}
-		a.Status, a.ServerID, a.Message = requestStatus(state, result, lastErr)
-		if a.CreatedAt, err = parseTime(created); err != nil {
+		a, err := scanAppointment(rows)
+		if err != nil {
 			return nil, fmt.Errorf("appointments: %w", err)
 		}
 		out = append(out, a)

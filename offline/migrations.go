@@ -31,6 +31,7 @@ var migrations = []migration{
 	{9, "personal requests sealed in the outbox; answered requests keep no body", execSQL(schemaOutboxSeal)},
 	{10, "no unsigned trust-list collection: codes are checked against the signed trust list only", execSQL(schemaNoTrustCollection)},
 	{11, "requests bound to the server and the resident they were made for; 12345 feedback sealed", migrateOutboxOrigin},
+	{12, "hall appointments can be cancelled, or withdrawn before they are sent", execSQL(schemaAppointmentCancel)},
 }
 
 // LatestSchemaVersion is the schema version this build of the app creates

@@ -196,7 +196,22 @@ func TestMigrateFromEachVersion(t *testing.T) {
 				}
 			},
 		},
-		{from: 11},
+		{
+			from: 11,
+			insert: `INSERT INTO outbox (id, kind, idem_key, body, state, result, next_attempt_at, created_at)
+				VALUES (9, 'appointments', 'key-booked', '{}', 'sent', '{"id":"a-1"}', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z');
+				INSERT INTO appointments (outbox_id, hall_id, item_id, date, time, created_at)
+				VALUES (9, 'hall-320100', 7, '2026-12-04', '10:00', '2026-01-01T00:00:00Z');`,
+			check: func(t *testing.T, s *Store) {
+				// Migration 12: a booking from v11 is booked, not cancelled,
+				// and can be cancelled.
+				as, err := s.Appointments(ctx)
+				if err != nil || len(as) != 1 || as[0].Status != RequestDone || as[0].ServerID != "a-1" || as[0].Cancel != CancelNone {
+					t.Fatalf("appointment from v11 = %+v, %v", as, err)
+				}
+			},
+		},
+		{from: 12},
 	}
 	if len(tests) != LatestSchemaVersion()+1 {
 		t.Fatalf("the test covers versions 0..%d; the schema is at %d", len(tests)-1, LatestSchemaVersion())

@@ -219,7 +219,7 @@ func (s *Store) settleOutbox(ctx context.Context, it OutboxItem, res platform.Mu
 			return err
 		}
 		if n, _ := r.RowsAffected(); n == 0 {
-			return nil // settled already
+			return s.answerAfterWithdrawal(ctx, tx, it, res, refusal) // settled already, or withdrawn on its way
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO sync_deferred (collection, item_id)
 			SELECT collection, item_id FROM outbox_rows WHERE outbox_id = ?`, it.ID); err != nil {
@@ -232,6 +232,8 @@ func (s *Store) settleOutbox(ctx context.Context, it OutboxItem, res platform.Mu
 			return settleRefund(ctx, tx, it.ID, refusal)
 		case platform.Feedback:
 			return settleFeedback(ctx, tx, it)
+		case platform.Appointments:
+			return s.settleAppointment(ctx, tx, it, res, refusal)
 		}
 		return nil
 	})

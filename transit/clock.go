@@ -37,6 +37,10 @@ func (c Clock) Minutes() string {
 	return fmt.Sprintf("%02d:%02d", c/3600, c/60%60)
 }
 
+// MaxHours is the latest hour a feed's time may have: a trip of one
+// service day may run into the fourth day after it.
+const MaxHours = 99
+
 var errClock = errors.New("want a time as H:MM:SS, HH:MM:SS or HH:MM")
 
 // ParseClock reads a GTFS time ("8:05:00", "25:10:00") or a wall-clock
@@ -57,8 +61,8 @@ func ParseClock(s string) (Clock, error) {
 		}
 		v[i] = n
 	}
-	if v[1] > 59 || v[2] > 59 || v[0] > 47 {
-		return 0, fmt.Errorf("time %q: out of range (hours 0-47, minutes and seconds 0-59)", s)
+	if v[1] > 59 || v[2] > 59 || v[0] > MaxHours {
+		return 0, fmt.Errorf("time %q: out of range (hours 0-%d, minutes and seconds 0-59)", s, MaxHours)
 	}
 	return HMS(v[0], v[1], v[2]), nil
 }

@@ -64,6 +64,9 @@ func newTable(file string, src io.Reader, required ...string) (*table, error) {
 	}
 	r := csv.NewReader(br)
 	r.FieldsPerRecord = -1
+	// A stray quote inside an unquoted field is taken as it is, as
+	// GTFS's reference validator reads it.
+	r.LazyQuotes = true
 	r.ReuseRecord = true
 	t := &table{file: file, r: r, cols: map[string]int{}}
 	head, err := r.Read()

@@ -6,9 +6,11 @@ import "fmt"
 // a tiny headway cannot exhaust memory.
 const maxExpandedTrips = 2_000_000
 
-// frequencies reads frequencies.txt and replaces each trip it names by
-// single trips starting every headway_secs from start_time (inclusive) to
-// end_time (exclusive), each keeping the template trip's spacing of times.
+// readFrequencies reads frequencies.txt. A trip it names with
+// exact_times=1 is replaced by single trips starting every headway_secs
+// from start_time (inclusive) to end_time (exclusive), each keeping the
+// template trip's spacing of times; one with exact_times=0 (the default)
+// becomes a Frequency, planned with the whole headway as the wait.
 func (l *loader) readFrequencies() error {
 	t, err := l.open("frequencies.txt", true, "trip_id", "start_time", "end_time", "headway_secs")
 	if err != nil || t == nil {
@@ -29,9 +31,6 @@ func (l *loader) readFrequencies() error {
 			return t.errorf("trip_id %q is not in trips.txt", id)
 		}
 		tmpl := l.feed.Trips[i]
-		if len(tmpl.StopTimes) < 2 {
-			return t.errorf("trip %q has no stop times to repeat", id)
-		}
 		start, err := t.clockCol("start_time")
 		if err != nil {
 			return err
@@ -46,6 +45,21 @@ func (l *loader) readFrequencies() error {
 		headway, err := t.int("headway_secs", 1, 24*3600)
 		if err != nil {
 			return err
+		}
+		exact := 0
+		if t.get("exact_times") != "" {
+			if exact, err = t.int("exact_times", 0, 1); err != nil {
+				return err
+			}
+		}
+		if len(tmpl.StopTimes) < 2 {
+			l.warn(t.file, t.line, fmt.Sprintf("trip %q has no stop times to repeat; the row is skipped", id))
+			continue
+		}
+		if exact == 0 {
+			l.templates[i] = true
+			l.feed.Frequencies = append(l.feed.Frequencies, Frequency{Trip: tmpl, Start: start, End: end, Headway: Clock(headway)})
+			continue
 		}
 		if len(l.expanded)+int(end-start)/headway > maxExpandedTrips {
 			return t.errorf("expands to more than %d trips", maxExpandedTrips)

@@ -50,7 +50,7 @@ func LoadWithin(fsys fs.FS, lim Limits) (*Feed, error) {
 	l := &loader{fsys: fsys, feed: &Feed{}, lim: lim}
 	defer l.closeFiles()
 	steps := []func() error{l.readAgencies, l.readStops, l.readRoutes, l.readCalendars, l.readCalendarDates,
-		l.readTrips, l.readStopTimes, l.readFrequencies, l.readTransfers, l.finish}
+		l.readTrips, l.readStopTimes, l.readFrequencies, l.readTransfers, l.readPathways, l.finish}
 	for _, step := range steps {
 		if err := step(); err != nil {
 			return nil, err
@@ -66,7 +66,8 @@ type loader struct {
 	read      int64       // bytes read of the feed's files so far
 	files     []io.Closer // opened files, closed when the load ends
 	feed      *Feed
-	stops     map[string]bool
+	stops     map[string]int // stop id → index in feed.Stops
+	stopLine  []int          // line of each stop in stops.txt
 	routes    map[string]bool
 	agencies  map[string]bool
 	services  map[string]bool
@@ -111,15 +112,16 @@ func (l *loader) finish() error {
 	for i := range l.feed.Trips {
 		tr := &l.feed.Trips[i]
 		if len(tr.StopTimes) < 2 {
-			return &FeedError{File: "trips.txt", Line: l.tripLine[i],
-				Msg: fmt.Sprintf("trip %q has %d stop times in stop_times.txt, want at least 2", tr.ID, len(tr.StopTimes))}
+			l.warn("trips.txt", l.tripLine[i],
+				fmt.Sprintf("trip %q has %d stop times in stop_times.txt, want at least 2; it is skipped", tr.ID, len(tr.StopTimes)))
+			continue
 		}
 		if !l.templates[i] {
 			kept = append(kept, *tr)
 		}
 	}
 	l.feed.Trips = append(kept, l.expanded...)
-	if len(l.feed.Trips) == 0 {
+	if len(l.feed.Trips) == 0 && len(l.feed.Frequencies) == 0 {
 		return &FeedError{File: "trips.txt", Msg: "the feed has no trips"}
 	}
 	return nil

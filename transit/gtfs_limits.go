@@ -38,7 +38,7 @@ func (l Limits) orDefault() Limits {
 // feedFiles are the files the importer reads; the others (shapes, fares)
 // are never opened, whatever their size.
 var feedFiles = []string{"agency.txt", "stops.txt", "routes.txt", "calendar.txt", "calendar_dates.txt",
-	"trips.txt", "stop_times.txt", "frequencies.txt", "transfers.txt"}
+	"trips.txt", "stop_times.txt", "frequencies.txt", "transfers.txt", "pathways.txt"}
 
 // SizeError refuses a feed that is larger than its Limits: one file, or
 // the files together when Total is set. It wraps ErrFeed.

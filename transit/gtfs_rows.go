@@ -1,6 +1,7 @@
 package transit
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -29,6 +30,9 @@ func (l *loader) readAgencies() error {
 		if a.Timezone, err = t.need("agency_timezone"); err != nil {
 			return err
 		}
+		if _, err := zoneOf(a.Timezone); err != nil {
+			return t.errorf("agency_timezone %q is not a time zone of the IANA database", a.Timezone)
+		}
 		if l.agencies[a.ID] {
 			return t.errorf("agency_id %q appears twice", a.ID)
 		}
@@ -42,31 +46,78 @@ func (l *loader) readStops() error {
 	if err != nil {
 		return err
 	}
-	l.stops = map[string]bool{}
+	l.stops = map[string]int{}
 	for {
 		ok, err := t.next()
-		if err != nil || !ok {
+		if err != nil {
 			return err
 		}
-		s := Stop{Name: t.get("stop_name")}
+		if !ok {
+			return l.checkParents()
+		}
+		s := Stop{Name: t.get("stop_name"), Parent: t.get("parent_station")}
 		if s.ID, err = t.need("stop_id"); err != nil {
 			return err
 		}
-		if l.stops[s.ID] {
+		if _, dup := l.stops[s.ID]; dup {
 			return t.errorf("stop_id %q appears twice", s.ID)
 		}
-		lat, err := t.float("stop_lat", -90, 90)
-		if err != nil {
-			return err
+		if t.get("location_type") != "" {
+			if s.Kind, err = t.int("location_type", LocStop, LocBoardingArea); err != nil {
+				return err
+			}
 		}
-		lon, err := t.float("stop_lon", -180, 180)
-		if err != nil {
-			return err
+		// Coordinates are required of stops, stations and entrances;
+		// nodes and boarding areas may go without.
+		if s.Kind >= LocNode && t.get("stop_lat") == "" && t.get("stop_lon") == "" {
+			s.NoPoint = true
+		} else {
+			lat, err := t.float("stop_lat", -90, 90)
+			if err != nil {
+				return err
+			}
+			lon, err := t.float("stop_lon", -180, 180)
+			if err != nil {
+				return err
+			}
+			s.Point = orb.Point{lon, lat}
 		}
-		s.Point = orb.Point{lon, lat}
-		l.stops[s.ID] = true
+		l.stops[s.ID] = len(l.feed.Stops)
+		l.stopLine = append(l.stopLine, t.line)
 		l.feed.Stops = append(l.feed.Stops, s)
 	}
+}
+
+// checkParents checks each parent_station against the stops read: a
+// station has none; an entrance, node or boarding area needs one. A
+// parent that is not in the file, or not of the kind it should be, is
+// dropped with a warning.
+func (l *loader) checkParents() error {
+	for i := range l.feed.Stops {
+		s := &l.feed.Stops[i]
+		if s.Parent == "" {
+			if s.Kind >= LocEntrance {
+				return &FeedError{File: "stops.txt", Line: l.stopLine[i],
+					Msg: fmt.Sprintf("stop %q of location_type %d needs a parent_station", s.ID, s.Kind)}
+			}
+			continue
+		}
+		want := LocStation
+		if s.Kind == LocBoardingArea {
+			want = LocStop
+		}
+		p, ok := l.stops[s.Parent]
+		switch {
+		case s.Kind == LocStation:
+			l.warn("stops.txt", l.stopLine[i], fmt.Sprintf("station %q has a parent_station; it is ignored", s.ID))
+			s.Parent = ""
+		case !ok || l.feed.Stops[p].Kind != want:
+			l.warn("stops.txt", l.stopLine[i], fmt.Sprintf("parent_station %q of stop %q is not a %s in stops.txt; it is ignored",
+				s.Parent, s.ID, map[int]string{LocStation: "station", LocStop: "stop"}[want]))
+			s.Parent = ""
+		}
+	}
+	return nil
 }
 
 func (l *loader) readRoutes() error {
@@ -247,8 +298,24 @@ func (l *loader) readStopTimes() error {
 		if st.StopID, err = t.need("stop_id"); err != nil {
 			return err
 		}
-		if !l.stops[st.StopID] {
+		si, ok := l.stops[st.StopID]
+		if !ok {
 			return t.errorf("stop_id %q is not in stops.txt", st.StopID)
+		}
+		if k := l.feed.Stops[si].Kind; k != LocStop {
+			return t.errorf("stop_id %q is of location_type %d: vehicles call at stops (location_type 0)", st.StopID, k)
+		}
+		for _, c := range []struct {
+			col string
+			dst *uint8
+		}{{"pickup_type", &st.Pickup}, {"drop_off_type", &st.DropOff}} {
+			if t.get(c.col) != "" {
+				v, err := t.int(c.col, Regular, AskDriver)
+				if err != nil {
+					return err
+				}
+				*c.dst = uint8(v)
+			}
 		}
 		seq, err := t.int("stop_sequence", 0, 1<<31-1)
 		if err != nil {
@@ -287,7 +354,7 @@ func (l *loader) readStopTimes() error {
 }
 
 func (l *loader) readTransfers() error {
-	t, err := l.open("transfers.txt", true, "from_stop_id", "to_stop_id", "transfer_type")
+	t, err := l.open("transfers.txt", true, "transfer_type")
 	if err != nil || t == nil {
 		return err
 	}
@@ -297,17 +364,6 @@ func (l *loader) readTransfers() error {
 			return err
 		}
 		var x Transfer
-		for _, c := range []struct {
-			col string
-			dst *string
-		}{{"from_stop_id", &x.FromStopID}, {"to_stop_id", &x.ToStopID}} {
-			if *c.dst, err = t.need(c.col); err != nil {
-				return err
-			}
-			if !l.stops[*c.dst] {
-				return t.errorf("%s %q is not in stops.txt", c.col, *c.dst)
-			}
-		}
 		if t.get("transfer_type") != "" {
 			if x.Type, err = t.int("transfer_type", 0, 5); err != nil {
 				return err
@@ -320,9 +376,67 @@ func (l *loader) readTransfers() error {
 			}
 			x.MinTime = Clock(v)
 		}
+		if msg := l.transferRefs(t, &x); msg != "" {
+			l.warn(t.file, t.line, msg+"; the row is skipped")
+			continue
+		}
 		l.feed.Transfers = append(l.feed.Transfers, x)
 	}
 }
+
+// transferRefs reads the stops, routes and trips a transfer names and
+// says what is wrong with them, "" when nothing is. Types 0-3 need both
+// stops, which may be stations; in-seat types (4, 5) need both trips and
+// may leave the stops out, but name no station.
+func (l *loader) transferRefs(t *table, x *Transfer) string {
+	x.FromStopID, x.ToStopID = t.get("from_stop_id"), t.get("to_stop_id")
+	x.FromRouteID, x.ToRouteID = t.get("from_route_id"), t.get("to_route_id")
+	x.FromTripID, x.ToTripID = t.get("from_trip_id"), t.get("to_trip_id")
+	inSeat := x.Type == TransferInSeat || x.Type == TransferNoInSeat
+	for _, c := range []struct{ col, id string }{{"from_stop_id", x.FromStopID}, {"to_stop_id", x.ToStopID}} {
+		if c.id == "" {
+			if !inSeat {
+				return fmt.Sprintf("%s is empty, which transfer_type %d needs", c.col, x.Type)
+			}
+			continue
+		}
+		i, ok := l.stops[c.id]
+		if !ok {
+			return fmt.Sprintf("%s %q is not in stops.txt", c.col, c.id)
+		}
+		if k := l.feed.Stops[i].Kind; k != LocStop && (k != LocStation || inSeat) {
+			return fmt.Sprintf("%s %q is of location_type %d", c.col, c.id, k)
+		}
+	}
+	for _, c := range []struct{ col, id string }{{"from_route_id", x.FromRouteID}, {"to_route_id", x.ToRouteID}} {
+		if c.id != "" && !l.routes[c.id] {
+			return fmt.Sprintf("%s %q is not in routes.txt", c.col, c.id)
+		}
+	}
+	for _, c := range []struct{ col, id string }{{"from_trip_id", x.FromTripID}, {"to_trip_id", x.ToTripID}} {
+		if c.id == "" {
+			if inSeat {
+				return fmt.Sprintf("%s is empty, which transfer_type %d needs", c.col, x.Type)
+			}
+			continue
+		}
+		if _, ok := l.trips[c.id]; !ok {
+			return fmt.Sprintf("%s %q is not in trips.txt", c.col, c.id)
+		}
+	}
+	return ""
+}
+
+// warn records a row or trip that is skipped.
+func (l *loader) warn(file string, line int, msg string) {
+	if len(l.feed.Warnings) < maxWarnings {
+		l.feed.Warnings = append(l.feed.Warnings, FeedWarning{File: file, Line: line, Msg: msg})
+	}
+}
+
+// maxWarnings bounds the warnings a feed keeps; the rows past it are
+// still skipped.
+const maxWarnings = 1000
 
 // float reads a number column within [lo, hi].
 func (t *table) float(col string, lo, hi float64) (float64, error) {

@@ -1,0 +1,251 @@
+package csaoracle
+
+import "math"
+
+// side is the run at one end of a change; nil for walking in from the
+// origin or out to the destination, where only rules that name no route
+// and no trip apply.
+func sideRoute(r *run) string {
+	if r == nil {
+		return ""
+	}
+	return r.trip.route
+}
+
+// conn is the time to change from arriving at stop a (by run from) to
+// boarding at stop b (run to), and whether one may.
+func (f *Feed) conn(a, b string, from, to *run, o Options) (int, bool) {
+	x := f.rule(a, b, from, to)
+	base, hasBase := f.walkBetween(a, b, o)
+	if x == nil {
+		if a == b {
+			return o.ChangeTime, true
+		}
+		return base, hasBase
+	}
+	switch x.kind {
+	case 3:
+		return 0, false
+	case 1:
+		return 0, true
+	case 2:
+		return x.minTime, true
+	}
+	if a == b {
+		return o.ChangeTime, true
+	}
+	if hasBase {
+		return base, true
+	}
+	m := f.meters(f.stops[a], f.stops[b])
+	return max(walk(m, o), o.ChangeTime), true
+}
+
+// rule is the most specific row of transfers.txt (types 0-3) for a
+// change, nil when none applies.
+func (f *Feed) rule(a, b string, from, to *run) *transferRow {
+	var best *transferRow
+	bestScore := -1
+	for i := range f.transfers {
+		x := &f.transfers[i]
+		if x.kind > 3 {
+			continue
+		}
+		fa, ta := f.stopMatch(x.fromStop, a), f.stopMatch(x.toStop, b)
+		if fa < 0 || ta < 0 {
+			continue
+		}
+		if (from == nil || to == nil) && (x.fromRoute != "" || x.toRoute != "" || x.fromTrip != "" || x.toTrip != "") {
+			continue
+		}
+		if x.fromTrip != "" && x.fromTrip != from.trip.id || x.toTrip != "" && x.toTrip != to.trip.id ||
+			x.fromRoute != "" && x.fromRoute != sideRoute(from) || x.toRoute != "" && x.toRoute != sideRoute(to) {
+			continue
+		}
+		trips, routes := 0, 0
+		if x.fromTrip != "" {
+			trips++
+		} else if x.fromRoute != "" {
+			routes++
+		}
+		if x.toTrip != "" {
+			trips++
+		} else if x.toRoute != "" {
+			routes++
+		}
+		var level int
+		switch {
+		case trips == 2:
+			level = 5
+		case trips == 1 && routes == 1:
+			level = 4
+		case trips == 1:
+			level = 3
+		case routes == 2:
+			level = 2
+		case routes == 1:
+			level = 1
+		}
+		score := level*10 + fa + ta
+		if score > bestScore {
+			best, bestScore = x, score
+		}
+	}
+	return best
+}
+
+// stopMatch is 1 when a rule's stop is the stop itself, 0 when it is the
+// stop's station, -1 when it is neither.
+func (f *Feed) stopMatch(ruleStop, s string) int {
+	switch {
+	case ruleStop == s:
+		return 1
+	case ruleStop != "" && f.stops[s] != nil && f.stops[s].parent == ruleStop:
+		return 0
+	}
+	return -1
+}
+
+// walkBetween is the walk from platform a to platform b (a ≠ b) that the
+// stops' places give, without transfers.txt: through the pathways of
+// their station when it has any; else at least the interchange time
+// between stops sharing a name up to 1 km apart; else at least the
+// change time between stops up to FootpathRadius apart or of one
+// station.
+func (f *Feed) walkBetween(a, b string, o Options) (int, bool) {
+	if a == b {
+		return 0, false
+	}
+	sa, sb := f.stops[a], f.stops[b]
+	if sa.parent != "" && sa.parent == sb.parent && f.hasPathways(sa.parent) {
+		t := f.throughPathways(a, b, o)
+		return t, t != Never
+	}
+	m := f.meters(sa, sb)
+	if m < 0 {
+		return 0, false
+	}
+	if sa.name != "" && sa.name == sb.name && m <= 1000 {
+		return max(walk(m, o), o.InterchangeTime), true
+	}
+	if m <= o.FootpathRadius || sa.parent != "" && sa.parent == sb.parent {
+		return max(walk(m, o), o.ChangeTime), true
+	}
+	return 0, false
+}
+
+// neighbours are the stops from which one may change to board at b.
+func (f *Feed) neighbours(b string, o Options) []string {
+	var out []string
+	for _, a := range f.stopOrder {
+		if f.stops[a].kind != 0 {
+			continue
+		}
+		if a == b {
+			out = append(out, a)
+			continue
+		}
+		if _, ok := f.walkBetween(a, b, o); ok {
+			out = append(out, a)
+			continue
+		}
+		for _, x := range f.transfers {
+			if x.kind <= 2 && f.stopMatch(x.fromStop, a) >= 0 && f.stopMatch(x.toStop, b) >= 0 {
+				out = append(out, a)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// station is the station a location belongs to: its parent, or its
+// platform's parent for a boarding area.
+func (f *Feed) station(id string) string {
+	s := f.stops[id]
+	if s == nil {
+		return ""
+	}
+	if s.kind == 4 && f.stops[s.parent] != nil {
+		return f.stops[s.parent].parent
+	}
+	return s.parent
+}
+
+func (f *Feed) hasPathways(station string) bool {
+	for _, p := range f.pathways {
+		if f.station(p.from) == station || f.station(p.to) == station {
+			return true
+		}
+	}
+	return false
+}
+
+// throughPathways is the shortest time from a to b along pathways, a
+// platform and its boarding areas being one place; Never when none leads
+// there. Bellman-Ford: the station is small.
+func (f *Feed) throughPathways(a, b string, o Options) int {
+	dist := map[string]int{a: 0}
+	get := func(s string) int {
+		if d, ok := dist[s]; ok {
+			return d
+		}
+		return Never
+	}
+	for changed := true; changed; {
+		changed = false
+		relax := func(u, v string, t int) {
+			if d := get(u); d != Never && d+t < get(v) {
+				dist[v] = d + t
+				changed = true
+			}
+		}
+		for _, p := range f.pathways {
+			t := f.pathwayTime(p, o)
+			relax(p.from, p.to, t)
+			if p.both {
+				relax(p.to, p.from, t)
+			}
+		}
+		for _, id := range f.stopOrder {
+			if s := f.stops[id]; s.kind == 4 {
+				relax(id, s.parent, 0)
+				relax(s.parent, id, 0)
+			}
+		}
+	}
+	return get(b)
+}
+
+// pathwayTime: traversal_time, else length at walking speed, else the
+// straight line walked, else a minute.
+func (f *Feed) pathwayTime(p pathway, o Options) int {
+	switch {
+	case p.hasSecs:
+		return p.secs
+	case p.length > 0:
+		return int(math.Ceil(p.length / o.WalkSpeed))
+	}
+	if m := f.meters(f.stops[p.from], f.stops[p.to]); m >= 0 {
+		return walk(m, o)
+	}
+	return 60
+}
+
+// meters is the distance between two located stops (equirectangular, on
+// a sphere of the WGS84 equatorial radius), -1 when one has no place.
+func (f *Feed) meters(a, b *stop) float64 {
+	if a == nil || b == nil || !a.hasPoint || !b.hasPoint {
+		return -1
+	}
+	rad := func(d float64) float64 { return d * math.Pi / 180.0 }
+	dLat := rad(a.lat - b.lat)
+	dLon := math.Abs(rad(a.lon - b.lon))
+	if dLon > math.Pi {
+		dLon = 2*math.Pi - dLon
+	}
+	x := dLon * math.Cos(rad((a.lat+b.lat)/2.0))
+	return math.Sqrt(dLat*dLat+x*x) * 6378137.0
+}
+
+func walk(m float64, o Options) int { return int(math.Ceil(m * o.Detour / o.WalkSpeed)) }

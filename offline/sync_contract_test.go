@@ -112,6 +112,7 @@ func TestContract(t *testing.T) {
 	if err := eng.Sync(ctx); err != nil {
 		t.Fatal(err)
 	}
+	cancelBookedVisit(t, s, eng)
 	if _, err := client.MyOrders(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +161,7 @@ func TestContract(t *testing.T) {
 	// The run must have exercised every route the client has.
 	for _, route := range []string{"GET /v1/health", "GET /v1/sync/{collection}", "GET /v1/sync/{collection}/items",
 		"GET /v1/sync/{collection}/checksum", "POST /v1/auth/code", "POST /v1/auth/token", "POST /v1/auth/refresh",
-		"GET /v1/me", "GET /v1/me/orders", "POST /v1/orders", "POST /v1/appointments", "POST /v1/feedback", "POST /v1/card/loss",
+		"GET /v1/me", "GET /v1/me/orders", "POST /v1/orders", "POST /v1/appointments", "POST /v1/appointments/{id}/cancel", "POST /v1/feedback", "POST /v1/card/loss",
 		"POST /v1/halls/{hall}/check-ins"} {
 		if !called[route] {
 			t.Errorf("the integration run never called %s", route)
@@ -202,4 +203,28 @@ func checkInCalls(t *testing.T, client *platform.Client) {
 	if _, err := client.CheckIn(ctx, "hall-nowhere", code); !errors.As(err, &pe) || pe.Status != 404 {
 		t.Errorf("no such hall: %v", err)
 	}
+}
+
+// cancelBookedVisit cancels, through the outbox, the visit the run booked.
+func cancelBookedVisit(t *testing.T, s *Store, eng *SyncEngine) {
+	t.Helper()
+	ctx := context.Background()
+	sent, err := s.Outbox(ctx, OutboxSent)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, it := range sent {
+		var a platform.Appointment
+		if it.Kind != platform.Appointments || json.Unmarshal(it.Result, &a) != nil || a.ID == "" {
+			continue
+		}
+		if _, err := s.Enqueue(ctx, platform.AppointmentCancels, platform.AppointmentCancel{ID: a.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if err := eng.Sync(ctx); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	t.Fatal("the run booked no visit")
 }

@@ -52,7 +52,7 @@ func TestAppointmentAndFeedbackThroughOutbox(t *testing.T) {
 	}
 
 	live := testClient(ps.HTTP.URL, nil)
-	signIn(t, ps, live)
+	signInAdopting(t, s, ps, live)
 	for i := 0; i < 3; i++ {
 		if err := NewSyncEngine(s, live, fastSync()).Sync(ctx); err != nil {
 			t.Fatal(err)

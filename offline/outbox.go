@@ -193,6 +193,7 @@ func (s *Store) DismissFailed(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("outbox: %w", err)
 	}
+	s.noteChange(ChangeRequests)
 	return nil
 }
 
@@ -221,6 +222,7 @@ func (s *Store) settleOutbox(ctx context.Context, it OutboxItem, res platform.Mu
 		if n, _ := r.RowsAffected(); n == 0 {
 			return s.answerAfterWithdrawal(ctx, tx, it, res, refusal) // settled already, or withdrawn on its way
 		}
+		s.queue.markChanged(tx, ChangeRequests)
 		if _, err := tx.ExecContext(ctx, `INSERT OR IGNORE INTO sync_deferred (collection, item_id)
 			SELECT collection, item_id FROM outbox_rows WHERE outbox_id = ?`, it.ID); err != nil {
 			return err

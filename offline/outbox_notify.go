@@ -7,12 +7,20 @@ import (
 
 // queueWatch tells who asked (the sync engine) that a request was queued,
 // once the transaction that queued it has committed: a request is sent as
-// soon as it exists, not at the next interval.
+// soon as it exists, not at the next interval. It also tells the store's
+// change feed (changes.go) what each transaction changed, once committed.
 type queueWatch struct {
 	mu      sync.Mutex
 	next    int
 	watches map[int]func()
-	queued  map[*sql.Tx]bool // transactions that queued a request, not yet committed
+	marks   map[*sql.Tx]txMark // what transactions not yet committed did
+	feed    changeFeed
+}
+
+// txMark is what a transaction did that someone is told of.
+type txMark struct {
+	queued bool   // it queued a request
+	change Change // what it changed
 }
 
 // OnQueued calls f, on the goroutine that committed it, after each
@@ -37,25 +45,54 @@ func (s *Store) OnQueued(f func()) (stop func()) {
 
 // markQueued notes that tx queued a request.
 func (w *queueWatch) markQueued(tx *sql.Tx) {
+	w.mark(tx, func(m *txMark) { m.queued, m.change = true, m.change|ChangeRequests })
+}
+
+// markChanged notes that tx changed what c names.
+func (w *queueWatch) markChanged(tx *sql.Tx, c Change) {
+	w.mark(tx, func(m *txMark) { m.change |= c })
+}
+
+func (w *queueWatch) mark(tx *sql.Tx, f func(*txMark)) {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.queued == nil {
-		w.queued = map[*sql.Tx]bool{}
+	if w.marks == nil {
+		w.marks = map[*sql.Tx]txMark{}
 	}
-	w.queued[tx] = true
+	m := w.marks[tx]
+	f(&m)
+	w.marks[tx] = m
 }
 
 // ended is told that tx committed (or not); a committed transaction that
-// queued a request calls the watchers.
+// queued a request calls the watchers, and what it changed goes to the
+// change feed.
 func (w *queueWatch) ended(tx *sql.Tx, committed bool) {
 	w.mu.Lock()
-	queued := w.queued[tx]
-	delete(w.queued, tx)
+	m := w.marks[tx]
+	delete(w.marks, tx)
 	var fs []func()
-	if queued && committed {
+	if m.queued && committed {
 		for _, f := range w.watches {
 			fs = append(fs, f)
 		}
+	}
+	w.mu.Unlock()
+	for _, f := range fs {
+		f()
+	}
+	if committed {
+		w.feed.note(m.change)
+	}
+}
+
+// kick calls the watchers as if a request had been queued: requests
+// became sendable (a resident signed in and took them on).
+func (w *queueWatch) kick() {
+	w.mu.Lock()
+	fs := make([]func(), 0, len(w.watches))
+	for _, f := range w.watches {
+		fs = append(fs, f)
 	}
 	w.mu.Unlock()
 	for _, f := range fs {

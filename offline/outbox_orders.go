@@ -70,9 +70,13 @@ func (s *Store) placeOrder(ctx context.Context, req platform.OrderRequest, more 
 	return o, nil
 }
 
-// settleOrder updates an order with the platform's answer.
+// settleOrder updates an order with the platform's answer. A refused
+// order's tickets go back to its slot in the replica.
 func settleOrder(ctx context.Context, tx *sql.Tx, outboxID int64, res platform.MutationResult, refusal *platform.Error) error {
 	if refusal != nil {
+		if err := returnTickets(ctx, tx, "outbox_id = ?", outboxID); err != nil {
+			return err
+		}
 		_, err := tx.ExecContext(ctx, "UPDATE orders SET status = 'rejected', message = ? WHERE outbox_id = ?", refusal.Message, outboxID)
 		return err
 	}
@@ -101,4 +105,40 @@ func (s *Store) Orders(ctx context.Context) ([]Order, error) {
 		out = append(out, o)
 	}
 	return out, rows.Err()
+}
+
+// returnTickets gives the tickets of the orders not yet answered that
+// match where (a condition on orders, with its args) back to their slots
+// in the replica: the platform never took them. The slots are fetched
+// again at the next sync all the same (sync_deferred), which the callers
+// see to.
+func returnTickets(ctx context.Context, tx *sql.Tx, where string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, "SELECT slot_id, sum(quantity) FROM orders WHERE status = 'pending' AND "+where+
+		" GROUP BY slot_id", args...)
+	if err != nil {
+		return err
+	}
+	type back struct {
+		slot string
+		n    int64
+	}
+	var backs []back
+	for rows.Next() {
+		var b back
+		if err := rows.Scan(&b.slot, &b.n); err != nil {
+			rows.Close()
+			return err
+		}
+		backs = append(backs, b)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, b := range backs {
+		if _, err := tx.ExecContext(ctx, "UPDATE ticket_slots SET remaining = remaining + ? WHERE id = ?", b.n, b.slot); err != nil {
+			return err
+		}
+	}
+	return nil
 }

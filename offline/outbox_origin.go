@@ -192,37 +192,68 @@ func (s *Store) requestBinding(ctx context.Context, q querier) (origin, owner st
 	return sess.Origin, sess.Profile.UserID, nil
 }
 
-// goesTo reports whether a request may be delivered to the server at
-// origin under the session of user ("" when no one is signed in): it was
-// made for that server (or for none), and a personal request was made by
-// that resident (or by no one signed in). One that no longer opens is
-// never sent, only settled as failed there, so it waits for no resident.
-func (it OutboxItem) goesTo(origin, user string) bool {
-	if it.Origin != "" && it.Origin != origin {
-		return false
+// routing is what a request waits for before it may be delivered.
+type routing int
+
+const (
+	sendNow      routing = iota // it may be delivered now
+	waitsSignIn                 // a sign-in: its resident's, or, made signed out, one that takes it on
+	waitsForOther               // another server, or another resident
+)
+
+// route says whether a request may be delivered to the server at origin
+// under the session of user (signedIn: someone is signed in there): it
+// was made for that server (or for none), and it was made by that
+// resident, or signed out when it is not personal (anonymous feedback). A
+// personal request made signed out waits for a sign-in that takes it on
+// (SignInOffer.Finish); it never goes under whoever happens to be signed
+// in. One that no longer opens is never sent, only settled as failed
+// there, so it waits for no resident.
+func (it OutboxItem) route(origin, user string, signedIn bool) routing {
+	switch {
+	case it.Origin != "" && it.Origin != origin:
+		return waitsForOther
+	case it.Unreadable:
+		return sendNow
+	case !platform.MutationNeedsSignIn[it.Kind] && it.Owner == "":
+		return sendNow
+	case !signedIn:
+		return waitsSignIn
+	case it.Owner == user:
+		return sendNow
+	case it.Owner == "":
+		return waitsSignIn // made signed out: only a sign-in takes it on
 	}
-	return it.Unreadable || !platform.MutationNeedsSignIn[it.Kind] || it.Owner == "" || it.Owner == user
+	return waitsForOther
 }
 
 // dueFor returns the pending requests that may be delivered to the server
-// at origin (see goesTo), oldest first: the others wait for their own
-// server or resident.
+// at origin now (see route), oldest first: the others wait for a sign-in,
+// or their own server or resident.
 func (s *Store) dueFor(ctx context.Context, origin string) ([]OutboxItem, error) {
+	due, _, err := s.sortDue(ctx, origin)
+	return due, err
+}
+
+// sortDue is dueFor, with the requests that wait for a sign-in there.
+func (s *Store) sortDue(ctx context.Context, origin string) (due, signIn []OutboxItem, err error) {
 	items, err := s.dueOutbox(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	user := ""
+	user, signedIn := "", false
 	if sess, err := s.Session(ctx); err == nil && sess.Origin == origin {
-		user = sess.Profile.UserID
+		user, signedIn = sess.Profile.UserID, true
 	}
-	out := items[:0]
 	for _, it := range items {
-		if it.goesTo(origin, user) {
-			out = append(out, it)
+		switch it.route(origin, user, signedIn) {
+		case sendNow:
+			due = append(due, it)
+		case waitsSignIn:
+			signIn = append(signIn, it)
 		}
 	}
-	return out, nil
+	return due, signIn, nil
 }
 
 // ServerRequests is how many requests wait for a server the app no longer
@@ -270,6 +301,7 @@ func (s *Store) DiscardWaiting(ctx context.Context, origin string) error {
 		return ErrCurrentServer
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		s.queue.markChanged(tx, ChangeRequests)
 		return deleteRequests(ctx, tx, "state = 'pending' AND origin = ?", origin)
 	})
 	if err != nil {
@@ -282,13 +314,18 @@ func (s *Store) DiscardWaiting(ctx context.Context, origin string) error {
 // (a condition on outbox with its args) with what hangs on them: ticket
 // details before the orders, orders, appointments and feedback before
 // their requests; a refund that will not be sent is no longer shown as
-// asked for. The synced rows that pending ones changed locally are queued
-// to be fetched again.
+// asked for. The tickets of an order not yet sent go back to its slot in
+// the replica, and the synced rows that pending ones changed locally are
+// queued to be fetched again.
 func deleteRequests(ctx context.Context, tx *sql.Tx, where string, args ...any) error {
 	ids := "SELECT id FROM outbox WHERE " + where
+	unsent := "SELECT id FROM outbox WHERE state = 'pending' AND id IN (" + ids + ")"
+	if err := returnTickets(ctx, tx, "outbox_id IN ("+unsent+")", args...); err != nil {
+		return err
+	}
 	for _, q := range []string{
 		`INSERT OR IGNORE INTO sync_deferred (collection, item_id) SELECT collection, item_id FROM outbox_rows
-			WHERE outbox_id IN (SELECT id FROM outbox WHERE state = 'pending' AND id IN (` + ids + `))`,
+			WHERE outbox_id IN (` + unsent + `)`,
 		"UPDATE ticket_orders SET refund_state = '', refund_outbox_id = NULL WHERE refund_state = 'pending' AND refund_outbox_id IN (" + ids + ")",
 		"DELETE FROM ticket_orders WHERE local_id IN (SELECT local_id FROM orders WHERE outbox_id IN (" + ids + "))",
 		"DELETE FROM orders WHERE outbox_id IN (" + ids + ")",

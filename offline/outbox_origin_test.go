@@ -273,34 +273,87 @@ func TestStoredSessionNeverGoesToAnotherServer(t *testing.T) {
 	}
 }
 
-// TestAnotherResidentDoesNotInheritRequests: requests left waiting for A
-// by one resident are not delivered under another resident's account
-// when that one signs in on A; they are removed at that sign-in.
-func TestAnotherResidentDoesNotInheritRequests(t *testing.T) {
-	ctx := context.Background()
-	f := signedInOnA(t)
-	s, a, bURL := f.s, f.a, f.bURL
-	if err := s.UseServer(ctx, bURL); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.UseServer(ctx, a.HTTP.URL); err != nil {
-		t.Fatal(err)
-	}
-	other := testClient(a.HTTP.URL, nil)
-	signInStore(t, s, a, other, 1)
-	if err := NewSyncEngine(s, other, fastSync()).Sync(ctx); err != nil {
-		t.Fatal(err)
-	}
-	for _, kind := range []string{platform.Orders, platform.Appointments, platform.Feedback} {
-		if got, _ := a.Applied(ctx, kind); len(got) != 0 {
-			t.Errorf("A applied %d %s of the first resident under the second's account", len(got), kind)
-		}
-	}
-	if items, _ := s.Outbox(ctx, ""); len(items) != 0 {
-		t.Errorf("the first resident's requests are still on the device: %+v", items)
-	}
-	if orders, _ := s.Orders(ctx); len(orders) != 0 {
-		t.Errorf("the first resident's orders are still shown: %+v", orders)
+// TestAnotherResidentIsAsked: requests left waiting for A by one
+// resident are offered to another resident signing in on A as someone
+// else's, described (kind, what, when), never as theirs to take on. Left
+// to wait, none is delivered under the second resident's account, none is
+// deleted, and the second resident is not shown the first's order; removed
+// by choice, they go with their local effects, the order's tickets back
+// in the slot.
+func TestAnotherResidentIsAsked(t *testing.T) {
+	for _, fate := range []Fate{Leave, Remove} {
+		t.Run(map[Fate]string{Leave: "leave", Remove: "remove"}[fate], func(t *testing.T) {
+			ctx := context.Background()
+			f := signedInOnA(t)
+			s, a, bURL := f.s, f.a, f.bURL
+			slot := lastSlotOf(t, s, "5a-010")
+			if err := s.UseServer(ctx, bURL); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.UseServer(ctx, a.HTTP.URL); err != nil {
+				t.Fatal(err)
+			}
+			other := testClient(a.HTTP.URL, nil)
+			phone := server.DemoAccounts[1].Phone
+			if _, err := other.RequestCode(ctx, phone); err != nil {
+				t.Fatal(err)
+			}
+			offer, err := s.BeginSignIn(ctx, other, phone, a.code(phone))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !offer.Asks() || len(offer.SignedOut) != 0 || len(offer.Others) != 3 {
+				t.Fatalf("offer: signed out %+v, others %+v", offer.SignedOut, offer.Others)
+			}
+			if o := offer.Others[0]; o.Kind != platform.Orders || o.Subject != "5a-010" || o.Date != slot.Date ||
+				o.Time != slot.Start || o.Tickets != 1 {
+				t.Errorf("the order is described as %+v", o)
+			}
+			if o := offer.Others[1]; o.Kind != platform.Appointments || o.Date != clocktest.Workday() || o.Time != "09:30" {
+				t.Errorf("the appointment is described as %+v", o)
+			}
+			if other.SignedIn() {
+				t.Error("the client holds the new tokens before the answer")
+			}
+			if _, err := offer.Finish(ctx, SignInChoice{Others: Adopt}); !errors.Is(err, ErrBadChoice) {
+				t.Errorf("another resident's requests were taken on: %v", err)
+			}
+			if _, err := offer.Finish(ctx, SignInChoice{Others: fate}); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.SyncPersonal(ctx, other); err != nil {
+				t.Fatal(err)
+			}
+			if err := NewSyncEngine(s, other, fastSync()).Sync(ctx); err != nil {
+				t.Fatal(err)
+			}
+			for _, kind := range []string{platform.Orders, platform.Appointments, platform.Feedback} {
+				if got, _ := a.Applied(ctx, kind); len(got) != 0 {
+					t.Errorf("A applied %d %s of the first resident under the second's account", len(got), kind)
+				}
+			}
+			if shown, _ := s.TicketOrders(ctx); len(shown) != 0 {
+				t.Errorf("the second resident is shown the first's orders: %+v", shown)
+			}
+			items, _ := s.Outbox(ctx, OutboxPending)
+			remaining := lastSlotOf(t, s, "5a-010").Remaining
+			switch fate {
+			case Leave:
+				if len(items) != 3 || items[0].Owner != "u-demo-1" {
+					t.Errorf("the first resident's requests left to wait: %+v", items)
+				}
+				if remaining != slot.Remaining {
+					t.Errorf("slot %d left, want %d: the waiting order's ticket is still taken", remaining, slot.Remaining)
+				}
+			case Remove:
+				if len(items) != 0 || count(t, s, "orders") != 0 || count(t, s, "appointments") != 0 {
+					t.Errorf("the first resident's requests, removed by choice, are still there: %+v", items)
+				}
+				if remaining != slot.Remaining+1 {
+					t.Errorf("slot %d left after the order was removed, want %d", remaining, slot.Remaining+1)
+				}
+			}
+		})
 	}
 }
 

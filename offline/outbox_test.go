@@ -64,7 +64,7 @@ func TestPendingRowSurvivesPullAndRestart(t *testing.T) {
 	if len(pending) != 1 || pending[0].ID != o.OutboxID {
 		t.Fatalf("after a restart the outbox holds %+v", pending)
 	}
-	signIn(t, ps, client)
+	signInAdopting(t, s, ps, client)
 	if err := NewSyncEngine(s, client, fastSync()).Sync(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -88,7 +88,7 @@ func TestRefusedRequestIsShown(t *testing.T) {
 	ps := startPlatform(t, server.Options{})
 	s := openSyncStore(t)
 	client := testClient(ps.HTTP.URL, nil)
-	signIn(t, ps, client)
+	signInAdopting(t, s, ps, client)
 	eng := NewSyncEngine(s, client, fastSync())
 	if err := eng.Sync(ctx); err != nil {
 		t.Fatal(err)

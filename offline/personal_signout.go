@@ -4,8 +4,11 @@ import (
 	"context"
 	"crypto/cipher"
 	"database/sql"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
+	"time"
 
 	"jiangsupass/platform"
 )
@@ -17,13 +20,16 @@ import (
 //   - leaveServer (the app is pointed at another server): the session and
 //     the history go, but every request not yet sent stays, for the
 //     server and the resident it was made for.
-//   - clearForSignIn (a resident signs in): what an earlier resident left
-//     goes, except the requests waiting for another server and the new
-//     resident's own requests on this server.
-// The personal records always go. When something sealed stays, it is
-// sealed again under a new key and the old key is deleted; when nothing
-// does, the key is deleted: either way the sealed bytes left in the file's
-// free pages no longer open.
+//   - a sign-in (SignInOffer.Finish): what an earlier resident left goes,
+//     except the requests not yet sent: the ones made signed out are taken
+//     on by the resident signing in or removed, and other residents' wait
+//     for them or are removed, as that person chose; the device's key for
+//     codes stays when it takes requests on (an order's e-ticket is bound
+//     to it). The new session is written in the same transaction.
+// The personal records always go (but the device's key, above). When
+// something sealed stays, it is sealed again under a new key and the old
+// key is deleted; when nothing does, the key is deleted: either way the
+// sealed bytes left in the file's free pages no longer open.
 
 // residentRequests is the SQL condition of a request that carries a
 // resident's data: a personal kind, or anything made signed in (their
@@ -60,7 +66,7 @@ func repeatPlaceholders(n int) string {
 // new key. The signed trust list stays: it is public.
 func (s *Store) SignOut(ctx context.Context) error {
 	where, args := residentRequests()
-	return s.clearPersonal(ctx, "sign out", where, args)
+	return s.clearPersonal(ctx, clearing{what: "sign out", where: where, args: args})
 }
 
 // leaveServer signs the resident out on this device because the app now
@@ -68,40 +74,59 @@ func (s *Store) SignOut(ctx context.Context) error {
 // sent stay, sealed, for the server and the resident they were made for.
 func (s *Store) leaveServer(ctx context.Context) error {
 	where, args := residentRequests()
-	return s.clearPersonal(ctx, "sign out on a change of server", where+" AND state <> 'pending'", args)
+	return s.clearPersonal(ctx, clearing{what: "sign out on a change of server", where: where + " AND state <> 'pending'", args: args})
 }
 
-// clearForSignIn removes what an earlier resident left before user signs
-// in on the server at origin: as SignOut, except the requests not yet sent
-// that wait for another server, and user's own on this one.
-func (s *Store) clearForSignIn(ctx context.Context, origin, user string) error {
-	where, args := residentRequests()
-	return s.clearPersonal(ctx, "sign in", where+" AND NOT (state = 'pending' AND owner <> '' AND (origin <> ? OR owner = ?))",
-		append(args, origin, user))
+// clearing is what clearPersonal removes, and what it writes in the same
+// transaction.
+type clearing struct {
+	what  string // for errors: "sign out", ...
+	where string // the requests removed: a condition on outbox
+	args  []any
+	// before changes requests in the transaction, before those matching
+	// where are removed (a sign-in's choice).
+	before func(ctx context.Context, tx *sql.Tx) error
+	// keepDevice keeps the device's key for codes, sealed again.
+	keepDevice bool
+	// session, when not nil, is saved sealed under the new key.
+	session *Session
 }
 
-// clearPersonal deletes the personal records and the requests that match
-// where, in one transaction; what stays sealed is sealed again under a new
-// key, else the key is deleted. Work that began before it (a sync) writes
-// no personal record after it.
-func (s *Store) clearPersonal(ctx context.Context, what, where string, args []any) error {
+// clearPersonal deletes the personal records and the requests that
+// c.where matches, in one transaction; what stays sealed is sealed again
+// under a new key, else the key is deleted. Work that began before it (a
+// sync) writes no personal record after it.
+func (s *Store) clearPersonal(ctx context.Context, c clearing) error {
 	s.vault.gate.Lock()
 	defer s.vault.gate.Unlock()
 	s.vault.epoch++
 	old, oldErr := s.personalAEAD(false)
 	var staged *stagedKey
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		s.queue.markChanged(tx, ChangeRequests|ChangePersonal)
+		if c.before != nil {
+			if err := c.before(ctx, tx); err != nil {
+				return err
+			}
+		}
+		var device []byte
+		if c.keepDevice && oldErr == nil {
+			var err error
+			if device, err = keptDevice(ctx, tx, old); err != nil {
+				return err
+			}
+		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM personal_records"); err != nil {
 			return err
 		}
-		if err := deleteRequests(ctx, tx, where, args...); err != nil {
+		if err := deleteRequests(ctx, tx, c.where, c.args...); err != nil {
 			return err
 		}
 		kept, err := keptSealed(ctx, tx)
 		if err != nil {
 			return err
 		}
-		if len(kept) == 0 || oldErr != nil {
+		if c.session == nil && device == nil && (len(kept) == 0 || oldErr != nil) {
 			// Nothing stays that the key opens. It goes before the
 			// commit, so that nothing is sealed under it meanwhile.
 			return s.dropPersonalKey()
@@ -110,23 +135,77 @@ func (s *Store) clearPersonal(ctx context.Context, what, where string, args []an
 		if staged, fresh, err = s.stageKey(); err != nil {
 			return err
 		}
-		return reseal(ctx, tx, kept, old, fresh)
+		if oldErr == nil {
+			if err := reseal(ctx, tx, kept, old, fresh); err != nil {
+				return err
+			}
+		}
+		if device != nil {
+			if err := putSealed(ctx, tx, fresh, recDevice, device, s.now()); err != nil {
+				return err
+			}
+		}
+		if c.session != nil {
+			return putSealed(ctx, tx, fresh, recSession, c.session, s.now())
+		}
+		return nil
 	})
 	if err != nil {
 		if staged != nil {
 			staged.rollback()
 		}
-		return fmt.Errorf("%s: %w", what, err)
+		return fmt.Errorf("%s: %w", c.what, err)
 	}
 	if staged != nil {
 		if err := staged.commit(); err != nil {
-			return fmt.Errorf("%s: %w", what, err)
+			return fmt.Errorf("%s: %w", c.what, err)
 		}
 	}
 	if !s.memory {
 		// Move the deleted pages out of the WAL into the main file, where
 		// the old key's removal makes them unreadable.
 		_, _ = s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	}
+	return nil
+}
+
+// keptDevice is the device's key for codes, opened, or nil when there is
+// none (or it does not open).
+func keptDevice(ctx context.Context, tx *sql.Tx, old cipher.AEAD) ([]byte, error) {
+	var sealed []byte
+	err := tx.QueryRowContext(ctx, "SELECT sealed FROM personal_records WHERE name = ?", recDevice).Scan(&sealed)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	plain, err := unseal(old, recDevice, sealed)
+	if err != nil {
+		return nil, nil // unreadable: a new one is made at the next use
+	}
+	var key []byte
+	if err := json.Unmarshal(plain, &key); err != nil {
+		return nil, nil
+	}
+	return key, nil
+}
+
+// putSealed seals v under name with aead and stores it, inside tx.
+func putSealed(ctx context.Context, tx *sql.Tx, aead cipher.AEAD, name string, v any, now time.Time) error {
+	plain, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("save %s: %w", name, err)
+	}
+	sealed, err := seal(aead, name, plain)
+	if err != nil {
+		return err
+	}
+	_, err = tx.ExecContext(ctx, `INSERT INTO personal_records (name, sealed, updated_at) VALUES (?, ?, ?)
+		ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at`,
+		name, sealed, formatTime(now))
+	if err != nil {
+		return fmt.Errorf("save %s: %w", name, err)
 	}
 	return nil
 }

@@ -14,30 +14,6 @@ import (
 // renewBefore is how long before its end a credential is renewed.
 const renewBefore = 24 * time.Hour
 
-// SignIn exchanges a phone number and its one-time code for tokens and
-// keeps the session sealed, bound to the client's server. Whatever an
-// earlier resident left on the device is removed first, except requests
-// not yet sent that wait for another server; this resident's own requests
-// waiting for this server are then delivered.
-func (s *Store) SignIn(ctx context.Context, c *platform.Client, phone, code string) (Session, error) {
-	tokens, err := c.SignIn(ctx, phone, code)
-	if err != nil {
-		return Session{}, err
-	}
-	profile, err := c.Me(ctx)
-	if err != nil {
-		return Session{}, fmt.Errorf("sign in: %w", err)
-	}
-	if err := s.clearForSignIn(ctx, c.Origin(), profile.UserID); err != nil {
-		return Session{}, err
-	}
-	sess := Session{Tokens: tokens, Origin: c.Origin(), Profile: profile, SignedInAt: s.now()}
-	if err := s.SaveSession(ctx, sess); err != nil {
-		return Session{}, err
-	}
-	return sess, nil
-}
-
 // KeepTokens stores tokens that a refresh on the server at origin gave,
 // in the signed-in session; it does nothing when no one is signed in, or
 // the session is another server's. It suits platform.Options.OnTokens.
@@ -97,6 +73,7 @@ func (s *Store) SyncPersonal(ctx context.Context, c *platform.Client) error {
 		cur.ClockOffset = sess.ClockOffset
 		errs = append(errs, s.putPersonalIn(ctx, epoch, recSession, cur))
 	}
+	s.noteChange(ChangePersonal)
 	return errors.Join(errs...)
 }
 

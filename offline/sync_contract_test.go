@@ -87,7 +87,7 @@ func TestContract(t *testing.T) {
 	if err := eng.Sync(ctx); err != nil {
 		t.Fatal(err)
 	}
-	signIn(t, ps, client)
+	signInAdopting(t, s, ps, client)
 	// Twenty minutes on, the access token has expired: this call refreshes it.
 	skew.Store(int64(20 * time.Minute))
 	if _, err := client.Me(ctx); err != nil {

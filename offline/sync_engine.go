@@ -305,6 +305,9 @@ func (e *SyncEngine) pullCollection(ctx context.Context, c string, page *platfor
 			}
 			return err
 		}
+		if len(page.Upserts)+len(page.Tombstones) > 0 {
+			e.store.noteChange(ChangeData)
+		}
 		p.Done += int64(len(page.Upserts) + len(page.Tombstones))
 		if p.Done > p.Total {
 			p.Total = p.Done // the server changed while we pulled
@@ -341,6 +344,7 @@ func (e *SyncEngine) refetch(ctx context.Context) error {
 			if err := e.store.applyLookup(ctx, c, page); err != nil {
 				return err
 			}
+			e.store.noteChange(ChangeData)
 			ids = ids[n:]
 		}
 	}
@@ -351,10 +355,11 @@ func (e *SyncEngine) refetch(ctx context.Context) error {
 // (and, personal ones, for the resident signed in on it), in order within
 // each kind: a request that fails for now holds back the later ones of its
 // kind, with backoff; one the platform refuses (4xx) is settled as failed
-// and the next one goes. Requests made for another server are not sent:
-// they wait for it. It returns the first error that is worth showing.
+// and the next one goes. Requests made for another server or resident are
+// not sent: they wait for them; those waiting for a sign-in say so. It
+// returns the first error that is worth showing.
 func (e *SyncEngine) push(ctx context.Context) error {
-	items, err := e.store.dueFor(ctx, e.client.Origin())
+	items, signIn, err := e.store.sortDue(ctx, e.client.Origin())
 	if err != nil {
 		return err
 	}
@@ -363,6 +368,12 @@ func (e *SyncEngine) push(ctx context.Context) error {
 	keep := func(err error) {
 		if first == nil {
 			first = err
+		}
+	}
+	for _, it := range signIn {
+		keep(fmt.Errorf("outbox %s %d: %w", it.Kind, it.ID, platform.ErrNotSignedIn))
+		if err := e.store.noteOutbox(ctx, it.ID, "waiting for sign-in"); err != nil {
+			return err
 		}
 	}
 	now := e.store.now()

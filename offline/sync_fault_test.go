@@ -203,7 +203,7 @@ func TestSyncThroughFaults(t *testing.T) {
 	if err := eng.Sync(ctx); err != nil && problemOf(err) != ProblemSignIn {
 		t.Fatal(err)
 	}
-	signIn(t, ps, client)
+	signInAdopting(t, s, ps, client)
 
 	// Requests of each kind, and one the platform will refuse.
 	slots := []string{"5a-001", "5a-002", "5a-003"}

@@ -37,6 +37,9 @@ type TicketOrder struct {
 	RefundState   string                  // "", pending, refunded, rejected
 	RefundMessage string
 	CreatedAt     time.Time
+	// WaitsForSignIn: made signed out, the order waits for a sign-in
+	// that takes it on (SignInOffer) before it is sent.
+	WaitsForSignIn bool
 }
 
 // SlotStart is when the order's slot begins.
@@ -169,13 +172,33 @@ func settleRefund(ctx context.Context, tx *sql.Tx, outboxID int64, refusal *plat
 
 const ticketOrderColumns = `o.local_id, o.outbox_id, o.slot_id, o.product_id, o.quantity, o.status, o.server_id, o.message,
 	o.created_at, t.attraction_id, t.date, t.start_time, t.end_time, t.total_cents, t.visitors, coalesce(t.ticket, x''),
-	t.refund_state, t.refund_message, coalesce((SELECT error_code FROM outbox WHERE id = o.outbox_id), '')`
+	t.refund_state, t.refund_message, coalesce(x.error_code, ''), coalesce(x.state = 'pending' AND x.owner = '', 0)`
+
+// ticketOrdersFrom joins what a ticket order is shown with, and keeps
+// those the person using the device may see (ticketOrdersSeen's two
+// arguments): made signed out, or by the signed-in resident; another
+// resident's wait unseen.
+const ticketOrdersFrom = ` FROM orders o JOIN ticket_orders t USING (local_id) LEFT JOIN outbox x ON x.id = o.outbox_id
+	WHERE (coalesce(x.owner, '') = '' OR (x.owner = ? AND x.origin IN ('', ?)))`
+
+// ticketOrdersSeen is the resident signed in and their server, for
+// ticketOrdersFrom ("" and "" when no one is).
+func (s *Store) ticketOrdersSeen(ctx context.Context) ([]any, error) {
+	sess, err := s.Session(ctx)
+	switch {
+	case err == nil:
+		return []any{sess.Profile.UserID, sess.Origin}, nil
+	case errors.Is(err, ErrSignedOut) || errors.Is(err, errSealed):
+		return []any{"", ""}, nil
+	}
+	return nil, fmt.Errorf("ticket orders: %w", err)
+}
 
 func scanTicketOrder(sc scanner) (TicketOrder, error) {
 	var o TicketOrder
 	var created, visitors string
 	err := sc.Scan(&o.LocalID, &o.OutboxID, &o.SlotID, &o.ProductID, &o.Quantity, &o.Status, &o.ServerID, &o.Message,
-		&created, &o.AttractionID, &o.Date, &o.Start, &o.End, &o.TotalCents, &visitors, &o.Ticket, &o.RefundState, &o.RefundMessage, &o.ErrorCode)
+		&created, &o.AttractionID, &o.Date, &o.Start, &o.End, &o.TotalCents, &visitors, &o.Ticket, &o.RefundState, &o.RefundMessage, &o.ErrorCode, &o.WaitsForSignIn)
 	if err != nil {
 		return o, err
 	}
@@ -186,10 +209,16 @@ func scanTicketOrder(sc scanner) (TicketOrder, error) {
 	return o, json.Unmarshal([]byte(visitors), &o.Visitors)
 }
 
-// TicketOrders returns every ticket order, soonest slot first.
+// TicketOrders returns the ticket orders that the person using the
+// device may see (made signed out, or by the resident signed in), soonest
+// slot first.
 func (s *Store) TicketOrders(ctx context.Context) ([]TicketOrder, error) {
-	rows, err := s.db.QueryContext(ctx, "SELECT "+ticketOrderColumns+` FROM orders o JOIN ticket_orders t USING (local_id)
-		ORDER BY t.date, t.start_time, o.local_id`)
+	seen, err := s.ticketOrdersSeen(ctx)
+	if err != nil {
+		return nil, err
+	}
+	rows, err := s.db.QueryContext(ctx, "SELECT "+ticketOrderColumns+ticketOrdersFrom+
+		" ORDER BY t.date, t.start_time, o.local_id", seen...)
 	if err != nil {
 		return nil, fmt.Errorf("ticket orders: %w", err)
 	}
@@ -205,10 +234,15 @@ func (s *Store) TicketOrders(ctx context.Context) ([]TicketOrder, error) {
 	return out, rows.Err()
 }
 
-// TicketOrder returns one ticket order by its local ID.
+// TicketOrder returns one ticket order by its local ID, when the person
+// using the device may see it (see TicketOrders).
 func (s *Store) TicketOrder(ctx context.Context, localID int64) (TicketOrder, error) {
-	o, err := scanTicketOrder(s.db.QueryRowContext(ctx, "SELECT "+ticketOrderColumns+
-		" FROM orders o JOIN ticket_orders t USING (local_id) WHERE o.local_id = ?", localID))
+	seen, err := s.ticketOrdersSeen(ctx)
+	if err != nil {
+		return TicketOrder{}, err
+	}
+	o, err := scanTicketOrder(s.db.QueryRowContext(ctx, "SELECT "+ticketOrderColumns+ticketOrdersFrom+
+		" AND o.local_id = ?", append(seen, localID)...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return o, fmt.Errorf("ticket order %d: %w", localID, ErrNotFound)
 	}

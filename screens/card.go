@@ -57,7 +57,8 @@ func cardContent(env *Env, r Route, res resident) fyne.CanvasObject {
 				hint.SetText(env.T("CodeNeedsSync"))
 			}
 		})
-		left.Add(widgets.NewSection(env.T("CardCodeTitle"), hint, panel.root))
+		// The hint goes under the code, so that the code comes first.
+		left.Add(widgets.NewSection(env.T("CardCodeTitle"), panel.root, hint))
 	} else {
 		left.Add(widgets.NewBanner(theme.ErrorIcon(), widgets.NewWrappedLabel(env.T("CardCodeSuspended"))))
 	}

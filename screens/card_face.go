@@ -31,8 +31,13 @@ type cardFace struct {
 	number *canvas.Text
 	eye    *widget.Button
 	shown  bool
-	gen    int // bumped on every reveal, so that only the last one's timer hides
-	root   fyne.CanvasObject
+	// compact shows the name alone while the numbers are hidden; details
+	// are the rows it leaves out, and rows their container.
+	compact bool
+	details []fyne.CanvasObject
+	rows    *fyne.Container
+	gen     int // bumped on every reveal, so that only the last one's timer hides
+	root    fyne.CanvasObject
 }
 
 func newCardFace(env *Env, card platform.Card, status fyne.CanvasObject, sample bool) *cardFace {
@@ -49,12 +54,16 @@ func newCardFace(env *Env, card platform.Card, status fyne.CanvasObject, sample 
 	f.name, f.social, f.number = text("", true), text("", false), text("", false)
 	f.eye = widget.NewButtonWithIcon("", theme.VisibilityIcon(), f.toggle)
 	// In 长辈版 on a phone, a label and an 18-digit number side by side
-	// are wider than the screen: each value goes under its label.
-	rows := container.New(layoutFormRows{stacked: env.Phone && env.Elder}, text(env.T("CardName"), false), f.name,
-		text(env.T("CardSocialNo"), false), f.social,
+	// are wider than the screen: each value goes under its label. The
+	// face is compact there, with the name alone until the eye is
+	// tapped, so that the code below it is in view.
+	f.compact = env.Phone && env.Elder
+	f.details = []fyne.CanvasObject{text(env.T("CardSocialNo"), false), f.social,
 		text(env.T("CardNumber"), false), f.number,
 		text(env.T("CardCity"), false), text(card.City, false),
-		text(env.T("CardIssued"), false), text(card.IssuedOn, false))
+		text(env.T("CardIssued"), false), text(card.IssuedOn, false)}
+	rows := container.New(layoutFormRows{stacked: f.compact}, append([]fyne.CanvasObject{text(env.T("CardName"), false), f.name}, f.details...)...)
+	f.rows = rows
 	head := container.NewBorder(nil, nil, nil, nil, title)
 	if sample || card.Generated {
 		head = container.NewBorder(nil, nil, nil, text(env.T("SampleData"), false), title)
@@ -99,13 +108,24 @@ func (f *cardFace) hide() {
 }
 
 func (f *cardFace) refresh() {
+	for _, o := range f.details {
+		if f.compact && !f.shown {
+			o.Hide()
+		} else {
+			o.Show()
+		}
+	}
 	f.name.Refresh()
 	f.social.Refresh()
 	f.number.Refresh()
+	if f.rows != nil {
+		f.rows.Refresh()
+	}
 }
 
 // layoutFormRows lays pairs of objects out as rows: a label column as wide
-// as its widest label, and the values beside.
+// as its widest label, and the values beside. A pair whose label is
+// hidden takes no room.
 type layoutFormRows struct {
 	stacked bool // each value under its label, not beside it
 }
@@ -113,12 +133,17 @@ type layoutFormRows struct {
 func (l layoutFormRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	lw := float32(0)
 	for i := 0; i < len(objs); i += 2 {
-		lw = fyne.Max(lw, objs[i].MinSize().Width)
+		if objs[i].Visible() {
+			lw = fyne.Max(lw, objs[i].MinSize().Width)
+		}
 	}
 	gap := theme.Padding() * 2
 	y := float32(0)
 	for i := 0; i+1 < len(objs); i += 2 {
 		label, value := objs[i], objs[i+1]
+		if !label.Visible() {
+			continue
+		}
 		if l.stacked {
 			label.Move(fyne.NewPos(0, y))
 			label.Resize(fyne.NewSize(size.Width, label.MinSize().Height))
@@ -140,6 +165,9 @@ func (l layoutFormRows) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 func (l layoutFormRows) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	lw, vw, h := float32(0), float32(0), float32(0)
 	for i := 0; i+1 < len(objs); i += 2 {
+		if !objs[i].Visible() {
+			continue
+		}
 		lm, vm := objs[i].MinSize(), objs[i+1].MinSize()
 		lw, vw = fyne.Max(lw, lm.Width), fyne.Max(vw, vm.Width)
 		if l.stacked {

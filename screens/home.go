@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -24,34 +25,63 @@ func init() {
 func buildHome(env *Env, _ Route) fyne.CanvasObject {
 	greeting := widget.NewLabelWithStyle(env.T(greetingID(clock.In(env.Now()).Hour())), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	greeting.SizeName = theme.SizeNameHeadingText
-	intro := widgets.NewWrappedLabel(env.T("HomeIntro"))
-
-	box := container.NewVBox(greeting, intro, homeSearchBar(env))
-	if env.Notice != "" {
-		box.Add(widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(env.Notice)))
+	notice := func(box *fyne.Container) {
+		if env.Notice != "" {
+			box.Add(widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(env.Notice)))
+		}
 	}
-	if !env.Elder {
-		box.Add(offlineSummary(env))
+	first, rest := homeEntries(env)
+	box := container.NewVBox(greeting)
+	if env.Elder {
+		// 长辈版: what an older resident comes for is at the top, in
+		// view on a phone; search and the tourist's entries follow.
+		notice(box)
+		box.Add(homeTiles(env, first))
+		box.Add(homeSearchBar(env))
+		box.Add(homeTiles(env, rest))
+		return container.NewVScroll(container.NewPadded(box))
 	}
-	box.Add(homeTiles(env))
+	box.Add(widgets.NewWrappedLabel(env.T("HomeIntro")))
+	box.Add(homeSearchBar(env))
+	notice(box)
+	box.Add(offlineSummary(env))
+	box.Add(homeTiles(env, rest))
 	return container.NewVScroll(container.NewPadded(box))
 }
 
-// homeTiles shows a tile for each screen that asks for one; 长辈版 shows
-// them in one column of large tiles.
-func homeTiles(env *Env) fyne.CanvasObject {
-	cols := 2
+// elderFirst are the entries 长辈版 puts first on Home, in this order: the
+// social-security card, the 苏服码 and the 12345 hotline.
+var elderFirst = []ID{CardID, ServiceCodeID, HotlineID}
+
+// homeEntries are the screens Home has a tile for: in 长辈版, first the
+// elderFirst ones, then the rest (the tourist's first); otherwise first
+// is empty and rest is every screen that asks for a tile, in the
+// navigation's order.
+func homeEntries(env *Env) (first, rest []Screen) {
+	if env.Elder {
+		for _, id := range elderFirst {
+			if s, ok := Lookup(id); ok && env.Shows(id) {
+				first = append(first, s)
+			}
+		}
+	}
+	for _, s := range All() {
+		if s.OnHome && env.Shows(s.ID) && !(env.Elder && slices.Contains(elderFirst, s.ID)) {
+			rest = append(rest, s)
+		}
+	}
+	return first, rest
+}
+
+// homeTiles shows a tile for each of screens; 长辈版 and phones show them
+// in one column of large tiles.
+func homeTiles(env *Env, screens []Screen) fyne.CanvasObject {
+	cols := 3
 	if env.Elder || env.Phone {
 		cols = 1
 	}
-	if !env.Phone && !env.Elder {
-		cols = 3
-	}
 	grid := container.NewGridWithColumns(cols)
-	for _, s := range All() {
-		if !s.OnHome || !env.Shows(s.ID) {
-			continue
-		}
+	for _, s := range screens {
 		route := Route{Screen: s.ID}
 		grid.Add(widgets.NewTile(theme.Icon(s.Icon), env.T(s.Title), env.T(s.Tile), func() { env.Nav.Go(route) }))
 	}

@@ -149,10 +149,14 @@ func (p Phone) CountryCode() string {
 // must not give the number away: "138****0001" for a mainland number, the
 // way the mainland's services write it, and "+44 ••• 0123" for another,
 // the country code and the last four digits (the last two of a number of
-// fewer than eight digits after its country code).
+// fewer than eight digits after its country code). A text that is no
+// kept form shows as "***".
 func (p Phone) Masked() string {
 	if p == "" {
 		return ""
+	}
+	if kept, err := ParsePhone(string(p)); err != nil || kept != p {
+		return "***"
 	}
 	if p.Mainland() {
 		return string(p[:3]) + "****" + string(p[7:])
@@ -166,5 +170,6 @@ func (p Phone) Masked() string {
 	return "+" + cc + " ••• " + nsn[len(nsn)-keep:]
 }
 
-// Last4 returns the last four digits of p, as a new account's name uses them.
+// Last4 returns the last four digits of p (fewer, if p is shorter), as a
+// new account's name uses them.
 func (p Phone) Last4() string { return string(p[max(len(p)-4, 0):]) }

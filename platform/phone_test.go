@@ -84,6 +84,11 @@ func TestPhoneMasked(t *testing.T) {
 	if Phone("").Masked() != "" {
 		t.Error("no number masks to something")
 	}
+	for _, p := range []Phone{"1380", "+44", "+44 7700 900123", "+999123456", "8613800000001"} {
+		if got := p.Masked(); got != "***" {
+			t.Errorf("%q, no kept form, masked = %q", p, got)
+		}
+	}
 }
 
 // TestCountryCodesArePrefixFree: no country code starts another, so a

@@ -21,17 +21,28 @@ type DemoAccount struct {
 }
 
 // DemoAccounts are the residents seeded into every reference server. Any
-// other mainland mobile number may sign in too and becomes a new account.
+// other number ParsePhone takes, mainland or international, may sign in
+// too and becomes a new account.
 var DemoAccounts = []DemoAccount{
 	{"u-demo-1", "13800000001", "张三"},
 	{"u-demo-2", "13800000002", "李四"},
 	{"u-demo-3", "13900000003", "Alex Smith"},
 }
 
-var (
-	phonePattern = regexp.MustCompile(`^1[3-9][0-9]{9}$`)
-	codePattern  = regexp.MustCompile(`^[0-9]{6}$`)
-)
+var codePattern = regexp.MustCompile(`^[0-9]{6}$`)
+
+// readPhone reads a request's phone as platform.ParsePhone does, whatever
+// the client made of it, and returns its kept form, on which every count
+// and account is keyed; a number it refuses is answered 400 bad_request,
+// saying which numbers are taken.
+func readPhone(w http.ResponseWriter, typed string) (string, bool) {
+	p, err := platform.ParsePhone(typed)
+	if err != nil {
+		writeError(w, http.StatusBadRequest, platform.CodeBadRequest, err.Error()+"; send "+platform.PhoneFormat)
+		return "", false
+	}
+	return p.String(), true
+}
 
 // auth is sign-in: one-time codes, tokens and the limits on both. It
 // holds what lives only as long as the process: the key that the stored
@@ -111,15 +122,7 @@ func (s *Server) authenticate(r *http.Request) (User, bool) {
 }
 
 func (s *Server) me(w http.ResponseWriter, _ *http.Request, u User) {
-	writeJSON(w, http.StatusOK, platform.Profile{UserID: u.ID, Phone: maskPhone(u.Phone), Name: maskName(u.Name)})
-}
-
-// maskPhone shows the first three and last four digits: 138****0001.
-func maskPhone(p string) string {
-	if len(p) != 11 {
-		return "***"
-	}
-	return p[:3] + "****" + p[7:]
+	writeJSON(w, http.StatusOK, platform.Profile{UserID: u.ID, Phone: platform.Phone(u.Phone).Masked(), Name: maskName(u.Name)})
 }
 
 // maskName keeps the first character: 张*.

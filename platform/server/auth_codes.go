@@ -23,8 +23,8 @@ func (a *auth) requestCode(w http.ResponseWriter, r *http.Request) {
 	if !readJSON(w, r, &req) {
 		return
 	}
-	if !phonePattern.MatchString(req.Phone) {
-		writeError(w, http.StatusBadRequest, platform.CodeBadRequest, "phone must be an 11-digit mainland mobile number")
+	phone, ok := readPhone(w, req.Phone)
+	if !ok {
 		return
 	}
 	n, err := rand.Int(rand.Reader, big.NewInt(1_000_000))
@@ -41,23 +41,23 @@ func (a *auth) requestCode(w http.ResponseWriter, r *http.Request) {
 		if err := a.pruneLimits(ctx, tx, now); err != nil {
 			return err
 		}
-		st, err := loadStreak(ctx, tx, req.Phone, now)
+		st, err := loadStreak(ctx, tx, phone, now)
 		if err != nil {
 			return err
 		}
-		if wait, why, err = sendWait(ctx, tx, req.Phone, now, st); err != nil || wait > 0 {
+		if wait, why, err = sendWait(ctx, tx, phone, now, st); err != nil || wait > 0 {
 			return err
 		}
 		if d, ok := a.sends.take(clientAddress(r), now); !ok {
 			wait, why = d, "too many codes sent from this address"
 			return nil
 		}
-		if _, err := tx.ExecContext(ctx, "INSERT INTO code_sends (phone, sent_at) VALUES (?, ?)", req.Phone, stamp(now)); err != nil {
+		if _, err := tx.ExecContext(ctx, "INSERT INTO code_sends (phone, sent_at) VALUES (?, ?)", phone, stamp(now)); err != nil {
 			return err
 		}
 		_, err = tx.ExecContext(ctx, `INSERT INTO codes (phone, code, expires_at, tries) VALUES (?, ?, ?, 0)
 			ON CONFLICT (phone) DO UPDATE SET code = excluded.code, expires_at = excluded.expires_at, tries = 0`,
-			req.Phone, a.codeHash(req.Phone, code), stamp(now.Add(codeTTL)))
+			phone, a.codeHash(phone, code), stamp(now.Add(codeTTL)))
 		return err
 	})
 	switch {
@@ -69,9 +69,9 @@ func (a *auth) requestCode(w http.ResponseWriter, r *http.Request) {
 		writeLimited(w, wait, why)
 		return
 	}
-	a.s.log.Printf("sign-in code for %s: %s (valid %s)", req.Phone, code, codeTTL)
+	a.s.log.Printf("sign-in code for %s: %s (valid %s)", phone, code, codeTTL)
 	if a.s.onCode != nil {
-		a.s.onCode(req.Phone, code)
+		a.s.onCode(phone, code)
 	}
 	writeJSON(w, http.StatusAccepted, platform.CodeSent{ExpiresIn: int(codeTTL.Seconds())})
 }
@@ -84,8 +84,12 @@ func (a *auth) signIn(w http.ResponseWriter, r *http.Request) {
 	if !readJSON(w, r, &req) {
 		return
 	}
-	if !phonePattern.MatchString(req.Phone) || !codePattern.MatchString(req.Code) {
-		writeError(w, http.StatusBadRequest, platform.CodeBadRequest, "phone must be an 11-digit mainland mobile number and code 6 digits")
+	phone, ok := readPhone(w, req.Phone)
+	if !ok {
+		return
+	}
+	if !codePattern.MatchString(req.Code) {
+		writeError(w, http.StatusBadRequest, platform.CodeBadRequest, "code must be 6 digits")
 		return
 	}
 	now := a.s.now()
@@ -94,7 +98,7 @@ func (a *auth) signIn(w http.ResponseWriter, r *http.Request) {
 	var wrong bool
 	err := a.inTx(r.Context(), func(tx *sql.Tx) error {
 		ctx := r.Context()
-		st, err := loadStreak(ctx, tx, req.Phone, now)
+		st, err := loadStreak(ctx, tx, phone, now)
 		if err != nil {
 			return err
 		}
@@ -102,7 +106,7 @@ func (a *auth) signIn(w http.ResponseWriter, r *http.Request) {
 			return nil
 		}
 		var stored, expires string
-		err = tx.QueryRowContext(ctx, "SELECT code, expires_at FROM codes WHERE phone = ?", req.Phone).Scan(&stored, &expires)
+		err = tx.QueryRowContext(ctx, "SELECT code, expires_at FROM codes WHERE phone = ?", phone).Scan(&stored, &expires)
 		if errors.Is(err, sql.ErrNoRows) || err == nil && expires < stamp(now) {
 			wrong = true // no code to guess at: nothing to count
 			return nil
@@ -110,17 +114,17 @@ func (a *auth) signIn(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return err
 		}
-		if !hmac.Equal([]byte(stored), []byte(a.codeHash(req.Phone, req.Code))) {
+		if !hmac.Equal([]byte(stored), []byte(a.codeHash(phone, req.Code))) {
 			wrong = true
-			wait, err = countWrong(ctx, tx, req.Phone, st, now)
+			wait, err = countWrong(ctx, tx, phone, st, now)
 			return err
 		}
-		userID, err := userFor(ctx, tx, req.Phone)
+		userID, err := userFor(ctx, tx, phone)
 		if err != nil {
 			return err
 		}
 		for _, q := range []string{"DELETE FROM codes WHERE phone = ?", "DELETE FROM sign_in_streaks WHERE phone = ?"} {
-			if _, err := tx.ExecContext(ctx, q, req.Phone); err != nil {
+			if _, err := tx.ExecContext(ctx, q, phone); err != nil {
 				return err
 			}
 		}
@@ -188,7 +192,7 @@ func userFor(ctx context.Context, q querier, phone string) (string, error) {
 	var id string
 	err := q.QueryRowContext(ctx, "SELECT id FROM users WHERE phone = ?", phone).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
-		name := "用户" + phone[7:]
+		name := "用户" + platform.Phone(phone).Last4()
 		id = "u-" + phone
 		for _, a := range DemoAccounts {
 			if a.Phone == phone {

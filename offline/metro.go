@@ -5,7 +5,25 @@ import (
 	"fmt"
 
 	"github.com/paulmach/orb"
+
+	"jiangsupass/placename"
 )
+
+// Names of stations, lines and hubs in languages other than Chinese are
+// not stored: they are computed from the Chinese name by placename's rule
+// and tables each time a row is read (a few microseconds a name), so that
+// a correction reaches every database without a migration or a new
+// import. assets/data/CONTENT.md states the rule of each language.
+
+// LineNames is a line's name ("1号线", as Station.Lines lists them) in
+// every language: "Line 1" in English, 1호선 in Korean.
+func LineNames(name string) Text { return Text(placename.Line(name)) }
+
+// StationNames is a metro station's name (in Chinese) in every language.
+func StationNames(name string) Text { return Text(placename.Station(name)) }
+
+// HubNames is a hub's name in every language; kind is "rail" or "air".
+func HubNames(name, kind string) Text { return Text(placename.Hub(name, kind)) }
 
 // MetroLine is an urban rail line with its stations in order. Lines are
 // schematic: the seed has no track shapes and no timetables.
@@ -16,6 +34,7 @@ type MetroLine struct {
 	City       string   // the city's short Chinese name, e.g. "南京"
 	CityCode   string   // GB/T 2260 code of the city whose network it belongs to
 	Name       string   // e.g. "1号线", "S1号线"
+	Names      Text     // Name in every language: "Line 1" in English (see LineNames)
 	Color      string   // #RRGGBB
 	StationIDs []string // in the order the line runs
 	Source     string
@@ -28,6 +47,7 @@ type Station struct {
 	City     string // the city's short Chinese name, e.g. "南京"
 	CityCode string
 	Name     string    // in Chinese
+	Names    Text      // Name in every language: "Xinjiekou" in English (see placename)
 	Pinyin   string    // toneless, lower-case, no spaces: "xinjiekou"
 	Lines    []string  // names of the lines that call here, e.g. "1号线", "2号线"
 	Point    orb.Point // WGS84 lon/lat
@@ -38,6 +58,7 @@ type Station struct {
 // that metro station.
 type Hub struct {
 	Name         string // e.g. "南京南", "南京禄口国际机场 NKG"
+	Names        Text   // in every language: "Nanjing South Railway Station" in English (see placename)
 	Type         string // "rail" or "air"
 	City         string // the city's short Chinese name
 	CityCode     string // GB/T 2260 code of City
@@ -74,6 +95,7 @@ func (s *Store) MetroLines(ctx context.Context, cityCode string) ([]MetroLine, e
 			rows.Close()
 			return nil, fmt.Errorf("metro lines: %w", err)
 		}
+		l.Names = LineNames(l.Name)
 		index[l.ID] = len(lines)
 		lines = append(lines, l)
 	}
@@ -131,6 +153,7 @@ func (s *Store) Stations(ctx context.Context, cityCode string) ([]Station, error
 			return nil, fmt.Errorf("lines of station %s: %w", st.ID, err)
 		}
 		st.Point = orb.Point{lon, lat}
+		st.Names = StationNames(st.Name)
 		out = append(out, st)
 	}
 	if err := rows.Err(); err != nil {
@@ -161,6 +184,7 @@ func (s *Store) Hubs(ctx context.Context) ([]Hub, error) {
 			return nil, fmt.Errorf("lines of hub %s: %w", h.Name, err)
 		}
 		h.Point = orb.Point{lon, lat}
+		h.Names = HubNames(h.Name, h.Type)
 		out = append(out, h)
 	}
 	if err := rows.Err(); err != nil {

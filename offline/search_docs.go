@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"strings"
-	"unicode"
 )
 
 // Kinds of things search finds, in the order their groups are listed
@@ -174,19 +173,12 @@ func translations(t Text) []string {
 	return out
 }
 
-// romanise writes pinyin as a name: "Xinjiekou".
-func romanise(s string) string {
-	p := strings.Join(pinyinUnits(s), "")
-	if p == "" {
-		return ""
-	}
-	r := []rune(p)
-	r[0] = unicode.ToUpper(r[0])
-	return string(r)
-}
-
+// stationDocs indexes each metro station under its name in every
+// language (Xinjiekou, 新街口, Xinjiekou (新街口)): found by its English,
+// its pinyin and initials, and its other scripts.
 func stationDocs(ctx context.Context, tx *sql.Tx, emit func(*searchDoc) error) error {
-	rows, err := tx.QueryContext(ctx, "SELECT id, city, name, lines, lon, lat FROM stations ORDER BY city_code, seq")
+	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.name, s.lines, coalesce(d.name_i18n, '{}'), s.city, s.lon, s.lat
+		FROM stations s LEFT JOIN divisions d ON d.code = s.city_code ORDER BY s.city_code, s.seq`)
 	if err != nil {
 		return err
 	}
@@ -194,11 +186,15 @@ func stationDocs(ctx context.Context, tx *sql.Tx, emit func(*searchDoc) error) e
 	var pos int64
 	for rows.Next() {
 		d := &searchDoc{kind: KindStation}
-		var city, name, lines string
-		if err := rows.Scan(&d.ref, &city, &name, &lines, &d.lon, &d.lat); err != nil {
+		var name, lines, cities, city string
+		if err := rows.Scan(&d.ref, &name, &lines, &cities, &city, &d.lon, &d.lat); err != nil {
 			return err
 		}
 		ls, err := decodeList(lines)
+		if err != nil {
+			return err
+		}
+		c, err := decodeText(cities, city)
 		if err != nil {
 			return err
 		}
@@ -206,9 +202,16 @@ func stationDocs(ctx context.Context, tx *sql.Tx, emit func(*searchDoc) error) e
 			d.rank = 1 // interchanges first
 		}
 		d.pos, pos = pos, pos+1
-		d.title = Text{LangZhHans: name, LangEn: romanise(name)}
-		d.detail = Text{LangZhHans: city + " · " + strings.Join(ls, " "), LangEn: romanise(city) + " · " + strings.Join(ls, " ")}
-		d.names = []string{name}
+		d.title = StationNames(name)
+		d.detail = Text{}
+		for _, l := range Languages {
+			labels := make([]string, len(ls))
+			for i, x := range ls {
+				labels[i] = LineNames(x).In(l)
+			}
+			d.detail[l] = c.In(l) + " · " + strings.Join(labels, " ")
+		}
+		d.names = append([]string{name}, translations(d.title)...)
 		if err := emit(d); err != nil {
 			return err
 		}
@@ -216,8 +219,12 @@ func stationDocs(ctx context.Context, tx *sql.Tx, emit func(*searchDoc) error) e
 	return rows.Err()
 }
 
+// hubDocs indexes each railway station and airport under its name in
+// every language (Nanjing South Railway Station, 南京南站 in Japanese …),
+// with its metro station's name in the detail.
 func hubDocs(ctx context.Context, tx *sql.Tx, emit func(*searchDoc) error) error {
-	rows, err := tx.QueryContext(ctx, "SELECT name, type, city, metro_station, lon, lat FROM hubs ORDER BY seq")
+	rows, err := tx.QueryContext(ctx, `SELECT h.name, h.type, coalesce(d.name_i18n, '{}'), h.city, h.metro_station, h.lon, h.lat
+		FROM hubs h LEFT JOIN divisions d ON d.code = h.city_code ORDER BY h.seq`)
 	if err != nil {
 		return err
 	}
@@ -225,14 +232,22 @@ func hubDocs(ctx context.Context, tx *sql.Tx, emit func(*searchDoc) error) error
 	var pos int64
 	for rows.Next() {
 		d := &searchDoc{kind: KindHub}
-		var typ, city, metro string
-		if err := rows.Scan(&d.ref, &typ, &city, &metro, &d.lon, &d.lat); err != nil {
+		var typ, cities, city, metro string
+		if err := rows.Scan(&d.ref, &typ, &cities, &city, &metro, &d.lon, &d.lat); err != nil {
+			return err
+		}
+		c, err := decodeText(cities, city)
+		if err != nil {
 			return err
 		}
 		d.pos, pos = pos, pos+1
-		d.title = Text{LangZhHans: d.ref, LangEn: romanise(d.ref)}
-		d.detail = Text{LangZhHans: city + " · " + metro, LangEn: romanise(city) + " · " + romanise(metro)}
-		d.names = []string{d.ref}
+		d.title = HubNames(d.ref, typ)
+		m := StationNames(metro)
+		d.detail = Text{}
+		for _, l := range Languages {
+			d.detail[l] = c.In(l) + " · " + m.In(l)
+		}
+		d.names = append([]string{d.ref}, translations(d.title)...)
 		if err := emit(d); err != nil {
 			return err
 		}

@@ -4,6 +4,8 @@ import (
 	"context"
 	"strings"
 	"testing"
+
+	"jiangsupass/placename"
 )
 
 // FuzzSearch feeds arbitrary queries to Search: it never fails, every hit
@@ -42,12 +44,12 @@ func FuzzParsePinyin(f *testing.F) {
 	f.Add("zhong\t中钟\nyin\t银\n", "银行\tyin hang\n")
 	f.Add("\t\n\n", "行\t\n银行\tyin\n")
 	f.Fuzz(func(t *testing.T, readings, phrases string) {
-		tb := parsePinyin(readings, phrases)
-		for w, syl := range tb.phrases {
+		tb := placename.ParseTable(readings, phrases)
+		tb.Phrases(func(w string, syl []string) {
 			if len([]rune(w)) != len(syl) {
 				t.Fatalf("phrase %q kept with %v", w, syl)
 			}
-		}
-		_ = tb.syllables([]rune("银行中"))
+		})
+		_ = tb.Syllables([]rune("银行中"))
 	})
 }

@@ -28,12 +28,26 @@ func (s *Store) RebuildSearchIndex(ctx context.Context) error {
 	return s.refreshSearch(ctx)
 }
 
+// metaPlaceNames is the meta key of the version of the place-name rules
+// (placenameRules) that the index's stations and hubs were written with.
+const metaPlaceNames = "search_place_names"
+
+// placenameRules names the version of the rules by which stations and
+// hubs are indexed under their names in other languages (placename): a
+// database indexed under another version has its stations and hubs
+// indexed again at the next search. Change it when the rule, its tables
+// or the docs of those kinds change.
+const placenameRules = "placename-1"
+
 // refreshSearch brings the index up to date with the changes the
 // triggers listed: a kind with many changes (or all, after a fresh
 // start) is rebuilt whole, a few changed service items one by one.
+// Stations and hubs are rebuilt too when they were indexed under other
+// place-name rules.
 func (s *Store) refreshSearch(ctx context.Context) error {
 	var stale bool
-	if err := s.db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM search_pending)").Scan(&stale); err != nil {
+	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM search_pending)
+		OR coalesce((SELECT value FROM meta WHERE key = ?), '') != ?`, metaPlaceNames, placenameRules).Scan(&stale); err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
 	if !stale {
@@ -62,6 +76,16 @@ func (s *Store) refreshSearch(ctx context.Context) error {
 		}
 		if counts["*"] > 0 {
 			if err := clearParts(ctx, tx); err != nil {
+				return err
+			}
+		}
+		rules, _, err := getMeta(ctx, tx, metaPlaceNames)
+		if err != nil {
+			return err
+		}
+		if rules != placenameRules {
+			counts[KindStation], counts[KindHub] = max(counts[KindStation], 1), max(counts[KindHub], 1)
+			if err := setMeta(ctx, tx, metaPlaceNames, placenameRules); err != nil {
 				return err
 			}
 		}

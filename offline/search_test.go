@@ -173,7 +173,7 @@ func TestPinyinCoversShippedData(t *testing.T) {
 	missing := map[rune]bool{}
 	for _, s := range texts {
 		for _, r := range s {
-			if unicode.Is(unicode.Han, r) && pinyin().readings[r] == "" {
+			if unicode.Is(unicode.Han, r) && pinyin().Reading(r) == "" {
 				missing[r] = true
 			}
 		}

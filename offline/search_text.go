@@ -108,7 +108,7 @@ func pinyinSyllables(s string) []syllable {
 	out := make([]syllable, 0, len(units))
 	var run []rune
 	flush := func() {
-		for _, syl := range t.syllables(run) {
+		for _, syl := range t.Syllables(run) {
 			if syl != "" {
 				out = append(out, syllable{syl, true})
 			}

@@ -62,7 +62,8 @@ type NearbyPlace struct {
 }
 
 // placeTables are where each kind of place is kept: its table, the column
-// that names a row, and the column of its city (” where it has none).
+// that names a row, and the column of its city (an empty text where it
+// has none).
 var placeTables = map[PlaceKind]struct{ table, id, city string }{
 	PlaceAttraction: {"attractions", "id", "city_code"},
 	PlaceStation:    {"stations", "id", "city_code"},

@@ -316,6 +316,7 @@ func (k *kioskMode) reset() {
 		k.shell.applyTheme()
 	}
 	k.shell.history = []screens.Route{{Screen: screens.HomeID}}
+	k.shell.memory = screens.NewMemory() // the next visitor starts where the kiosk does
 	if k.shell.prefs.lang != k.cfg.Language {
 		k.shell.SetLanguage(k.cfg.Language) // rebuilds
 	} else {

@@ -51,6 +51,9 @@ type Shell struct {
 	allow     func(screens.ID) bool
 	onRebuild func()
 
+	// memory is what the screens remember across rebuilds (screens.Memory).
+	memory *screens.Memory
+
 	// now and load are the clock and the loader handed to screens.
 	now  func() time.Time
 	sync bool // run loads synchronously (snapshots and tests)
@@ -68,6 +71,7 @@ func newShell(a fyne.App, w fyne.Window, store *offline.Store, p prefs, version 
 		prefs: p, loc: loc, now: now,
 		history: []screens.Route{{Screen: homeID()}},
 		root:    container.NewStack(),
+		memory:  screens.NewMemory(),
 	}
 	return s, nil
 }
@@ -190,7 +194,7 @@ func (s *Shell) env() *screens.Env {
 		Store: s.store, L: s.loc, Nav: s, Prefs: s, Window: s.window,
 		Elder: s.prefs.elder, Phone: s.phone, Version: s.version, Notice: s.notice,
 		Sync: s.screensSyncer(), Kiosk: s.allow != nil, Allow: s.allow,
-		Now: s.now,
+		Memory: s.memory, Now: s.now,
 		Load: func(work func(ctx context.Context), apply func()) {
 			if s.sync {
 				work(context.Background())

@@ -106,6 +106,9 @@ func attractionDetail(env *Env, a offline.Attraction, city string, fav bool) fyn
 		})
 		show.Importance = widget.HighImportance
 		actions.Add(show)
+		actions.Add(widget.NewButtonWithIcon(env.T("AttractionNearHere"), theme.MediaRecordIcon(), func() {
+			env.Nav.Go(NearbyFrom(a.ID))
+		}))
 	}
 	actions.Add(widget.NewButtonWithIcon(env.T("AttractionBuyTickets"), theme.ListIcon(), func() {
 		env.Nav.Go(Route{Screen: BookingID, Param: "a=" + a.ID})

@@ -200,7 +200,7 @@ func (s *attractionList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	box.Objects[0].(*widget.Label).SetText(r.a.Name.In(s.env.L.Lang()))
 	line := r.a.Grade + " · " + s.env.T(categoryMessage(categoryGroup(r.a.Category))) + " · " + s.names[r.a.CityCode]
 	if r.meters >= 0 {
-		line += " · " + formatMeters(r.meters)
+		line += " · " + formatMeters(s.env, r.meters)
 	}
 	box.Objects[1].(*widget.Label).SetText(line)
 }

@@ -47,6 +47,10 @@ type Env struct {
 	// nil shows every screen. See Shows.
 	Allow func(ID) bool
 
+	// Memory is what screens remember across rebuilds that their routes do
+	// not carry (a map's view, a filter); nil remembers nothing.
+	Memory *Memory
+
 	// Now is the clock; screens never call time.Now themselves.
 	Now func() time.Time
 	// Load runs work off the UI goroutine, then apply on it. Screens load

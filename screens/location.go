@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -71,13 +72,18 @@ func parseLonLat(s string) (orb.Point, bool) {
 // formatLonLat writes a point as parseLonLat reads it, to about a metre.
 func formatLonLat(p orb.Point) string { return fmt.Sprintf("%.5f,%.5f", p.Lon(), p.Lat()) }
 
-// formatMeters writes a distance as "850 m" or "12.3 km".
-func formatMeters(m float64) string {
-	if m < 1000 {
-		return fmt.Sprintf("%.0f m", m)
+// formatMeters writes a distance in the reader's language: "8 m",
+// "350 m" (to 10 m from 100 m on), "1.2 km", "120 km" (whole kilometres
+// from 100 km on).
+func formatMeters(env *Env, m float64) string {
+	m = math.Max(0, m)
+	switch {
+	case m < 99.5:
+		return env.L.Tf("DistanceMetres", map[string]any{"N": fmt.Sprintf("%.0f", m)})
+	case m < 995:
+		return env.L.Tf("DistanceMetres", map[string]any{"N": fmt.Sprintf("%.0f", math.Round(m/10)*10)})
+	case m < 99950:
+		return env.L.Tf("DistanceKilometres", map[string]any{"N": fmt.Sprintf("%.1f", m/1000)})
 	}
-	if m < 100000 {
-		return fmt.Sprintf("%.1f km", m/1000)
-	}
-	return fmt.Sprintf("%.0f km", m/1000)
+	return env.L.Tf("DistanceKilometres", map[string]any{"N": fmt.Sprintf("%.0f", m/1000)})
 }

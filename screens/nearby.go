@@ -2,164 +2,161 @@ package screens
 
 import (
 	"context"
+	"errors"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
-	"github.com/paulmach/orb"
 
 	"jiangsupass/maps"
+	"jiangsupass/maps/mapview"
 	"jiangsupass/offline"
 	"jiangsupass/screens/widgets"
 )
 
-// NearbyID lists the attractions nearest to the user: from the device's
+// NearbyID lists the places nearest to the user (attractions, metro
+// stations, railway stations and airports, service halls) and shows them
+// on a map. It measures from the route's Param: an attraction
+// ("a:<id>", see NearbyFrom), the centre of the map ("c:lon,lat"), a
+// point the user picked ("lon,lat"); with no Param, from the device's
 // location where the platform gives one, else the configured location
-// (kiosks), else a point the user picks on the map. A picked point is the
-// route's Param, "lon,lat".
+// (kiosks), else a point the user picks on the map.
 const NearbyID ID = "nearby"
 
-// nearbyPick is the Param that asks for the picker even when a location
-// is known.
-const nearbyPick = "pick"
+// nearbyCount is how many places Nearby lists.
+const nearbyCount = 30
 
-// nearbyCount is how many attractions Nearby lists.
-const nearbyCount = 20
+// Keys of what Nearby keeps in the Env's Memory: its map's view, and the
+// kind of place the filter shows.
+const (
+	nearbyMapKey  = "nearby"
+	nearbyKindKey = "nearby.kind"
+)
 
 func init() {
 	Register(Screen{ID: NearbyID, Tab: TabMap, Title: "NearbyTitle", Icon: theme.IconNameMediaRecord,
 		Tile: "NearbyTile", OnHome: true, Build: buildNearby,
 		Samples: func(*Env) []Route {
-			// No location yet (pick one), and a point picked at Xinjiekou, Nanjing.
-			return []Route{{Screen: NearbyID}, {Screen: NearbyID, Param: "118.78350,32.04180"}}
+			// No location yet (pick one), a point picked at Xinjiekou,
+			// Nanjing, and the Humble Administrator's Garden, Suzhou.
+			return []Route{{Screen: NearbyID}, {Screen: NearbyID, Param: "118.78350,32.04180"}, NearbyFrom("5a-018")}
 		}})
-}
-
-// nearbyHit is an attraction and its distance.
-type nearbyHit struct {
-	a      offline.Attraction
-	meters float64
 }
 
 func buildNearby(env *Env, r Route) fyne.CanvasObject {
 	holder := container.NewStack(widgets.NewLoading(env.T("Loading")))
-	var loc Location
+	var o nearbyOrigin
 	var has bool
-	var hits []nearbyHit
+	var places []offline.NearbyPlace
 	var src maps.TileSource
 	var err error
 	style := mapStyle(env)
 	sync := loadsSynchronously(env)
+	kind := offline.PlaceKind(env.Memory.Choice(nearbyKindKey))
 	env.Load(func(ctx context.Context) {
-		if r.Param != nearbyPick {
-			loc, has, err = currentLocation(ctx, env, r.Param)
-		}
-		if err != nil || !has {
-			if err == nil {
-				src, _, err = mapSource(ctx, env, style)
-			}
+		if o, has, err = resolveNearbyOrigin(ctx, env, r.Param); err != nil {
 			return
 		}
-		hits, err = nearestAttractions(ctx, env.Store, loc.Point, nearbyCount)
+		if src, _, err = mapSource(ctx, env, style); err != nil || !has {
+			return
+		}
+		places, err = nearbyPlaces(ctx, env.Store, o, kind)
 	}, func() {
 		switch {
+		case errors.Is(err, offline.ErrNotFound):
+			holder.Objects = []fyne.CanvasObject{attractionMissing(env)}
 		case err != nil:
 			holder.Objects = []fyne.CanvasObject{readFailed(env, "NearbyErrorTitle", "nearby", err, r)}
 		case !has:
 			holder.Objects = []fyne.CanvasObject{nearbyPicker(env, src, style, sync)}
 		default:
-			holder.Objects = []fyne.CanvasObject{nearbyList(env, loc, hits)}
+			v := &nearbyView{env: env, origin: o, kind: kind, places: places}
+			holder.Objects = []fyne.CanvasObject{v.layout(newMapWidget(env, src, style, sync))}
 		}
 		holder.Refresh()
 	})
 	return holder
 }
 
-// nearestAttractions finds the k attractions nearest to p with the
-// spatial index.
-func nearestAttractions(ctx context.Context, st *offline.Store, p orb.Point, k int) ([]nearbyHit, error) {
-	all, err := st.Attractions(ctx, offline.AttractionFilter{})
+// nearbyPlaces finds the places of a kind ("" for every kind) nearest to
+// the origin, leaving out the origin itself.
+func nearbyPlaces(ctx context.Context, st *offline.Store, o nearbyOrigin, kind offline.PlaceKind) ([]offline.NearbyPlace, error) {
+	q := offline.NearbyQuery{Limit: nearbyCount + 1}
+	if kind != "" {
+		q.Kinds = []offline.PlaceKind{kind}
+	}
+	all, err := st.PlacesNear(ctx, o.Point, q)
 	if err != nil {
 		return nil, err
 	}
-	var located []offline.Attraction
-	var pts []orb.Point
-	for _, a := range all {
-		if a.HasPoint {
-			located = append(located, a)
-			pts = append(pts, a.Point)
+	out := all[:0]
+	for _, p := range all {
+		if !o.is(p) && len(out) < nearbyCount {
+			out = append(out, p)
 		}
-	}
-	var out []nearbyHit
-	for _, h := range maps.NewIndex(pts).Nearest(p, k) {
-		out = append(out, nearbyHit{located[h.Index], h.Meters})
 	}
 	return out, nil
 }
 
-// nearbyPicker asks the user to tap the map where they are.
-func nearbyPicker(env *Env, src maps.TileSource, style maps.Style, sync bool) fyne.CanvasObject {
-	m := newMapWidget(env, src, style, sync)
-	m.FitPoints(jiangsuBounds)
-	m.OnTapped = func(p orb.Point) {
-		env.Nav.Go(Route{Screen: NearbyID, Param: formatLonLat(p)})
-	}
-	hint := widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.T("NearbyPickHint")))
-	return container.NewBorder(container.NewPadded(hint), nil, nil, nil, m)
+// nearbyView is Nearby with somewhere to measure from: where that is, the
+// filter, the list and the map of the places found.
+type nearbyView struct {
+	env    *Env
+	origin nearbyOrigin
+	kind   offline.PlaceKind
+	places []offline.NearbyPlace
+	list   *nearbyList
+	m      *nearbyMap
 }
 
-// nearbyList shows where distances are measured from and the nearest
-// attractions, each leading to its detail.
-func nearbyList(env *Env, loc Location, hits []nearbyHit) fyne.CanvasObject {
-	lang := env.L.Lang()
-	from := widgets.NewWrappedLabel(env.L.Tf("NearbyFrom"+loc.Source, map[string]any{"Point": formatLonLat(loc.Point)}))
-	top := container.NewVBox(from)
-	row := container.NewGridWithColumns(2)
-	row.Add(widget.NewButtonWithIcon(env.T("NearbyPickAgain"), theme.ZoomFitIcon(), func() {
-		env.Nav.Go(Route{Screen: NearbyID, Param: nearbyPick})
-	}))
-	if loc.Source == LocationPicked {
-		keep := widget.NewButton(env.T("NearbyRemember"), nil)
-		keep.OnTapped = func() {
-			var err error
-			env.Load(func(ctx context.Context) {
-				err = env.Store.SetSetting(ctx, LocationSetting, formatLonLat(loc.Point))
-			}, func() {
-				if err != nil {
-					fyne.LogError("remember location", err)
-					keep.SetText(env.T("NearbyRememberError"))
-					return
-				}
-				keep.SetText(env.T("NearbyRemembered"))
-				keep.Disable()
-			})
-		}
-		row.Add(keep)
-	}
-	if env.Phone || env.Elder {
-		row = container.NewGridWithColumns(1, row.Objects...)
-	}
-	top.Add(row)
-	list := widget.NewList(func() int { return len(hits) },
-		func() fyne.CanvasObject {
-			t := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-			t.Truncation = fyne.TextTruncateEllipsis
-			return container.NewVBox(t, widget.NewLabel(""))
-		},
-		func(i widget.ListItemID, o fyne.CanvasObject) {
-			h := hits[i]
-			box := o.(*fyne.Container)
-			box.Objects[0].(*widget.Label).SetText(h.a.Name.In(lang))
-			box.Objects[1].(*widget.Label).SetText(formatMeters(h.meters) + " · " + h.a.Grade)
-		})
-	list.OnSelected = func(i widget.ListItemID) {
-		list.UnselectAll()
-		env.Nav.Go(Route{Screen: AttractionID, Param: hits[i].a.ID})
-	}
-	var body fyne.CanvasObject = list
-	if len(hits) == 0 {
-		body = widgets.NewMessage(theme.SearchIcon(), env.T("AttractionsNoneTitle"), env.T("NearbyNoneBody"), "", nil)
+// layout puts the origin and filter above the list and the map: the map
+// over the list on a phone, beside it on a desktop.
+func (v *nearbyView) layout(mv *mapview.Map) fyne.CanvasObject {
+	v.list = newNearbyList(v.env, v.open)
+	v.m = newNearbyMap(v.env, mv, v.origin, v.open)
+	v.show()
+	top := nearbyTop(v.env, v.origin, v.kind, v.setKind, v.m.centre)
+	var body *container.Split
+	if v.env.Phone {
+		body = container.NewVSplit(v.m.widget, v.list.object)
+		body.Offset = 0.45
+	} else {
+		body = container.NewHSplit(v.list.object, v.m.widget)
+		body.Offset = 0.4
 	}
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, body)
+}
+
+// show puts the places found in the list and on the map.
+func (v *nearbyView) show() {
+	v.list.show(v.places, v.kind)
+	v.m.show(v.places)
+}
+
+// setKind shows the places of another kind, and remembers the choice.
+func (v *nearbyView) setKind(kind offline.PlaceKind) {
+	v.kind = kind
+	v.env.Memory.SetChoice(nearbyKindKey, string(kind))
+	var places []offline.NearbyPlace
+	var err error
+	v.env.Load(func(ctx context.Context) {
+		places, err = nearbyPlaces(ctx, v.env.Store, v.origin, kind)
+	}, func() {
+		if err != nil {
+			fyne.LogError("nearby "+string(kind), err)
+			v.list.failed()
+			return
+		}
+		if v.kind == kind { // not overtaken by another choice
+			v.places = places
+			v.show()
+		}
+	})
+}
+
+// open shows a place's page.
+func (v *nearbyView) open(p offline.NearbyPlace) {
+	if r, ok := placeRoute(p); ok {
+		v.env.Nav.Go(r)
+	}
 }

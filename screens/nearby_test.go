@@ -14,41 +14,12 @@ import (
 	"jiangsupass/offline"
 )
 
-// TestNearestAttractionsMatchBruteForce checks Nearby's index answer
-// against measuring every attraction, from several places.
-func TestNearestAttractionsMatchBruteForce(t *testing.T) {
-	env, _ := testEnv(t, "en")
-	ctx := context.Background()
-	all, err := env.Store.Attractions(ctx, offline.AttractionFilter{})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var pts []orb.Point
-	var ids []string
-	for _, a := range all {
-		if a.HasPoint {
-			pts, ids = append(pts, a.Point), append(ids, a.ID)
-		}
-	}
-	for _, p := range []orb.Point{{118.78, 32.04}, {120.62, 31.32}, {119.2, 34.6}, {121.9, 31.0}} {
-		got, err := nearestAttractions(ctx, env.Store, p, 5)
-		if err != nil {
-			t.Fatal(err)
-		}
-		want := maps.NearestBrute(pts, p, 5)
-		for i := range want {
-			if got[i].a.ID != ids[want[i].Index] {
-				t.Errorf("from %v, hit %d is %s, brute force %s", p, i, got[i].a.ID, ids[want[i].Index])
-			}
-		}
-	}
-}
-
 // TestNearbyPickThenList: with no location the screen shows a map; a tap
 // on it opens Nearby at that point, which lists the nearest attractions,
 // and keeping the point stores it as the configured location.
 func TestNearbyPickThenList(t *testing.T) {
 	env, nav := testEnv(t, "en")
+	env.Memory = NewMemory()
 	w := show(t, buildNearby(env, Route{Screen: NearbyID}))
 	m := find[*mapview.Map](w.Content())
 	if len(m) != 1 {
@@ -64,6 +35,11 @@ func TestNearbyPickThenList(t *testing.T) {
 	}
 	r.Param = "118.78350,32.04180" // Xinjiekou, Nanjing
 	w.SetContent(buildNearby(env, r))
+	if !showsText(w.Content(), "Distances from the point you tapped on the map") {
+		t.Errorf("the picked point is not named as where distances are from: %q", labelTexts(w.Content()))
+	}
+	env.Memory.SetChoice(nearbyKindKey, string(offline.PlaceAttraction))
+	w.SetContent(buildNearby(env, r))
 	if !showsPrefix(w.Content(), "Confucius Temple") {
 		t.Error("the nearest attraction to Xinjiekou is not listed")
 	}
@@ -73,8 +49,13 @@ func TestNearbyPickThenList(t *testing.T) {
 		t.Errorf("kept location = %q, %v, %v", v, ok, err)
 	}
 	w.SetContent(buildNearby(env, Route{Screen: NearbyID}))
-	if !showsPrefix(w.Content(), "Distances from this terminal's location") {
+	if !showsText(w.Content(), "Distances from the point you kept") {
 		t.Error("the kept point is not used as the configured location")
+	}
+	env.Kiosk = true
+	w.SetContent(buildNearby(env, Route{Screen: NearbyID}))
+	if !showsText(w.Content(), "Distances from this terminal's location") {
+		t.Error("a kiosk does not say its distances are from the terminal")
 	}
 }
 

@@ -95,7 +95,7 @@ func TestBookingRefusesBadDocumentThenQueues(t *testing.T) {
 	}
 	ticket := buildETicket(env, nav.last())
 	show(t, ticket)
-	if !showsText(ticket, env.T("TicketPending")) || !strings.Contains(env.T("TicketPending"), "not confirmed") {
-		t.Fatal("the pending order is not shown as waiting")
+	if !showsText(ticket, env.T("TicketWaitsSignIn")) || !strings.Contains(env.T("TicketWaitsSignIn"), "not confirmed") {
+		t.Fatal("the order made signed out is not shown as waiting for a sign-in")
 	}
 }

@@ -83,6 +83,11 @@ func (v *syncView) build() fyne.CanvasObject {
 	if env.Sync != nil && env.Window != nil {
 		v.watch()
 	}
+	if r, ok := env.shownRoute(); ok {
+		// Requests made, answered or removed, and sign-ins, change the
+		// outbox lines between runs of the sync.
+		env.OnStoreChange(r, offline.ChangeRequests|offline.ChangePersonal, v.refresh)
+	}
 	serverRow := container.NewBorder(nil, nil, nil, save, v.server)
 	if env.Elder || env.Phone {
 		serverRow = container.NewVBox(v.server, save)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"jiangsupass/offline"
 	"jiangsupass/platform"
 	"jiangsupass/screens/widgets"
 )
@@ -108,14 +109,9 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 		signIn.Disable()
 		status.SetText(env.T("SignInSigningIn"))
 		var err error
+		var offer *offline.SignInOffer
 		env.Load(func(ctx context.Context) {
-			if _, err = env.Store.SignIn(ctx, client, phone.Text, code.Text); err == nil {
-				// The card and the codes come with the sign-in; a failure
-				// here leaves the sign-in standing and shows on the card.
-				if serr := env.Store.SyncPersonal(ctx, client); serr != nil {
-					fyne.LogError("sync after sign-in", serr)
-				}
-			}
+			offer, err = env.Store.BeginSignIn(ctx, client, phone.Text, code.Text)
 		}, func() {
 			signIn.Enable()
 			var pe *platform.Error
@@ -129,7 +125,19 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 			case err != nil:
 				status.SetText(syncFailure(env, err))
 			default:
-				env.Nav.Go(Route{Screen: ServiceCodeID})
+				// Requests on the device that are not this resident's yet
+				// are asked about first (signin_handover.go).
+				handOver(env, client, offer, func(signedIn bool, err error) {
+					switch {
+					case err != nil:
+						fyne.LogError("keep the sign-in", err)
+						status.SetText(env.T("HandoverFailed"))
+					case !signedIn:
+						status.SetText(env.T("HandoverCancelled"))
+					default:
+						env.Nav.Go(Route{Screen: ServiceCodeID})
+					}
+				})
 			}
 		})
 	})

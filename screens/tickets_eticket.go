@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strconv"
 	"strings"
 	"time"
@@ -35,40 +36,55 @@ func init() {
 
 func buildETicket(env *Env, r Route) fyne.CanvasObject {
 	holder := container.NewStack(widgets.NewLoading(env.T("Loading")))
-	var o offline.TicketOrder
-	var name string
-	var err error
 	sampleID, sample := strings.CutPrefix(r.Param, "sample:")
-	env.Load(func(ctx context.Context) {
-		if sample {
-			err = offline.ErrNotFound
-			for _, s := range sampleOrders(env.Now()) {
-				if strconv.FormatInt(s.LocalID, 10) == sampleID {
-					o, err = s, nil
+	shown := "" // where the order stood when the page was last drawn
+	load := func() {
+		var o offline.TicketOrder
+		var name string
+		var err error
+		env.Load(func(ctx context.Context) {
+			if sample {
+				err = offline.ErrNotFound
+				for _, s := range sampleOrders(env.Now()) {
+					if strconv.FormatInt(s.LocalID, 10) == sampleID {
+						o, err = s, nil
+					}
+				}
+			} else if id, perr := strconv.ParseInt(r.Param, 10, 64); perr != nil {
+				err = offline.ErrNotFound
+			} else {
+				o, err = env.Store.TicketOrder(ctx, id)
+			}
+			if err == nil {
+				if a, aerr := env.Store.Attraction(ctx, o.AttractionID); aerr == nil {
+					name = a.Name.In(env.L.Lang())
 				}
 			}
-		} else if id, perr := strconv.ParseInt(r.Param, 10, 64); perr != nil {
-			err = offline.ErrNotFound
-		} else {
-			o, err = env.Store.TicketOrder(ctx, id)
-		}
-		if err == nil {
-			if a, aerr := env.Store.Attraction(ctx, o.AttractionID); aerr == nil {
-				name = a.Name.In(env.L.Lang())
+		}, func() {
+			state := fmt.Sprint(err == nil, errors.Is(err, offline.ErrNotFound), o.Status, o.RefundState, o.WaitsForSignIn,
+				o.Ticket != nil, o.Quantity, o.ErrorCode)
+			if state == shown {
+				return // nothing the page shows has changed
 			}
-		}
-	}, func() {
-		switch {
-		case errors.Is(err, offline.ErrNotFound):
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.SearchIcon(), env.T("ETicketMissingTitle"),
-				env.T("ETicketMissingBody"), env.T("TicketsTitle"), func() { env.Nav.Go(Route{Screen: TicketsID}) })}
-		case err != nil:
-			holder.Objects = []fyne.CanvasObject{readFailed(env, "TicketsErrorTitle", "e-ticket "+r.Param, err, r)}
-		default:
-			holder.Objects = []fyne.CanvasObject{eticketPage(env, o, name, sample)}
-		}
-		holder.Refresh()
-	})
+			shown = state
+			switch {
+			case errors.Is(err, offline.ErrNotFound):
+				holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.SearchIcon(), env.T("ETicketMissingTitle"),
+					env.T("ETicketMissingBody"), env.T("TicketsTitle"), func() { env.Nav.Go(Route{Screen: TicketsID}) })}
+			case err != nil:
+				holder.Objects = []fyne.CanvasObject{readFailed(env, "TicketsErrorTitle", "e-ticket "+r.Param, err, r)}
+			default:
+				holder.Objects = []fyne.CanvasObject{eticketPage(env, o, name, sample)}
+			}
+			holder.Refresh()
+		})
+	}
+	load()
+	if !sample {
+		// The order is sent, confirmed, refused or taken on by a sign-in
+		// while the page is shown: it says so without being reopened.
+		env.OnStoreChange(r, offline.ChangeRequests|offline.ChangePersonal, load)
+	}
 	return holder
 }
 
@@ -87,6 +103,11 @@ func eticketPage(env *Env, o offline.TicketOrder, name string, sample bool) fyne
 		widgets.NewInfoRow(env.T("ETicketVisitors"), strings.Join(names, "、")),
 		widgets.NewInfoRow(env.T("BookingTotal"), yuan(o.TotalCents)+" "+env.T("BookingGeneratedPrice")))
 	box := container.NewVBox(title, status)
+	if o.WaitsForSignIn && o.Status == "pending" && !sample {
+		signIn := widget.NewButtonWithIcon(env.T("SignInAction"), theme.LoginIcon(), func() { env.Nav.Go(Route{Screen: SignInID}) })
+		signIn.Importance = widget.HighImportance
+		box.Add(container.NewCenter(signIn))
+	}
 	if sample {
 		note := widgets.NewWrappedLabelWithStyle(env.T("ETicketSample"), fyne.TextAlignCenter, fyne.TextStyle{})
 		note.Importance = widget.WarningImportance

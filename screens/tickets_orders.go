@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/offline"
 	"jiangsupass/platform"
@@ -33,32 +34,39 @@ type ticketsData struct {
 
 func buildTickets(env *Env, r Route) fyne.CanvasObject {
 	holder := container.NewStack(widgets.NewLoading(env.T("Loading")))
-	var d ticketsData
-	var err error
-	env.Load(func(ctx context.Context) {
-		d.names = map[string]string{}
-		if r.Param == "sample" {
-			d.orders = sampleOrders(env.Now())
-		} else if d.orders, err = env.Store.TicketOrders(ctx); err != nil {
-			return
-		}
-		for _, o := range d.orders {
-			if a, aerr := env.Store.Attraction(ctx, o.AttractionID); aerr == nil {
-				d.names[o.AttractionID] = a.Name.In(env.L.Lang())
+	load := func() {
+		var d ticketsData
+		var err error
+		env.Load(func(ctx context.Context) {
+			d.names = map[string]string{}
+			if r.Param == "sample" {
+				d.orders = sampleOrders(env.Now())
+			} else if d.orders, err = env.Store.TicketOrders(ctx); err != nil {
+				return
 			}
-		}
-	}, func() {
-		switch {
-		case err != nil:
-			holder.Objects = []fyne.CanvasObject{readFailed(env, "TicketsErrorTitle", "tickets", err, r)}
-		case len(d.orders) == 0:
-			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ListIcon(), env.T("TicketsEmptyTitle"),
-				env.T("TicketsEmptyBody"), env.T("AttractionsTitle"), func() { env.Nav.Go(Route{Screen: AttractionsID}) })}
-		default:
-			holder.Objects = []fyne.CanvasObject{ticketsList(env, d, r.Param == "sample")}
-		}
-		holder.Refresh()
-	})
+			for _, o := range d.orders {
+				if a, aerr := env.Store.Attraction(ctx, o.AttractionID); aerr == nil {
+					d.names[o.AttractionID] = a.Name.In(env.L.Lang())
+				}
+			}
+		}, func() {
+			switch {
+			case err != nil:
+				holder.Objects = []fyne.CanvasObject{readFailed(env, "TicketsErrorTitle", "tickets", err, r)}
+			case len(d.orders) == 0:
+				holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ListIcon(), env.T("TicketsEmptyTitle"),
+					env.T("TicketsEmptyBody"), env.T("AttractionsTitle"), func() { env.Nav.Go(Route{Screen: AttractionsID}) })}
+			default:
+				holder.Objects = []fyne.CanvasObject{ticketsList(env, d, r.Param == "sample")}
+			}
+			holder.Refresh()
+		})
+	}
+	load()
+	if r.Param != "sample" {
+		// Orders are sent, answered or taken on while the list is shown.
+		env.OnStoreChange(r, offline.ChangeRequests|offline.ChangePersonal, load)
+	}
 	return holder
 }
 
@@ -83,6 +91,12 @@ func ticketsList(env *Env, d ticketsData, sample bool) fyne.CanvasObject {
 		}
 	}
 	box := container.NewVBox()
+	if n := waitingForSignIn(d.orders); n > 0 && !sample {
+		signIn := widget.NewButtonWithIcon(env.T("SignInAction"), theme.LoginIcon(), func() { env.Nav.Go(Route{Screen: SignInID}) })
+		signIn.Importance = widget.HighImportance
+		box.Add(widgets.NewBanner(theme.InfoIcon(), container.NewVBox(
+			widgets.NewWrappedLabel(env.L.N("TicketsWaitSignIn", n, nil)), signIn)))
+	}
 	for _, g := range []struct {
 		title string
 		rows  []fyne.CanvasObject
@@ -93,6 +107,17 @@ func ticketsList(env *Env, d ticketsData, sample bool) fyne.CanvasObject {
 		box.Add(widgets.NewSection(env.T(g.title), g.rows...))
 	}
 	return container.NewVScroll(container.NewPadded(box))
+}
+
+// waitingForSignIn counts the orders that wait for a sign-in.
+func waitingForSignIn(orders []offline.TicketOrder) int {
+	n := 0
+	for _, o := range orders {
+		if o.Status == "pending" && o.WaitsForSignIn {
+			n++
+		}
+	}
+	return n
 }
 
 // ticketIcon is the icon of an order's state.
@@ -110,6 +135,8 @@ func ticketIcon(o offline.TicketOrder) fyne.ThemeIconName {
 func orderStatusText(env *Env, o offline.TicketOrder) string {
 	data := map[string]any{"Count": o.Quantity, "Reason": o.Message}
 	switch {
+	case o.Status == "pending" && o.WaitsForSignIn:
+		return env.T("TicketWaitsSignIn")
 	case o.Status == "pending":
 		return env.L.Tf("TicketPending", data)
 	case o.Status == "rejected":
@@ -117,11 +144,11 @@ func orderStatusText(env *Env, o offline.TicketOrder) string {
 	case o.RefundState == "pending":
 		return env.L.Tf("TicketRefundPending", data)
 	case o.RefundState == "refunded":
-		return env.L.Tf("TicketRefunded", data)
+		return env.L.N("TicketRefundedCount", int(o.Quantity), nil)
 	case o.RefundState == "rejected":
 		return env.L.Tf("TicketRefundRejected", map[string]any{"Reason": o.RefundMessage})
 	}
-	return env.L.Tf("TicketConfirmed", data)
+	return env.L.N("TicketConfirmedCount", int(o.Quantity), nil)
 }
 
 // rejectionText says why the platform refused an order.

@@ -14,7 +14,7 @@ import (
 func phoneChrome(s *Shell, env *screens.Env, sc screens.Screen, body fyne.CanvasObject) fyne.CanvasObject {
 	tabs := container.NewGridWithColumns(max(1, len(s.tabs())))
 	for _, t := range s.tabs() {
-		tabs.Add(widgets.NewNavButton(theme.Icon(t.Icon), env.T(t.Title), t.Tab == sc.Tab, true, func() {
+		tabs.Add(widgets.NewNavButton(theme.Icon(t.Icon), env.T(t.Title), t.Tab == s.activeTab(sc), true, func() {
 			s.Go(screens.Route{Screen: t.ID})
 		}))
 	}
@@ -26,7 +26,7 @@ func phoneChrome(s *Shell, env *screens.Env, sc screens.Screen, body fyne.Canvas
 func desktopChrome(s *Shell, env *screens.Env, sc screens.Screen, body fyne.CanvasObject) fyne.CanvasObject {
 	nav := container.NewVBox(widgets.NewBrand(env.T("AppName"), env.T("AppTagline")))
 	for _, t := range s.tabs() {
-		nav.Add(widgets.NewNavButton(theme.Icon(t.Icon), env.T(t.Title), t.Tab == sc.Tab, false, func() {
+		nav.Add(widgets.NewNavButton(theme.Icon(t.Icon), env.T(t.Title), t.Tab == s.activeTab(sc), false, func() {
 			s.Go(screens.Route{Screen: t.ID})
 		}))
 	}

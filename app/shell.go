@@ -247,6 +247,16 @@ func (s *Shell) rebuild() {
 	}
 }
 
+// activeTab is the tab the navigation marks: the one the current page was
+// reached from (the tab whose root begins the history), so that an
+// attraction opened from Home keeps Home marked; else the screen's own.
+func (s *Shell) activeTab(sc screens.Screen) screens.Tab {
+	if first, ok := screens.Lookup(s.history[0].Screen); ok && first.Root {
+		return first.Tab
+	}
+	return sc.Tab
+}
+
 // tabs are the tabs with a root screen that this shell shows.
 func (s *Shell) tabs() []screens.Screen {
 	var out []screens.Screen

@@ -121,7 +121,7 @@ func attractionDetail(env *Env, a offline.Attraction, city string, fav bool) fyn
 	if env.Phone || env.Elder {
 		actions = container.NewGridWithColumns(1, actions.Objects...)
 	}
-	source := widgets.NewWrappedLabel(env.L.Tf("AttractionSource", map[string]any{"Source": a.Source}))
+	source := widgets.NewWrappedLabel(sourceAttribution(env, a.Source))
 	source.SizeName = theme.SizeNameCaptionText
 
 	box := container.NewVBox(name, kind, actions, status, about, info, source)

@@ -86,7 +86,7 @@ func buildBooking(env *Env, r Route) fyne.CanvasObject {
 			holder.Objects = []fyne.CanvasObject{readFailed(env, "BookingErrorTitle", "booking "+r.Param, err, r)}
 		case len(d.slots) == 0 || len(d.products) == 0:
 			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.DownloadIcon(), env.T("BookingNoSlotsTitle"),
-				env.T("BookingNoSlotsBody"), env.T("BookingOpenSettings"), func() { env.Nav.Go(Route{Screen: "settings"}) })}
+				env.T("BookingNoSlotsBody"), env.T("BookingOpenSettings"), func() { env.Nav.Go(Route{Screen: SettingsID, Param: SettingsSync}) })}
 		default:
 			if fill {
 				st = fillSample(st, d)

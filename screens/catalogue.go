@@ -4,6 +4,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -30,9 +31,9 @@ type catalogueList struct {
 	filter offline.CatalogueFilter
 	query  string
 	seq    int
+	latest latestOnly // the query under way
 
 	items []offline.CatalogueItem
-	total int
 	count *widgets.WrappedLabel
 	list  *widget.List
 	body  *fyne.Container
@@ -111,55 +112,85 @@ func itemSubtitle(env *Env, it offline.CatalogueItem) string {
 	return s
 }
 
-// apply reads the page that the filters and the query select; a query
-// goes through the search index, as the user types.
+// searchingAfter is how long a query may run before the catalogue says it
+// is searching: shorter ones replace the list with no flicker.
+const searchingAfter = 150 * time.Millisecond
+
+// apply reads the page that the filters and the query select, as the user
+// types: a newer change cancels the query under way, and one that runs
+// longer than searchingAfter hides the old list behind "Searching…".
 func (c *catalogueList) apply() {
 	env := c.env
 	c.seq++
 	mine := c.seq
 	f, q := c.filter, strings.TrimSpace(c.query)
-	var items []offline.CatalogueItem
-	var total int
+	var page offline.CataloguePage
 	var err error
-	env.Load(func(ctx context.Context) {
-		if q != "" {
-			var res offline.SearchResult
-			res, err = env.Store.Search(ctx, q, offline.SearchOptions{Kinds: []string{offline.KindService}, PerKind: 200})
-			if err != nil {
-				return
-			}
-			f.IDs = []int64{-1} // none found: an empty page
-			for _, g := range res.Groups {
-				for _, h := range g.Hits {
-					if id, perr := strconv.ParseInt(h.Ref, 10, 64); perr == nil {
-						f.IDs = append(f.IDs, id)
-					}
-				}
-			}
-		}
-		items, total, err = env.Store.Catalogue(ctx, f)
+	done := make(chan struct{})
+	c.latest.load(env, func(ctx context.Context) {
+		page, err = env.Store.SearchCatalogue(ctx, q, f)
 	}, func() {
-		if mine != c.seq {
-			return
-		}
-		if err != nil {
-			fyne.LogError("catalogue", err)
-			c.body.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("CatalogueErrorTitle"),
-				env.T("StoreReadError"), "", nil)}
-			c.body.Refresh()
-			return
-		}
-		c.items, c.total = items, total
-		c.count.SetText(env.L.Tf("CatalogueCount", map[string]any{"Shown": len(items), "Total": total}))
-		if len(items) == 0 {
-			c.body.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.SearchIcon(), env.T("CatalogueNoneTitle"),
-				env.T("CatalogueNoneBody"), "", nil)}
-		} else {
-			c.body.Objects = []fyne.CanvasObject{c.list}
-			c.list.Refresh()
-		}
-		c.body.Refresh()
+		close(done)
+		c.show(page, err)
 	})
+	env.Load(func(ctx context.Context) {
+		select {
+		case <-done:
+		case <-time.After(searchingAfter):
+		case <-ctx.Done():
+		}
+	}, func() {
+		select {
+		case <-done:
+		default:
+			if mine == c.seq {
+				c.searching()
+			}
+		}
+	})
+}
+
+// searching hides the list while a query runs.
+func (c *catalogueList) searching() {
+	c.count.SetText(c.env.T("CatalogueSearching"))
+	c.body.Objects = []fyne.CanvasObject{widgets.NewLoading(c.env.T("CatalogueSearching"))}
+	c.body.Refresh()
+}
+
+// show puts a page in the list, with how many match.
+func (c *catalogueList) show(page offline.CataloguePage, err error) {
+	env := c.env
+	if err != nil {
+		fyne.LogError("catalogue", err)
+		c.count.SetText("")
+		c.body.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ErrorIcon(), env.T("CatalogueErrorTitle"),
+			env.T("StoreReadError"), "", nil)}
+		c.body.Refresh()
+		return
+	}
+	c.items = page.Items
+	c.count.SetText(catalogueCount(env, len(page.Items), page.Total, page.More))
+	if len(page.Items) == 0 {
+		c.body.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.SearchIcon(), env.T("CatalogueNoneTitle"),
+			env.T("CatalogueNoneBody"), "", nil)}
+	} else {
+		c.body.Objects = []fyne.CanvasObject{c.list}
+		c.list.Refresh()
+	}
+	c.body.Refresh()
+}
+
+// catalogueCount says how many items match and how many of them are
+// listed: "12 items", "first 200 of 6264", "first 200 of more than
+// 10000".
+func catalogueCount(env *Env, shown, total int, more bool) string {
+	switch {
+	case more:
+		return env.L.Tf("CatalogueCountMore", map[string]any{"Shown": shown, "Total": total})
+	case shown < total:
+		return env.L.N("CatalogueCountFirst", total, map[string]any{"Shown": shown})
+	}
+	return env.L.N("CatalogueCountAll", total, nil)
 }
 
 // newTwoLineRow is a list row of a bold title over a line of detail.

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"errors"
 	"net/url"
 
 	"fyne.io/fyne/v2"
@@ -24,7 +25,7 @@ const HotlineID ID = "hotline"
 // feedbackCategories are the categories of feedback: the code sent, and
 // its message id.
 var feedbackCategories = []struct{ code, msg string }{
-	{"government", "FeedbackGovernment"}, {"transport", "FeedbackTransport"}, {"environment", "FeedbackEnvironment"},
+	{"government", "FeedbackGovernment"}, {"city_management", "FeedbackCityManagement"}, {"transport", "FeedbackTransport"}, {"environment", "FeedbackEnvironment"},
 	{"market", "FeedbackMarket"}, {"tourism", "FeedbackTourism"}, {"other", "FeedbackOther"},
 }
 
@@ -47,6 +48,10 @@ func buildHotline(env *Env, r Route) fyne.CanvasObject {
 	text.SetMinRowsVisible(4)
 	contact := widget.NewEntry()
 	contact.SetPlaceHolder(env.T("FeedbackContactHint"))
+	contactNote := widgets.NewWrappedLabel(env.T("FeedbackContactAccount"))
+	contactNote.SizeName = theme.SizeNameCaptionText
+	contactNote.Hide()
+	prefillContact(env, contact, contactNote)
 	status := widgets.NewWrappedLabel("")
 	sent := container.NewVBox()
 	send := widget.NewButtonWithIcon(env.T("FeedbackSend"), theme.Icon(theme.IconNameMailSend), nil)
@@ -65,7 +70,7 @@ func buildHotline(env *Env, r Route) fyne.CanvasObject {
 	form := widgets.NewSection(env.T("FeedbackTitle"),
 		widgets.NewInfoRow(env.T("FeedbackCategory"), ""), category,
 		widgets.NewInfoRow(env.T("FeedbackText"), ""), text,
-		widgets.NewInfoRow(env.T("FeedbackContact"), ""), contact,
+		widgets.NewInfoRow(env.T("FeedbackContact"), ""), contact, contactNote,
 		widgets.NewWrappedLabel(env.T("FeedbackOutboxNote")), widgets.NewWrappedLabel(env.T("FeedbackKeptNote")), send, status)
 	var list []offline.Feedback
 	var err error
@@ -86,6 +91,32 @@ func buildHotline(env *Env, r Route) fyne.CanvasObject {
 		widgets.NewSection(env.T("HotlineCallTitle"), widgets.NewWrappedLabel(env.T("HotlineCallBody")), call),
 		form, widgets.NewSection(env.T("FeedbackMine"), sent))
 	return container.NewVScroll(container.NewPadded(box))
+}
+
+// prefillContact puts the signed-in resident's phone, as their session
+// holds it, in the contact field, for them to keep or change, and shows
+// note while it is there; signed out, the field stays empty.
+func prefillContact(env *Env, contact *widget.Entry, note fyne.CanvasObject) {
+	var sess offline.Session
+	var err error
+	env.Load(func(ctx context.Context) { sess, err = env.Store.Session(ctx) }, func() {
+		if err != nil || sess.Profile.Phone == "" || contact.Text != "" {
+			if err != nil && !errors.Is(err, offline.ErrSignedOut) {
+				fyne.LogError("feedback contact", err)
+			}
+			return
+		}
+		phone := sess.Profile.Phone
+		contact.SetText(phone)
+		note.Show()
+		contact.OnChanged = func(s string) {
+			if s == phone {
+				note.Show()
+			} else {
+				note.Hide()
+			}
+		}
+	})
 }
 
 // feedbackStatus says where a message is: sent, turned down, waiting to be

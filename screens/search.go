@@ -13,9 +13,10 @@ import (
 	"jiangsupass/screens/widgets"
 )
 
-// SearchID is the search of everything offline: attractions, stations,
-// hubs, places, service halls and service items, in hanzi, pinyin,
-// initials or English, as the user types. Param is the query.
+// SearchID is the search of everything offline: the app's own screens
+// (电子社保卡, 苏服码 …, "In this app"), attractions, stations, hubs,
+// places, service halls and service items, in hanzi, pinyin, initials or
+// English, as the user types. Param is the query.
 const SearchID ID = "search"
 
 func init() {
@@ -52,11 +53,13 @@ func buildSearch(env *Env, r Route) fyne.CanvasObject {
 			return
 		}
 		var res offline.SearchResult
+		var apps []Screen
 		var err error
 		latest.load(env, func(ctx context.Context) {
 			res, err = env.Store.Search(ctx, q, offline.SearchOptions{PerKind: 8})
+			apps = appScreensFor(env, q)
 		}, func() {
-			results.Objects = []fyne.CanvasObject{searchResults(env, res, err, entry)}
+			results.Objects = []fyne.CanvasObject{withAppScreens(env, apps, res, err, entry)}
 			results.Refresh()
 		})
 	}

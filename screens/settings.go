@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"context"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -9,13 +8,13 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"jiangsupass/offline"
 	"jiangsupass/screens/widgets"
 	"jiangsupass/translations"
 )
 
-// SettingsID is Settings, under Me: language, 长辈版, theme, and the state
-// of the offline data.
+// SettingsID is Settings, under Me: language, 长辈版, theme, the state of
+// the offline data and the sync. Param may name a section (SettingsSync
+// …): Settings then opens scrolled to it.
 const SettingsID ID = "settings"
 
 func init() {
@@ -23,17 +22,28 @@ func init() {
 		Tile: "SettingsTile", OnHome: true, Build: buildSettings})
 }
 
-func buildSettings(env *Env, _ Route) fyne.CanvasObject {
-	box := container.NewVBox(
-		languageSection(env),
-		widget.NewSeparator(),
-		displaySection(env),
-		widget.NewSeparator(),
-		dataSection(env),
-		widget.NewSeparator(),
-		syncSection(env),
-	)
-	return container.NewVScroll(container.NewPadded(box))
+func buildSettings(env *Env, r Route) fyne.CanvasObject {
+	sections := []struct {
+		name string
+		obj  fyne.CanvasObject
+	}{
+		{SettingsLanguage, languageSection(env)},
+		{SettingsDisplay, displaySection(env)},
+		{SettingsData, dataSection(env)},
+		{SettingsSync, syncSection(env)},
+	}
+	box := container.NewVBox()
+	var target fyne.CanvasObject
+	for i, sec := range sections {
+		if i > 0 {
+			box.Add(widget.NewSeparator())
+		}
+		box.Add(sec.obj)
+		if sec.name == r.Param {
+			target = sec.obj
+		}
+	}
+	return scrollToSection(container.NewPadded(box), target)
 }
 
 // languageSection offers every language by its own name, so that someone
@@ -88,30 +98,6 @@ func displaySection(env *Env) fyne.CanvasObject {
 	}
 	return widgets.NewSection(env.T("SettingsDisplay"), elder, elderHint,
 		widget.NewLabel(env.T("SettingsTheme")), themeRadio)
-}
-
-// dataSection says how big the offline data is and how current, read off
-// the UI thread.
-func dataSection(env *Env) fyne.CanvasObject {
-	rows := container.NewVBox(widgets.NewLoading(env.T("Loading")))
-	var stats offline.Stats
-	var err error
-	env.Load(func(ctx context.Context) { stats, err = env.Store.Stats(ctx) }, func() {
-		if err != nil {
-			rows.Objects = []fyne.CanvasObject{widgets.NewWrappedLabel(env.T("StoreReadError"))}
-			rows.Refresh()
-			return
-		}
-		rows.Objects = []fyne.CanvasObject{
-			widgets.NewInfoRow(env.T("DataSize"), formatBytes(stats.SizeBytes)),
-			widgets.NewInfoRow(env.T("DataSeeded"), formatTime(env, stats.SeededAt)),
-			widgets.NewInfoRow(env.T("DataUpdated"), formatTime(env, stats.LastUpdated)),
-			widgets.NewInfoRow(env.T("DataContents"), env.L.Tf("DataCounts", countsData(stats))),
-			widgets.NewWrappedLabel(env.T("DataOfflineNote")),
-		}
-		rows.Refresh()
-	})
-	return widgets.NewSection(env.T("SettingsData"), rows)
 }
 
 // formatTime shows a time in China, or "never" for the zero time.

@@ -1,6 +1,9 @@
 package transit
 
-import "sort"
+import (
+	"math"
+	"sort"
+)
 
 // bruteIndex is the time-expanded graph's structure beyond the patterns:
 // the departures at each stop in time order, and the pattern of each
@@ -23,7 +26,8 @@ func (n *Network) bruteGraph() *bruteIndex {
 	if n.brute != nil {
 		return n.brute
 	}
-	b := &bruteIndex{deps: make([][]departure, len(n.Stops)), waitBase: make([]int32, len(n.Stops)),
+	nodes := len(n.nodeStop)
+	b := &bruteIndex{deps: make([][]departure, nodes), waitBase: make([]int32, nodes),
 		slotPat: make([]int32, n.events)}
 	for pi, p := range n.patterns {
 		ns := int32(len(p.stops))
@@ -31,7 +35,7 @@ func (n *Network) bruteGraph() *bruteIndex {
 			for i := range ns {
 				slot := p.offset + t*ns + i
 				b.slotPat[slot] = int32(pi)
-				if i < ns-1 {
+				if i < ns-1 && p.pick[i] != NoService && p.every == 0 {
 					b.deps[p.stops[i]] = append(b.deps[p.stops[i]], departure{p.dep[t*ns+i], slot})
 				}
 			}
@@ -63,15 +67,18 @@ func (n *Network) bruteGraph() *bruteIndex {
 // walk a footpath (or change at the same stop) to wait at a stop, wait for
 // the next departure, and board. The graph is implicit: its edges are
 // worked out from the timetable as the search reaches them. It plans by
-// the same rules as [Network.Plan] and serves as its reference.
+// the same rules as [Network.Plan], but for frequency-based trips
+// (exact_times=0), which it does not ride. It is a second search over the
+// same compiled network, for benchmarks; the planner's reference in tests
+// is the connection-scan oracle over the raw feed.
 func (n *Network) BruteForce(q Query) (Clock, bool, error) {
 	e, err := n.ends(q)
 	if err != nil {
 		return Never, false, err
 	}
 	g := n.bruteGraph()
-	maxRides := int8(max(q.MaxTransfers, 0) + 1)
-	egress := filled(len(n.Stops))
+	maxRides := int16(min(max(q.MaxTransfers, 0), TransferLimit) + 1)
+	egress := filled(len(n.nodeStop))
 	for _, f := range e.egress {
 		egress[f.to] = min(egress[f.to], f.dur)
 	}
@@ -79,12 +86,12 @@ func (n *Network) BruteForce(q Query) (Clock, bool, error) {
 	if e.direct != Never {
 		best = q.Depart + e.direct
 	}
-	rides := make([]int8, g.nodes)
+	rides := make([]int16, g.nodes)
 	for i := range rides {
-		rides[i] = 127
+		rides[i] = math.MaxInt16
 	}
 	var h nodeHeap
-	wait := func(s int32, t Clock, r int8) {
+	wait := func(s int32, t Clock, r int16) {
 		d := g.deps[s]
 		j := sort.Search(len(d), func(j int) bool { return d[j].t >= t })
 		if j < len(d) {
@@ -124,13 +131,18 @@ func (n *Network) BruteForce(q Query) (Clock, bool, error) {
 			ns := int32(len(p.stops))
 			i := (slot - p.offset) % ns
 			s := p.stops[i]
-			if egress[s] != Never {
-				best = min(best, it.t+egress[s])
-			}
 			if i < ns-1 {
 				h.push(item{p.dep[slot-p.offset], it.rides, it.node + 1})
 			}
-			wait(s, it.t+n.change[s], it.rides)
+			if p.drop[i] == NoService {
+				continue
+			}
+			if egress[s] != Never {
+				best = min(best, it.t+egress[s])
+			}
+			if c := n.change[s]; c != Never {
+				wait(s, it.t+c, it.rides)
+			}
 			for _, f := range n.foot[s] {
 				wait(f.to, it.t+f.dur, it.rides)
 			}
@@ -143,7 +155,7 @@ func (n *Network) BruteForce(q Query) (Clock, bool, error) {
 // vehicles.
 type item struct {
 	t     Clock
-	rides int8
+	rides int16
 	node  int32
 }
 

@@ -24,11 +24,15 @@ func (n *Network) NextDepartures(stopID string, from Clock, per int) []Departure
 	}
 	found := map[key]*Departures{}
 	var order []key
-	for _, ps := range n.atStop[s] {
+	var calls []patternStop
+	for _, u := range n.nodesOf(s) {
+		calls = append(calls, n.atStop[u]...)
+	}
+	for _, ps := range calls {
 		p := &n.patterns[ps.pattern]
 		ns := int32(len(p.stops))
-		if ps.pos == ns-1 {
-			continue // trips end here
+		if ps.pos == ns-1 || p.every > 0 || p.pick[ps.pos] == NoService {
+			continue // trips end here, run without a timetable, or take no one on
 		}
 		for t := range int32(len(p.trips)) {
 			d := p.dep[t*ns+ps.pos]
@@ -38,11 +42,11 @@ func (n *Network) NextDepartures(stopID string, from Clock, per int) []Departure
 			info := n.trips[p.trips[t]]
 			k := key{p.route, info.headsign}
 			if k.headsign == "" {
-				k.headsign = n.Stops[p.stops[ns-1]].Name
+				k.headsign = n.Stops[n.nodeStop[p.stops[ns-1]]].Name
 			}
 			dep := found[k]
 			if dep == nil {
-				dep = &Departures{Route: int(p.route), Headsign: k.headsign, Terminus: int(p.stops[ns-1])}
+				dep = &Departures{Route: int(p.route), Headsign: k.headsign, Terminus: int(n.nodeStop[p.stops[ns-1]])}
 				found[k] = dep
 				order = append(order, k)
 			}

@@ -69,6 +69,7 @@ func (l *loader) readFrequencies() error {
 		for s := start; s < end; s += Clock(headway) {
 			tr := tmpl
 			tr.ID = fmt.Sprintf("%s@%s", tmpl.ID, s)
+			tr.Template = tmpl.ID
 			tr.StopTimes = make([]StopTime, len(tmpl.StopTimes))
 			for k, st := range tmpl.StopTimes {
 				st.Arrival += s - base

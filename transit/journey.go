@@ -22,6 +22,14 @@ type Leg struct {
 	Headsign string // where the trip is going
 	Terminus int    // the trip's last stop
 	Calls    []Call // the stops from boarding to alighting, both included
+	// Headway is set for a trip that runs about every Headway without a
+	// timetable (GTFS exact_times=0): Depart and Arrive then assume the
+	// whole headway is waited.
+	Headway Clock
+	// Arrange is PhoneAgency or AskDriver when boarding or alighting
+	// must be arranged so (GTFS pickup_type, drop_off_type 2 or 3);
+	// Regular otherwise.
+	Arrange uint8
 }
 
 // Call is a stop passed on a ride.
@@ -89,50 +97,56 @@ func (r *raptor) journey(k int, e ends) Journey {
 	var rev []Leg
 	s := r.targetVia[k]
 	a := r.arr[k][s]
-	if dest, ok := n.stopIndex[q.To.StopID]; !ok || dest != s || q.To.StopID == "" {
+	stop := func(node int32) int { return int(n.nodeStop[node]) }
+	if dest, ok := n.stopIndex[q.To.StopID]; !ok || dest != n.nodeStop[s] || q.To.StopID == "" {
 		to := -1
 		if ok && q.To.StopID != "" {
 			to = int(dest)
 		}
-		rev = append(rev, Leg{Kind: Walk, From: int(s), To: to, Depart: a, Arrive: j.Arrive,
-			Meters: meters(n.Stops[s].Point, n.placePoint(q.To))})
+		rev = append(rev, Leg{Kind: Walk, From: stop(s), To: to, Depart: a, Arrive: j.Arrive,
+			Meters: meters(n.Stops[stop(s)].Point, n.placePoint(q.To))})
 	}
 	round := k
 	for round > 0 {
 		p := &n.patterns[r.arrPat[round][s]]
 		trip, bpos := r.arrTrip[round][s], r.arrBoard[round][s]
 		ns := int32(len(p.stops))
-		leg := Leg{Kind: Ride, From: int(p.stops[bpos]), To: int(s), Route: int(p.route),
-			TripID: n.trips[p.trips[trip]].id, Headsign: n.trips[p.trips[trip]].headsign,
-			Terminus: int(p.stops[ns-1]), Depart: p.dep[trip*ns+bpos], Arrive: r.arr[round][s]}
+		row, base := trip, Clock(0)
+		if p.every > 0 {
+			row, base = 0, Clock(trip) // the vehicle's start, added to the pattern's offsets
+		}
+		leg := Leg{Kind: Ride, From: stop(p.stops[bpos]), To: stop(s), Route: int(p.route),
+			TripID: n.trips[p.trips[row]].id, Headsign: n.trips[p.trips[row]].headsign,
+			Terminus: stop(p.stops[ns-1]), Depart: base + p.dep[row*ns+bpos], Arrive: r.arr[round][s], Headway: p.every}
 		for i := bpos; i < ns; i++ {
-			leg.Calls = append(leg.Calls, Call{Stop: int(p.stops[i]), Arrival: p.arr[trip*ns+i], Departure: p.dep[trip*ns+i]})
-			if p.stops[i] == s && i > bpos {
+			leg.Calls = append(leg.Calls, Call{Stop: stop(p.stops[i]), Arrival: base + p.arr[row*ns+i], Departure: base + p.dep[row*ns+i]})
+			if i > bpos && p.stops[i] == s {
+				leg.Arrange = max(arrange(p.pick[bpos]), arrange(p.drop[i]))
 				break
 			}
 		}
 		if leg.Headsign == "" {
-			leg.Headsign = n.Stops[p.stops[ns-1]].Name
+			leg.Headsign = n.Stops[leg.Terminus].Name
 		}
 		rev = append(rev, leg)
 		b := p.stops[bpos]
 		prev := int(r.arrFrom[round][s])
 		from, walk := r.boardFrom[prev][b], r.boardWalk[prev][b]
 		if from < 0 {
-			if o, ok := n.stopIndex[q.From.StopID]; !ok || o != b || q.From.StopID == "" {
+			if o, ok := n.stopIndex[q.From.StopID]; !ok || o != n.nodeStop[b] || q.From.StopID == "" {
 				fromStop := -1
 				if ok && q.From.StopID != "" {
 					fromStop = int(o)
 				}
-				rev = append(rev, Leg{Kind: Walk, From: fromStop, To: int(b), Depart: leg.Depart - walk, Arrive: leg.Depart,
-					Meters: meters(n.placePoint(q.From), n.Stops[b].Point)})
+				rev = append(rev, Leg{Kind: Walk, From: fromStop, To: stop(b), Depart: leg.Depart - walk, Arrive: leg.Depart,
+					Meters: meters(n.placePoint(q.From), n.Stops[stop(b)].Point)})
 			}
 			break
 		}
-		if from != b {
+		if n.nodeStop[from] != n.nodeStop[b] {
 			at := r.arr[prev][from]
-			rev = append(rev, Leg{Kind: Walk, From: int(from), To: int(b), Depart: at, Arrive: at + walk,
-				Meters: meters(n.Stops[from].Point, n.Stops[b].Point)})
+			rev = append(rev, Leg{Kind: Walk, From: stop(from), To: stop(b), Depart: at, Arrive: at + walk,
+				Meters: meters(n.Stops[stop(from)].Point, n.Stops[stop(b)].Point)})
 		}
 		s, round = from, prev
 	}
@@ -141,4 +155,12 @@ func (r *raptor) journey(k int, e ends) Journey {
 	}
 	j.Depart = j.Legs[0].Depart
 	return j
+}
+
+// arrange is the arrangement a pickup or drop-off type asks of a rider.
+func arrange(t uint8) uint8 {
+	if t == PhoneAgency || t == AskDriver {
+		return t
+	}
+	return Regular
 }

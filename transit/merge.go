@@ -19,6 +19,9 @@ func Merge(feeds ...*Feed) *Feed {
 		}
 		for _, s := range f.Stops {
 			s.ID = p + s.ID
+			if s.Parent != "" {
+				s.Parent = p + s.Parent
+			}
 			out.Stops = append(out.Stops, s)
 		}
 		for _, r := range f.Routes {
@@ -26,15 +29,17 @@ func Merge(feeds ...*Feed) *Feed {
 			out.Routes = append(out.Routes, r)
 		}
 		for _, t := range f.Trips {
-			t.ID, t.RouteID, t.ServiceID = p+t.ID, p+t.RouteID, p+t.ServiceID
-			sts := make([]StopTime, len(t.StopTimes))
-			for k, st := range t.StopTimes {
-				st.StopID = p + st.StopID
-				sts[k] = st
-			}
-			t.StopTimes = sts
-			out.Trips = append(out.Trips, t)
+			out.Trips = append(out.Trips, prefixTrip(t, p))
 		}
+		for _, q := range f.Frequencies {
+			q.Trip = prefixTrip(q.Trip, p)
+			out.Frequencies = append(out.Frequencies, q)
+		}
+		for _, w := range f.Pathways {
+			w.From, w.To = p+w.From, p+w.To
+			out.Pathways = append(out.Pathways, w)
+		}
+		out.Warnings = append(out.Warnings, f.Warnings...)
 		for _, c := range f.Calendars {
 			c.ServiceID = p + c.ServiceID
 			out.Calendars = append(out.Calendars, c)
@@ -44,7 +49,11 @@ func Merge(feeds ...*Feed) *Feed {
 			out.CalendarDates = append(out.CalendarDates, d)
 		}
 		for _, x := range f.Transfers {
-			x.FromStopID, x.ToStopID = p+x.FromStopID, p+x.ToStopID
+			for _, id := range []*string{&x.FromStopID, &x.ToStopID, &x.FromRouteID, &x.ToRouteID, &x.FromTripID, &x.ToTripID} {
+				if *id != "" {
+					*id = p + *id
+				}
+			}
 			out.Transfers = append(out.Transfers, x)
 		}
 		if f.Estimated {
@@ -56,4 +65,19 @@ func Merge(feeds ...*Feed) *Feed {
 		}
 	}
 	return out
+}
+
+// prefixTrip is t with its IDs, and those of its stops, prefixed.
+func prefixTrip(t Trip, p string) Trip {
+	t.ID, t.RouteID, t.ServiceID = p+t.ID, p+t.RouteID, p+t.ServiceID
+	if t.Template != "" {
+		t.Template = p + t.Template
+	}
+	sts := make([]StopTime, len(t.StopTimes))
+	for k, st := range t.StopTimes {
+		st.StopID = p + st.StopID
+		sts[k] = st
+	}
+	t.StopTimes = sts
+	return t
 }

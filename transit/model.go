@@ -126,6 +126,18 @@ type Trip struct {
 	Headsign  string
 	Direction int
 	StopTimes []StopTime
+	// Template is the trip of frequencies.txt (exact_times=1) this one
+	// was made from, "" for a trip of its own: transfer rules that name
+	// the template apply to it.
+	Template string
+}
+
+// ruleID is the trip ID that transfer rules name this trip by.
+func (t *Trip) ruleID() string {
+	if t.Template != "" {
+		return t.Template
+	}
+	return t.ID
 }
 
 // StopTime is a trip's call at a stop.

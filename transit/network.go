@@ -1,10 +1,7 @@
 package transit
 
 import (
-	"fmt"
 	"math"
-	"sort"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -36,6 +33,11 @@ type Options struct {
 	// DirectWalkRadius offers walking the whole way when origin and
 	// destination are at most this far apart; default 2000.
 	DirectWalkRadius float64
+	// Horizon is how far past the midnight (China time) that starts the
+	// network's date the network keeps trips: a trip of any service day
+	// is kept when it calls before Horizon and after that midnight;
+	// default 30 hours (06:00 the next morning).
+	Horizon Clock
 }
 
 func (o Options) withDefaults() Options {
@@ -56,6 +58,9 @@ func (o Options) withDefaults() Options {
 	if o.InterchangeTime <= 0 {
 		o.InterchangeTime = 180
 	}
+	if o.Horizon <= 0 {
+		o.Horizon = 30 * 3600
+	}
 	return o
 }
 
@@ -64,7 +69,11 @@ func (o Options) walkTime(m float64) Clock {
 	return Clock(math.Ceil(m * o.Detour / o.WalkSpeed))
 }
 
-// Network is a feed compiled for planning on one service day.
+// Network is a feed compiled for planning from one date: the trips of
+// every service day that call between that date's midnight in China and
+// Options.Horizon after it, their times counted from that midnight (so a
+// trip of the day before at 25:10 runs at 01:10, and one of the next day
+// at 05:30 runs at 29:30).
 type Network struct {
 	Stops  []Stop
 	Routes []Route
@@ -78,13 +87,21 @@ type Network struct {
 	stopIndex map[string]int32
 	trips     []tripInfo
 	patterns  []pattern
-	atStop    [][]patternStop // the patterns calling at each stop
-	foot      [][]footpath    // footpaths leaving each stop
-	footIn    [][]footpath    // footpaths arriving at each stop (to = where they come from)
-	change    []Clock         // least time to change vehicles at each stop
-	grid      *grid
-	events    int32       // stop-time slots over all patterns
-	brute     *bruteIndex // built on the first brute-force search
+	// Nodes are where labels are kept: node i < len(Stops) is stop i;
+	// a stop that a transfer rule scoped to routes or trips names has
+	// a node more for each pattern call there, since changing there
+	// depends on the vehicles (nodeStop gives the stop of every node,
+	// stopNodes the extra nodes of each stop).
+	nodeStop  []int32
+	stopNodes map[int32][]int32
+	atStop    [][]patternStop   // the patterns calling at each node
+	foot      [][]footpath      // changes leaving each node for another
+	footIn    [][]footpath      // changes arriving at each node (to = where they come from)
+	change    []Clock           // least time to change vehicles at each node; Never: one may not
+	children  map[int32][]int32 // the platforms of each station
+	grid      *grid             // the located stops (location_type 0)
+	events    int32             // stop-time slots over all patterns
+	brute     *bruteIndex       // built on the first brute-force search
 	bruteMu   sync.Mutex
 	pool      sync.Pool // of *raptor, the working state of a query
 	// spare keeps one cleared state outside the pool, which the garbage
@@ -99,15 +116,21 @@ type tripInfo struct {
 	headsign string
 }
 
-// pattern is a set of trips calling at the same stops in the same order,
-// none overtaking another, sorted by departure.
+// pattern is a set of trips calling at the same stops in the same order
+// with the same pickup and drop-off types, none overtaking another,
+// sorted by departure. A frequency pattern (every > 0) has one trip whose
+// times are offsets from its first departure, with vehicles leaving the
+// first stop at any time in [start, end).
 type pattern struct {
-	route  int32
-	stops  []int32
-	trips  []int32 // indices into Network.trips
-	arr    []Clock // arrival of trip t at position i: arr[t*len(stops)+i]
-	dep    []Clock
-	offset int32 // index of this pattern's first slot among all events
+	route      int32
+	stops      []int32 // nodes
+	trips      []int32 // indices into Network.trips
+	arr        []Clock // arrival of trip t at position i: arr[t*len(stops)+i]
+	dep        []Clock
+	pick, drop []uint8 // pickup and drop-off type at each position
+	offset     int32   // index of this pattern's first slot among all events
+	start, end Clock
+	every      Clock
 }
 
 type patternStop struct {
@@ -120,7 +143,9 @@ type footpath struct {
 	dur Clock
 }
 
-// Compile builds the network of the trips that run on date.
+// Compile builds the network of the trips that run around date (see
+// [Network]). A service day's times count from noon minus 12 hours in
+// its agency's time zone, as GTFS defines them.
 func Compile(f *Feed, date time.Time, opts Options) (*Network, error) {
 	opts = opts.withDefaults()
 	n := &Network{Stops: f.Stops, Routes: f.Routes, Estimated: f.Estimated, Rule: f.Rule,
@@ -128,108 +153,34 @@ func Compile(f *Feed, date time.Time, opts Options) (*Network, error) {
 	for i, s := range f.Stops {
 		n.stopIndex[s.ID] = int32(i)
 	}
-	routeIndex := make(map[string]int32, len(f.Routes))
-	for i, r := range f.Routes {
-		routeIndex[r.ID] = int32(i)
+	c, err := newCompiler(f, n)
+	if err != nil {
+		return nil, err
 	}
-	runs := map[string]bool{}
-	groups := map[string][]int32{}
-	var order []string
-	for _, tr := range f.Trips {
-		on, seen := runs[tr.ServiceID]
-		if !seen {
-			on = f.Runs(tr.ServiceID, date)
-			runs[tr.ServiceID] = on
-		}
-		if !on {
-			continue
-		}
-		ri, ok := routeIndex[tr.RouteID]
-		if !ok {
-			return nil, fmt.Errorf("trip %s: route %s is not in the feed", tr.ID, tr.RouteID)
-		}
-		var key strings.Builder
-		key.WriteString(tr.RouteID)
-		for _, st := range tr.StopTimes {
-			if _, ok := n.stopIndex[st.StopID]; !ok {
-				return nil, fmt.Errorf("trip %s: stop %s is not in the feed", tr.ID, st.StopID)
-			}
-			key.WriteByte(0)
-			key.WriteString(st.StopID)
-		}
-		k := key.String()
-		if _, ok := groups[k]; !ok {
-			order = append(order, k)
-		}
-		groups[k] = append(groups[k], int32(len(n.trips)))
-		n.trips = append(n.trips, tripInfo{id: tr.ID, route: ri, headsign: tr.Headsign})
+	runs, err := c.runs()
+	if err != nil {
+		return nil, err
 	}
-	times := make([][]StopTime, 0, len(n.trips))
-	for _, tr := range f.Trips {
-		if runs[tr.ServiceID] {
-			times = append(times, tr.StopTimes)
-		}
-	}
-	for _, k := range order {
-		n.addPatterns(groups[k], times)
-	}
+	runs = append(runs, c.inSeat(runs)...)
+	c.build(runs)
 	n.index()
-	n.footpaths(f.Transfers)
+	c.transfers()
 	return n, nil
 }
 
-// addPatterns sorts a group's trips by first departure and splits them into
-// patterns in which no trip overtakes another.
-func (n *Network) addPatterns(trips []int32, times [][]StopTime) {
-	sort.SliceStable(trips, func(a, b int) bool { return times[trips[a]][0].Departure < times[trips[b]][0].Departure })
-	var open []*pattern
-	first := n.trips[trips[0]]
-	stops := make([]int32, len(times[trips[0]]))
-	for i, st := range times[trips[0]] {
-		stops[i] = n.stopIndex[st.StopID]
-	}
-	for _, t := range trips {
-		st := times[t]
-		var into *pattern
-		for _, p := range open {
-			last := len(p.trips) - 1
-			ok := true
-			for i := range st {
-				if st[i].Arrival < p.arr[last*len(stops)+i] || st[i].Departure < p.dep[last*len(stops)+i] {
-					ok = false
-					break
-				}
-			}
-			if ok {
-				into = p
-				break
-			}
-		}
-		if into == nil {
-			into = &pattern{route: first.route, stops: stops}
-			open = append(open, into)
-		}
-		into.trips = append(into.trips, t)
-		for _, s := range st {
-			into.arr = append(into.arr, s.Arrival)
-			into.dep = append(into.dep, s.Departure)
-		}
-	}
-	for _, p := range open {
-		p.offset = n.events
-		n.events += int32(len(p.arr))
-		n.patterns = append(n.patterns, *p)
-	}
-}
-
-// index lists the patterns at each stop.
+// index lists the patterns at each node.
 func (n *Network) index() {
-	n.atStop = make([][]patternStop, len(n.Stops))
+	n.atStop = make([][]patternStop, len(n.nodeStop))
 	for pi, p := range n.patterns {
 		for pos, s := range p.stops {
 			n.atStop[s] = append(n.atStop[s], patternStop{int32(pi), int32(pos)})
 		}
 	}
+}
+
+// nodesOf are the nodes of a stop: its own and its extra ones.
+func (n *Network) nodesOf(s int32) []int32 {
+	return append([]int32{s}, n.stopNodes[s]...)
 }
 
 // StopIndex returns the index in Stops of the stop with the given ID.

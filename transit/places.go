@@ -29,6 +29,9 @@ type Query struct {
 	MaxTransfers int
 }
 
+// TransferLimit bounds Query.MaxTransfers: no plan has more changes.
+const TransferLimit = 1000
+
 // ErrNoStopNearby is returned when a point is farther than
 // Options.FarAccessRadius from every stop.
 var ErrNoStopNearby = errors.New("no stop within walking distance")
@@ -65,37 +68,80 @@ func (n *Network) ends(q Query) (ends, error) {
 	return e, nil
 }
 
-// placePoint is where a place is.
+// placePoint is where a place is: a location without coordinates is
+// where its parent is.
 func (n *Network) placePoint(p Place) orb.Point {
-	if i, ok := n.stopIndex[p.StopID]; ok && p.StopID != "" {
-		return n.Stops[i].Point
+	i, ok := n.stopIndex[p.StopID]
+	if !ok || p.StopID == "" {
+		return p.Point
+	}
+	for range 3 {
+		s := &n.Stops[i]
+		if !s.NoPoint {
+			return s.Point
+		}
+		if i, ok = n.stopIndex[s.Parent]; !ok {
+			break
+		}
 	}
 	return p.Point
 }
 
-// endpoint lists the stops reachable on foot from (or to) a place. A stop
-// is reached at once, and its footpaths (or the ones into it) in their
-// time; a point reaches the stops within AccessRadius, or the nearest one
-// within FarAccessRadius.
+// endpoint lists the nodes reachable on foot from (or to) a place. A
+// stop is reached at once (all its nodes), and the changes leaving it (or
+// arriving at it) in their time; a station stands for its platforms. A
+// point, or a location of another kind, reaches the stops within
+// AccessRadius, or the nearest one within FarAccessRadius.
 func (n *Network) endpoint(p Place, paths [][]footpath) ([]footpath, error) {
 	if p.StopID != "" {
 		i, ok := n.stopIndex[p.StopID]
 		if !ok {
 			return nil, fmt.Errorf("%w %q", ErrUnknownStop, p.StopID)
 		}
-		return append([]footpath{{i, 0}}, paths[i]...), nil
+		plats := []int32{i}
+		switch n.Stops[i].Kind {
+		case LocStop:
+		case LocStation:
+			plats = n.children[i]
+		default:
+			plats = nil
+			p = Place{Point: n.placePoint(p)}
+		}
+		if plats != nil {
+			var out []footpath
+			for _, s := range plats {
+				for _, u := range n.nodesOf(s) {
+					out = append(out, footpath{u, 0})
+				}
+				out = append(out, paths[s]...)
+			}
+			sortFoot(out)
+			return out, nil
+		}
 	}
 	var out []footpath
 	n.grid.near(p.Point, n.Opts.AccessRadius, func(i int32, m float64) {
-		out = append(out, footpath{i, n.Opts.walkTime(m)})
+		if n.routable(i) {
+			out = append(out, footpath{i, n.Opts.walkTime(m)})
+		}
 	})
 	if len(out) == 0 {
-		near := n.grid.nearest(p.Point, n.Opts.FarAccessRadius, 1)
-		if len(near) == 0 {
+		for _, i := range n.grid.nearest(p.Point, n.Opts.FarAccessRadius, 8) {
+			if n.routable(i) {
+				out = append(out, footpath{i, n.Opts.walkTime(meters(p.Point, n.Stops[i].Point))})
+				break
+			}
+		}
+		if len(out) == 0 {
 			return nil, ErrNoStopNearby
 		}
-		out = append(out, footpath{near[0], n.Opts.walkTime(meters(p.Point, n.Stops[near[0]].Point))})
 	}
-	sortFoot(out)
-	return out, nil
+	var all []footpath
+	for _, f := range out {
+		for _, u := range n.nodesOf(f.to) {
+			all = append(all, footpath{u, f.dur})
+		}
+	}
+	sortFoot(all)
+	return all, nil
 }

@@ -9,7 +9,7 @@ type raptor struct {
 
 	bestArr    []Clock // earliest arrival by vehicle at each stop, over all rounds
 	boardBest  []Clock // earliest time one can board at each stop, so far
-	boardRound []int8  // the round that set boardBest
+	boardRound []int16 // the round that set boardBest
 
 	board     [][]Clock // per round: boarding time set in that round
 	boardFrom [][]int32 // per round: the stop walked from (-1: the origin)
@@ -17,9 +17,9 @@ type raptor struct {
 
 	arr      [][]Clock // per round ≥ 1: arrival set in that round
 	arrPat   [][]int32 // the pattern ridden
-	arrTrip  [][]int32 // the trip's position in the pattern
+	arrTrip  [][]int32 // the trip's position in the pattern; in a frequency pattern, the vehicle's start
 	arrBoard [][]int32 // the position in the pattern where it was boarded
-	arrFrom  [][]int8  // the round of the boarding label used
+	arrFrom  [][]int16 // the round of the boarding label used
 
 	egress   []Clock // walk from each stop to the destination; Never if none
 	egressAt []int32 // the stops with an egress
@@ -47,8 +47,8 @@ func newRaptor(n *Network, q Query, e ends) *raptor {
 		r, _ = n.pool.Get().(*raptor)
 	}
 	if r == nil {
-		ns := len(n.Stops)
-		r = &raptor{n: n, bestArr: filled(ns), boardBest: filled(ns), boardRound: make([]int8, ns),
+		ns := len(n.nodeStop)
+		r = &raptor{n: n, bestArr: filled(ns), boardBest: filled(ns), boardRound: make([]int16, ns),
 			egress: filled(ns), marked: make([]bool, ns), dirty: make([]bool, ns),
 			patFrom: make([]int32, len(n.patterns))}
 		for i := range r.patFrom {
@@ -56,9 +56,9 @@ func newRaptor(n *Network, q Query, e ends) *raptor {
 		}
 	}
 	r.q = q
-	r.rounds = max(q.MaxTransfers, 0) + 1
+	r.rounds = min(max(q.MaxTransfers, 0), TransferLimit) + 1
 	r.target = Never
-	for len(r.board) <= r.rounds {
+	if len(r.board) == 0 {
 		r.addRound()
 	}
 	r.targetAt = r.targetAt[:0]
@@ -119,7 +119,7 @@ func filled(n int) []Clock {
 
 // addRound makes the arrays of one more round.
 func (r *raptor) addRound() {
-	ns := len(r.n.Stops)
+	ns := len(r.n.nodeStop)
 	r.board = append(r.board, filled(ns))
 	r.boardFrom = append(r.boardFrom, make([]int32, ns))
 	r.boardWalk = append(r.boardWalk, make([]Clock, ns))
@@ -127,7 +127,7 @@ func (r *raptor) addRound() {
 	r.arrPat = append(r.arrPat, make([]int32, ns))
 	r.arrTrip = append(r.arrTrip, make([]int32, ns))
 	r.arrBoard = append(r.arrBoard, make([]int32, ns))
-	r.arrFrom = append(r.arrFrom, make([]int8, ns))
+	r.arrFrom = append(r.arrFrom, make([]int16, ns))
 	r.boardSet = append(r.boardSet, nil)
 	r.arrSet = append(r.arrSet, nil)
 }
@@ -146,7 +146,7 @@ func (r *raptor) relaxBoard(k int, s int32, t Clock, from int32, walk Clock) {
 		return
 	}
 	r.touch(s)
-	r.boardBest[s], r.boardRound[s] = t, int8(k)
+	r.boardBest[s], r.boardRound[s] = t, int16(k)
 	if r.board[k][s] == Never {
 		r.boardSet[k] = append(r.boardSet[k], s)
 	}
@@ -160,14 +160,23 @@ func (r *raptor) relaxBoard(k int, s int32, t Clock, from int32, walk Clock) {
 // run performs the rounds.
 func (r *raptor) run() {
 	for k := 1; k <= r.rounds && len(r.markedAll) > 0; k++ {
+		for len(r.board) <= k {
+			r.addRound()
+		}
 		queue := r.collect()
 		var improved []int32
 		for _, pi := range queue {
-			improved = r.scan(k, pi, improved)
+			if r.n.patterns[pi].every > 0 {
+				improved = r.scanFrequency(k, pi, improved)
+			} else {
+				improved = r.scan(k, pi, improved)
+			}
 		}
 		for _, s := range improved {
 			a := r.arr[k][s]
-			r.relaxBoard(k, s, a+r.n.change[s], s, r.n.change[s])
+			if c := r.n.change[s]; c != Never {
+				r.relaxBoard(k, s, a+c, s, c)
+			}
 			for _, f := range r.n.foot[s] {
 				r.relaxBoard(k, f.to, a+f.dur, s, f.dur)
 			}
@@ -205,28 +214,14 @@ func (r *raptor) scan(k int, pi int32, improved []int32) []int32 {
 	from := r.patFrom[pi]
 	r.patFrom[pi] = -1
 	trip, boardPos := int32(-1), int32(-1)
-	var boardRound int8
+	var boardRound int16
 	for i := from; i < ns; i++ {
 		s := p.stops[i]
-		if trip >= 0 {
-			a := p.arr[trip*ns+i]
-			if a < r.bestArr[s] && a < r.target {
-				if r.arr[k][s] == Never {
-					improved = append(improved, s)
-					r.arrSet[k] = append(r.arrSet[k], s)
-				}
-				r.touch(s)
-				r.bestArr[s] = a
-				r.arr[k][s], r.arrPat[k][s], r.arrTrip[k][s] = a, pi, trip
-				r.arrBoard[k][s], r.arrFrom[k][s] = boardPos, boardRound
-				if e := r.egress[s]; e != Never && a+e < r.target {
-					r.target = a + e
-					r.targetAt[k], r.targetVia[k] = r.target, s
-				}
-			}
+		if trip >= 0 && p.drop[i] != NoService {
+			improved = r.arrive(k, s, p.arr[trip*ns+i], pi, trip, boardPos, boardRound, improved)
 		}
 		b := r.boardBest[s]
-		if i == ns-1 || b == Never || int(r.boardRound[s]) >= k {
+		if i == ns-1 || b == Never || int(r.boardRound[s]) >= k || p.pick[i] == NoService {
 			continue
 		}
 		if trip >= 0 && b > p.dep[trip*ns+i] {
@@ -248,6 +243,59 @@ func (r *raptor) scan(k int, pi int32, improved []int32) []int32 {
 		}
 		if lo < hi {
 			trip, boardPos, boardRound = lo, i, r.boardRound[s]
+		}
+	}
+	return improved
+}
+
+// arrive records reaching node s at a in round k, if that is better.
+func (r *raptor) arrive(k int, s int32, a Clock, pi, trip, boardPos int32, boardRound int16, improved []int32) []int32 {
+	if a >= r.bestArr[s] || a >= r.target {
+		return improved
+	}
+	if r.arr[k][s] == Never {
+		improved = append(improved, s)
+		r.arrSet[k] = append(r.arrSet[k], s)
+	}
+	r.touch(s)
+	r.bestArr[s] = a
+	r.arr[k][s], r.arrPat[k][s], r.arrTrip[k][s] = a, pi, trip
+	r.arrBoard[k][s], r.arrFrom[k][s] = boardPos, boardRound
+	if e := r.egress[s]; e != Never && a+e < r.target {
+		r.target = a + e
+		r.targetAt[k], r.targetVia[k] = r.target, s
+	}
+	return improved
+}
+
+// scanFrequency rides a frequency pattern (exact_times=0) in round k. A
+// rider ready at a stop at b waits the whole headway for a vehicle,
+// unless the window's first vehicle has not passed yet: the vehicle
+// leaves the first stop at start when b is no later than start plus the
+// time to that stop, else at b less that time plus the headway, and only
+// before end.
+func (r *raptor) scanFrequency(k int, pi int32, improved []int32) []int32 {
+	p := &r.n.patterns[pi]
+	ns := int32(len(p.stops))
+	from := r.patFrom[pi]
+	r.patFrom[pi] = -1
+	vehicle, boardPos := Never, int32(-1)
+	var boardRound int16
+	for i := from; i < ns; i++ {
+		s := p.stops[i]
+		if vehicle != Never && p.drop[i] != NoService {
+			improved = r.arrive(k, s, vehicle+p.arr[i], pi, int32(vehicle), boardPos, boardRound, improved)
+		}
+		b := r.boardBest[s]
+		if i == ns-1 || b == Never || int(r.boardRound[s]) >= k || p.pick[i] == NoService {
+			continue
+		}
+		v := p.start
+		if b-p.dep[i] > p.start {
+			v = b - p.dep[i] + p.every
+		}
+		if v < p.end && v < vehicle {
+			vehicle, boardPos, boardRound = v, i, r.boardRound[s]
 		}
 	}
 	return improved

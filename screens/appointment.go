@@ -10,16 +10,17 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"jiangsupass/clock"
 	"jiangsupass/offline"
-	"jiangsupass/platform"
 	"jiangsupass/screens/widgets"
 )
 
 // AppointmentID books a visit to a service hall for an item: hall, date
 // and time slot; the request goes through the outbox, so it can be made
-// offline. It lists the resident's appointments with their status. Param
-// is the item's ID ("" lists the appointments only).
+// offline. It lists the resident's appointments with their service and
+// status, and cancels them. Param is the item's ID ("" lists the
+// appointments only). The booking form comes first, so that Book is
+// reached without scrolling; the halls are behind a picker that starts at
+// the resident's own city's hall (see appointment_hall.go).
 const AppointmentID ID = "appointment"
 
 // signInRoute is the sign-in screen, named by its ID.
@@ -39,13 +40,15 @@ type appointmentData struct {
 	item     offline.CatalogueItem
 	hasItem  bool
 	halls    []offline.ServiceHall
+	home     homeHall
 	names    map[string]string // hall ID → name
+	services map[int64]string  // item ID → name, of the items booked
 	booked   []offline.Appointment
 	signedIn bool
 }
 
 func loadAppointments(ctx context.Context, env *Env, param string) (appointmentData, error) {
-	d := appointmentData{names: map[string]string{}}
+	d := appointmentData{names: map[string]string{}, services: map[int64]string{}}
 	var err error
 	if param != "" {
 		id, perr := strconv.ParseInt(param, 10, 64)
@@ -59,6 +62,9 @@ func loadAppointments(ctx context.Context, env *Env, param string) (appointmentD
 		if d.halls, err = env.Store.HallsFor(ctx, d.item); err != nil {
 			return d, err
 		}
+		if d.home, err = loadHomeHall(ctx, env, d.halls); err != nil {
+			return d, err
+		}
 	}
 	all, err := env.Store.ServiceHalls(ctx)
 	if err != nil {
@@ -69,6 +75,18 @@ func loadAppointments(ctx context.Context, env *Env, param string) (appointmentD
 	}
 	if d.booked, err = env.Store.Appointments(ctx); err != nil {
 		return d, err
+	}
+	for _, a := range d.booked {
+		if _, ok := d.services[a.ItemID]; ok {
+			continue
+		}
+		it, err := env.Store.CatalogueItemByID(ctx, a.ItemID)
+		switch {
+		case err == nil:
+			d.services[a.ItemID] = it.Name
+		case !errors.Is(err, offline.ErrNotFound):
+			return d, err
+		}
 	}
 	_, serr := env.Store.Session(ctx)
 	d.signedIn = serr == nil
@@ -93,38 +111,24 @@ func buildAppointment(env *Env, r Route) fyne.CanvasObject {
 	return holder
 }
 
+// appointmentView is the form (or the way to a service) first, then the
+// sign-in note, then the resident's appointments.
 func appointmentView(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 	box := container.NewVBox()
+	if d.hasItem {
+		box.Add(appointmentForm(env, r, d))
+	} else {
+		choose := widget.NewButtonWithIcon(env.T("AppointmentChooseService"), theme.Icon(theme.IconNameList), func() {
+			env.Nav.Go(Route{Screen: CatalogueID})
+		})
+		choose.Importance = widget.HighImportance
+		box.Add(widgets.NewSection(env.T("AppointmentNew"), widgets.NewWrappedLabel(env.T("AppointmentChooseItem")), choose))
+	}
 	if !d.signedIn {
 		box.Add(widgets.NewBanner(theme.InfoIcon(), container.NewVBox(widgets.NewWrappedLabel(env.T("AppointmentSignIn")),
 			widget.NewButton(env.T("AppointmentSignInAction"), func() { env.Nav.Go(signInRoute) }))))
 	}
-	if d.hasItem {
-		box.Add(appointmentForm(env, r, d))
-	} else {
-		box.Add(widgets.NewWrappedLabel(env.T("AppointmentChooseItem")))
-		box.Add(widget.NewButtonWithIcon(env.T("CatalogueTitle"), theme.Icon(theme.IconNameList), func() {
-			env.Nav.Go(Route{Screen: CatalogueID})
-		}))
-	}
-	var rows []fyne.CanvasObject
-	if len(d.booked) == 0 {
-		rows = append(rows, widgets.NewWrappedLabel(env.T("AppointmentNone")))
-	}
-	for _, a := range d.booked {
-		line := a.Date + " " + dayName(env, a.Date) + " " + a.Time + " · " + env.T(requestStatusMessage(a.Status))
-		if a.Status == offline.RequestRejected {
-			line += " · " + refusalMessage(env, a.ErrorCode, a.Message)
-		}
-		rows = append(rows, widgets.NewInfoRow(d.names[a.HallID], line))
-		if a.Status == offline.RequestDone && a.Date == clock.Date(env.Now()) && env.Shows(CheckInID) && !env.Kiosk {
-			hall := a.HallID
-			rows = append(rows, widget.NewButtonWithIcon(env.T("CheckInHere"), theme.ConfirmIcon(), func() {
-				env.Nav.Go(Route{Screen: CheckInID, Param: CheckInParam(hall, "")})
-			}))
-		}
-	}
-	box.Add(widgets.NewSection(env.T("AppointmentMine"), rows...))
+	box.Add(appointmentList(env, r, d))
 	return container.NewVScroll(container.NewPadded(box))
 }
 
@@ -137,69 +141,4 @@ func requestStatusMessage(status string) string {
 		return "RequestRejected"
 	}
 	return "RequestPending"
-}
-
-// appointmentForm picks hall, date and slot for the item and books.
-func appointmentForm(env *Env, r Route, d appointmentData) fyne.CanvasObject {
-	title := widgets.NewWrappedLabelWithStyle(d.item.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	hallNames := make([]string, len(d.halls))
-	for i, h := range d.halls {
-		hallNames[i] = hallName(env, h)
-	}
-	hall := widget.NewSelect(hallNames, nil)
-	if len(hallNames) > 0 {
-		hall.SetSelectedIndex(0)
-	}
-	// Days from tomorrow in China on which the halls take appointments,
-	// each shown with its day's name; dates[i] is the choice labels[i].
-	var dates, labels []string
-	today := clock.Midnight(env.Now())
-	for i := 1; len(dates) < bookingDays && i < 3*bookingDays; i++ {
-		day := today.AddDate(0, 0, i).Format(clock.DateLayout)
-		if len(platform.HallTimes(day)) > 0 {
-			dates = append(dates, day)
-			labels = append(labels, day+" "+dayName(env, day))
-		}
-	}
-	slot := widget.NewSelect(nil, nil)
-	date := widget.NewSelect(labels, nil)
-	date.OnChanged = func(string) {
-		if i := date.SelectedIndex(); i >= 0 {
-			slot.SetOptions(platform.HallTimes(dates[i]))
-			slot.SetSelectedIndex(0)
-		}
-	}
-	date.SetSelectedIndex(0)
-	status := widgets.NewWrappedLabel("")
-	book := widget.NewButtonWithIcon(env.T("AppointmentBook"), theme.Icon(theme.IconNameCalendar), nil)
-	book.Importance = widget.HighImportance
-	book.OnTapped = func() {
-		if hall.SelectedIndex() < 0 || slot.Selected == "" {
-			status.SetText(env.T("AppointmentIncomplete"))
-			return
-		}
-		req := platform.AppointmentRequest{HallID: d.halls[hall.SelectedIndex()].ID, ItemID: d.item.ID,
-			Date: dates[date.SelectedIndex()], Time: slot.Selected}
-		var err error
-		env.Load(func(ctx context.Context) { _, err = env.Store.BookAppointment(ctx, req) }, func() {
-			switch {
-			case errors.Is(err, offline.ErrAppointmentPast):
-				status.SetText(env.T("AppointmentErrPast"))
-				return
-			case errors.Is(err, offline.ErrHallClosed):
-				status.SetText(env.T("AppointmentErrClosed"))
-				return
-			case err != nil:
-				fyne.LogError("book appointment", err)
-				status.SetText(env.T("AppointmentFailed"))
-				return
-			}
-			env.Nav.Go(r) // show the appointment, pending, in the list
-		})
-	}
-	return widgets.NewSection(env.T("AppointmentNew"), title,
-		widgets.NewInfoRow(env.T("AppointmentHall"), ""), hall,
-		widgets.NewInfoRow(env.T("AppointmentDate"), ""), date,
-		widgets.NewInfoRow(env.T("AppointmentSlot"), ""), slot, beijingTimeNote(env),
-		widgets.NewWrappedLabel(env.T("AppointmentOutboxNote")), book, status)
 }

@@ -95,7 +95,7 @@ func TestAppointmentFlow(t *testing.T) {
 	capture(t, w, "flow-3-booked")
 	found := false
 	for _, text := range labelTexts(after) {
-		if strings.HasPrefix(text, as[0].Date+" ") && strings.HasSuffix(text, " "+as[0].Time+" · "+env.T("RequestPending")) {
+		if strings.HasSuffix(text, visitWhen(env, as[0].Date, as[0].Time)+" · "+env.T("RequestPending")) {
 			found = true
 		}
 	}

@@ -48,3 +48,44 @@ func stamp(t time.Time) string { return clock.In(t).Format("2006-01-02 15:04") }
 func beijingTimeNote(env *Env) fyne.CanvasObject {
 	return widgets.NewWrappedLabel(env.T("BeijingTime"))
 }
+
+// visitWhen shows a visit's date (YYYY-MM-DD) and time (HH:MM), both
+// China time, with the day of the week, in the user's language: "Thu 3
+// Dec, 10:00", "12月3日 周四 10:00". A date that cannot be read is shown
+// as it is.
+func visitWhen(env *Env, date, hm string) string {
+	data, ok := dateData(env, date)
+	if !ok {
+		return date + " " + hm
+	}
+	data["Time"] = hm
+	return env.L.Tf("VisitWhen", data)
+}
+
+// visitDay shows a date (YYYY-MM-DD) with the day of the week, in the
+// user's language: "Thu 3 Dec", "12月3日 周四"; "Today (Thu)" or
+// "Tomorrow (Fri)" when it is one of those in China.
+func visitDay(env *Env, date string) string {
+	if n, err := clock.DaysFrom(env.Now(), date); err == nil && (n == 0 || n == 1) {
+		return dayName(env, date)
+	}
+	data, ok := dateData(env, date)
+	if !ok {
+		return date
+	}
+	return env.L.Tf("VisitDay", data)
+}
+
+// dateData is what the VisitDay and VisitWhen messages say of a date.
+func dateData(env *Env, date string) (map[string]any, bool) {
+	d, err := clock.ParseDate(date)
+	if err != nil {
+		return nil, false
+	}
+	return map[string]any{
+		"Weekday":   env.T("Weekday" + strconv.Itoa(int(d.Weekday()))),
+		"Day":       d.Day(),
+		"Month":     int(d.Month()),
+		"MonthName": d.Month().String()[:3], // the English messages' only
+	}, true
+}

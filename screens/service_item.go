@@ -72,6 +72,13 @@ func serviceItemView(env *Env, it offline.CatalogueItem, halls []offline.Service
 	if it.Generated {
 		box.Add(widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(env.T("ServiceItemGenerated"))))
 	}
+	id := strconv.FormatInt(it.ID, 10)
+	// 预约 first: Book is reached without scrolling, the halls follow.
+	book := widget.NewButtonWithIcon(env.T("AppointmentBook"), theme.Icon(theme.IconNameCalendar), func() {
+		env.Nav.Go(Route{Screen: AppointmentID, Param: id})
+	})
+	book.Importance = widget.HighImportance
+	box.Add(book)
 	box.Add(widgets.NewSection(env.T("ServiceItemWhat"), widgets.NewWrappedLabel(g.Summary),
 		widgets.NewInfoRow(env.T("ServiceItemAudience"), it.Audience),
 		widgets.NewInfoRow(env.T("ServiceItemTheme"), it.Theme),
@@ -89,21 +96,20 @@ func serviceItemView(env *Env, it offline.CatalogueItem, halls []offline.Service
 		widgets.NewInfoRow(env.T("ServiceItemOnline"), yesNo(env, g.Online)),
 		widgets.NewInfoRow(env.T("ServiceItemNoVisit"), yesNo(env, g.NoVisit)),
 		widgets.NewInfoRow(env.T("ServiceItemDelta"), yesNo(env, g.Delta))))
-	id := strconv.FormatInt(it.ID, 10)
 	where := []fyne.CanvasObject{
 		widget.NewButtonWithIcon(env.T("HallsOnMap"), theme.Icon(theme.IconNameGrid), func() {
 			env.Nav.Go(Route{Screen: HallsMapID, Param: "item:" + id})
 		}),
 	}
+	// The halls (14 for an item of the province) are listed on demand.
+	tiles := container.NewVBox()
 	for _, h := range halls {
-		where = append(where, hallTile(env, h))
+		tiles.Add(hallTile(env, h))
+	}
+	if len(halls) > 0 {
+		where = append(where, widget.NewAccordion(widget.NewAccordionItem(env.L.N("ServiceItemHallsShow", len(halls), nil), tiles)))
 	}
 	box.Add(widgets.NewSection(env.T("ServiceItemWhere"), where...))
-	book := widget.NewButtonWithIcon(env.T("AppointmentBook"), theme.Icon(theme.IconNameCalendar), func() {
-		env.Nav.Go(Route{Screen: AppointmentID, Param: id})
-	})
-	book.Importance = widget.HighImportance
-	box.Add(book)
 	return container.NewVScroll(container.NewPadded(box))
 }
 

@@ -114,7 +114,8 @@ func linesView(env *Env, d *transportData) fyne.CanvasObject {
 		head.Add(container.NewGridWithColumns(2, plan, find))
 	}
 	head.Add(container.NewBorder(nil, nil, widget.NewLabel(env.T("TransportCity")), nil, filter))
-	return container.NewBorder(container.NewPadded(head), nil, nil, nil, list)
+	// The wheel over the notices and buttons above scrolls the lines.
+	return container.NewBorder(widgets.NewScrollRelay(container.NewPadded(head), list), nil, nil, nil, list)
 }
 
 // newLineRow is a line's row: a swatch of its colour, its name, and its

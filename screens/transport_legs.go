@@ -53,12 +53,19 @@ func placeName(env *Env, d *transportData, stop int, own string) string {
 
 // legRows draws a journey's legs: each walk with its distance and time,
 // each ride with its line, direction, stops and times; with every, each
-// stop passed on a ride is listed with its time.
+// stop passed on a ride is listed with its time. In 长辈版 on a phone an
+// option's ride is drawn as one tight block, with no line of its own
+// for a change (the next ride starts there), so that a whole option is
+// in view.
 func legRows(env *Env, d *transportData, j transit.Journey, from, to string, every bool) fyne.CanvasObject {
+	compact := env.Elder && env.Phone && !every
 	box := container.NewVBox()
+	if compact {
+		box = widgets.NewTightVBox()
+	}
 	for i, l := range j.Legs {
 		start, end := placeName(env, d, l.From, from), placeName(env, d, l.To, to)
-		if i > 0 && l.Kind == transit.Ride && j.Legs[i-1].Kind == transit.Ride {
+		if i > 0 && l.Kind == transit.Ride && j.Legs[i-1].Kind == transit.Ride && !compact {
 			box.Add(legText(env.L.Tf("TransportChangeAt", map[string]any{"Stop": start}), true))
 		}
 		switch l.Kind {
@@ -76,6 +83,11 @@ func legRows(env *Env, d *transportData, j transit.Journey, from, to string, eve
 			title := widgets.NewWrappedLabelWithStyle(env.L.Tf("TransportRideLeg", map[string]any{
 				"Line": d.routeName(env, l.Route), "Towards": d.towards(env, l.Terminus, l.Headsign)}), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 			stops := len(l.Calls) - 1
+			if compact {
+				times := widgets.NewWrappedLabel(l.Depart.Minutes() + " " + start + "\n" + l.Arrive.Minutes() + " " + end)
+				box.Add(container.NewBorder(nil, nil, colorBar(lineColor(d, l.Route)), nil, widgets.NewTightVBox(title, times)))
+				continue
+			}
 			body := container.NewVBox(title, legText(l.Depart.Minutes()+"  "+start, false))
 			if every {
 				for _, c := range l.Calls[1 : len(l.Calls)-1] {

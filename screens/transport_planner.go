@@ -102,9 +102,35 @@ func buildPlanner(env *Env, r Route) fyne.CanvasObject {
 }
 
 func plannerView(env *Env, j *plannedJourney) fyne.CanvasObject {
-	box := container.NewVBox(plannerForm(env, j), widget.NewSeparator())
-	box.Add(plannerResults(env, j))
+	var top fyne.CanvasObject = container.NewVBox(plannerForm(env, j), widget.NewSeparator())
+	if planned(j) && (env.Phone || env.Elder) {
+		// The results come first where room is short: the form folds
+		// into a line saying what was planned, which opens it again.
+		form := top
+		holder := container.NewVBox()
+		holder.Add(plannedLine(env, j, func() {
+			holder.Objects = []fyne.CanvasObject{form}
+			holder.Refresh()
+		}))
+		top = holder
+	}
+	box := container.NewVBox(top, plannerResults(env, j))
 	return container.NewVScroll(container.NewPadded(box))
+}
+
+// planned reports whether j holds a plan between two places found.
+func planned(j *plannedJourney) bool {
+	return j.p.from != "" && j.p.to != "" && j.fromErr == nil && j.toErr == nil && j.planErr == nil
+}
+
+// plannedLine says what was planned, from where to where and when, with
+// a button that opens the form to change it.
+func plannedLine(env *Env, j *plannedJourney, change func()) fyne.CanvasObject {
+	text := widgets.NewWrappedLabel(env.L.Tf("PlannerPlanned", map[string]any{
+		"From": j.from.name, "To": j.to.name, "Time": j.at.Minutes()}))
+	text.SizeName = theme.SizeNameCaptionText
+	b := widget.NewButton(env.T("PlannerChange"), change)
+	return container.NewBorder(nil, nil, nil, container.NewCenter(b), text)
 }
 
 // plannerForm holds the from and to buttons, which open the place picker,
@@ -186,18 +212,19 @@ func plannerResults(env *Env, j *plannedJourney) fyne.CanvasObject {
 	case j.planErr != nil:
 		return widgets.NewMessage(theme.ErrorIcon(), env.T("TransportErrorTitle"), env.T("TransportErrorBody"), "", nil)
 	}
-	box := container.NewVBox(estimatedBanner(env))
+	// The notes on the timetable follow the options, which come first.
+	notes := []fyne.CanvasObject{estimatedBanner(env)}
 	if j.to.hub != nil || j.from.hub != nil {
 		note := "PlannerIntercityNone"
 		if j.d.imported > 0 {
 			note = "PlannerIntercityImported"
 		}
-		box.Add(widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.T(note))))
+		notes = append(notes, widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.T(note))))
 	}
+	box := container.NewVBox()
 	if len(j.plan.Options) == 0 {
 		box.Add(widgets.NewMessage(theme.InfoIcon(), env.T("PlannerNoneTitle"),
 			env.L.Tf("PlannerNoneBody", map[string]any{"Time": j.at.Minutes(), "Changes": plannerMaxTransfers}), "", nil))
-		return box
 	}
 	n := len(j.plan.Options)
 	for i := n - 1; i >= 0; i-- {
@@ -209,6 +236,9 @@ func plannerResults(env *Env, j *plannedJourney) fyne.CanvasObject {
 			tag = env.T("PlannerFewestChanges")
 		}
 		box.Add(optionCard(env, j, i, opt, tag))
+	}
+	for _, n := range notes {
+		box.Add(n)
 	}
 	return box
 }
@@ -224,6 +254,9 @@ func optionCard(env *Env, j *plannedJourney, i int, opt transit.Journey, tag str
 		env.Nav.Go(Route{Screen: RouteMapID, Param: fmt.Sprintf("%s&opt=%d", j.p, i)})
 	})
 	legs := legRows(env, j.d, opt, j.from.name, j.to.name, false)
+	if env.Elder && env.Phone {
+		return widget.NewCard("", "", container.NewVBox(widgets.NewTightVBox(head, legs), show))
+	}
 	return widget.NewCard("", "", container.NewVBox(head, legs, show))
 }
 

@@ -2,8 +2,15 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 )
+
+// NewTightVBox stacks labels that belong together as one block: a title
+// and its lines, with no row's worth of padding between them.
+func NewTightVBox(objs ...fyne.CanvasObject) *fyne.Container {
+	return container.New(tightVBox{}, objs...)
+}
 
 // tightVBox stacks labels vertically for a title and its subtitle that
 // belong together: each label after the first moves up by the inner

@@ -28,7 +28,7 @@ var dataCollections = []struct {
 
 // dataView is Settings' section on the offline data: its size, and for
 // each collection how many rows it holds and where they came from. It is
-// read again whenever a sync ends, while it is shown.
+// read again whenever a sync run ends, while it is shown.
 type dataView struct {
 	env    *Env
 	rows   *fyne.Container
@@ -40,6 +40,9 @@ type dataView struct {
 func dataSection(env *Env) fyne.CanvasObject {
 	v := &dataView{env: env, rows: container.NewVBox(widgets.NewLoading(env.T("Loading")))}
 	v.load()
+	// Synced data changes only by a sync run: the count is read again
+	// when one ends (told on the UI goroutine, also in tests), not on
+	// each page the store applies (Env.OnStoreChange's ChangeData).
 	if env.Sync != nil && env.Window != nil {
 		var stop func()
 		stop = env.Sync.Watch(func() {

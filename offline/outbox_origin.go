@@ -196,9 +196,9 @@ func (s *Store) requestBinding(ctx context.Context, q querier) (origin, owner st
 type routing int
 
 const (
-	sendNow      routing = iota // it may be delivered now
-	waitsSignIn                 // a sign-in: its resident's, or, made signed out, one that takes it on
-	waitsForOther               // another server, or another resident
+	sendNow       routing = iota // it may be delivered now
+	waitsSignIn                  // a sign-in: its resident's, or, made signed out, one that takes it on
+	waitsForOther                // another server, or another resident
 )
 
 // route says whether a request may be delivered to the server at origin

@@ -21,7 +21,8 @@ type placedLabel struct {
 	fg, halo color.Color
 }
 
-// labelSize is the font size of a kind of label at zoom z, in pixels.
+// labelSize is the font size of a kind of label at zoom z, in pixels,
+// before the style's LabelScale.
 func labelSize(k LabelKind, z int) float64 {
 	switch k {
 	case LabelCity:
@@ -61,7 +62,7 @@ func (r *Renderer) placeLabels(z int) []placedLabel {
 	var out []placedLabel
 	faces := map[float64]font.Face{}
 	for _, l := range order {
-		size := labelSize(l.Kind, z)
+		size := labelSize(l.Kind, z) * r.style.labelScale()
 		face := faces[size]
 		if face == nil {
 			face = r.face(size)

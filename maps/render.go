@@ -53,8 +53,12 @@ func NewRenderer(d Data, st Style, fontData []byte, attribution string) (*Render
 	if err != nil {
 		return nil, fmt.Errorf("renderer font: %w", err)
 	}
+	version := st.Name + "-" + st.Version + "-" + d.Version()
+	if sc := st.labelScale(); sc != 1 {
+		version += fmt.Sprintf("-labels%g", sc)
+	}
 	r := &Renderer{style: st, font: f, labels: d.Labels, attrib: attribution, placed: &placements{}, density: 1,
-		version: st.Name + "-" + st.Version + "-" + d.Version()}
+		version: version}
 	if st.Density > 1 {
 		r = r.WithDensity(st.Density)
 	}

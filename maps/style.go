@@ -23,6 +23,16 @@ type Style struct {
 	// for: 2 or 3 on most phones draws tiles of 512 or 768 pixels, with
 	// lines and letters to match. 0 and 1 draw plain 256-pixel tiles.
 	Density int
+
+	// LabelScale is how many times larger than usual place names are
+	// drawn, for large-text modes such as 长辈版; 0 and 1 draw them at
+	// their usual size. It is part of the renderer's version.
+	LabelScale float64
+}
+
+// labelScale is s.LabelScale, with 0 meaning 1, within 1 to 3.
+func (s Style) labelScale() float64 {
+	return min(max(s.LabelScale, 1), 3)
 }
 
 // LightStyle is the basemap for the light theme.

@@ -26,12 +26,13 @@ var mapConfig struct {
 }
 
 // mapKey names a drawn basemap: the store it is drawn from, a language,
-// a style and a density.
+// a style, a density and the size of its place names.
 type mapKey struct {
 	store   *offline.Store
 	lang    string
 	style   string
 	density int
+	labels  float64
 }
 
 type mapSourceEntry struct {
@@ -106,8 +107,16 @@ func mapStyle(env *Env) maps.Style {
 	if env.Window != nil {
 		st.Density = densityFor(env.Window.Canvas().Scale())
 	}
+	if env.Elder {
+		st.LabelScale = elderLabelScale
+	}
 	return st
 }
+
+// elderLabelScale is how much larger 长辈版 draws the basemap's place
+// names: about as much as its text is larger than the normal theme's
+// (22 units to 15).
+const elderLabelScale = 1.5
 
 // densityFor is the whole number of device pixels per unit that tiles are
 // drawn at for a canvas scale: 1 up to 1.5, then 2, then 3 from 2.5.
@@ -130,7 +139,7 @@ func mapSource(ctx context.Context, env *Env, style maps.Style) (maps.TileSource
 	if err != nil {
 		return nil, nil, fmt.Errorf("map cities: %w", err)
 	}
-	key := mapKey{env.Store, env.L.Lang(), style.Name, max(1, style.Density)}
+	key := mapKey{env.Store, env.L.Lang(), style.Name, max(1, style.Density), style.LabelScale}
 	mapConfig.Lock()
 	defer mapConfig.Unlock()
 	if mapConfig.basemap != "" {
@@ -178,9 +187,13 @@ func drawnBasemap(ctx context.Context, env *Env, style maps.Style, d maps.Data) 
 	if mapConfig.dataDir == "" {
 		return r, nil
 	}
-	name := fmt.Sprintf("basemap-%s-%s.mbtiles", style.Name, d.Lang)
+	base := fmt.Sprintf("basemap-%s-%s", style.Name, d.Lang)
+	if style.LabelScale > 1 {
+		base += "-large" // 长辈版's names, in a cache of their own
+	}
+	name := base + ".mbtiles"
 	if style.Density > 1 {
-		name = fmt.Sprintf("basemap-%s-%s@%dx.mbtiles", style.Name, d.Lang, style.Density)
+		name = fmt.Sprintf("%s@%dx.mbtiles", base, style.Density)
 	}
 	path := filepath.Join(mapConfig.dataDir, name)
 	c, err := maps.OpenCache(ctx, path, r)

@@ -23,3 +23,8 @@ func Pinyin(s string) string {
 	}
 	return b.String()
 }
+
+// Initials returns the first letters of the pinyin syllables of s's
+// hanzi, joined, as search matches them: 新街口 → "xjk". Words that are
+// not hanzi are kept whole.
+func Initials(s string) string { return strings.Join(initials(s), "") }

@@ -7,7 +7,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode"
 
 	"jiangsupass/clock"
 	"jiangsupass/offline"
@@ -129,15 +128,23 @@ func (d *transportData) withCities(ctx context.Context, store *offline.Store, la
 	return &out, nil
 }
 
-// stationName is a station's Chinese name, followed by its pinyin outside
-// Chinese.
+// stationName is a station's name in the user's language: Xinjiekou in
+// English, 新街口 in Chinese and Japanese, "Xinjiekou (新街口)" in Korean
+// (see placename).
 func stationName(env *Env, s offline.Station) string {
-	if strings.HasPrefix(env.L.Lang(), "zh") || s.Pinyin == "" {
-		return s.Name
+	if n := s.Names.In(env.L.Lang()); n != "" {
+		return n
 	}
-	r := []rune(s.Pinyin)
-	r[0] = unicode.ToUpper(r[0])
-	return s.Name + " " + string(r)
+	return s.Name
+}
+
+// hubName is a railway station's or airport's name in the user's
+// language: Nanjing South Railway Station in English.
+func hubName(env *Env, h offline.Hub) string {
+	if n := h.Names.In(env.L.Lang()); n != "" {
+		return n
+	}
+	return h.Name
 }
 
 // stopName names a stop of the network for the user: a metro station by
@@ -163,10 +170,10 @@ func (d *transportData) lineName(env *Env, l offline.MetroLine) string {
 }
 
 // lineLabel is a line's own name in the user's language: "1号线" is
-// "Line 1" in English; other names stay as they are.
+// "Line 1" in English and 1호선 in Korean (see placename).
 func lineLabel(env *Env, name string) string {
-	if n, ok := strings.CutSuffix(name, "号线"); ok && !strings.HasPrefix(env.L.Lang(), "zh") {
-		return env.L.Tf("TransportLineNumber", map[string]any{"Number": n})
+	if n := offline.LineNames(name).In(env.L.Lang()); n != "" {
+		return n
 	}
 	return name
 }

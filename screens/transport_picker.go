@@ -45,7 +45,7 @@ func buildPicker(env *Env, r Route) fyne.CanvasObject {
 		if err != nil {
 			content.Objects = []fyne.CanvasObject{transportError(env, r)}
 		} else {
-			content.Objects = []fyne.CanvasObject{pickerView(env, choices, func(ref string) {
+			view, search := pickerView(env, choices, func(ref string) {
 				if field == "station" {
 					env.Nav.Go(Route{Screen: StationID, Param: strings.TrimPrefix(ref, placeStation+":")})
 					return
@@ -56,7 +56,15 @@ func buildPicker(env *Env, r Route) fyne.CanvasObject {
 					p.to = ref
 				}
 				env.Nav.Go(Route{Screen: PlannerID, Param: p.String()})
-			})}
+			})
+			content.Objects = []fyne.CanvasObject{view}
+			// Typing goes to the search from the first key: the picker is
+			// opened to type a place's name. (The load ends after the screen
+			// is shown; a screen left meanwhile is not in the window, and
+			// Focus then does nothing.)
+			if env.Window != nil {
+				defer env.Window.Canvas().Focus(search)
+			}
 		}
 		content.Refresh()
 	})
@@ -64,8 +72,8 @@ func buildPicker(env *Env, r Route) fyne.CanvasObject {
 }
 
 // pickerView is a search entry over the list of places; choosing one calls
-// pick with its reference.
-func pickerView(env *Env, all []placeChoice, pick func(ref string)) fyne.CanvasObject {
+// pick with its reference. It returns the view and its search entry.
+func pickerView(env *Env, all []placeChoice, pick func(ref string)) (fyne.CanvasObject, *widget.Entry) {
 	shown := all
 	empty := widgets.NewMessage(theme.SearchIcon(), env.T("PickerNoneTitle"), env.T("PickerNoneBody"), "", nil)
 	empty.Hide()
@@ -97,7 +105,7 @@ func pickerView(env *Env, all []placeChoice, pick func(ref string)) fyne.CanvasO
 		list.Refresh()
 		list.ScrollToTop()
 	}
-	return container.NewBorder(container.NewPadded(search), nil, nil, nil, container.NewStack(list, empty))
+	return container.NewBorder(container.NewPadded(search), nil, nil, nil, container.NewStack(list, empty)), search
 }
 
 // stationChoices keeps the metro stations.

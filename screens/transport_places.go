@@ -96,11 +96,12 @@ func resolvePlace(ctx context.Context, env *Env, d *transportData, ref string) (
 	case placeHub:
 		for i, h := range d.hubs {
 			if h.Name == value {
-				p := transit.PointPlace(h.Point, h.Name)
+				name := hubName(env, h)
+				p := transit.PointPlace(h.Point, name)
 				if _, ok := d.net.StopIndex(h.StationID); ok && h.StationID != "" {
 					p = transit.StopPlace(h.StationID)
 				}
-				return resolvedPlace{place: p, name: h.Name, kind: kind, hub: &d.hubs[i]}, nil
+				return resolvedPlace{place: p, name: name, kind: kind, hub: &d.hubs[i]}, nil
 			}
 		}
 		return resolvedPlace{}, fmt.Errorf("hub %q: %w", value, offline.ErrNotFound)
@@ -127,7 +128,9 @@ type placeChoice struct {
 }
 
 // placeChoices lists every station, railway station, airport and
-// attraction the planner can go from or to.
+// attraction the planner can go from or to, each titled in the user's
+// language and found by its name in every language, its pinyin and its
+// initials.
 func placeChoices(ctx context.Context, env *Env, d *transportData) ([]placeChoice, error) {
 	var out []placeChoice
 	for _, h := range d.hubs {
@@ -136,9 +139,9 @@ func placeChoices(ctx context.Context, env *Env, d *transportData) ([]placeChoic
 			kind = env.T("TransportHubAir")
 		}
 		st := d.stations[h.StationID]
-		out = append(out, placeChoice{ref: placeHub + ":" + h.Name, title: h.Name,
+		out = append(out, placeChoice{ref: placeHub + ":" + h.Name, title: hubName(env, h),
 			subtitle: kind + " · " + d.cities[h.CityCode] + " · " + stationName(env, st),
-			key:      strings.ToLower(h.Name + " " + h.City + " " + h.MetroStation + " " + st.Pinyin)})
+			key:      choiceKey(h.Names, st.Names, offline.Text{"": h.City})})
 	}
 	attractions, err := env.Store.Attractions(ctx, offline.AttractionFilter{})
 	if err != nil {
@@ -148,21 +151,40 @@ func placeChoices(ctx context.Context, env *Env, d *transportData) ([]placeChoic
 		if !a.HasPoint {
 			continue
 		}
-		name := a.Name.In(env.L.Lang())
-		var key []string
-		for _, n := range a.Name {
-			key = append(key, n)
-		}
-		out = append(out, placeChoice{ref: placeAttraction + ":" + a.ID, title: name,
+		out = append(out, placeChoice{ref: placeAttraction + ":" + a.ID, title: a.Name.In(env.L.Lang()),
 			subtitle: env.T("TransportAttraction") + " · " + d.cities[a.CityCode],
-			key:      strings.ToLower(strings.Join(key, " "))})
+			key:      choiceKey(a.Name)})
 	}
 	for _, s := range d.order {
+		lines := make([]string, len(s.Lines))
+		for i, l := range s.Lines {
+			lines[i] = lineLabel(env, l)
+		}
 		out = append(out, placeChoice{ref: placeStation + ":" + s.ID, title: stationName(env, s),
-			subtitle: d.cities[s.CityCode] + " · " + strings.Join(s.Lines, " "),
-			key:      strings.ToLower(s.Name + " " + s.Pinyin + " " + s.City + " " + strings.Join(s.Lines, " "))})
+			subtitle: d.cities[s.CityCode] + " · " + strings.Join(lines, " "),
+			key:      choiceKey(s.Names, offline.Text{"": s.City})})
 	}
 	return out, nil
+}
+
+// choiceKey is what the picker matches a query against: each name in
+// every language, lower-case, and the pinyin (joined) and initials of its
+// Chinese, e.g. "新街口 xinjiekou … xinjiekou xjk".
+func choiceKey(names ...offline.Text) string {
+	var b strings.Builder
+	for _, t := range names {
+		for _, n := range t {
+			b.WriteString(strings.ToLower(n))
+			b.WriteByte('\n')
+		}
+		if zh := t[offline.LangZhHans]; zh != "" {
+			b.WriteString(strings.ReplaceAll(offline.Pinyin(zh), " ", ""))
+			b.WriteByte('\n')
+			b.WriteString(offline.Initials(zh))
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
 }
 
 // filterChoices keeps the choices whose text holds every word of query.

@@ -33,13 +33,19 @@ func stationView(env *Env, d *transportData, r Route) fyne.CanvasObject {
 		return widgets.NewMessage(theme.QuestionIcon(), env.T("StationMissingTitle"), env.T("StationMissingBody"),
 			env.T("TransportAllLines"), func() { env.Nav.Go(Route{Screen: TransportID}) })
 	}
-	name := widgets.NewWrappedLabelWithStyle(stationName(env, s), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := stationName(env, s)
+	name := widgets.NewWrappedLabelWithStyle(title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
-	box := container.NewVBox(name, widgets.NewInfoRow(env.T("TransportCity"), d.cities[s.CityCode]),
-		widgets.NewInfoRow(env.T("StationLines"), lineLabels(env, s.Lines)))
+	box := container.NewVBox(name)
+	if !strings.Contains(title, s.Name) {
+		// The name on the station's signs, to show or to match.
+		box.Add(widgets.NewWrappedLabel(s.Name))
+	}
+	box.Add(widgets.NewInfoRow(env.T("TransportCity"), d.cities[s.CityCode]))
+	box.Add(widgets.NewInfoRow(env.T("StationLines"), lineLabels(env, s.Lines)))
 	for _, h := range d.hubs {
 		if h.StationID == s.ID {
-			box.Add(widgets.NewWrappedLabel(env.L.Tf("StationServesHub", map[string]any{"Hub": h.Name})))
+			box.Add(widgets.NewWrappedLabel(env.L.Tf("StationServesHub", map[string]any{"Hub": hubName(env, h)})))
 		}
 	}
 	ref := placeStation + ":" + s.ID

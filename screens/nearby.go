@@ -115,13 +115,13 @@ func (v *nearbyView) layout(mv *mapview.Map) fyne.CanvasObject {
 	v.list = newNearbyList(v.env, v.open)
 	v.m = newNearbyMap(v.env, mv, v.origin, v.open)
 	v.show()
-	top := nearbyTop(v.env, v.origin, v.kind, v.setKind, v.m.centre)
+	top := nearbyTop(v.env, v.origin, v.kind, v.setKind)
 	var body *container.Split
 	if v.env.Phone {
-		body = container.NewVSplit(v.m.widget, v.list.object)
-		body.Offset = 0.45
+		body = container.NewVSplit(v.m.object(), v.list.object)
+		body.Offset = 0.5
 	} else {
-		body = container.NewHSplit(v.list.object, v.m.widget)
+		body = container.NewHSplit(v.list.object, v.m.object())
 		body.Offset = 0.4
 	}
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, body)

@@ -81,8 +81,9 @@ func nearbyKindName(kind offline.PlaceKind) string {
 }
 
 // nearbyTop says where distances are measured from, offers the filter,
-// measuring from the map's centre, and keeping a point the user picked.
-func nearbyTop(env *Env, o nearbyOrigin, kind offline.PlaceKind, setKind func(offline.PlaceKind), centre func()) fyne.CanvasObject {
+// and keeping a point the user picked; on a desktop, it says that a tap
+// on the map measures from there.
+func nearbyTop(env *Env, o nearbyOrigin, kind offline.PlaceKind, setKind func(offline.PlaceKind)) fyne.CanvasObject {
 	from := widgets.NewWrappedLabelWithStyle(o.fromLine(env), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	names := make([]string, len(nearbyKinds))
 	for i, k := range nearbyKinds {
@@ -98,17 +99,23 @@ func nearbyTop(env *Env, o nearbyOrigin, kind offline.PlaceKind, setKind func(of
 		filter.SetSelectedIndex(0)
 	}
 	filter.OnChanged = func(string) { setKind(nearbyKinds[filter.SelectedIndex()].kind) }
-	row := container.NewGridWithColumns(2, widget.NewButtonWithIcon(env.T("NearbyFromCentreAction"), theme.ZoomFitIcon(), centre))
+	var keep fyne.CanvasObject
 	if o.Source == LocationPicked || o.Source == locationCentre {
-		row.Add(keepPointButton(env, o.Point))
+		keep = keepPointButton(env, o.Point)
 	}
-	if env.Phone || env.Elder {
-		row = container.NewGridWithColumns(1, row.Objects...)
+	top := container.NewVBox(from)
+	if keep != nil && (env.Phone || env.Elder) {
+		top.Add(container.NewBorder(nil, nil, widget.NewLabel(env.T("NearbyShow")), nil, filter))
+		top.Add(keep)
+	} else {
+		top.Add(container.NewBorder(nil, nil, widget.NewLabel(env.T("NearbyShow")), keep, filter))
 	}
-	hint := widgets.NewWrappedLabel(env.T("NearbyTapHint"))
-	hint.SizeName = theme.SizeNameCaptionText
-	show := container.NewBorder(nil, nil, widget.NewLabel(env.T("NearbyShow")), nil, filter)
-	return container.NewVBox(from, show, row, hint)
+	if !env.Phone {
+		hint := widgets.NewWrappedLabel(env.T("NearbyTapHint"))
+		hint.SizeName = theme.SizeNameCaptionText
+		top.Add(hint)
+	}
+	return top
 }
 
 // keepPointButton keeps a point as the configured location, which Nearby

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
 	"jiangsupass/maps"
@@ -72,6 +73,13 @@ func (nm *nearbyMap) show(places []offline.NearbyPlace) {
 	markers = append(markers, mapview.Marker{ID: nearbyOriginID, Point: nm.origin.Point,
 		Title: nm.origin.title(env), Subtitle: nm.origin.fromLine(env), Color: markerOrigin})
 	nm.widget.SetMarkers(markers)
+}
+
+// object is the map with, over its top left corner, the button that
+// measures from its centre; taps elsewhere reach the map.
+func (nm *nearbyMap) object() fyne.CanvasObject {
+	centre := widget.NewButtonWithIcon(nm.env.T("NearbyFromCentreAction"), theme.ZoomFitIcon(), nm.centre)
+	return container.NewStack(nm.widget, container.NewPadded(container.NewVBox(container.NewHBox(centre))))
 }
 
 // centre measures from the centre of the map as the user has left it.

@@ -101,13 +101,19 @@ func (s *Shell) Current() screens.Route { return s.history[len(s.history)-1] }
 func (s *Shell) Localizer() *translations.Localizer { return s.loc }
 
 // Go implements screens.Navigator. Choosing a tab's root starts that tab's
-// history afresh.
+// history afresh. A detour (a route with a Return, e.g. sign-in) that goes
+// on to its Return goes back: the detour leaves the history, r takes the
+// place of the screen below it when that is the one that sent the user
+// there, and Back then goes where it went before the detour.
 func (s *Shell) Go(r screens.Route) {
 	if s.allow != nil && !s.allow(r.Screen) {
 		return // a kiosk's role does not show it
 	}
+	n := len(s.history)
 	if sc, ok := screens.Lookup(r.Screen); ok && sc.Root {
 		s.history = []screens.Route{r}
+	} else if ret := s.history[n-1].Return; ret != nil && r.Is(*ret) && n > 1 && s.history[n-2].Screen == r.Screen {
+		s.history = append(s.history[:n-2], r)
 	} else {
 		s.history = append(s.history, r)
 	}

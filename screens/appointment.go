@@ -23,9 +23,6 @@ import (
 // the resident's own city's hall (see appointment_hall.go).
 const AppointmentID ID = "appointment"
 
-// signInRoute is the sign-in screen, named by its ID.
-var signInRoute = Route{Screen: "signin"}
-
 // bookingDays is how many days ahead a visit can be booked.
 const bookingDays = 14
 
@@ -126,7 +123,7 @@ func appointmentView(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 	}
 	if !d.signedIn {
 		box.Add(widgets.NewBanner(theme.InfoIcon(), container.NewVBox(widgets.NewWrappedLabel(env.T("AppointmentSignIn")),
-			widget.NewButton(env.T("AppointmentSignInAction"), func() { env.Nav.Go(signInRoute) }))))
+			widget.NewButton(env.T("AppointmentSignInAction"), func() { env.Nav.Go(signInFrom(r)) }))))
 	}
 	box.Add(appointmentList(env, r, d))
 	return container.NewVScroll(container.NewPadded(box))

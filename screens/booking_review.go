@@ -72,7 +72,15 @@ func bookingReviewStep(env *Env, st bookingState, d ticketData, ended func()) fy
 			env.Nav.Go(Route{Screen: ETicketID, Param: strconv.FormatInt(o.LocalID, 10)})
 		})
 	}
-	return container.NewVBox(widgets.NewSection(env.T("BookingReview"), rows...), beijingTimeNote(env), offlineNote, problem, submit)
+	box := container.NewVBox(widgets.NewSection(env.T("BookingReview"), rows...), beijingTimeNote(env), offlineNote)
+	if !d.sample {
+		// Real-name tickets are the signed-in resident's: signed out, the
+		// order waits on the device; the sign-in comes back to this review.
+		box.Add(signInNote(env, Route{Screen: BookingID, Param: st.param()}, "BookingSignInNote"))
+	}
+	box.Add(problem)
+	box.Add(submit)
+	return box
 }
 
 // bookingErrorText says why a booking was not recorded.

@@ -38,9 +38,9 @@ func buildCard(env *Env, r Route) fyne.CanvasObject {
 func cardContent(env *Env, r Route, res resident) fyne.CanvasObject {
 	switch {
 	case res.err != nil:
-		return residentError(env, res.err)
+		return residentError(env, r, res.err)
 	case !res.signedIn:
-		return signInFirst(env)
+		return signInFirst(env, r)
 	}
 	status := widgets.NewWrappedLabel("")
 	sync := syncButton(env, r, status)

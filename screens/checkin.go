@@ -49,6 +49,7 @@ func CheckInParam(hall, code string) string {
 // checkInView is the check-in screen's state.
 type checkInView struct {
 	env    *Env
+	route  Route // the screen's own, for a sign-in to come back to
 	hall   offline.ServiceHall
 	trust  *codes.TrustList // to refuse a bad code at once, with its reason
 	res    resident
@@ -68,7 +69,7 @@ func buildCheckIn(env *Env, r Route) fyne.CanvasObject {
 	}
 	q, _ := url.ParseQuery(r.Param)
 	holder := container.NewStack(widgets.NewLoading(env.T("Loading")))
-	v := &checkInView{env: env, status: container.NewVBox()}
+	v := &checkInView{env: env, route: r, status: container.NewVBox()}
 	var err error
 	env.Load(func(ctx context.Context) {
 		if v.hall, err = env.Store.ServiceHall(ctx, q.Get("hall")); err != nil {
@@ -135,10 +136,10 @@ func (v *checkInView) content() fyne.CanvasObject {
 		return container.NewVBox(v.status, v.intro, input)
 	}
 	if v.res.err != nil {
-		return residentError(env, v.res.err)
+		return residentError(env, v.route, v.res.err)
 	}
 	if !v.res.signedIn {
-		return signInFirst(env)
+		return signInFirst(env, v.route)
 	}
 	own := widget.NewButtonWithIcon(env.T("CheckInWithMyCode"), theme.ConfirmIcon(), v.submitOwn)
 	own.Importance = widget.HighImportance

@@ -46,7 +46,7 @@ func buildProgress(env *Env, r Route) fyne.CanvasObject {
 		switch {
 		case errors.As(err, &pe) && pe.Status == 401:
 			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.Icon(theme.IconNameLogin), env.T("ProgressSignInTitle"),
-				env.T("AppointmentSignIn"), env.T("AppointmentSignInAction"), func() { env.Nav.Go(signInRoute) })}
+				env.T("AppointmentSignIn"), env.T("AppointmentSignInAction"), func() { env.Nav.Go(signInFrom(r)) })}
 		case err != nil:
 			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.Icon(theme.IconNameWarning), env.T("ProgressOfflineTitle"),
 				env.T("ProgressErrorBody"), env.T("Retry"), func() { env.Nav.Go(r) })}

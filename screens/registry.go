@@ -31,7 +31,14 @@ var TabOrder = []Tab{TabHome, TabMap, TabTransport, TabServices, TabMe}
 type Route struct {
 	Screen ID
 	Param  string
+	// Return, on a screen the user is sent to on the way to something
+	// else (sign-in), is the route that sent them, which the screen goes
+	// back to when it is done; nil where it goes where it goes by itself.
+	Return *Route
 }
+
+// Is reports whether r is the place o is: the same screen and parameter.
+func (r Route) Is(o Route) bool { return r.Screen == o.Screen && r.Param == o.Param }
 
 // Screen describes a screen to the shell: where it lives, how it is titled
 // and drawn, and which routes show it in snapshots.

@@ -13,18 +13,20 @@ import (
 	"jiangsupass/screens/widgets"
 )
 
-// signInFirst is a resident's screen when no one is signed in.
-func signInFirst(env *Env) fyne.CanvasObject {
+// signInFirst is a resident's screen when no one is signed in; the
+// sign-in comes back to from.
+func signInFirst(env *Env, from Route) fyne.CanvasObject {
 	return widgets.NewMessage(theme.AccountIcon(), env.T("SignInFirstTitle"), env.T("SignInFirstBody"),
-		env.T("SignInAction"), func() { env.Nav.Go(Route{Screen: SignInID}) })
+		env.T("SignInAction"), func() { env.Nav.Go(signInFrom(from)) })
 }
 
 // residentError is a resident's screen when the device's data cannot be
-// read: usually a key file that is gone, which signing in again mends.
-func residentError(env *Env, err error) fyne.CanvasObject {
+// read: usually a key file that is gone, which signing in again mends;
+// the sign-in comes back to from.
+func residentError(env *Env, from Route, err error) fyne.CanvasObject {
 	fyne.LogError("resident data", err)
 	return widgets.NewMessage(theme.ErrorIcon(), env.T("ResidentErrorTitle"), env.T("ResidentErrorBody"),
-		env.T("SignInAction"), func() { env.Nav.Go(Route{Screen: SignInID}) })
+		env.T("SignInAction"), func() { env.Nav.Go(signInFrom(from)) })
 }
 
 // syncButton fetches the resident's data from the platform, then shows

@@ -42,9 +42,9 @@ func buildServiceCode(env *Env, r Route) fyne.CanvasObject {
 func serviceCodeContent(env *Env, r Route, res resident) fyne.CanvasObject {
 	switch {
 	case res.err != nil:
-		return residentError(env, res.err)
+		return residentError(env, r, res.err)
 	case !res.signedIn:
-		return signInFirst(env)
+		return signInFirst(env, r)
 	}
 	holder := widget.NewLabelWithStyle(env.L.Tf("CodeHolder", map[string]any{"Name": res.session.Profile.Name}),
 		fyne.TextAlignCenter, fyne.TextStyle{Bold: true})

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"errors"
+	"net/http"
 	"regexp"
 	"time"
 
@@ -27,10 +28,7 @@ func init() {
 		Samples: func(*Env) []Route { return []Route{{Screen: SignInID}, {Screen: SignInID, Param: sampleParam}} }})
 }
 
-var (
-	phonePattern = regexp.MustCompile(`^1[3-9][0-9]{9}$`)
-	codePattern  = regexp.MustCompile(`^[0-9]{6}$`)
-)
+var codePattern = regexp.MustCompile(`^[0-9]{6}$`)
 
 func buildSignIn(env *Env, r Route) fyne.CanvasObject {
 	box := container.NewStack(widgets.NewLoading(env.T("Loading")))
@@ -53,8 +51,9 @@ func buildSignIn(env *Env, r Route) fyne.CanvasObject {
 // that the session there was not ended.
 func signInForm(env *Env, r Route) fyne.CanvasObject {
 	intro := widgets.NewWrappedLabel(env.T("SignInIntro"))
-	phone := widget.NewEntry()
-	phone.SetPlaceHolder(env.T("SignInPhone"))
+	phone := widget.NewEntry() // a plain entry: a phone's number pad has no +
+	phone.SetPlaceHolder(env.T("SignInPhoneAny"))
+	phoneHelp := widgets.NewWrappedLabel(env.T("SignInPhoneHelp"))
 	code := widget.NewEntry()
 	code.SetPlaceHolder(env.T("SignInCode"))
 	status := widgets.NewWrappedLabel("")
@@ -77,17 +76,22 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 			status.SetText(env.T("ResidentNoPlatform"))
 			return
 		}
-		if !phonePattern.MatchString(phone.Text) {
-			status.SetText(env.T("SignInBadPhone"))
+		number, perr := platform.ParsePhone(phone.Text)
+		if perr != nil {
+			status.SetText(env.T("SignInBadPhoneHow"))
 			return
 		}
 		send.Disable()
 		var err error
-		env.Load(func(ctx context.Context) { _, err = client.RequestCode(ctx, phone.Text) }, func() {
+		env.Load(func(ctx context.Context) { _, err = client.RequestCode(ctx, number.String()) }, func() {
 			send.Enable()
 			if d, limited := platform.RetryAfter(err); limited {
 				status.SetText("")
 				wait.hold(d, send)
+				return
+			}
+			if phoneRefused(err) {
+				status.SetText(env.T("SignInBadPhoneHow"))
 				return
 			}
 			if err != nil {
@@ -102,7 +106,12 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 			status.SetText(env.T("ResidentNoPlatform"))
 			return
 		}
-		if !phonePattern.MatchString(phone.Text) || !codePattern.MatchString(code.Text) {
+		number, perr := platform.ParsePhone(phone.Text)
+		switch {
+		case perr != nil:
+			status.SetText(env.T("SignInBadPhoneHow"))
+			return
+		case !codePattern.MatchString(code.Text):
 			status.SetText(env.T("SignInBadCode"))
 			return
 		}
@@ -111,7 +120,7 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 		var err error
 		var offer *offline.SignInOffer
 		env.Load(func(ctx context.Context) {
-			offer, err = env.Store.BeginSignIn(ctx, client, phone.Text, code.Text)
+			offer, err = env.Store.BeginSignIn(ctx, client, number.String(), code.Text)
 		}, func() {
 			signIn.Enable()
 			var pe *platform.Error
@@ -122,6 +131,8 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 				wait.hold(d, send, signIn)
 			case errors.As(err, &pe) && pe.Code == platform.CodeInvalidCode:
 				status.SetText(env.T("SignInWrongCode"))
+			case phoneRefused(err):
+				status.SetText(env.T("SignInBadPhoneHow"))
 			case err != nil:
 				status.SetText(syncFailure(env, err))
 			default:
@@ -135,19 +146,27 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 					case !signedIn:
 						status.SetText(env.T("HandoverCancelled"))
 					default:
-						env.Nav.Go(Route{Screen: ServiceCodeID})
+						afterSignIn(env, r)
 					}
 				})
 			}
 		})
 	})
 	signIn.Importance = widget.HighImportance
-	box.Add(widgets.NewSection(env.T("SignInPhoneTitle"), phone, send))
+	box.Add(widgets.NewSection(env.T("SignInPhoneTitle"), phone, phoneHelp, send))
 	box.Add(widgets.NewSection(env.T("SignInCodeTitle"), code, signIn))
 	box.Add(status)
 	box.Add(waitLine)
 	box.Add(widgets.NewWrappedLabel(env.T("SignInPrivacy")))
 	return box
+}
+
+// phoneRefused reports whether err says the number is none a code can be
+// sent to: refused by the client, or by the platform (400 at sign-in,
+// whose one other cause, a malformed code, the form has ruled out).
+func phoneRefused(err error) bool {
+	var pe *platform.Error
+	return errors.Is(err, platform.ErrBadPhone) || errors.As(err, &pe) && pe.Status == http.StatusBadRequest
 }
 
 // signedOutHere is the sign-in route's parameter after a sign-out that

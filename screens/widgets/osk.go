@@ -36,7 +36,7 @@ const (
 
 var (
 	oskLetterRows = []string{"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"}
-	oskDigitRows  = []string{"123", "456", "789", ".0-"}
+	oskDigitRows  = []string{"123", "456", "789", "+0-"} // + starts an international number
 )
 
 // OSK is an on-screen keyboard for touch kiosks. It types into the field

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"testing"
 
+	"jiangsupass/platform"
 	"jiangsupass/platform/server"
 )
 
@@ -50,8 +51,13 @@ func Start(t testing.TB, opt server.Options, wrap func(http.Handler) http.Handle
 	return p
 }
 
-// Code is the last one-time code the platform sent to phone.
+// Code is the last one-time code the platform sent to phone, written as
+// a person types it or in its kept form (the platform keeps and sends by
+// the kept form, platform.ParsePhone's).
 func (p *Platform) Code(phone string) string {
+	if kept, err := platform.ParsePhone(phone); err == nil {
+		phone = kept.String()
+	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	return p.codes[phone]

@@ -79,6 +79,7 @@ func (s *Store) CancelAppointment(ctx context.Context, localID int64) (string, e
 				outcome = CancelDone
 			}
 		}
+		s.queue.markChanged(tx, ChangeRequests)
 		_, err = tx.ExecContext(ctx, "UPDATE appointments SET cancel_wanted = 1 WHERE local_id = ?", localID)
 		return err
 	})
@@ -145,5 +146,6 @@ func (s *Store) answerAfterWithdrawal(ctx context.Context, tx *sql.Tx, it Outbox
 	if n, _ := r.RowsAffected(); n == 0 {
 		return nil
 	}
+	s.queue.markChanged(tx, ChangeRequests)
 	return s.settleAppointment(ctx, tx, it, res, nil)
 }

@@ -63,15 +63,26 @@ func loadAppointments(ctx context.Context, env *Env, param string) (appointmentD
 			return d, err
 		}
 	}
+	if err := loadBooked(ctx, env, &d); err != nil {
+		return d, err
+	}
+	_, serr := env.Store.Session(ctx)
+	d.signedIn = serr == nil
+	return d, nil
+}
+
+// loadBooked reads the resident's appointments into d, with the names of
+// their halls and services.
+func loadBooked(ctx context.Context, env *Env, d *appointmentData) error {
 	all, err := env.Store.ServiceHalls(ctx)
 	if err != nil {
-		return d, err
+		return err
 	}
 	for _, h := range all {
 		d.names[h.ID] = hallName(env, h)
 	}
 	if d.booked, err = env.Store.Appointments(ctx); err != nil {
-		return d, err
+		return err
 	}
 	for _, a := range d.booked {
 		if _, ok := d.services[a.ItemID]; ok {
@@ -82,12 +93,10 @@ func loadAppointments(ctx context.Context, env *Env, param string) (appointmentD
 		case err == nil:
 			d.services[a.ItemID] = it.Name
 		case !errors.Is(err, offline.ErrNotFound):
-			return d, err
+			return err
 		}
 	}
-	_, serr := env.Store.Session(ctx)
-	d.signedIn = serr == nil
-	return d, nil
+	return nil
 }
 
 func buildAppointment(env *Env, r Route) fyne.CanvasObject {
@@ -125,7 +134,7 @@ func appointmentView(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 		box.Add(widgets.NewBanner(theme.InfoIcon(), container.NewVBox(widgets.NewWrappedLabel(env.T("AppointmentSignIn")),
 			widget.NewButton(env.T("AppointmentSignInAction"), func() { env.Nav.Go(signInFrom(r)) }))))
 	}
-	box.Add(appointmentList(env, r, d))
+	box.Add(watchedAppointmentList(env, r, d))
 	return container.NewVScroll(container.NewPadded(box))
 }
 

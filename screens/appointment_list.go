@@ -16,14 +16,31 @@ import (
 	"jiangsupass/screens/widgets"
 )
 
+// watchedAppointmentList is appointmentList, read again whenever a
+// request changes in the store while the screen is shown (a booking or a
+// cancel answered by the platform, a sign-in taking requests on), so that
+// "cancelling…" becomes "cancelled" without reopening the screen. Only
+// the list is read again: the form keeps what the user chose.
+func watchedAppointmentList(env *Env, r Route, d appointmentData) fyne.CanvasObject {
+	holder := container.NewStack(appointmentList(env, r, d))
+	env.OnStoreChange(r, offline.ChangeRequests|offline.ChangePersonal, func() {
+		fresh := appointmentData{names: map[string]string{}, services: map[int64]string{}}
+		var err error
+		env.Load(func(ctx context.Context) { err = loadBooked(ctx, env, &fresh) }, func() {
+			if err != nil {
+				fyne.LogError("appointments", err)
+				return // the list shown stays
+			}
+			holder.Objects = []fyne.CanvasObject{appointmentList(env, r, fresh)}
+			holder.Refresh()
+		})
+	})
+	return holder
+}
+
 // appointmentList is "My bookings": each visit's service, hall, day and
 // time with its weekday, its status, and what can be done with it
 // (cancel; check in on the day).
-//
-// The list is read when the screen is built and again after a cancel made
-// here. A request the platform answers meanwhile (the sync engine runs on
-// its own) shows when the screen is shown again; this is the place to
-// subscribe the list to the store's change feed once the store has one.
 func appointmentList(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 	var rows []fyne.CanvasObject
 	if len(d.booked) == 0 {

@@ -29,11 +29,12 @@ func placeTitle(env *Env, p offline.NearbyPlace) string {
 	case offline.PlaceHall:
 		return hallName(env, p.Hall)
 	}
-	return p.Hub.Name
+	return hubName(env, p.Hub)
 }
 
 // placeKindLine says what a place is: "5A · Garden", "Metro station ·
-// Line 6", "Railway station · metro: 苏州火车站", "Service hall".
+// Line 6", "Railway station · metro: Suzhou Railway Station", "Service
+// hall".
 func placeKindLine(env *Env, p offline.NearbyPlace) string {
 	switch p.Kind {
 	case offline.PlaceAttraction:
@@ -45,7 +46,8 @@ func placeKindLine(env *Env, p offline.NearbyPlace) string {
 		if p.Hub.Type == "air" {
 			kind = "PoiAir"
 		}
-		return env.L.Tf(kind, map[string]any{"Station": p.Hub.MetroStation})
+		metro := offline.Station{Name: p.Hub.MetroStation, Names: offline.StationNames(p.Hub.MetroStation)}
+		return env.L.Tf(kind, map[string]any{"Station": stationName(env, metro)})
 	}
 	if p.Hall.Generated {
 		return env.T("HallTitle") + " · " + env.T("GeneratedLabel")

@@ -24,6 +24,8 @@ type genFeed struct {
 	trips    map[string][]string // route → trips
 	tripEnds map[string][2]string
 	tripLast map[string]int    // last arrival
+	calls    map[string][]string // route → its stops
+	meets    [][2]string         // routes that transfer rules join, from and to
 	tripSvc  map[string]string // service
 	features map[string]int
 	start    time.Time // first day of the calendars
@@ -50,7 +52,7 @@ func gtfsTime(s int) string { return fmt.Sprintf("%02d:%02d:%02d", s/3600, s/60%
 func generate(rng *rand.Rand, dir string, features map[string]int) *genFeed {
 	g := &genFeed{rng: rng, dir: dir, files: map[string]*strings.Builder{}, station: map[string]string{},
 		trips: map[string][]string{}, tripEnds: map[string][2]string{}, features: features,
-		tripLast: map[string]int{}, tripSvc: map[string]string{},
+		tripLast: map[string]int{}, tripSvc: map[string]string{}, calls: map[string][]string{},
 		start: time.Date(2026, 3, 20, 0, 0, 0, 0, time.UTC)}
 	heads := map[string]string{
 		"agency.txt":         "agency_id,agency_name,agency_url,agency_timezone",
@@ -221,11 +223,30 @@ func (g *genFeed) routesAndTrips() {
 		if len(stops) < 2 {
 			continue
 		}
+		g.calls[rid] = stops
 		nt := 2 + g.rng.IntN(6)
+		// Half the routes run a regular service, where changes matter
+		// most: every few minutes for hours, the same run times.
+		regular := g.rng.IntN(2) == 0
+		base, every := 6*3600+g.rng.IntN(14)*3600, 60*(4+g.rng.IntN(16))
+		runs := make([]int, len(stops))
+		for i := range runs {
+			runs[i] = 60 * (5 + g.rng.IntN(40))
+		}
+		if regular {
+			nt = 8 + g.rng.IntN(10)
+			g.feature("regular service")
+		}
 		for t := range nt {
 			tid := fmt.Sprintf("%s-t%d", rid, t)
 			var at int
 			switch g.rng.IntN(10) {
+			case 9, 8, 7, 6, 5, 4, 3:
+				if regular {
+					at = base + t*every
+					break
+				}
+				at = 5*3600 + g.rng.IntN(18*3600)
 			case 0:
 				at = 24*3600 + g.rng.IntN(6*3600)
 				g.feature("trip past 24h")
@@ -253,7 +274,10 @@ func (g *genFeed) routesAndTrips() {
 				pick, drop := g.pickDrop()
 				g.line("stop_times.txt", tid, gtfsTime(arr), gtfsTime(dep), s, i*10+1, pick, drop)
 				g.tripLast[tid] = arr
-				at = dep + 60*(5+g.rng.IntN(40))
+				at = dep + runs[i]
+				if !regular {
+					at = dep + 60*(5+g.rng.IntN(40))
+				}
 			}
 			if g.rng.IntN(6) == 0 {
 				exact := g.rng.IntN(2)
@@ -292,8 +316,40 @@ func cluster(p string, station map[string]string) string {
 // transfers writes rules of every type, at stops and stations, scoped to
 // routes and trips, and in-seat pairs with and without stops.
 func (g *genFeed) transfers() {
-	stopOrStation := func() string {
-		p := g.platform[g.rng.IntN(len(g.platform))]
+	// Most rules are where two routes meet: a stop one route calls at,
+	// and one of its cluster's stops another route leaves from.
+	meet := func() (a, b, ra, rb string) {
+		ra = g.routes[g.rng.IntN(len(g.routes))]
+		if len(g.calls[ra]) == 0 || g.rng.IntN(5) == 0 {
+			p := g.platform[g.rng.IntN(len(g.platform))]
+			return p, p, ra, g.routes[g.rng.IntN(len(g.routes))]
+		}
+		a = g.calls[ra][1+g.rng.IntN(len(g.calls[ra])-1)]
+		type call struct{ stop, route string }
+		var near []call
+		for _, r := range g.routes {
+			for _, s := range g.calls[r] {
+				if cluster(s, g.station) == cluster(a, g.station) && r != ra {
+					near = append(near, call{s, r})
+				}
+			}
+		}
+		if len(near) == 0 || g.rng.IntN(3) == 0 {
+			for _, r := range g.routes {
+				for i, s := range g.calls[r] {
+					if s == a && r != ra && i < len(g.calls[r])-1 {
+						g.meets = append(g.meets, [2]string{ra, r})
+						return a, a, ra, r
+					}
+				}
+			}
+			return a, a, ra, ra
+		}
+		c := near[g.rng.IntN(len(near))]
+		g.meets = append(g.meets, [2]string{ra, c.route})
+		return a, c.stop, ra, c.route
+	}
+	orStation := func(p string) string {
 		if st, ok := g.station[p]; ok && g.rng.IntN(3) == 0 {
 			g.feature("transfer rule on a station")
 			return st
@@ -305,31 +361,32 @@ func (g *genFeed) transfers() {
 		allTrips = append(allTrips, g.trips[r]...)
 	}
 	sort.Strings(allTrips)
-	pickTrip := func() string { return allTrips[g.rng.IntN(len(allTrips))] }
-	pickRoute := func() string { return g.routes[g.rng.IntN(len(g.routes))] }
-	n := g.rng.IntN(12)
+	tripOf := func(r string) string {
+		if len(g.trips[r]) == 0 || g.rng.IntN(4) == 0 {
+			return allTrips[g.rng.IntN(len(allTrips))]
+		}
+		return g.trips[r][g.rng.IntN(len(g.trips[r]))]
+	}
+	n := 4 + g.rng.IntN(12)
 	for range n {
 		kind := g.rng.IntN(4)
-		a := stopOrStation()
-		b := a
-		if g.rng.IntN(2) == 0 {
-			b = stopOrStation()
-		}
+		a, b, ra, rb := meet()
 		var fr, tr, ft, tt string
 		switch g.rng.IntN(6) {
 		case 1:
-			fr, tr = pickRoute(), pickRoute()
+			fr, tr = ra, rb
 			g.feature("transfer scoped to routes")
 		case 2:
-			fr = pickRoute()
+			fr = ra
 			g.feature("transfer scoped to a from route")
 		case 3:
-			ft, tt = pickTrip(), pickTrip()
+			ft, tt = tripOf(ra), tripOf(rb)
 			g.feature("transfer scoped to trips")
 		case 4:
-			tt, fr = pickTrip(), pickRoute()
+			tt, fr = tripOf(rb), ra
 			g.feature("transfer scoped to a trip and a route")
 		}
+		a, b = orStation(a), orStation(b)
 		minT := ""
 		if kind == 2 {
 			minT = fmt.Sprint(g.rng.IntN(900))
@@ -342,7 +399,7 @@ func (g *genFeed) transfers() {
 		g.line("transfers.txt", a, b, fr, tr, ft, tt, kind, minT)
 	}
 	for i := range g.rng.IntN(4) {
-		from := pickTrip()
+		from := allTrips[g.rng.IntN(len(allTrips))]
 		kind := 4 + g.rng.IntN(2)
 		// The vehicle goes on as a trip of its own route from where
 		// the first trip ends.
@@ -371,4 +428,16 @@ func (g *genFeed) transfers() {
 		}
 		g.line("transfers.txt", fs, ts, "", "", from, to, kind, "")
 	}
+}
+
+// query picks a query's ends: half the time from the first stop of a
+// route a transfer rule leads from to the last stop of the route it leads
+// to, else any two stops or stations.
+func (g *genFeed) query(places []string) (string, string) {
+	if len(g.meets) > 0 && g.rng.IntN(2) == 0 {
+		m := g.meets[g.rng.IntN(len(g.meets))]
+		a, b := g.calls[m[0]], g.calls[m[1]]
+		return a[0], b[len(b)-1]
+	}
+	return places[g.rng.IntN(len(places))], places[g.rng.IntN(len(places))]
 }

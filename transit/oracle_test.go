@@ -44,7 +44,7 @@ func TestPlannerAgreesWithOracle(t *testing.T) {
 				t.Fatalf("feed %d: %v", feeds, err)
 			}
 			for range 6 {
-				from, to := places[rng.IntN(len(places))], places[rng.IntN(len(places))]
+				from, to := g.query(places)
 				depart := rng.IntN(24 * 3600)
 				k := rng.IntN(5)
 				want := of.Plan(from, to, date, depart, k+1, csaoracle.Defaults)

@@ -92,6 +92,7 @@ type Feed struct {
 	freqs     []freq
 	transfers []transferRow
 	pathways  []pathway
+	near      map[string][]string // neighbours, worked out once (for Defaults)
 }
 
 // readCSV reads a whole file into maps by column name; a missing file
@@ -161,7 +162,7 @@ func gtfsTime(s string) int {
 // they generated.
 func Load(dir string) (*Feed, error) {
 	f := &Feed{stops: map[string]*stop{}, trips: map[string]*trip{}, routes: map[string]bool{},
-		cals: map[string][]calendar{}, dates: map[string]map[string]int{}}
+		cals: map[string][]calendar{}, dates: map[string]map[string]int{}, near: map[string][]string{}}
 	var err error
 	read := func(name string) []map[string]string {
 		rows, e := readCSV(dir, name)

@@ -134,9 +134,14 @@ func (f *Feed) walkBetween(a, b string, o Options) (int, bool) {
 	return 0, false
 }
 
-// neighbours are the stops from which one may change to board at b.
+// neighbours are the stops from which one may change to board at b,
+// worked out once per stop (a feed is planned with one Options).
 func (f *Feed) neighbours(b string, o Options) []string {
-	var out []string
+	if out, ok := f.near[b]; ok {
+		return out
+	}
+	out := []string{}
+	defer func() { f.near[b] = out }()
 	for _, a := range f.stopOrder {
 		if f.stops[a].kind != 0 {
 			continue

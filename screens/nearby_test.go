@@ -144,3 +144,23 @@ func FuzzParseLonLat(f *testing.F) {
 		}
 	})
 }
+
+// TestFormatMeters writes distances in the reader's language, rounded as
+// a sign would be.
+func TestFormatMeters(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		m    float64
+		want string
+	}{
+		{"en", 0, "0 m"}, {"en", 8.4, "8 m"}, {"en", 99.4, "99 m"}, {"en", 99.6, "100 m"}, {"en", 266, "270 m"},
+		{"en", 994, "990 m"}, {"en", 996, "1.0 km"}, {"en", 1234, "1.2 km"}, {"en", 99_940, "99.9 km"},
+		{"en", 99_960, "100 km"}, {"en", 141_000, "141 km"}, {"en", -3, "0 m"},
+		{"zh-Hans", 266, "270 米"}, {"zh-Hans", 7480, "7.5 公里"}, {"zh-Hant", 350, "350 公尺"}, {"ko", 1234, "1.2km"},
+	} {
+		env, _ := testEnv(t, c.lang)
+		if got := formatMeters(env, c.m); got != c.want {
+			t.Errorf("%s %.1f m: %q, want %q", c.lang, c.m, got, c.want)
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 
 	"jiangsupass/screens/widgets"
@@ -85,7 +86,11 @@ func legRows(env *Env, d *transportData, j transit.Journey, from, to string, eve
 			stops := len(l.Calls) - 1
 			if compact {
 				times := widgets.NewWrappedLabel(l.Depart.Minutes() + " " + start + "\n" + l.Arrive.Minutes() + " " + end)
-				box.Add(container.NewBorder(nil, nil, colorBar(lineColor(d, l.Route)), nil, widgets.NewTightVBox(title, times)))
+				// The bar runs beside the words, not their padding, so that
+				// two rides' bars keep a gap in the tight stack.
+				inset := theme.InnerPadding() * 0.75
+				bar := container.New(layout.NewCustomPaddedLayout(inset, inset, 0, 0), colorBar(lineColor(d, l.Route)))
+				box.Add(container.NewBorder(nil, nil, bar, nil, widgets.NewTightVBox(title, times)))
 				continue
 			}
 			body := container.NewVBox(title, legText(l.Depart.Minutes()+"  "+start, false))

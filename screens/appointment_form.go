@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -30,9 +31,10 @@ func bookingDates(env *Env) (dates, labels []string) {
 	return dates, labels
 }
 
-// formRow is a field with its label before it.
-func formRow(label string, field fyne.CanvasObject) fyne.CanvasObject {
-	return container.NewBorder(nil, nil, widget.NewLabel(label), nil, field)
+// formRows lays fields out with their labels before them, the labels in
+// one column: label, field, label, field, ...
+func formRows(labelsAndFields ...fyne.CanvasObject) fyne.CanvasObject {
+	return container.New(layout.NewFormLayout(), labelsAndFields...)
 }
 
 // appointmentForm picks hall, date and slot for the item and books: the
@@ -60,11 +62,13 @@ func appointmentForm(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 		date.SetSelectedIndex(0)
 	}
 	status := widgets.NewWrappedLabel("")
+	status.Hide() // until there is something to say
+	say := func(msg string) { status.SetText(msg); status.Show() }
 	book := widget.NewButtonWithIcon(env.T("AppointmentBook"), theme.Icon(theme.IconNameCalendar), nil)
 	book.Importance = widget.HighImportance
 	book.OnTapped = func() {
 		if hall.SelectedIndex() < 0 || date.SelectedIndex() < 0 || slot.Selected == "" {
-			status.SetText(env.T("AppointmentIncomplete"))
+			say(env.T("AppointmentIncomplete"))
 			return
 		}
 		req := platform.AppointmentRequest{HallID: d.halls[hall.SelectedIndex()].ID, ItemID: d.item.ID,
@@ -73,22 +77,22 @@ func appointmentForm(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 		env.Load(func(ctx context.Context) { _, err = env.Store.BookAppointment(ctx, req) }, func() {
 			switch {
 			case errors.Is(err, offline.ErrAppointmentPast):
-				status.SetText(env.T("AppointmentErrPast"))
+				say(env.T("AppointmentErrPast"))
 			case errors.Is(err, offline.ErrHallClosed):
-				status.SetText(env.T("AppointmentErrClosed"))
+				say(env.T("AppointmentErrClosed"))
 			case err != nil:
 				fyne.LogError("book appointment", err)
-				status.SetText(env.T("AppointmentFailed"))
+				say(env.T("AppointmentFailed"))
 			default:
 				env.Nav.Go(r) // show the appointment, pending, in the list
 			}
 		})
 	}
-	rows := []fyne.CanvasObject{service, formRow(env.T("AppointmentHall"), hall)}
+	rows := []fyne.CanvasObject{service, formRows(widget.NewLabel(env.T("AppointmentHall")), hall,
+		widget.NewLabel(env.T("AppointmentDate")), date, widget.NewLabel(env.T("AppointmentSlot")), slot)}
 	if note := homeHallNote(env, d.home, d.halls); note != "" {
 		rows = append(rows, widgets.NewWrappedLabel(note))
 	}
-	rows = append(rows, formRow(env.T("AppointmentDate"), date), formRow(env.T("AppointmentSlot"), slot), book, status,
-		beijingTimeNote(env), widgets.NewWrappedLabel(env.T("AppointmentOutboxNote")))
+	rows = append(rows, book, status, beijingTimeNote(env), widgets.NewWrappedLabel(env.T("AppointmentOutboxNote")))
 	return widgets.NewSection(env.T("AppointmentNew"), rows...)
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"sort"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
 )
@@ -25,7 +26,7 @@ func lawOfCosines(a, b orb.Point) float64 {
 
 // everyPlace reads every positioned place of the store through its list
 // reads, measured from p with lawOfCosines, nearest first.
-func everyPlace(t *testing.T, s *Store, p orb.Point) []NearbyPlace {
+func everyPlace(t testing.TB, s *Store, p orb.Point) []NearbyPlace {
 	t.Helper()
 	ctx := context.Background()
 	var out []NearbyPlace
@@ -186,4 +187,27 @@ func TestPlacesNearIsBounded(t *testing.T) {
 	if err != nil || len(far) != 0 {
 		t.Errorf("from New York: %d places, %v", len(far), err)
 	}
+}
+
+// BenchmarkPlacesNear is Nearby's query from 拙政园, against the way it
+// could be done without one, measured in the same run: reading every
+// place through the list reads and measuring each.
+func BenchmarkPlacesNear(b *testing.B) {
+	s, _ := openAt(b, seededCopy(b))
+	ctx := context.Background()
+	var query, every time.Duration
+	for b.Loop() {
+		start := time.Now()
+		if _, err := s.PlacesNear(ctx, humbleGarden, NearbyQuery{}); err != nil {
+			b.Fatal(err)
+		}
+		query += time.Since(start)
+		start = time.Now()
+		everyPlace(b, s, humbleGarden)
+		every += time.Since(start)
+	}
+	n := float64(b.N)
+	b.ReportMetric(float64(query.Microseconds())/1000/n, "ms/places-near")
+	b.ReportMetric(float64(every.Microseconds())/1000/n, "ms/every-place")
+	b.ReportMetric(float64(query)/float64(every), "x-vs-every-place")
 }

@@ -124,19 +124,29 @@ func TestHomeSearchFindsNanjingSouth(t *testing.T) {
 	}
 }
 
-// TestLineNamesInEnglish: a station's and a line's page say "Line 1" in
-// English, 1号线 in Chinese.
+// TestLineNamesInEnglish: lines read "Line 1" in English wherever a
+// station's lines are listed: Home search's hit (it read "1号线 2号线") and
+// the station's page; 1号线 in Chinese, 1호선 in Korean.
 func TestLineNamesInEnglish(t *testing.T) {
-	for lang, want := range map[string]string{"en": "Line 1  Line 2", "zh-Hans": "1号线  2号线", "ko": "1호선  2호선"} {
-		env, _ := testEnv(t, lang)
-		o := buildStation(env, Route{Screen: StationID, Param: "nj-12"})
+	for _, tc := range []struct{ lang, hit, page string }{
+		{"en", "Nanjing · Line 1 Line 2", "Line 1  Line 2"},
+		{"zh-Hans", "南京市 · 1号线 2号线", "1号线  2号线"},
+		{"ko", "난징 · 1호선 2호선", "1호선  2호선"},
+	} {
+		env, _ := testEnv(t, tc.lang)
+		o := buildSearch(env, Route{Screen: SearchID, Param: "Xinjiekou"})
+		show(t, o)
+		if !showsText(o, tc.hit) {
+			t.Errorf("%s: Home search for Xinjiekou shows %q; want %q", tc.lang, labelTexts(o), tc.hit)
+		}
+		o = buildStation(env, Route{Screen: StationID, Param: "nj-12"})
 		show(t, o)
 		found := false
 		for _, text := range labelTexts(o) {
-			found = found || strings.Contains(text, want)
+			found = found || strings.Contains(text, tc.page)
 		}
 		if !found {
-			t.Errorf("%s: the station page shows %q; want the lines as %q", lang, labelTexts(o), want)
+			t.Errorf("%s: the station page shows %q; want the lines as %q", tc.lang, labelTexts(o), tc.page)
 		}
 	}
 }

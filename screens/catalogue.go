@@ -150,9 +150,10 @@ func (c *catalogueList) apply() {
 	})
 }
 
-// searching hides the list while a query runs.
+// searching hides the list, and the count that was about it, while a
+// query runs.
 func (c *catalogueList) searching() {
-	c.count.SetText(c.env.T("CatalogueSearching"))
+	c.count.SetText("")
 	c.body.Objects = []fyne.CanvasObject{widgets.NewLoading(c.env.T("CatalogueSearching"))}
 	c.body.Refresh()
 }

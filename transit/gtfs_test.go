@@ -27,11 +27,11 @@ func TestLoadSampleFeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, f := range map[string]*transit.Feed{"dir": dir, "zip": zipped} {
-		// 8 trips as listed, and STBA (every 30 min 06:00–22:00: 32) and
-		// CITY1/CITY2 (4+12+12+18+6 = 52 each) expanded from frequencies.txt.
-		if len(f.Agencies) != 1 || len(f.Stops) != 9 || len(f.Routes) != 5 || len(f.Trips) != 8+32+52+52 {
-			t.Errorf("%s: %d agencies, %d stops, %d routes, %d trips; want 1, 9, 5, 144",
-				name, len(f.Agencies), len(f.Stops), len(f.Routes), len(f.Trips))
+		// 11 trips listed, of which STBA, CITY1 and CITY2 run by the 11
+		// rows of frequencies.txt, without exact times.
+		if len(f.Agencies) != 1 || len(f.Stops) != 9 || len(f.Routes) != 5 || len(f.Trips) != 8 || len(f.Frequencies) != 11 {
+			t.Errorf("%s: %d agencies, %d stops, %d routes, %d trips, %d frequencies; want 1, 9, 5, 8, 11",
+				name, len(f.Agencies), len(f.Stops), len(f.Routes), len(f.Trips), len(f.Frequencies))
 		}
 		if f.Estimated {
 			t.Errorf("%s: an imported feed is marked estimated", name)
@@ -42,13 +42,16 @@ func TestLoadSampleFeed(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The feed's zone is America/Los_Angeles, 15 hours behind China in
+	// June: its 06:10 on 2 June is 21:10 in China, the time the planner
+	// takes.
 	cases := []struct {
 		from, to, at, want string
 	}{
-		{"STAGECOACH", "BEATTY_AIRPORT", "06:10", "06:50"},    // shuttle at 06:30
-		{"BEATTY_AIRPORT", "BULLFROG", "07:00", "08:10"},      // AB1
-		{"STAGECOACH", "EMSI", "08:01", "08:27:14"},           // walking 1.45 km beats CITY1 (08:36)
-		{"BEATTY_AIRPORT", "FUR_CREEK_RES", "07:00", "09:20"}, // AB1 then BFC1 at Bullfrog
+		{"STAGECOACH", "BEATTY_AIRPORT", "21:10", "22:00"},    // 06:10 there: the shuttle every 30 min, so at worst 06:40, there 07:00
+		{"BEATTY_AIRPORT", "BULLFROG", "22:00", "23:10"},      // AB1, 08:00-08:10 there
+		{"STAGECOACH", "EMSI", "23:01", "23:27:14"},           // walking 1.45 km beats CITY1
+		{"BEATTY_AIRPORT", "FUR_CREEK_RES", "22:00", "24:20"}, // AB1 then BFC1 at Bullfrog, 09:20 there
 	}
 	for _, c := range cases {
 		at, _ := transit.ParseClock(c.at)
@@ -168,10 +171,9 @@ func TestLoadRejectsMalformedFeeds(t *testing.T) {
 		{"time runs backwards", "stop_times.txt", 7, "CITY1,6:10:00,6:21:00,DADAN,4,,,,", "stop_times.txt line 7: trip \"CITY1\" arrives here before it left the previous stop"},
 		{"repeated sequence", "stop_times.txt", 8, "CITY1,6:26:00,6:28:00,EMSI,4,,,,", "stop_times.txt line 8: trip \"CITY1\" repeats stop_sequence 4"},
 		{"last stop without time", "stop_times.txt", 3, "STBA,,,BEATTY_AIRPORT,2,,,,", "stop_times.txt line 3: trip \"STBA\": the first and last stops need"},
-		{"trip with one stop", "stop_times.txt", 15, "", "trips.txt line 2: trip \"AB1\" has 1 stop times"},
 		{"zero headway", "frequencies.txt", 2, "STBA,6:00:00,22:00:00,0", `frequencies.txt line 2: headway_secs "0"`},
 		{"frequency ends before it starts", "frequencies.txt", 3, "CITY1,8:00:00,6:00:00,1800", "frequencies.txt line 3: end_time is not after start_time"},
-		{"bad transfer stop", "transfers.txt", 0, "from_stop_id,to_stop_id,transfer_type,min_transfer_time\nBULLFROG,NOPE,2,60", `transfers.txt line 2: to_stop_id "NOPE"`},
+		{"unknown time zone", "agency.txt", 2, "DTA,Demo Transit Authority,http://google.com,Mars/Olympus_Mons", `agency.txt line 2: agency_timezone "Mars/Olympus_Mons"`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -222,14 +224,14 @@ func TestLoadAcceptsFeedVariants(t *testing.T) {
 	if f.Agencies[0].Name != `Demo, "Transit" Authority` {
 		t.Errorf("agency name %q", f.Agencies[0].Name)
 	}
-	for _, tr := range f.Trips {
-		if tr.ID == "CITY1@06:00" {
+	for _, q := range f.Frequencies {
+		if q.Trip.ID == "CITY1" {
 			// Halfway between NANAA (dep 6:07) and DADAN (arr 6:19).
-			if got := tr.StopTimes[2].Arrival.String(); got != "06:13" {
+			if got := q.Trip.StopTimes[2].Arrival.String(); got != "06:13" {
 				t.Errorf("interpolated time at NADAV %s, want 06:13", got)
 			}
 			return
 		}
 	}
-	t.Error("no trip CITY1@06:00 after expanding frequencies")
+	t.Error("no frequency-based trip CITY1")
 }

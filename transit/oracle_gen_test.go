@@ -23,10 +23,10 @@ type genFeed struct {
 	routes   []string            // route ids
 	trips    map[string][]string // route → trips
 	tripEnds map[string][2]string
-	tripLast map[string]int    // last arrival
+	tripLast map[string]int      // last arrival
 	calls    map[string][]string // route → its stops
 	meets    [][2]string         // routes that transfer rules join, from and to
-	tripSvc  map[string]string // service
+	tripSvc  map[string]string   // service
 	features map[string]int
 	start    time.Time // first day of the calendars
 }

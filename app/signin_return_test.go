@@ -136,3 +136,29 @@ func textOf(o fyne.CanvasObject) string {
 	}
 	return out
 }
+
+// TestDetourGoesBack: a detour (a route with a Return) that goes on to its
+// Return leaves the history, the asker's entry taking the route it went
+// to; going anywhere else from it, or to the asker from a plain route,
+// adds to the history as ever.
+func TestDetourGoesBack(t *testing.T) {
+	s, _ := newTestShell(t, prefs{lang: "en", theme: ThemeLight}, LayoutPhone, fyne.NewSize(390, 844))
+	asked := screens.Route{Screen: screens.BookingID, Param: "a=5a-010"}
+	back := screens.Route{Screen: screens.BookingID, Param: "a=5a-010&step=date"}
+	s.Go(asked)
+	s.Go(screens.Route{Screen: screens.SignInID, Return: &back})
+	s.Go(back)
+	if len(s.history) != 2 || !s.Current().Is(back) {
+		t.Fatalf("after the detour: %+v", s.history)
+	}
+	s.Go(screens.Route{Screen: screens.SignInID, Return: &back})
+	s.Go(screens.Route{Screen: screens.ServiceCodeID})
+	if len(s.history) != 4 || s.Current().Screen != screens.ServiceCodeID {
+		t.Fatalf("a detour going elsewhere: %+v", s.history)
+	}
+	s.Go(screens.Route{Screen: screens.SignInID})
+	s.Go(back)
+	if len(s.history) != 6 {
+		t.Fatalf("a plain sign-in going to the booking: %+v", s.history)
+	}
+}

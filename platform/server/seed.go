@@ -10,6 +10,7 @@ import (
 	"jiangsupass/assets"
 	"jiangsupass/assets/seed"
 	"jiangsupass/clock"
+	"jiangsupass/placename"
 	"jiangsupass/platform"
 )
 
@@ -77,6 +78,7 @@ func seedItems(d *seed.Data, version string, now time.Time) ([]collItem, error) 
 			kind = "airport"
 		}
 		add(platform.POIs, &platform.POI{ID: fmt.Sprintf("hub-%03d", i+1), Kind: kind, Name: h.Name,
+			NameI18n: platform.Text(placename.Hub(h.Name, h.Kind)), // by the rule the app names hubs with
 			CityCode: d.StationCity[d.HubStation[h.Name]], Lon: h.Point.Lon(), Lat: h.Point.Lat(), Source: seed.SourceHubs})
 	}
 	for i, a := range d.Attractions {

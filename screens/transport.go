@@ -105,6 +105,9 @@ func linesView(env *Env, d *transportData) fyne.CanvasObject {
 	if b := feedErrorsBanner(env, d.failed); b != nil {
 		head.Add(b)
 	}
+	if b := feedWarningsBanner(env, d.skipped); b != nil {
+		head.Add(b)
+	}
 	find := widget.NewButtonWithIcon(env.T("TransportFindStation"), theme.SearchIcon(), func() {
 		env.Nav.Go(Route{Screen: PickerID, Param: "field=station"})
 	})

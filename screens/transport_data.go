@@ -27,6 +27,7 @@ type transportData struct {
 	cities    map[string]string    // city code → name in the user's language
 	imported  int                  // GTFS feeds imported beside the estimated network
 	failed    []transit.FolderFeed // every feed that could not be imported, with its error
+	skipped   []feedWarning        // the rows and trips of imported feeds that were skipped
 }
 
 // feedsFolder is where an operator's GTFS feeds (zip files or folders),
@@ -91,6 +92,9 @@ func compileTransport(ctx context.Context, store *offline.Store, day time.Time) 
 			}
 			feeds = append(feeds, f.Feed)
 			d.imported++
+			for _, w := range f.Feed.Warnings {
+				d.skipped = append(d.skipped, feedWarning{Feed: f.Name, FeedWarning: w})
+			}
 		}
 	}
 	if d.net, err = transit.Compile(transit.Merge(feeds...), day, transit.Options{}); err != nil {

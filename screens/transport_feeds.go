@@ -57,3 +57,31 @@ func feedProblem(env *Env, f transit.FolderFeed) string {
 	data["Detail"] = f.Err.Error()
 	return env.L.Tf("TransportFeedUnreadable", data)
 }
+
+// feedWarning is a row or trip skipped in one feed.
+type feedWarning struct {
+	Feed string
+	transit.FeedWarning
+}
+
+// maxShownWarnings bounds the skipped rows the Transport tab lists.
+const maxShownWarnings = 8
+
+// feedWarningsBanner names the rows and trips of the imported feeds that
+// were skipped (where GTFS's reference validator only warns), each by
+// feed, file and line; nil when none was.
+func feedWarningsBanner(env *Env, skipped []feedWarning) fyne.CanvasObject {
+	if len(skipped) == 0 {
+		return nil
+	}
+	box := container.NewVBox(widgets.NewWrappedLabel(env.L.N("TransportFeedSkipped", len(skipped), nil)))
+	for i, w := range skipped {
+		if i == maxShownWarnings {
+			box.Add(widgets.NewWrappedLabel("…"))
+			break
+		}
+		box.Add(widgets.NewWrappedLabel("• " + env.L.Tf("TransportFeedBadLine",
+			map[string]any{"Feed": w.Feed, "File": w.File, "Line": w.Line, "Detail": w.Msg})))
+	}
+	return widgets.NewBanner(theme.InfoIcon(), box)
+}

@@ -29,12 +29,23 @@ func (c Clock) String() string {
 	return fmt.Sprintf("%02d:%02d", c/3600, c/60%60)
 }
 
-// Minutes is the clock time rounded down to whole minutes, shown HH:MM.
+// Minutes is the clock time rounded down to whole minutes, shown as a
+// time of day, HH:MM, followed by "+1" (or "+2", "-1" …) when it falls on
+// another day than the one its clock counts from: 25:10 is "01:10 +1".
 func (c Clock) Minutes() string {
 	if c == Never {
 		return "--:--"
 	}
-	return fmt.Sprintf("%02d:%02d", c/3600, c/60%60)
+	day := c / 86400
+	if c < 0 {
+		day = (c - 86399) / 86400
+	}
+	t := c - day*86400
+	s := fmt.Sprintf("%02d:%02d", t/3600, t/60%60)
+	if day != 0 {
+		s += fmt.Sprintf(" %+d", day)
+	}
+	return s
 }
 
 // MaxHours is the latest hour a feed's time may have: a trip of one

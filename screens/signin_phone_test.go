@@ -2,11 +2,13 @@ package screens
 
 import (
 	"context"
+	"strconv"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
 
 	"jiangsupass/offline"
+	"jiangsupass/platform"
 	"jiangsupass/platform/server"
 )
 
@@ -80,7 +82,13 @@ func TestSignInComesBackToAsker(t *testing.T) {
 	review := Route{Screen: BookingID, Param: bookingState{attraction: "5a-010", step: "review", slot: slots[len(slots)-1].ID,
 		counts: map[string]int{"5a-010-adult": 1}, visitors: []string{v.ID}}.param()}
 	first := Route{Screen: BookingID, Param: bookingState{attraction: "5a-010", step: "date"}.param()}
-	for _, asker := range []Route{review, first, {Screen: CardID}, {Screen: ServiceCodeID}, {Screen: AppointmentID}} {
+	o, err := env.Store.BookTickets(ctx, slots[len(slots)-1], []platform.OrderVisitor{{ProductID: "5a-010-adult",
+		Name: v.Name, DocKind: v.DocKind, DocNumber: v.DocNumber}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ticket := Route{Screen: ETicketID, Param: strconv.FormatInt(o.LocalID, 10)}
+	for _, asker := range []Route{review, first, ticket, {Screen: TicketsID}, {Screen: CardID}, {Screen: ServiceCodeID}, {Screen: AppointmentID}} {
 		s, _ := Lookup(asker.Screen)
 		screen := s.Build(env, asker)
 		show(t, screen)

@@ -104,7 +104,7 @@ func eticketPage(env *Env, o offline.TicketOrder, name string, sample bool) fyne
 		widgets.NewInfoRow(env.T("BookingTotal"), yuan(o.TotalCents)+" "+env.T("BookingGeneratedPrice")))
 	box := container.NewVBox(title, status)
 	if o.WaitsForSignIn && o.Status == "pending" && !sample {
-		signIn := widget.NewButtonWithIcon(env.T("SignInAction"), theme.LoginIcon(), func() { env.Nav.Go(Route{Screen: SignInID}) })
+		signIn := widget.NewButtonWithIcon(env.T("SignInAction"), theme.LoginIcon(), func() { env.Nav.Go(signInFrom(Route{Screen: ETicketID, Param: strconv.FormatInt(o.LocalID, 10)})) })
 		signIn.Importance = widget.HighImportance
 		box.Add(container.NewCenter(signIn))
 	}

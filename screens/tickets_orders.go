@@ -92,7 +92,7 @@ func ticketsList(env *Env, d ticketsData, sample bool) fyne.CanvasObject {
 	}
 	box := container.NewVBox()
 	if n := waitingForSignIn(d.orders); n > 0 && !sample {
-		signIn := widget.NewButtonWithIcon(env.T("SignInAction"), theme.LoginIcon(), func() { env.Nav.Go(Route{Screen: SignInID}) })
+		signIn := widget.NewButtonWithIcon(env.T("SignInAction"), theme.LoginIcon(), func() { env.Nav.Go(signInFrom(Route{Screen: TicketsID})) })
 		signIn.Importance = widget.HighImportance
 		box.Add(widgets.NewBanner(theme.InfoIcon(), container.NewVBox(
 			widgets.NewWrappedLabel(env.L.N("TicketsWaitSignIn", n, nil)), signIn)))

@@ -21,12 +21,7 @@ import (
 // masked, and the booking going on to its next step.
 func TestBookingSignInComesBack(t *testing.T) {
 	ctx := context.Background()
-	p := startTestPlatform(t)
-	s, w := newTestShell(t, prefs{lang: "en", theme: ThemeLight}, LayoutPhone, fyne.NewSize(390, 844))
-	s.syncer = newSyncer(s.store, p.URL, "test", "en")
-	defer s.syncer.stop()
-	ui := make(chan func(), 10000)
-	s.syncer.do = func(f func()) { ui <- f }
+	s, w, p, ui := platformShell(t)
 	if err := syncOnce(t, s.syncer); err != nil {
 		t.Fatal(err)
 	}
@@ -96,12 +91,7 @@ func TestBookingSignInComesBack(t *testing.T) {
 // TestSignInFromMeGoesToServiceCode: signing in of one's own accord, with
 // a mainland number, goes to the 苏服码 as before.
 func TestSignInFromMeGoesToServiceCode(t *testing.T) {
-	p := startTestPlatform(t)
-	s, w := newTestShell(t, prefs{lang: "en", theme: ThemeLight}, LayoutPhone, fyne.NewSize(390, 844))
-	s.syncer = newSyncer(s.store, p.URL, "test", "en")
-	defer s.syncer.stop()
-	ui := make(chan func(), 10000)
-	s.syncer.do = func(f func()) { ui <- f }
+	s, w, p, ui := platformShell(t)
 	entries := signInFields(t, s, w)
 	test.Type(entries[0], "+86 138 0000 0001")
 	tapText(w.Content(), s.loc.T("SignInSendCode"))
@@ -111,6 +101,20 @@ func TestSignInFromMeGoesToServiceCode(t *testing.T) {
 	if s.Current().Screen != screens.ServiceCodeID {
 		t.Fatalf("after a sign-in from Me the app shows %+v, want the 苏服码", s.Current())
 	}
+}
+
+// platformShell is an English phone-sized shell over a real store whose
+// syncer links it to a reference server on loopback; what the syncer
+// hands the UI goroutine waits in ui until the test drains it.
+func platformShell(t *testing.T) (*Shell, fyne.Window, *testPlatform, chan func()) {
+	t.Helper()
+	p := startTestPlatform(t)
+	s, w := newTestShell(t, prefs{lang: "en", theme: ThemeLight}, LayoutPhone, fyne.NewSize(390, 844))
+	s.syncer = newSyncer(s.store, p.URL, "test", "en")
+	t.Cleanup(s.syncer.stop)
+	ui := make(chan func(), 10000)
+	s.syncer.do = func(f func()) { ui <- f }
+	return s, w, p, ui
 }
 
 // signInEntries are the sign-in screen's phone and code fields.

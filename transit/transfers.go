@@ -154,11 +154,7 @@ func (n *Network) routable(i int32) bool {
 // node.
 func (c *compiler) transfers() {
 	n, o := c.n, c.n.Opts
-	pts := make([]orb.Point, len(n.Stops))
-	for i, s := range n.Stops {
-		pts[i] = s.Point
-	}
-	n.grid = newGrid(pts, 500)
+	n.grid = newGrid(stopPoints(n.Stops), 500)
 	nodes := len(n.nodeStop)
 	n.change = make([]Clock, nodes)
 	for i := range n.change {
@@ -234,4 +230,13 @@ func (c *compiler) transfers() {
 // order.
 func sortFoot(f []footpath) {
 	sort.Slice(f, func(a, b int) bool { return f[a].to < f[b].to })
+}
+
+// stopPoints are the places of stops, in order.
+func stopPoints(stops []Stop) []orb.Point {
+	pts := make([]orb.Point, len(stops))
+	for i, s := range stops {
+		pts[i] = s.Point
+	}
+	return pts
 }

@@ -22,8 +22,9 @@ const nearbyZoom = placeZoom
 // nearbyOriginID is the marker ID of where distances are measured from.
 const nearbyOriginID = "origin"
 
-// markerOrigin is the colour of the origin's marker.
-var markerOrigin = color.NRGBA{0x26, 0x26, 0x26, 0xff}
+// markerOrigin is the colour of the origin's marker: magenta, which no
+// kind of place has, and which stands out on the light and dark maps.
+var markerOrigin = color.NRGBA{0xc4, 0x1d, 0x7f, 0xff}
 
 // nearbyMap shows the places listed, and where they are measured from, at
 // every zoom: markers of the listed places are never hidden by zoom, only

@@ -194,6 +194,7 @@ func TestTransportPlansInChinaTime(t *testing.T) {
 	}
 	planner := buildPlanner(env, Route{Screen: PlannerID, Param: "from=station:nj-12&to=station:nj-65"})
 	show(t, planner)
+	openPlannerForm(t, planner)
 	var at string
 	for _, e := range find[*widget.Entry](planner) {
 		if e.PlaceHolder == "HH:MM" {

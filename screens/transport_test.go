@@ -50,6 +50,7 @@ func TestPlannerGetThereFromAttraction(t *testing.T) {
 	// The Confucius Temple (夫子庙), Nanjing, from Nanjing South station.
 	o := buildPlanner(env, Route{Screen: PlannerID, Param: "from=station:nj-20&to=attraction:5a-002&at=10:00"})
 	show(t, o)
+	openPlannerForm(t, o)
 	walk := false
 	for _, text := range labelTexts(o) {
 		if strings.Contains(text, "Walk") && strings.Contains(text, "to Confucius") {
@@ -83,6 +84,7 @@ func TestPlannerRejectsBadTime(t *testing.T) {
 	env, nav := testEnv(t, "en")
 	o := buildPlanner(env, Route{Screen: PlannerID, Param: plannerSample})
 	show(t, o)
+	openPlannerForm(t, o)
 	entry := find[*widget.Entry](o)[0]
 	entry.SetText("25:99")
 	test.Tap(labelled(t, o, env.T("PlannerPlan")))

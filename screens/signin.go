@@ -53,7 +53,11 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 	intro := widgets.NewWrappedLabel(env.T("SignInIntro"))
 	phone := widget.NewEntry() // a plain entry: a phone's number pad has no +
 	phone.SetPlaceHolder(env.T("SignInPhoneAny"))
+	// The line under the number says which numbers are taken, and, for
+	// one that is none of them, what to type, where the eye is (in 长辈版
+	// on a phone the status below is out of view), until it is edited.
 	phoneHelp := widgets.NewWrappedLabel(env.T("SignInPhoneHelp"))
+	phone.OnChanged = func(string) { sayPhone(env, phoneHelp, false) }
 	code := widget.NewEntry()
 	code.SetPlaceHolder(env.T("SignInCode"))
 	status := widgets.NewWrappedLabel("")
@@ -64,6 +68,10 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 	}
 	if client == nil {
 		box.Add(widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(env.T("ResidentNoPlatform"))))
+	}
+	badPhone := func() {
+		status.SetText("")
+		sayPhone(env, phoneHelp, true)
 	}
 	var send, signIn *widget.Button
 	// The countdown has a line of its own, so that what an answer said
@@ -78,7 +86,7 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 		}
 		number, perr := platform.ParsePhone(phone.Text)
 		if perr != nil {
-			status.SetText(env.T("SignInBadPhoneHow"))
+			badPhone()
 			return
 		}
 		send.Disable()
@@ -91,7 +99,7 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 				return
 			}
 			if phoneRefused(err) {
-				status.SetText(env.T("SignInBadPhoneHow"))
+				badPhone()
 				return
 			}
 			if err != nil {
@@ -109,7 +117,7 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 		number, perr := platform.ParsePhone(phone.Text)
 		switch {
 		case perr != nil:
-			status.SetText(env.T("SignInBadPhoneHow"))
+			badPhone()
 			return
 		case !codePattern.MatchString(code.Text):
 			status.SetText(env.T("SignInBadCode"))
@@ -132,7 +140,7 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 			case errors.As(err, &pe) && pe.Code == platform.CodeInvalidCode:
 				status.SetText(env.T("SignInWrongCode"))
 			case phoneRefused(err):
-				status.SetText(env.T("SignInBadPhoneHow"))
+				badPhone()
 			case err != nil:
 				status.SetText(syncFailure(env, err))
 			default:
@@ -159,6 +167,20 @@ func signInForm(env *Env, r Route) fyne.CanvasObject {
 	box.Add(waitLine)
 	box.Add(widgets.NewWrappedLabel(env.T("SignInPrivacy")))
 	return box
+}
+
+// sayPhone sets the line under the phone number: which numbers are
+// taken, or, when the one typed is none of them, what to type.
+func sayPhone(env *Env, line *widgets.WrappedLabel, bad bool) {
+	text, imp := env.T("SignInPhoneHelp"), widget.MediumImportance
+	if bad {
+		text, imp = env.T("SignInBadPhoneHow"), widget.DangerImportance
+	}
+	if line.Source() == text && line.Importance == imp {
+		return
+	}
+	line.Importance = imp
+	line.SetText(text)
 }
 
 // phoneRefused reports whether err says the number is none a code can be

@@ -63,6 +63,11 @@ func TestMalformedNumberSaysWhatToType(t *testing.T) {
 	if len(sent) != 0 {
 		t.Errorf("codes sent to malformed numbers: %v", sent)
 	}
+	test.Type(phone, "4") // editing the number puts back which numbers are taken
+	shows(t, w, env.T("SignInPhoneHelp"))
+	if showsText(w.Content(), env.T("SignInBadPhoneHow")) {
+		t.Error("the refusal stays after the number is edited")
+	}
 }
 
 // TestSignInComesBackToAsker: each screen that asks for a sign-in sends

@@ -74,11 +74,16 @@ func compileTransport(ctx context.Context, store *offline.Store, day time.Time) 
 	if err != nil {
 		return nil, err
 	}
+	d := &transportData{lineRoute: map[string]int{}, stations: map[string]offline.Station{}}
+	cacheDir, key := networkCacheDir(store), networkCacheKey(lines, stations, feedsFolder(store), day)
+	if n, x, ok := loadCachedNetwork(cacheDir, key); ok {
+		d.net, d.imported, d.skipped = n, x.Imported, x.Skipped
+		return d.fill(ctx, store)
+	}
 	feed, err := transit.Estimated(lines, stations, transit.DefaultRule())
 	if err != nil {
 		return nil, err
 	}
-	d := &transportData{lineRoute: map[string]int{}, stations: map[string]offline.Station{}}
 	feeds := []*transit.Feed{feed}
 	if dir := feedsFolder(store); dir != "" {
 		found, err := transit.LoadFolder(dir)
@@ -100,6 +105,16 @@ func compileTransport(ctx context.Context, store *offline.Store, day time.Time) 
 	if d.net, err = transit.Compile(transit.Merge(feeds...), day, transit.Options{}); err != nil {
 		return nil, err
 	}
+	if len(d.failed) == 0 {
+		saveCachedNetwork(cacheDir, key, d.net, cachedExtras{Imported: d.imported, Skipped: d.skipped})
+	}
+	return d.fill(ctx, store)
+}
+
+// fill adds to d the store's lines, stations and hubs, and the routes of
+// its network by ID.
+func (d *transportData) fill(ctx context.Context, store *offline.Store) (*transportData, error) {
+	var err error
 	for i, r := range d.net.Routes {
 		d.lineRoute[r.ID] = i
 	}

@@ -70,7 +70,7 @@ func TestResidentShowsServiceCode(t *testing.T) {
 	s.ClickText("home", en.T("ServiceCodeTitle"))
 	s.ClickLowest("sign-in-first", en.T("SignInAction"))
 	phone := server.DemoAccounts[0].Phone
-	s.ClickText("sign-in", en.T("SignInPhone"))
+	s.ClickText("sign-in", en.T("SignInPhoneAny"))
 	s.Type(phone, 40*time.Millisecond)
 	s.ClickText("sign-in-phone", en.T("SignInSendCode"))
 	s.ReadUntil("code-sent", 30*time.Second, en.T("SignInCodeSent"))

@@ -10,14 +10,28 @@
 // [EstimateRule]); such a feed is marked Estimated and must be shown as an
 // estimated timetable, never as an official one.
 //
-// [Compile] turns a feed into a [Network] for one service day: trips are
-// grouped into patterns (trips that call at the same stops in the same
-// order), and footpaths join stops a short walk apart. [Network.Plan] runs
-// RAPTOR (round-based public transit routing) for the earliest arrival with
-// at most K transfers and returns the Pareto options: each extra transfer
-// is offered only when it arrives earlier. [Network.BruteForce] answers the
-// same question by a plain search over the time-expanded graph, as a
-// reference for tests and benchmarks.
+// [Compile] turns a feed into a [Network] for one date: the trips of
+// every service day that call between that date's midnight (China time)
+// and Options.Horizon after it, with times counted from that midnight, so
+// a trip of the day before at 25:10 runs at 01:10 (times up to 99 h are
+// read; agency_timezone places each service day). Trips are grouped into
+// patterns (same stops, pickup and drop-off types), in-seat transfers
+// join trips into one ride, and changes between stops follow
+// transfers.txt with its route and trip scope, stations and pathways (see
+// transfers.go for the stated rules). Trips of frequencies.txt without
+// exact times are planned with the whole headway as the wait.
+// [Network.Plan] runs RAPTOR (round-based public transit routing) for the
+// earliest arrival with at most K transfers and returns the Pareto
+// options: each extra transfer is offered only when it arrives earlier.
+// [Network.BruteForce] answers the same question by a plain search over
+// the time-expanded graph, for benchmarks. The planner's reference in
+// tests is a connection scan over the raw feed (internal/csaoracle),
+// which shares no code with it. [Network.Save] and [LoadNetwork] keep a
+// compiled network between runs.
+//
+// Where GTFS's reference validator only warns (a trip with fewer than two
+// stop times, a transfer or pathway naming what the feed lacks), the row
+// or trip is skipped and named in Feed.Warnings with its file and line.
 //
 // The package never imports Fyne or SQL; screens call it off the UI
 // thread.

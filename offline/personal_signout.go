@@ -23,10 +23,12 @@ import (
 //   - a sign-in (SignInOffer.Finish): what an earlier resident left goes,
 //     except the requests not yet sent: the ones made signed out are taken
 //     on by the resident signing in or removed, and other residents' wait
-//     for them or are removed, as that person chose; the device's key for
-//     codes stays when it takes requests on (an order's e-ticket is bound
-//     to it). The new session is written in the same transaction.
-// The personal records always go (but the device's key, above). When
+//     for them or are removed, as that person chose; the saved visitors
+//     follow the same choice (tickets_visitors_owner.go); the device's key
+//     for codes stays when it takes requests on (an order's e-ticket is
+//     bound to it). The new session is written in the same transaction.
+// The personal records always go (but the device's key and the visitors,
+// above). When
 // something sealed stays, it is sealed again under a new key and the old
 // key is deleted; when nothing does, the key is deleted: either way the
 // sealed bytes left in the file's free pages no longer open.
@@ -88,6 +90,10 @@ type clearing struct {
 	before func(ctx context.Context, tx *sql.Tx) error
 	// keepDevice keeps the device's key for codes, sealed again.
 	keepDevice bool
+	// visitors, when not nil, says which saved visitors stay: the book as
+	// it was, read under the old key, goes in and what stays comes out,
+	// sealed again under the new key.
+	visitors func(visitorBook) visitorBook
 	// session, when not nil, is saved sealed under the new key.
 	session *Session
 }
@@ -116,6 +122,14 @@ func (s *Store) clearPersonal(ctx context.Context, c clearing) error {
 				return err
 			}
 		}
+		var book visitorBook
+		if c.visitors != nil && oldErr == nil {
+			found, err := s.handoverVisitors(ctx, tx)
+			if err != nil {
+				return err
+			}
+			book = c.visitors(found)
+		}
 		if _, err := tx.ExecContext(ctx, "DELETE FROM personal_records"); err != nil {
 			return err
 		}
@@ -126,7 +140,7 @@ func (s *Store) clearPersonal(ctx context.Context, c clearing) error {
 		if err != nil {
 			return err
 		}
-		if c.session == nil && device == nil && (len(kept) == 0 || oldErr != nil) {
+		if c.session == nil && device == nil && len(book) == 0 && (len(kept) == 0 || oldErr != nil) {
 			// Nothing stays that the key opens. It goes before the
 			// commit, so that nothing is sealed under it meanwhile.
 			return s.dropPersonalKey()
@@ -142,6 +156,11 @@ func (s *Store) clearPersonal(ctx context.Context, c clearing) error {
 		}
 		if device != nil {
 			if err := putSealed(ctx, tx, fresh, recDevice, device, s.now()); err != nil {
+				return err
+			}
+		}
+		if len(book) > 0 {
+			if err := putSealed(ctx, tx, fresh, recVisitors, visitorRecord{Owners: book}, s.now()); err != nil {
 				return err
 			}
 		}

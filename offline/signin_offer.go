@@ -76,6 +76,13 @@ type SignInOffer struct {
 	// Others are other residents' requests waiting for this server, which
 	// may wait for them (Leave) or be removed.
 	Others []PendingRequest
+	// SignedOutVisitors are the visitors saved signed out (for a booking
+	// in progress, say): they follow the choice for SignedOut, taken on as
+	// the resident's saved visitors, removed, or left.
+	SignedOutVisitors []Visitor
+	// OthersVisitors is how many visitors other residents saved: they
+	// follow the choice for Others, kept out of sight or removed.
+	OthersVisitors int
 
 	store  *Store
 	client *platform.Client
@@ -86,7 +93,9 @@ type SignInOffer struct {
 
 // Asks reports whether there is anything to ask: with nothing, Finish
 // with the zero choice.
-func (o *SignInOffer) Asks() bool { return len(o.SignedOut)+len(o.Others) > 0 }
+func (o *SignInOffer) Asks() bool {
+	return len(o.SignedOut)+len(o.Others)+len(o.SignedOutVisitors)+o.OthersVisitors > 0
+}
 
 // BeginSignIn exchanges a phone number and its one-time code for tokens
 // at the platform c talks to and reads the resident's profile; it changes
@@ -108,6 +117,21 @@ func (s *Store) BeginSignIn(ctx context.Context, c *platform.Client, phone, code
 		_ = o.Cancel(ctx)
 		return nil, fmt.Errorf("sign in: %w", err)
 	}
+	book, err := s.handoverVisitors(ctx, s.db)
+	if err != nil {
+		_ = o.Cancel(ctx)
+		return nil, fmt.Errorf("sign in: %w", err)
+	}
+	own := visitorOwner(o.Session)
+	for owner, list := range book {
+		switch owner {
+		case "":
+			o.SignedOutVisitors = list
+		case own:
+		default:
+			o.OthersVisitors += len(list)
+		}
+	}
 	return o, nil
 }
 
@@ -123,8 +147,8 @@ func (s *Store) SignIn(ctx context.Context, c *platform.Client, phone, code stri
 }
 
 // Finish keeps the session and applies the choice, in one transaction:
-// the requests made signed out are taken on or removed (or left), other
-// residents' are removed (or left); what an earlier resident left that is
+// the requests and visitors saved signed out are taken on or removed (or
+// left), other residents' are removed (or left); what an earlier resident left that is
 // not a waiting request goes, as at a sign-out. The client then holds the
 // session's tokens, and the requests taken on are sent at once.
 func (o *SignInOffer) Finish(ctx context.Context, ch SignInChoice) (Session, error) {
@@ -160,8 +184,11 @@ func (o *SignInOffer) Finish(ctx context.Context, ch SignInChoice) (Session, err
 		return nil
 	}
 	where, args := residentRequests()
+	visitors := func(book visitorBook) visitorBook {
+		return handOverVisitors(book, visitorOwner(sess), ch.SignedOut, ch.Others)
+	}
 	err := s.clearPersonal(ctx, clearing{what: "sign in", where: where + " AND state <> 'pending'", args: args,
-		before: before, keepDevice: ch.SignedOut == Adopt, session: &sess})
+		before: before, keepDevice: ch.SignedOut == Adopt, visitors: visitors, session: &sess})
 	if err != nil {
 		return Session{}, err
 	}

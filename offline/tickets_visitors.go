@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
-	"errors"
 	"fmt"
 	"slices"
 
@@ -53,15 +52,12 @@ func (s *Store) CheckDocument(ctx context.Context, d idcard.Document) (idcard.Do
 	return idcard.Normalize(d, regions, s.now())
 }
 
-// Visitors returns the saved visitors; none when there are none yet or no
-// one is signed in.
+// Visitors returns the saved visitors of the person using the device:
+// the signed-in resident's, or, signed out, those entered signed out.
+// None when there are none yet, or no key to open them.
 func (s *Store) Visitors(ctx context.Context) ([]Visitor, error) {
-	var v []Visitor
-	err := s.getPersonal(ctx, recVisitors, &v)
-	if errors.Is(err, ErrNotFound) || errors.Is(err, ErrSignedOut) {
-		return nil, nil
-	}
-	return v, err
+	owner, book, err := s.visitorBook(ctx, s.db)
+	return book[owner], err
 }
 
 // SaveVisitor checks a visitor's document and adds the visitor to the
@@ -73,7 +69,7 @@ func (s *Store) SaveVisitor(ctx context.Context, v Visitor) (Visitor, error) {
 		return v, err
 	}
 	v.Name, v.DocNumber = d.Name, d.Number
-	list, err := s.Visitors(ctx)
+	owner, book, err := s.visitorBook(ctx, s.db)
 	if err != nil {
 		return v, err
 	}
@@ -82,18 +78,28 @@ func (s *Store) SaveVisitor(ctx context.Context, v Visitor) (Visitor, error) {
 		_, _ = rand.Read(b)
 		v.ID = hex.EncodeToString(b)
 	}
-	list = slices.DeleteFunc(list, func(o Visitor) bool {
-		return o.ID == v.ID || o.DocKind == v.DocKind && o.DocNumber == v.DocNumber
-	})
-	list = append(list, v)
-	return v, s.putPersonal(ctx, recVisitors, list)
+	book[owner] = addVisitors(book[owner], v)
+	return v, s.putPersonal(ctx, recVisitors, visitorRecord{Owners: book})
 }
 
 // RemoveVisitor deletes a saved visitor.
 func (s *Store) RemoveVisitor(ctx context.Context, id string) error {
-	list, err := s.Visitors(ctx)
+	owner, book, err := s.visitorBook(ctx, s.db)
 	if err != nil {
 		return err
 	}
-	return s.putPersonal(ctx, recVisitors, slices.DeleteFunc(list, func(o Visitor) bool { return o.ID == id }))
+	book[owner] = slices.DeleteFunc(book[owner], func(o Visitor) bool { return o.ID == id })
+	return s.putPersonal(ctx, recVisitors, visitorRecord{Owners: book})
+}
+
+// addVisitors adds vs to list, each in place of one with its ID or its
+// document.
+func addVisitors(list []Visitor, vs ...Visitor) []Visitor {
+	for _, v := range vs {
+		list = slices.DeleteFunc(list, func(o Visitor) bool {
+			return o.ID == v.ID || o.DocKind == v.DocKind && o.DocNumber == v.DocNumber
+		})
+		list = append(list, v)
+	}
+	return list
 }

@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"errors"
+	"slices"
 	"strconv"
 
 	"fyne.io/fyne/v2"
@@ -22,8 +23,11 @@ import (
 func bookingReviewStep(env *Env, st bookingState, d ticketData, ended func()) fyne.CanvasObject {
 	slot, ok := d.slotOf(st.slot)
 	lines := st.lines(d)
-	if !ok || len(lines) != st.total() || len(lines) == 0 {
+	if !ok || st.total() == 0 {
 		return widgets.NewWrappedLabel(env.T("BookingSlotGone"))
+	}
+	if len(lines) != st.total() {
+		return visitorsGone(env, st, d)
 	}
 	lang := env.L.Lang()
 	rows := []fyne.CanvasObject{
@@ -81,6 +85,21 @@ func bookingReviewStep(env *Env, st bookingState, d ticketData, ended func()) fy
 	box.Add(problem)
 	box.Add(submit)
 	return box
+}
+
+// visitorsGone says that a visitor chosen for the booking is no longer
+// saved (removed at a sign-in, say), and goes back to choosing them with
+// those still saved kept.
+func visitorsGone(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
+	again := widget.NewButtonWithIcon(env.T("BookingChooseVisitorsAgain"), theme.AccountIcon(), func() {
+		st.next(env, "visitors", func(n *bookingState) {
+			n.visitors = slices.DeleteFunc(n.visitors, func(id string) bool {
+				return !slices.ContainsFunc(d.visitors, func(v offline.Visitor) bool { return v.ID == id })
+			})
+		})
+	})
+	again.Importance = widget.HighImportance
+	return container.NewVBox(widgets.NewWrappedLabel(env.T("BookingVisitorsGone")), again)
 }
 
 // bookingErrorText says why a booking was not recorded.

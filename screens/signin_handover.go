@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"jiangsupass/idcard"
 	"jiangsupass/offline"
 	"jiangsupass/platform"
 	"jiangsupass/screens/widgets"
@@ -68,8 +69,11 @@ func handOver(env *Env, client *platform.Client, offer *offline.SignInOffer, don
 func askHandover(env *Env, offer *offline.SignInOffer, signedOut, others []string, finish func(offline.SignInChoice), cancel func()) {
 	ch := offline.SignInChoice{SignedOut: offline.Adopt, Others: offline.Leave}
 	box := container.NewVBox()
-	if len(offer.SignedOut) > 0 {
-		adopt, remove := env.T("HandoverAdopt"), env.T("HandoverRemove")
+	if len(offer.SignedOut)+len(offer.SignedOutVisitors) > 0 {
+		adopt, remove, intro := env.T("HandoverAdopt"), env.T("HandoverRemove"), "HandoverSignedOutIntro"
+		if len(offer.SignedOut) == 0 { // visitors only: nothing to send
+			adopt, intro = env.T("HandoverAdoptVisitors"), "HandoverSignedOutVisitorsIntro"
+		}
 		choice := widget.NewRadioGroup([]string{adopt, remove}, func(s string) {
 			ch.SignedOut = offline.Adopt
 			if s == remove {
@@ -78,12 +82,16 @@ func askHandover(env *Env, offer *offline.SignInOffer, signedOut, others []strin
 		})
 		choice.Required = true
 		choice.SetSelected(adopt)
-		box.Add(widgets.NewWrappedLabel(env.L.Tf("HandoverSignedOutIntro", map[string]any{"What": requestCounts(env, offer.SignedOut)})))
-		box.Add(requestLines(signedOut))
+		what := withVisitors(env, requestCounts(env, offer.SignedOut), "HandoverCountVisitors", len(offer.SignedOutVisitors))
+		box.Add(widgets.NewWrappedLabel(env.L.Tf(intro, map[string]any{"What": what})))
+		box.Add(requestLines(append(signedOut, visitorsLine(env, offer.SignedOutVisitors)...)))
 		box.Add(choice)
 	}
-	if len(offer.Others) > 0 {
-		keep, remove := env.T("HandoverKeep"), env.T("HandoverRemove")
+	if len(offer.Others)+offer.OthersVisitors > 0 {
+		keep, remove, intro := env.T("HandoverKeep"), env.T("HandoverRemove"), "HandoverOthersIntro"
+		if len(offer.Others) == 0 {
+			intro = "HandoverOthersVisitorsIntro"
+		}
 		choice := widget.NewRadioGroup([]string{keep, remove}, func(s string) {
 			ch.Others = offline.Leave
 			if s == remove {
@@ -92,11 +100,14 @@ func askHandover(env *Env, offer *offline.SignInOffer, signedOut, others []strin
 		})
 		choice.Required = true
 		choice.SetSelected(keep)
-		if len(offer.SignedOut) > 0 {
+		if len(offer.SignedOut)+len(offer.SignedOutVisitors) > 0 {
 			box.Add(widget.NewSeparator())
 		}
-		box.Add(widgets.NewWrappedLabel(env.L.Tf("HandoverOthersIntro", map[string]any{"What": requestCounts(env, offer.Others)})))
-		box.Add(requestLines(others))
+		what := withVisitors(env, requestCounts(env, offer.Others), "HandoverCountOthersVisitors", offer.OthersVisitors)
+		box.Add(widgets.NewWrappedLabel(env.L.Tf(intro, map[string]any{"What": what})))
+		if len(others) > 0 { // another person's visitors are counted, never named
+			box.Add(requestLines(others))
+		}
 		box.Add(choice)
 	}
 	d := dialog.NewCustomConfirm(env.T("HandoverTitle"), env.T("HandoverContinue"), env.T("HandoverCancel"),
@@ -110,6 +121,32 @@ func askHandover(env *Env, offer *offline.SignInOffer, signedOut, others []strin
 	size := env.Window.Canvas().Size()
 	d.Resize(fyne.NewSize(min(size.Width*0.95, 560), min(size.Height*0.8, 620)))
 	d.Show()
+}
+
+// visitorsLine names the visitors saved signed out, masked as on a
+// ticket, for the person to recognise; none when there are none.
+func visitorsLine(env *Env, vs []offline.Visitor) []string {
+	if len(vs) == 0 {
+		return nil
+	}
+	names := make([]string, len(vs))
+	for i, v := range vs {
+		names[i] = idcard.MaskName(v.Name)
+	}
+	return []string{env.L.Tf("HandoverVisitorsLine", map[string]any{"Names": strings.Join(names, env.T("ListSeparator"))})}
+}
+
+// withVisitors adds n visitors, counted by the message id, to a group's
+// counts of requests.
+func withVisitors(env *Env, requests, id string, n int) string {
+	if n == 0 {
+		return requests
+	}
+	v := env.L.N(id, n, nil)
+	if requests == "" {
+		return v
+	}
+	return requests + env.T("ListSeparator") + v
 }
 
 // requestLines lists described requests, one a line.

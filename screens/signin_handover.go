@@ -7,9 +7,10 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"jiangsupass/idcard"
 	"jiangsupass/offline"
 	"jiangsupass/platform"
 	"jiangsupass/screens/widgets"
@@ -70,7 +71,7 @@ func askHandover(env *Env, offer *offline.SignInOffer, signedOut, others []strin
 	ch := offline.SignInChoice{SignedOut: offline.Adopt, Others: offline.Leave}
 	box := container.NewVBox()
 	if len(offer.SignedOut)+len(offer.SignedOutVisitors) > 0 {
-		adopt, remove, intro := env.T("HandoverAdopt"), env.T("HandoverRemove"), "HandoverSignedOutIntro"
+		adopt, remove, intro := env.T("HandoverAdopt"), env.T("HandoverRemoveHere"), "HandoverSignedOutIntro"
 		if len(offer.SignedOut) == 0 { // visitors only: nothing to send
 			adopt, intro = env.T("HandoverAdoptVisitors"), "HandoverSignedOutVisitorsIntro"
 		}
@@ -88,7 +89,7 @@ func askHandover(env *Env, offer *offline.SignInOffer, signedOut, others []strin
 		box.Add(choice)
 	}
 	if len(offer.Others)+offer.OthersVisitors > 0 {
-		keep, remove, intro := env.T("HandoverKeep"), env.T("HandoverRemove"), "HandoverOthersIntro"
+		keep, remove, intro := env.T("HandoverKeep"), env.T("HandoverRemoveHere"), "HandoverOthersIntro"
 		if len(offer.Others) == 0 {
 			intro = "HandoverOthersVisitorsIntro"
 		}
@@ -110,28 +111,47 @@ func askHandover(env *Env, offer *offline.SignInOffer, signedOut, others []strin
 		}
 		box.Add(choice)
 	}
-	d := dialog.NewCustomConfirm(env.T("HandoverTitle"), env.T("HandoverContinue"), env.T("HandoverCancel"),
-		container.NewVScroll(box), func(ok bool) {
-			if ok {
-				finish(ch)
-			} else {
-				cancel()
-			}
-		}, env.Window)
+	showHandover(env, box, func() { finish(ch) }, cancel)
+}
+
+// handoverNarrow is the width under which the question fills the window
+// and stacks its buttons: two buttons side by side in 长辈版 are wider
+// than a phone.
+const handoverNarrow = 600
+
+// showHandover shows the question's body with Continue, the answer
+// chosen, and Don't sign in under it. On a narrow window it takes the
+// whole window and stacks the buttons, Continue on top, so that both fit
+// and the choices stay in view.
+func showHandover(env *Env, body fyne.CanvasObject, ok, cancel func()) {
+	var d dialog.Dialog
+	cont := widget.NewButtonWithIcon(env.T("HandoverContinue"), theme.ConfirmIcon(), func() { d.Hide(); ok() })
+	cont.Importance = widget.HighImportance
+	stop := widget.NewButtonWithIcon(env.T("HandoverCancel"), theme.CancelIcon(), func() { d.Hide(); cancel() })
 	size := env.Window.Canvas().Size()
-	d.Resize(fyne.NewSize(min(size.Width*0.95, 560), min(size.Height*0.8, 620)))
+	buttons := container.NewHBox(layout.NewSpacer(), stop, cont)
+	w, h := min(size.Width*0.95, 560), min(size.Height*0.8, 620)
+	if size.Width < handoverNarrow {
+		buttons = container.NewVBox(cont, stop)
+		w, h = size.Width, size.Height
+	}
+	d = dialog.NewCustomWithoutButtons(env.T("HandoverTitle"),
+		container.NewBorder(nil, container.NewVBox(widget.NewSeparator(), buttons), nil, nil, container.NewVScroll(body)), env.Window)
+	d.Resize(fyne.NewSize(w, h))
 	d.Show()
 }
 
-// visitorsLine names the visitors saved signed out, masked as on a
-// ticket, for the person to recognise; none when there are none.
+// visitorsLine names the visitors saved signed out, for the person to
+// recognise; none when there are none. The names are not masked: anyone
+// using the device signed out sees them in full on the booking's visitors
+// step, and masked they could not be told apart ("A**** S****").
 func visitorsLine(env *Env, vs []offline.Visitor) []string {
 	if len(vs) == 0 {
 		return nil
 	}
 	names := make([]string, len(vs))
 	for i, v := range vs {
-		names[i] = idcard.MaskName(v.Name)
+		names[i] = v.Name
 	}
 	return []string{env.L.Tf("HandoverVisitorsLine", map[string]any{"Names": strings.Join(names, env.T("ListSeparator"))})}
 }

@@ -139,6 +139,7 @@ func TestSignedOutOrderIsAdoptedAtSignIn(t *testing.T) {
 	case <-time.After(5 * time.Second):
 		t.Fatal("no change of the store was told after the order was confirmed")
 	}
+	drain(ui) // the page's refresh, which waits for the UI goroutine
 	if !shownText(w, "Confirmed, 1 ticket") || shownText(w, "Confirmed, 1 tickets") {
 		t.Errorf("the open e-ticket page did not turn to confirmed: %q", strings.Join(textsOf(w.Content()), " | "))
 	}

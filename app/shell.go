@@ -200,7 +200,7 @@ func (s *Shell) env() *screens.Env {
 		Store: s.store, L: s.loc, Nav: s, Prefs: s, Window: s.window,
 		Elder: s.prefs.elder, Phone: s.phone, Version: s.version, Notice: s.notice,
 		Sync: s.screensSyncer(), Kiosk: s.allow != nil, Allow: s.allow,
-		Memory: s.memory, Now: s.now,
+		Memory: s.memory, Now: s.now, Do: s.do,
 		Load: func(work func(ctx context.Context), apply func()) {
 			if s.sync {
 				work(context.Background())
@@ -294,6 +294,16 @@ func (s *Shell) onWidth(w float32) {
 	if phone := w <= phoneMaxWidth; phone != s.phone {
 		fyne.Do(s.rebuild)
 	}
+}
+
+// do runs f on the UI goroutine: through the syncer's do, which tests
+// replace with a queue they drain, else fyne.Do.
+func (s *Shell) do(f func()) {
+	if s.syncer != nil && s.syncer.do != nil {
+		s.syncer.do(f)
+		return
+	}
+	fyne.Do(f)
 }
 
 // screensSyncer is the syncer as the screens see it: a nil interface,

@@ -96,13 +96,9 @@ func (s *Store) SearchCatalogue(ctx context.Context, query string, f CatalogueFi
 // None when a key matches no part of a service item.
 func (s *Store) catalogueTiers(ctx context.Context, keys []string) ([]string, error) {
 	bit := kindBit(KindService)
-	matches := make([]map[int64]partMatch, len(keys))
-	for i, k := range keys {
-		m, err := s.matchParts(ctx, k)
-		if err != nil || len(m) == 0 {
-			return nil, err
-		}
-		matches[i] = m
+	matches, err := s.matchEach(ctx, keys)
+	if err != nil || matches == nil {
+		return nil, err
 	}
 	if len(keys) > 1 {
 		if expr := tierExpr(matches, bit); expr != "" {

@@ -75,21 +75,7 @@ func (s *Store) writePersonal(ctx context.Context, name string, v any) error {
 	if err != nil {
 		return err
 	}
-	plain, err := json.Marshal(v)
-	if err != nil {
-		return fmt.Errorf("save %s: %w", name, err)
-	}
-	sealed, err := seal(aead, name, plain)
-	if err != nil {
-		return err
-	}
-	_, err = s.db.ExecContext(ctx, `INSERT INTO personal_records (name, sealed, updated_at) VALUES (?, ?, ?)
-		ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at`,
-		name, sealed, formatTime(s.now()))
-	if err != nil {
-		return fmt.Errorf("save %s: %w", name, err)
-	}
-	return nil
+	return putSealed(ctx, s.db, aead, name, v, s.now())
 }
 
 // getPersonal opens the record name into v. A missing record is

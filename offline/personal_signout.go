@@ -210,8 +210,9 @@ func keptDevice(ctx context.Context, tx *sql.Tx, old cipher.AEAD) ([]byte, error
 	return key, nil
 }
 
-// putSealed seals v under name with aead and stores it, inside tx.
-func putSealed(ctx context.Context, tx *sql.Tx, aead cipher.AEAD, name string, v any, now time.Time) error {
+// putSealed seals v under name with aead and stores it through q (the
+// store's database, or a transaction).
+func putSealed(ctx context.Context, q querier, aead cipher.AEAD, name string, v any, now time.Time) error {
 	plain, err := json.Marshal(v)
 	if err != nil {
 		return fmt.Errorf("save %s: %w", name, err)
@@ -220,7 +221,7 @@ func putSealed(ctx context.Context, tx *sql.Tx, aead cipher.AEAD, name string, v
 	if err != nil {
 		return err
 	}
-	_, err = tx.ExecContext(ctx, `INSERT INTO personal_records (name, sealed, updated_at) VALUES (?, ?, ?)
+	_, err = q.ExecContext(ctx, `INSERT INTO personal_records (name, sealed, updated_at) VALUES (?, ?, ?)
 		ON CONFLICT (name) DO UPDATE SET sealed = excluded.sealed, updated_at = excluded.updated_at`,
 		name, sealed, formatTime(now))
 	if err != nil {

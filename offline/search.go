@@ -228,13 +228,9 @@ func (s *Store) searchKeys(ctx context.Context, keys []string, opt SearchOptions
 	if per <= 0 {
 		per = 20
 	}
-	matches := make([]map[int64]partMatch, len(keys))
-	for i, k := range keys {
-		m, err := s.matchParts(ctx, k)
-		if err != nil || len(m) == 0 {
-			return nil, err
-		}
-		matches[i] = m
+	matches, err := s.matchEach(ctx, keys)
+	if err != nil || matches == nil {
+		return nil, err
 	}
 	// The tiers: with one key, one per grade, best first; with several,
 	// one that requires a part of each key.
@@ -404,4 +400,18 @@ func gradeDoc(parts string, matches []map[int64]partMatch) int {
 		grade = min(grade, best)
 	}
 	return grade
+}
+
+// matchEach is matchParts of each key, or nil when a key matches nothing
+// (then no document holds every key).
+func (s *Store) matchEach(ctx context.Context, keys []string) ([]map[int64]partMatch, error) {
+	matches := make([]map[int64]partMatch, len(keys))
+	for i, k := range keys {
+		m, err := s.matchParts(ctx, k)
+		if err != nil || len(m) == 0 {
+			return nil, err
+		}
+		matches[i] = m
+	}
+	return matches, nil
 }

@@ -56,6 +56,19 @@ type Env struct {
 	// Load runs work off the UI goroutine, then apply on it. Screens load
 	// through it so that tests and snapshots can run it synchronously.
 	Load func(work func(ctx context.Context), apply func())
+	// Do runs f on the UI goroutine, from any goroutine: fyne.Do in the
+	// app; tests give a queue they drain on their own goroutine, since
+	// the test driver runs fyne.Do on the caller's. Nil means fyne.Do.
+	Do func(f func())
+}
+
+// do runs f on the UI goroutine through Env.Do, else fyne.Do.
+func (e *Env) do(f func()) {
+	if e.Do != nil {
+		e.Do(f)
+		return
+	}
+	fyne.Do(f)
 }
 
 // T is short for Env.L.T, the message id in the current language.

@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"image/color"
-	"strings"
 
 	"jiangsupass/maps/mapview"
 	"jiangsupass/offline"
@@ -46,8 +45,8 @@ func loadMarkers(ctx context.Context, env *Env, cities []cityPlace) ([]mapview.M
 		return nil, err
 	}
 	for _, s := range stations {
-		out = append(out, mapview.Marker{ID: "s:" + s.ID, Point: s.Point, Title: stationTitle(s, lang),
-			Subtitle: env.L.Tf("PoiStation", map[string]any{"Lines": strings.Join(s.Lines, " · ")}), Color: markerStation,
+		out = append(out, mapview.Marker{ID: "s:" + s.ID, Point: s.Point, Title: stationName(env, s),
+			Subtitle: env.L.Tf("PoiStation", map[string]any{"Lines": lineLabels(env, s.Lines)}), Color: markerStation,
 			MinZoom: stationMinZoom})
 	}
 	hubs, err := st.Hubs(ctx)
@@ -59,8 +58,8 @@ func loadMarkers(ctx context.Context, env *Env, cities []cityPlace) ([]mapview.M
 		if h.Type == "air" {
 			kind = "PoiAir"
 		}
-		out = append(out, mapview.Marker{ID: "h:" + h.Name, Point: h.Point, Title: h.Name,
-			Subtitle: env.L.Tf(kind, map[string]any{"Station": h.MetroStation}), Color: markerHub,
+		out = append(out, mapview.Marker{ID: "h:" + h.Name, Point: h.Point, Title: hubName(env, h),
+			Subtitle: env.L.Tf(kind, map[string]any{"Station": offline.StationNames(h.MetroStation).In(lang)}), Color: markerHub,
 			MinZoom: hubMinZoom})
 	}
 	as, err := st.Attractions(ctx, offline.AttractionFilter{})
@@ -75,13 +74,4 @@ func loadMarkers(ctx context.Context, env *Env, cities []cityPlace) ([]mapview.M
 			Subtitle: a.Grade + " · " + names[a.CityCode], Color: markerAttraction, Openable: true})
 	}
 	return out, nil
-}
-
-// stationTitle is a station's Chinese name, followed by its pinyin for a
-// reader of another language.
-func stationTitle(s offline.Station, lang string) string {
-	if strings.HasPrefix(lang, "zh") || s.Pinyin == "" {
-		return s.Name
-	}
-	return s.Name + " " + strings.ToUpper(s.Pinyin[:1]) + s.Pinyin[1:]
 }

@@ -3,8 +3,6 @@ package screens
 import (
 	"sync"
 
-	"fyne.io/fyne/v2"
-
 	"jiangsupass/offline"
 )
 
@@ -35,7 +33,7 @@ func (e *Env) OnStoreChange(r Route, want offline.Change, f func()) {
 		if !c.Has(want) {
 			return
 		}
-		fyne.Do(func() {
+		e.do(func() {
 			if shows != nil && shows.Current() != r {
 				leave()
 				return

@@ -1,7 +1,6 @@
 package screens
 
 import (
-	"fmt"
 	"image/color"
 	"math"
 
@@ -74,7 +73,7 @@ func legRows(env *Env, d *transportData, j transit.Journey, from, to string, eve
 			mins := int(math.Ceil(float64(l.Arrive-l.Depart) / 60))
 			text := env.L.Tf("TransportWalkLeg", map[string]any{"To": end, "Minutes": mins})
 			if l.Meters > 0 {
-				text = env.L.Tf("TransportWalkLegMeters", map[string]any{"To": end, "Minutes": mins, "Meters": roundMeters(l.Meters)})
+				text = env.L.Tf("TransportWalkLegMeters", map[string]any{"To": end, "Minutes": mins, "Meters": formatMeters(env, l.Meters)})
 			}
 			icon := canvas.NewImageFromResource(theme.NewThemedResource(theme.MoreHorizontalIcon()))
 			icon.FillMode = canvas.ImageFillContain
@@ -90,7 +89,11 @@ func legRows(env *Env, d *transportData, j transit.Journey, from, to string, eve
 				// two rides' bars keep a gap in the tight stack.
 				inset := theme.InnerPadding() * 0.75
 				bar := container.New(layout.NewCustomPaddedLayout(inset, inset, 0, 0), colorBar(lineColor(d, l.Route)))
-				box.Add(container.NewBorder(nil, nil, bar, nil, widgets.NewTightVBox(title, times)))
+				rows := widgets.NewTightVBox(title, times)
+				for _, note := range rideNotes(env, l) {
+					rows.Add(legText(note, true))
+				}
+				box.Add(container.NewBorder(nil, nil, bar, nil, rows))
 				continue
 			}
 			body := container.NewVBox(title, legText(l.Depart.Minutes()+"  "+start, false))
@@ -102,6 +105,9 @@ func legRows(env *Env, d *transportData, j transit.Journey, from, to string, eve
 				body.Add(legText(env.L.N("TransportStops", stops, map[string]any{"Count": stops}), true))
 			}
 			body.Add(legText(l.Arrive.Minutes()+"  "+end, false))
+			for _, note := range rideNotes(env, l) {
+				body.Add(legText(note, true))
+			}
 			box.Add(container.NewBorder(nil, nil, colorBar(lineColor(d, l.Route)), nil, body))
 		}
 	}
@@ -117,10 +123,21 @@ func legText(s string, quiet bool) fyne.CanvasObject {
 	return l
 }
 
-// roundMeters rounds a distance for reading: to 10 m, or 100 m past 1 km.
-func roundMeters(m float64) string {
-	if m >= 1000 {
-		return fmt.Sprintf("%.1f km", m/1000)
+// rideNotes are what a rider must know of a ride beyond its times: that
+// it runs about every N minutes with no timetable (its times then assume
+// the whole wait), and that boarding or getting off must be arranged by
+// phoning the operator or telling the driver.
+func rideNotes(env *Env, l transit.Leg) []string {
+	var out []string
+	if l.Headway > 0 {
+		mins := int(math.Round(float64(l.Headway) / 60))
+		out = append(out, env.L.N("TransportAboutEvery", mins, map[string]any{"Minutes": mins}))
 	}
-	return fmt.Sprintf("%d m", int(math.Round(m/10))*10)
+	switch l.Arrange {
+	case transit.PhoneAgency:
+		out = append(out, env.T("TransportPhoneAgency"))
+	case transit.AskDriver:
+		out = append(out, env.T("TransportAskDriver"))
+	}
+	return out
 }

@@ -180,6 +180,7 @@ func TestAppointmentShowsServiceAndCancels(t *testing.T) {
 			}
 			// The screen shown follows the store: no need to open it again.
 			for deadline := time.Now().Add(2 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+				drainUI(env)
 				if strings.Contains(labelWith(screen, when), env.T("AppointmentCancelled")) {
 					break
 				}

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"sync"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -59,13 +60,40 @@ func testEnvClock(t *testing.T, lang string) (*Env, *recordingNav, *clocktest.Se
 		t.Fatal(err)
 	}
 	nav := &recordingNav{}
+	ui := make(chan func(), 4096)
 	env := &Env{Store: st, L: l, Nav: nav, Prefs: &fixedPrefs{mode: "light"}, Phone: true,
 		Now: clk.Now,
 		Load: func(work func(context.Context), apply func()) {
 			work(context.Background())
 			apply()
-		}}
+		},
+		// The test driver would run fyne.Do on the store's goroutine,
+		// beside the test's own: what is sent to the UI waits here until
+		// the test drains it (drainUI).
+		Do: func(f func()) { ui <- f }}
+	uiQueues.Store(env, ui)
+	t.Cleanup(func() { uiQueues.Delete(env) })
 	return env, nav, clk
+}
+
+// uiQueues holds, per test Env, what waits for the UI goroutine.
+var uiQueues sync.Map // *Env → chan func()
+
+// drainUI runs, on the test's goroutine, what env has sent to the UI
+// goroutine so far.
+func drainUI(env *Env) {
+	q, ok := uiQueues.Load(env)
+	if !ok {
+		return
+	}
+	for {
+		select {
+		case f := <-q.(chan func()):
+			f()
+		default:
+			return
+		}
+	}
 }
 
 // show puts a screen in a phone-sized test window.

@@ -25,6 +25,7 @@ func TestMemoryShowMap(t *testing.T) {
 	}
 	newMap := func() *mapview.Map {
 		m := mapview.New(src)
+		m.Synchronous = true // no tile workers outliving the test
 		m.Resize(fyne.NewSize(390, 400))
 		return m
 	}
@@ -56,6 +57,7 @@ func TestMemoryShowMap(t *testing.T) {
 		t.Errorf("another place: zoom %d at %v, want the chosen 13 at %v", other.Zoom(), other.Center(), a)
 	}
 	unsized := mapview.New(src)
+	unsized.Synchronous = true
 	mem.showMap("k", "a", unsized, a, 14)
 	unsized.ZoomOut() // before it has a size: not the user's doing
 	if v, ok := mem.lastView("k"); !ok || v.zoom != 13 {

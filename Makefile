@@ -15,7 +15,7 @@ SNAPSHOTS := snapshots
 # second time late at night in China on a device in Los Angeles (the tests
 # take "now" from clocktest, which reads JSP_TEST_NOW). That run is about
 # time, not races: the first run has the race detector.
-TIME_PKGS  := ./clock/... ./idcard ./codes ./offline ./platform/... ./screens/...
+TIME_PKGS  := ./clock/... ./idcard ./codes ./offline ./platform/... ./screens/... ./transit/...
 TIME_AGAIN := TZ=America/Los_Angeles JSP_TEST_NOW=23:30
 # The app's layout sweeps (every screen, language, size and role) skip
 # themselves under -race, where they take ten times as long; this package

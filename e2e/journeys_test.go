@@ -45,15 +45,16 @@ func TestPhoneAttractionToMapInEnglish(t *testing.T) {
 }
 
 // TestElderHomeIsReadAndTapped: in 长辈版 Home's large tiles are read by
-// OCR, and a tap at the middle of a tile's title opens it.
+// OCR, the resident's card, 苏服码 and 12345 first, and a tap at the
+// middle of a tile's title opens it.
 func TestElderHomeIsReadAndTapped(t *testing.T) {
 	t.Parallel()
 	zh := Words(t, "zh-Hans")
 	s := StartScreen(t, "elder-zh", 1280, 800)
 	StartApp(t, s, "--lang", "zh-Hans", "--theme", "light", "--elder")
-	s.ReadUntil("home", 30*time.Second, zh.T("TabHome"), zh.T("AttractionsTitle"), zh.T("NearbyTitle"), zh.T("TransportTile"))
-	s.ClickText("home", zh.T("TransportTile")) // inside the tile, not the side bar's 交通
-	s.ReadUntil("transport", 40*time.Second, zh.T("TransportFindStation"), zh.T("TransportEstimated")[:len("估算时刻表")])
+	s.ReadUntil("home", 30*time.Second, zh.T("TabHome"), zh.T("CardTitle"), zh.T("ServiceCodeTitle"), zh.T("HotlineTitle"))
+	s.ClickText("home", zh.T("HotlineTitle"))
+	s.ReadUntil("hotline", 40*time.Second, zh.T("HotlineCall"), zh.T("FeedbackTitle"))
 }
 
 // TestResidentShowsServiceCode: a resident signs in on a desktop in

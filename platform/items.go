@@ -6,28 +6,6 @@ import (
 	"strings"
 )
 
-// Text is content in several languages, keyed by BCP 47 tag ("zh-Hans",
-// "en", "zh-Hant", "ja", "ko").
-type Text map[string]string
-
-// clean drops empty values, so that an empty and a missing translation
-// are the same thing on the wire.
-func (t Text) clean() Text {
-	if len(t) == 0 {
-		return nil
-	}
-	out := Text{}
-	for k, v := range t {
-		if v != "" {
-			out[k] = v
-		}
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out
-}
-
 // Item is what every collection's item type has: an ID, a canonical form
 // and a check of its own fields.
 type Item interface {

@@ -51,20 +51,10 @@ func loadTicketData(ctx context.Context, env *Env, st bookingState) (ticketData,
 // sampleTickets are made-up products, slots and visitors, made by the
 // reference platform's generated rule, for snapshots.
 func sampleTickets(attraction string, now time.Time) ([]platform.TicketProduct, []platform.TicketSlot, []offline.Visitor) {
-	kinds := []struct {
-		kind  string
-		cents int64
-		name  platform.Text
-	}{
-		{"adult", 8000, platform.Text{"zh-Hans": "成人票", "en": "Adult"}},
-		{"child", 4000, platform.Text{"zh-Hans": "儿童票", "en": "Child"}},
-		{"senior", 4000, platform.Text{"zh-Hans": "老年票", "en": "Senior"}},
-		{"student", 4000, platform.Text{"zh-Hans": "学生票", "en": "Student"}},
-	}
 	var products []platform.TicketProduct
-	for _, k := range kinds {
-		products = append(products, platform.TicketProduct{ID: attraction + "-" + k.kind, AttractionID: attraction, Kind: k.kind,
-			Name: k.name, PriceCents: k.cents, Currency: "CNY", Generated: true, Source: "sample"})
+	for _, k := range platform.TicketKinds() {
+		products = append(products, platform.TicketProduct{ID: attraction + "-" + k.Kind, AttractionID: attraction, Kind: k.Kind,
+			Name: k.Name, PriceCents: 8000 * k.PercentOfAdult / 100, Currency: "CNY", Generated: true, Source: "sample"})
 	}
 	var slots []platform.TicketSlot
 	day := clock.Midnight(now)

@@ -32,13 +32,16 @@ const changeCoalesce = 40 * time.Millisecond
 
 // changeFeed tells subscribers what changed, after the change committed,
 // on a goroutine of its own (one at a time, so that calls are never
-// concurrent and come in order), never blocking the writer.
+// concurrent and come in order), never blocking the writer. Once closed
+// (when the store closes) it tells nothing more.
 type changeFeed struct {
 	mu      sync.Mutex
 	next    int
 	subs    []changeSub // in the order they subscribed
 	pending Change
-	running bool // a delivery goroutine runs
+	running chan struct{} // closed when the delivery goroutine returns; nil while none runs
+	quit    chan struct{} // closed by close: wakes a delivery that waits
+	closed  bool
 }
 
 type changeSub struct {
@@ -80,22 +83,35 @@ func (f *changeFeed) note(c Change) {
 	}
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if f.closed {
+		return
+	}
 	f.pending |= c
-	if !f.running {
-		f.running = true
-		go f.deliver()
+	if f.running == nil {
+		if f.quit == nil {
+			f.quit = make(chan struct{})
+		}
+		f.running = make(chan struct{})
+		go f.deliver(f.running, f.quit)
 	}
 }
 
-// deliver tells the subscribers what changed until nothing is pending.
-func (f *changeFeed) deliver() {
+// deliver tells the subscribers what changed until nothing is pending or
+// the feed is closed; it closes done as it returns.
+func (f *changeFeed) deliver(done, quit chan struct{}) {
+	defer close(done)
+	t := time.NewTimer(changeCoalesce)
+	defer t.Stop()
 	for {
-		time.Sleep(changeCoalesce)
+		select {
+		case <-t.C:
+		case <-quit:
+		}
 		f.mu.Lock()
 		c := f.pending
 		f.pending = 0
-		if c == 0 {
-			f.running = false
+		if c == 0 || f.closed {
+			f.running = nil
 			f.mu.Unlock()
 			return
 		}
@@ -104,5 +120,26 @@ func (f *changeFeed) deliver() {
 		for _, sub := range subs {
 			sub.f(c)
 		}
+		t.Reset(changeCoalesce)
+	}
+}
+
+// close ends the feed: changes not yet told are dropped, and close
+// returns once a delivery in course has returned, so that no subscriber
+// is called after it. It must not be called from a subscriber.
+func (f *changeFeed) close() {
+	f.mu.Lock()
+	if f.closed {
+		f.mu.Unlock()
+		return
+	}
+	f.closed = true
+	if f.quit != nil {
+		close(f.quit)
+	}
+	done := f.running
+	f.mu.Unlock()
+	if done != nil {
+		<-done
 	}
 }

@@ -188,9 +188,11 @@ func (s *Store) prepare(ctx context.Context, seed fs.FS) error {
 	return nil
 }
 
-// Close closes the database. It is safe to call more than once.
+// Close closes the database. It is safe to call more than once. It must
+// not be called from an OnChange subscriber (it waits for them to return).
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() {
+		s.queue.feed.close() // no subscriber is told of a change after Close
 		if s.repair != nil {
 			s.repair.stop()
 		}

@@ -57,6 +57,12 @@ type SyncEngine struct {
 	run  sync.Mutex // held for a whole run
 	kick chan struct{}
 
+	// life ends with Stop: it cancels the loop and every run. loops
+	// counts the background loops that have not yet returned.
+	life  context.Context
+	end   context.CancelFunc
+	loops sync.WaitGroup
+
 	mu         sync.Mutex
 	progress   Progress
 	onProgress []func(Progress)
@@ -88,7 +94,9 @@ func NewSyncEngine(store *Store, client *platform.Client, opt SyncOptions) *Sync
 	if opt.OutboxMax <= 0 {
 		opt.OutboxMax = 10 * time.Minute
 	}
+	life, end := context.WithCancel(context.Background())
 	return &SyncEngine{store: store, client: client, opt: opt, kick: make(chan struct{}, 1),
+		life: life, end: end,
 		rnd: rand.New(rand.NewPCG(rand.Uint64(), rand.Uint64()))} // jitter only: not a clock
 }
 
@@ -135,13 +143,17 @@ func (e *SyncEngine) SyncNow() {
 	}
 }
 
-// Start runs the background loop until ctx ends: a run at once, then one
-// every Interval, one on every SyncNow and every request queued in the
-// store, and quiet retries with backoff while the server cannot be
-// reached.
+// Start runs the background loop until ctx ends or Stop is called: a run
+// at once, then one every Interval, one on every SyncNow and every
+// request queued in the store, and quiet retries with backoff while the
+// server cannot be reached. Wait waits for the loop to return.
 func (e *SyncEngine) Start(ctx context.Context) {
+	ctx, cancel := e.within(ctx)
 	stop := e.store.OnQueued(e.SyncNow) // a new request goes out at once
+	e.loops.Add(1)
 	go func() {
+		defer e.loops.Done()
+		defer cancel()
 		defer stop()
 		fails := 0
 		wait := time.Duration(0)
@@ -166,6 +178,36 @@ func (e *SyncEngine) Start(ctx context.Context) {
 			}
 		}
 	}()
+}
+
+// Stop ends the engine: the background loop and any run in course are
+// cancelled, and Stop returns once they have returned, so that the store
+// may be closed. A run in course stops between two statements: a page is
+// applied whole or not at all, and the cursor never passes a page not
+// applied. After Stop, Sync returns at once without touching the store.
+func (e *SyncEngine) Stop() {
+	e.end()
+	e.Wait()
+}
+
+// Wait waits until the background loop has returned (its context ended
+// or Stop was called) and no run is in course.
+func (e *SyncEngine) Wait() {
+	e.loops.Wait()
+	// The lock is taken only to wait for a run that holds it; a run that
+	// takes it after Stop finds the engine stopped and touches nothing.
+	e.run.Lock()
+	defer e.run.Unlock()
+}
+
+// within is ctx, also cancelled when the engine stops.
+func (e *SyncEngine) within(ctx context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancel(ctx)
+	unhook := context.AfterFunc(e.life, cancel)
+	return ctx, func() {
+		unhook()
+		cancel()
+	}
 }
 
 // nextWake is the interval, or sooner when a request for this server is
@@ -204,10 +246,16 @@ func (e *SyncEngine) jitter(lo, hi time.Duration, n int) time.Duration {
 
 // Sync runs once: delivers the due requests of the outbox, pulls every
 // collection to the server's head, fetches again the rows a pull left
-// alone while their requests were pending, and records the outcome.
+// alone while their requests were pending, and records the outcome. It
+// is cancelled by Stop too, and after Stop returns an error at once.
 func (e *SyncEngine) Sync(ctx context.Context) (err error) {
 	e.run.Lock()
 	defer e.run.Unlock()
+	if err := e.life.Err(); err != nil {
+		return fmt.Errorf("sync: the engine is stopped: %w", err)
+	}
+	ctx, cancel := e.within(ctx)
+	defer cancel()
 	pulled := false
 	defer func() {
 		if rerr := e.store.recordSync(context.WithoutCancel(ctx), err, pulled); rerr != nil && err == nil {

@@ -10,13 +10,18 @@ import (
 	"github.com/paulmach/orb"
 
 	"jiangsupass/maps"
+	"jiangsupass/placename"
 )
 
 // ServiceHall is a government service centre (政务服务中心) where items
 // are handled in person.
 type ServiceHall struct {
-	ID           string
-	Name         string
+	ID   string
+	Name string // in Chinese, as published
+	// Names is the name in each language: a generated hall's by the rule
+	// of placename.Hall from its division's names, any other's its Chinese
+	// name only.
+	Names        Text
 	DivisionCode string
 	Level        string // province, prefecture or county
 	Address      string
@@ -42,7 +47,8 @@ const GeneratedHallHours = "周一至周五 09:00–17:00"
 //
 //   - one hall per division of the divisions table (the province, its 13
 //     cities and its county-level units), ID "hall-" + the division code,
-//     named "<division>政务服务中心", at the division's level;
+//     named by placename.Hall ("<division>政务服务中心"), at the
+//     division's level;
 //   - the address is the division's name, the hours 周一至周五 09:00–17:00;
 //   - a city's hall is placed at the city's seat (the Natural Earth
 //     populated place of the basemap's places layer), the province's at
@@ -92,7 +98,7 @@ func ensureGeneratedHalls(ctx context.Context, tx *sql.Tx) error {
 			lon, lat = p.Lon(), p.Lat()
 		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO service_halls (id, name, division_code, level, address, hours, lon, lat, generated, source)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`, "hall-"+d.code, d.name+"政务服务中心", d.code, d.level, d.name,
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`, "hall-"+d.code, placename.Hall(Text{LangZhHans: d.name})[LangZhHans], d.code, d.level, d.name,
 			GeneratedHallHours, lon, lat, SourceGeneratedHalls); err != nil {
 			return fmt.Errorf("generate halls: %w", err)
 		}
@@ -106,18 +112,48 @@ func (s *Store) EnsureServiceHalls(ctx context.Context) error {
 	return s.inTx(ctx, func(tx *sql.Tx) error { return ensureGeneratedHalls(ctx, tx) })
 }
 
-const hallColumns = "id, name, division_code, level, address, hours, lon, lat, generated, source"
+// hallColumns are a hall's columns and its division's names, which name
+// a generated hall in every language.
+const hallColumns = `id, name, division_code, level, address, hours, lon, lat, generated, source,
+	coalesce((SELECT d.name FROM divisions d WHERE d.code = service_halls.division_code), ''),
+	coalesce((SELECT d.name_i18n FROM divisions d WHERE d.code = service_halls.division_code), '')`
 
 func scanHall(sc scanner) (ServiceHall, error) {
 	var h ServiceHall
 	var lon, lat sql.NullFloat64
-	if err := sc.Scan(&h.ID, &h.Name, &h.DivisionCode, &h.Level, &h.Address, &h.Hours, &lon, &lat, &h.Generated, &h.Source); err != nil {
+	var division, divisionNames string
+	if err := sc.Scan(&h.ID, &h.Name, &h.DivisionCode, &h.Level, &h.Address, &h.Hours, &lon, &lat, &h.Generated, &h.Source,
+		&division, &divisionNames); err != nil {
 		return ServiceHall{}, err
 	}
 	if lon.Valid && lat.Valid {
 		h.Point, h.HasPoint = orb.Point{lon.Float64, lat.Float64}, true
 	}
+	h.Names = hallNames(h, division, divisionNames)
 	return h, nil
+}
+
+// hallNames are a hall's names: a generated hall that bears the name its
+// division gives by the rule of placename.Hall has that rule's name in
+// every language; any other hall has its Chinese name.
+func hallNames(h ServiceHall, division, divisionNames string) Text {
+	if h.Generated && division != "" {
+		if names, err := decodeText(divisionNames, division); err == nil {
+			if byRule := Text(placename.Hall(names)); byRule[LangZhHans] == h.Name {
+				return byRule
+			}
+		}
+	}
+	return Text{LangZhHans: h.Name}
+}
+
+// NameIn is the hall's name in lang, or its Chinese name where it has
+// none in lang.
+func (h ServiceHall) NameIn(lang string) string {
+	if v := h.Names.In(lang); v != "" {
+		return v
+	}
+	return h.Name
 }
 
 // ServiceHalls returns the halls of the division codes given (none given:

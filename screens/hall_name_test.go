@@ -6,26 +6,33 @@ import (
 	"jiangsupass/offline"
 )
 
+// TestHallName: a generated hall reads in the user's language, named
+// from its division by the rule of placename.Hall; a real hall keeps its
+// own name.
 func TestHallName(t *testing.T) {
 	en, _ := testEnv(t, "en")
 	ja, _ := testEnv(t, "ja")
+	zhHant, _ := testEnv(t, "zh-Hant")
 	for _, c := range []struct {
-		name      string
-		generated bool
-		env       *Env
-		want      string
+		hall string
+		env  *Env
+		want string
 	}{
-		{"玄武区政务服务中心", true, en, "Xuanwu District Government Service Centre"},
-		{"南京市政务服务中心", true, en, "Nanjing Government Service Centre"},
-		{"江苏省政务服务中心", true, en, "Jiangsu Province Government Service Centre"},
-		{"沛县政务服务中心", true, en, "Pei County Government Service Centre"},
-		{"苏州工业园区政务服务中心", true, en, "Suzhou Gongye Yuan District Government Service Centre"},
-		{"南京市政务服务中心", true, ja, "南京市政务服务中心"},
-		{"南京市民中心", false, en, "南京市民中心"}, // a real hall keeps its own name
+		{"hall-320102", en, "Xuanwu District Government Service Centre"},
+		{"hall-320100", en, "Nanjing Government Service Centre"},
+		{"hall-320000", en, "Jiangsu Province Government Service Centre"},
+		{"hall-320322", en, "Pei County Government Service Centre"},
+		{"hall-320576", en, "Suzhou Gongye Yuan District Government Service Centre"},
+		{"hall-320100", ja, "南京市政务服务中心"},
+		{"hall-320000", zhHant, "江蘇省政務服務中心"},
 	} {
-		if got := hallName(c.env, offline.ServiceHall{Name: c.name, Generated: c.generated}); got != c.want {
-			t.Errorf("%s in %s: %q, want %q", c.name, c.env.L.Lang(), got, c.want)
+		if got := hallName(c.env, mustHall(t, c.env, c.hall)); got != c.want {
+			t.Errorf("%s in %s: %q, want %q", c.hall, c.env.L.Lang(), got, c.want)
 		}
+	}
+	real := offline.ServiceHall{Name: "南京市民中心", Names: offline.Text{offline.LangZhHans: "南京市民中心"}}
+	if got := hallName(en, real); got != "南京市民中心" {
+		t.Errorf("a real hall in en: %q, want its own name", got)
 	}
 }
 

@@ -100,7 +100,7 @@ func seedItems(d *seed.Data, version string, now time.Time) ([]collItem, error) 
 			Department: sv.Department, HandlingLevel: sv.Handling, Notes: sv.Notes, Source: seed.SourceServices})
 	}
 	for _, dv := range d.Divisions {
-		add(platform.ServiceHalls, &platform.ServiceHall{ID: "hall-" + dv.Code, Name: dv.Name + "政务服务中心",
+		add(platform.ServiceHalls, &platform.ServiceHall{ID: "hall-" + dv.Code, Name: placename.Hall(platform.Text{platform.LangZhHans: dv.Name})[placename.ZhHans],
 			DivisionCode: dv.Code, Level: dv.Level, Address: dv.Name, Hours: "周一至周五 09:00–17:00", // as offline.GeneratedHallHours, which the app translates
 			Generated: true, Source: sourceGenerated})
 	}

@@ -30,7 +30,7 @@ func runKiosk(a fyne.App, cfg Config) error {
 		return err
 	}
 	defer store.Close()
-	defer closeMaps()
+	defer closeServices(shell.services)
 	shell.syncer = newSyncer(store, cfg.API, cfg.Version, shell.prefs.lang)
 	defer shell.syncer.stop()
 	k := newKioskMode(kc, shell, shell.window, a.Quit)
@@ -70,12 +70,10 @@ func openKiosk(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, kc ki
 	if err != nil {
 		return nil, nil, err
 	}
-	if cfg.Basemap != "" {
-		if err := screens.CheckBasemap(cfg.Basemap); err != nil {
-			return nil, nil, fmt.Errorf("--basemap: %w", err)
-		}
+	svc, err := openServices(dir, cfg.Basemap)
+	if err != nil {
+		return nil, nil, err
 	}
-	screens.ConfigureMaps(dir, cfg.Basemap)
 	store, _, err := offline.Open(ctx, "", offline.Options{Memory: true, Now: now})
 	if err != nil {
 		return nil, nil, fmt.Errorf("open the kiosk's store: %w", err)
@@ -92,5 +90,6 @@ func openKiosk(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, kc ki
 		store.Close()
 		return nil, nil, err
 	}
+	shell.services = svc
 	return store, shell, nil
 }

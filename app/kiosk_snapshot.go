@@ -44,13 +44,13 @@ var kioskShots = []kioskShot{
 // snapshotKiosk renders the kiosk's Home of each role, its on-screen
 // keyboard and its idle warning at the kiosk sizes, in zh-Hans and en,
 // into dir, and returns how many it wrote.
-func snapshotKiosk(a fyne.App, store *offline.Store, cfg Config, dir string) (int, error) {
+func snapshotKiosk(a fyne.App, store *offline.Store, svc screens.Services, cfg Config, dir string) (int, error) {
 	n := 0
 	for _, size := range KioskSnapshotSizes {
 		for _, lang := range []string{"zh-Hans", "en"} {
 			for _, shot := range kioskShots {
 				name := fmt.Sprintf("kiosk_%s_%s_%s.png", shot.name, size.Name, lang)
-				if err := renderKioskShot(a, store, cfg, shot, size, lang, filepath.Join(dir, name)); err != nil {
+				if err := renderKioskShot(a, store, svc, cfg, shot, size, lang, filepath.Join(dir, name)); err != nil {
 					return n, fmt.Errorf("snapshot %s: %w", name, err)
 				}
 				n++
@@ -60,10 +60,10 @@ func snapshotKiosk(a fyne.App, store *offline.Store, cfg Config, dir string) (in
 	return n, nil
 }
 
-func renderKioskShot(a fyne.App, store *offline.Store, cfg Config, shot kioskShot, size SnapshotSize, lang, path string) error {
+func renderKioskShot(a fyne.App, store *offline.Store, svc screens.Services, cfg Config, shot kioskShot, size SnapshotSize, lang, path string) error {
 	kc := kiosk.Config{Role: shot.role, Language: lang, Location: kiosk.Location{Name: "苏州市游客服务中心 Suzhou Visitor Centre"}}
 	p := prefs{lang: lang, elder: kc.Large(), theme: ThemeLight}
-	shell, err := newSnapshotShell(a, store, p, size.Layout, cfg.Version)
+	shell, err := newSnapshotShell(a, store, svc, p, size.Layout, cfg.Version)
 	if err != nil {
 		return err
 	}

@@ -88,10 +88,9 @@ lat = 31.299
 	}
 	t.Cleanup(func() {
 		store.Close()
-		if err := screens.CloseMaps(); err != nil {
+		if err := s.services.Close(); err != nil {
 			t.Errorf("closing the map tile caches: %v", err)
 		}
-		screens.ConfigureMaps("", "") // the folder goes with the test
 	})
 	s.sync = true
 	s.layout = LayoutDesktop
@@ -409,6 +408,8 @@ func TestKioskSnapshots(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
+	svc := screens.NewServices(screens.ServicesConfig{})
+	defer svc.Close()
 	dir := t.TempDir()
 	if d := os.Getenv("KIOSK_SNAPSHOT_DIR"); d != "" { // to look at them
 		dir = d
@@ -416,7 +417,7 @@ func TestKioskSnapshots(t *testing.T) {
 	for _, size := range KioskSnapshotSizes {
 		for _, shot := range kioskShots {
 			path := filepath.Join(dir, shot.name+"_"+size.Name+".png")
-			if err := renderKioskShot(a, store, Config{Version: "test"}, shot, size, "en", path); err != nil {
+			if err := renderKioskShot(a, store, svc, Config{Version: "test"}, shot, size, "en", path); err != nil {
 				t.Fatal(err)
 			}
 			f, err := os.Open(path)
@@ -450,7 +451,7 @@ func TestKioskStartsCleanAfterCrash(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer store.Close()
-	defer screens.ConfigureMaps("", "")
+	defer s.services.Close()
 	if _, err := store.Session(context.Background()); !errors.Is(err, offline.ErrSignedOut) {
 		t.Errorf("session after a crash: %v", err)
 	}

@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"jiangsupass/kiosk"
-	"jiangsupass/screens"
 )
 
 // themeWatch is an app whose settings count the times a theme other than
@@ -59,7 +58,7 @@ func TestKioskThemeBeforeAnything(t *testing.T) {
 		w.Resize(fyne.NewSize(1280, 800))
 		k.showKeyboard(true)
 		store.Close()
-		screens.ConfigureMaps("", "")
+		s.services.Close()
 		if a.foreign != 0 {
 			t.Errorf("%s: the kiosk read Fyne's default theme %d times before its own was applied", role, a.foreign)
 		}

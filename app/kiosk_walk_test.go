@@ -273,7 +273,8 @@ func TestKioskReachesNoFileDialogLinkOrSetting(t *testing.T) {
 			kt := newKioskTestOn(t, a, r.role, fyne.NewSize(1920, 1080), nil, r.lines...)
 			// The maps show an empty basemap of the user's: the same
 			// screens to tap, without drawing tiles at every visit.
-			screens.ConfigureMaps(kt.dataDir, emptyBasemap(t))
+			_ = kt.s.services.Close()
+			kt.s.services = screens.NewServices(screens.ServicesConfig{DataDir: kt.dataDir, Basemap: emptyBasemap(t)})
 			w := newKioskWalk(t, kt, rec)
 			w.run()
 			t.Logf("%s: %d places, %d screens, %d taps", r.role, len(w.seen), len(w.screens), w.taps)

@@ -13,7 +13,7 @@ import (
 	"jiangsupass/assets"
 	"jiangsupass/offline"
 
-	"jiangsupass/screens" // registers every screen
+	_ "jiangsupass/screens" // registers every screen
 )
 
 // AppID is the app's unique id, as in FyneApp.toml.
@@ -42,13 +42,11 @@ func Run(cfg Config) error {
 	if err != nil {
 		return err
 	}
-	if cfg.Basemap != "" {
-		if err := screens.CheckBasemap(cfg.Basemap); err != nil {
-			return fmt.Errorf("--basemap: %w", err)
-		}
+	svc, err := openServices(dir, cfg.Basemap)
+	if err != nil {
+		return err
 	}
-	screens.ConfigureMaps(dir, cfg.Basemap)
-	defer closeMaps()
+	defer closeServices(svc)
 	// The one clock of the app: the store, the sync engine and the screens
 	// all read it. Snapshots are drawn at a fixed morning.
 	now := time.Now
@@ -65,7 +63,7 @@ func Run(cfg Config) error {
 	}
 	p := resolvePrefs(ctx, cfg, store, systemLocale())
 	if cfg.Snapshot != "" {
-		return Snapshot(a, store, cfg, cfg.Snapshot)
+		return Snapshot(a, store, svc, cfg, cfg.Snapshot)
 	}
 
 	w := a.NewWindow("")
@@ -76,6 +74,7 @@ func Run(cfg Config) error {
 	if err != nil {
 		return err
 	}
+	shell.services = svc
 	shell.notice = recoveryNotice(shell.Localizer(), rec)
 	// Repairs made while the app runs are told once the UI runs, never
 	// while it is being built (a repair before that is told then).
@@ -101,15 +100,6 @@ func dataDir(a fyne.App, flagDir string) (string, error) {
 		return "", fmt.Errorf("create the data directory %s: %w", dir, err)
 	}
 	return dir, nil
-}
-
-// closeMaps closes the map tile caches as the app stops, so that each is
-// a whole MBTiles file on its own; a failure is logged, as the caches are
-// only a speed-up.
-func closeMaps() {
-	if err := screens.CloseMaps(); err != nil {
-		fyne.LogError("closing the map tile caches", err)
-	}
 }
 
 // runBare shows an empty window: the baseline that start-up is measured

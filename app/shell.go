@@ -54,6 +54,11 @@ type Shell struct {
 	// memory is what the screens remember across rebuilds (screens.Memory).
 	memory *screens.Memory
 
+	// services are the app-wide services handed to every Env: the ones
+	// the composition root built (openServices), or, for a shell made
+	// without them, services of its own that keep tiles in memory.
+	services screens.Services
+
 	// now and load are the clock and the loader handed to screens.
 	now  func() time.Time
 	sync bool // run loads synchronously (snapshots and tests)
@@ -72,6 +77,9 @@ func newShell(a fyne.App, w fyne.Window, store *offline.Store, p prefs, version 
 		history: []screens.Route{{Screen: homeID()}},
 		root:    container.NewStack(),
 		memory:  screens.NewMemory(),
+		// Nothing is opened or compiled until a screen asks, so a shell
+		// then given the app's services has lost nothing.
+		services: screens.NewServices(screens.ServicesConfig{}),
 	}
 	return s, nil
 }
@@ -200,7 +208,7 @@ func (s *Shell) env() *screens.Env {
 		Store: s.store, L: s.loc, Nav: s, Prefs: s, Window: s.window,
 		Elder: s.prefs.elder, Phone: s.phone, Version: s.version, Notice: s.notice,
 		Sync: s.screensSyncer(), Kiosk: s.allow != nil, Allow: s.allow,
-		Memory: s.memory, Now: s.now, Do: s.do,
+		Memory: s.memory, Services: s.services, Now: s.now, Do: s.do,
 		Load: func(work func(ctx context.Context), apply func()) {
 			if s.sync {
 				work(context.Background())

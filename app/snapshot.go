@@ -36,8 +36,9 @@ func snapshotClock() time.Time { return time.Date(2026, 5, 1, 9, 30, 0, 0, clock
 
 // Snapshot renders every sample route of every registered screen in each
 // layout, in zh-Hans and en, normal and 长辈版, light and dark, into PNG
-// files in dir, with the software renderer (no window or GPU needed).
-func Snapshot(a fyne.App, store *offline.Store, cfg Config, dir string) error {
+// files in dir, with the software renderer (no window or GPU needed). Every
+// shell draws on svc, the app's services.
+func Snapshot(a fyne.App, store *offline.Store, svc screens.Services, cfg Config, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -48,7 +49,7 @@ func Snapshot(a fyne.App, store *offline.Store, cfg Config, dir string) error {
 				for _, elder := range []bool{false, true} {
 					for _, mode := range []ThemeMode{ThemeLight, ThemeDark} {
 						p := prefs{lang: lang, elder: elder, theme: mode}
-						shell, err := newSnapshotShell(a, store, p, size.Layout, cfg.Version)
+						shell, err := newSnapshotShell(a, store, svc, p, size.Layout, cfg.Version)
 						if err != nil {
 							return err
 						}
@@ -64,7 +65,7 @@ func Snapshot(a fyne.App, store *offline.Store, cfg Config, dir string) error {
 			}
 		}
 	}
-	k, err := snapshotKiosk(a, store, cfg, dir)
+	k, err := snapshotKiosk(a, store, svc, cfg, dir)
 	if err != nil {
 		return err
 	}
@@ -74,12 +75,13 @@ func Snapshot(a fyne.App, store *offline.Store, cfg Config, dir string) error {
 }
 
 // newSnapshotShell makes a shell that loads synchronously, on a fixed clock,
-// in a forced layout.
-func newSnapshotShell(a fyne.App, store *offline.Store, p prefs, layout Layout, version string) (*Shell, error) {
+// in a forced layout, with the services svc.
+func newSnapshotShell(a fyne.App, store *offline.Store, svc screens.Services, p prefs, layout Layout, version string) (*Shell, error) {
 	s, err := newShell(a, nil, store, p, version, snapshotClock)
 	if err != nil {
 		return nil, err
 	}
+	s.services = svc
 	s.sync = true
 	s.layout = layout
 	return s, nil

@@ -47,6 +47,10 @@ type Env struct {
 	// nil shows every screen. See Shows.
 	Allow func(ID) bool
 
+	// Services are the app-wide services (maps, transport network,
+	// verifier, location) the app built once; see Services.
+	Services
+
 	// Memory is what screens remember across rebuilds that their routes do
 	// not carry (a map's view, a filter); nil remembers nothing.
 	Memory *Memory

@@ -27,20 +27,16 @@ type Location struct {
 	Source string // LocationDevice, LocationConfigured or LocationPicked
 }
 
-// DeviceLocation asks the platform where the device is. Fyne has no
-// location service, so it is nil on every platform this app builds for
-// today; a platform build that has one sets it at start-up.
-var DeviceLocation func(ctx context.Context) (orb.Point, bool)
-
 // currentLocation is where the user is: a point they just picked (in the
-// route), else the device's location, else the configured one. ok is false
-// when there is none, and the screen asks the user to pick one.
+// route), else the device's location (Env.Location), else the configured
+// one. ok is false when there is none, and the screen asks the user to
+// pick one.
 func currentLocation(ctx context.Context, env *Env, picked string) (loc Location, ok bool, err error) {
 	if p, ok := parseLonLat(picked); ok {
 		return Location{p, LocationPicked}, true, nil
 	}
-	if DeviceLocation != nil {
-		if p, ok := DeviceLocation(ctx); ok {
+	if env.Location != nil {
+		if p, ok := env.Location.DeviceLocation(ctx); ok {
 			return Location{p, LocationDevice}, true, nil
 		}
 	}

@@ -37,7 +37,8 @@ func (p *fixedPrefs) SetThemeMode(m string) { p.mode = m }
 func (p *fixedPrefs) ThemeMode() string     { return p.mode }
 
 // testEnv is an Env over a fresh in-memory store, loading synchronously,
-// in lang, on a test app, at the tests' now.
+// in lang, on a test app, at the tests' now, with services of its own
+// (NewServices: tiles in memory, no device location).
 func testEnv(t *testing.T, lang string) (*Env, *recordingNav) {
 	t.Helper()
 	env, nav, _ := testEnvClock(t, lang)
@@ -60,9 +61,11 @@ func testEnvClock(t *testing.T, lang string) (*Env, *recordingNav, *clocktest.Se
 		t.Fatal(err)
 	}
 	nav := &recordingNav{}
+	svc := NewServices(ServicesConfig{})
+	t.Cleanup(func() { _ = svc.Close() })
 	ui := make(chan func(), 4096)
 	env := &Env{Store: st, L: l, Nav: nav, Prefs: &fixedPrefs{mode: "light"}, Phone: true,
-		Now: clk.Now,
+		Now: clk.Now, Services: svc,
 		Load: func(work func(context.Context), apply func()) {
 			work(context.Background())
 			apply()

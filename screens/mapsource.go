@@ -15,10 +15,11 @@ import (
 	"jiangsupass/offline"
 )
 
-// mapConfig is where the basemap comes from, set once at start-up by
-// ConfigureMaps.
-var mapConfig struct {
-	sync.Mutex
+// Basemaps is the app's MapSource: it draws the basemap from the store's
+// map data, behind an MBTiles tile cache per style and language in a data
+// directory, or shows a user's raster MBTiles file instead.
+type Basemaps struct {
+	mu      sync.Mutex
 	dataDir string                     // where the tile caches live; "" keeps tiles in memory only
 	basemap string                     // a user's raster MBTiles file, or ""
 	user    *maps.MBTiles              // opened on first use
@@ -41,41 +42,37 @@ type mapSourceEntry struct {
 	version string      // of the data it was drawn from
 }
 
-// ConfigureMaps tells the map screens where to keep the tile cache (an
-// MBTiles file per style and language in dataDir; "" keeps tiles in memory
-// only) and, when basemap is not "", to show the user's raster MBTiles file
-// instead of the drawn basemap. The app calls it once before showing
-// anything.
-func ConfigureMaps(dataDir, basemap string) {
-	mapConfig.Lock()
-	defer mapConfig.Unlock()
-	mapConfig.dataDir, mapConfig.basemap = dataDir, basemap
+// NewBasemaps is a MapSource keeping its tile caches in dataDir (an
+// MBTiles file per style and language; "" keeps tiles in memory only)
+// that shows the user's raster MBTiles file basemap instead of the drawn
+// basemap when basemap is not "".
+func NewBasemaps(dataDir, basemap string) *Basemaps {
+	return &Basemaps{dataDir: dataDir, basemap: basemap}
 }
 
-// CloseMaps closes the tile caches and the user's basemap, so that each
-// .mbtiles file is whole on its own once the app has stopped. The app
-// calls it when its window has closed; maps drawn after it work on,
-// without a cache.
-func CloseMaps() error {
-	mapConfig.Lock()
-	defer mapConfig.Unlock()
-	err := letGoOfSources()
-	if mapConfig.user != nil {
-		err = errors.Join(err, mapConfig.user.Close())
-		mapConfig.user = nil
+// Close closes the tile caches and the user's basemap, so that each
+// .mbtiles file is whole on its own once the app has stopped. Maps drawn
+// after it work on, without a cache.
+func (b *Basemaps) Close() error {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	err := b.letGoOfSources()
+	if b.user != nil {
+		err = errors.Join(err, b.user.Close())
+		b.user = nil
 	}
 	return err
 }
 
 // letGoOfSources closes the cache of every drawn basemap made so far and
-// forgets them. The caller holds mapConfig's lock.
-func letGoOfSources() error {
+// forgets them. The caller holds b.mu.
+func (b *Basemaps) letGoOfSources() error {
 	var err error
-	for k, e := range mapConfig.sources {
+	for k, e := range b.sources {
 		if e.cache != nil {
 			err = errors.Join(err, e.cache.Close())
 		}
-		delete(mapConfig.sources, k)
+		delete(b.sources, k)
 	}
 	return err
 }
@@ -130,61 +127,76 @@ func densityFor(scale float32) int {
 	return 3
 }
 
-// mapSource returns the basemap for env's language and theme, with the
-// cities it labels. It reads the map's data from the store each time, and
-// draws a new basemap (emptying its tile cache) when that data has changed
-// since the last time, e.g. after a sync. It runs off the UI thread.
+// mapSource returns the basemap for env's language and theme, from the
+// app's MapSource, with the cities it labels. It runs off the UI thread.
 func mapSource(ctx context.Context, env *Env, style maps.Style) (maps.TileSource, []cityPlace, error) {
 	cities, err := loadCityPlaces(ctx, env.Store)
 	if err != nil {
 		return nil, nil, fmt.Errorf("map cities: %w", err)
 	}
-	key := mapKey{env.Store, env.L.Lang(), style.Name, max(1, style.Density), style.LabelScale}
-	mapConfig.Lock()
-	defer mapConfig.Unlock()
-	if mapConfig.basemap != "" {
-		if mapConfig.user == nil {
-			if mapConfig.user, err = maps.OpenMBTiles(mapConfig.basemap); err != nil {
-				return nil, nil, err
-			}
-		}
-		return mapConfig.user, cities, nil
-	}
-	d, err := buildMapData(ctx, env, cities)
+	src, err := env.Maps.Basemap(ctx, BasemapRequest{
+		Store: env.Store, Lang: env.L.Lang(), Style: style, Attribution: env.T("MapAttribution"),
+		Data: func(ctx context.Context) (maps.Data, error) { return buildMapData(ctx, env, cities) },
+	})
 	if err != nil {
-		return nil, nil, fmt.Errorf("map data: %w", err)
+		return nil, nil, err
 	}
-	if e, ok := mapConfig.sources[key]; ok && e.version == d.Version() {
-		return e.src, cities, nil
+	return src, cities, nil
+}
+
+// Basemap implements MapSource. It reads the map's data each time, and
+// draws a new basemap (emptying its tile cache) when that data has
+// changed since the last time, e.g. after a sync.
+func (b *Basemaps) Basemap(ctx context.Context, req BasemapRequest) (maps.TileSource, error) {
+	style := req.Style
+	key := mapKey{req.Store, req.Lang, style.Name, max(1, style.Density), style.LabelScale}
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.basemap != "" {
+		if b.user == nil {
+			m, err := maps.OpenMBTiles(b.basemap)
+			if err != nil {
+				return nil, err
+			}
+			b.user = m
+		}
+		return b.user, nil
+	}
+	d, err := req.Data(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("map data: %w", err)
+	}
+	if e, ok := b.sources[key]; ok && e.version == d.Version() {
+		return e.src, nil
 	}
 	// Another style, language or density, or new data: the basemaps made
 	// so far are let go, and their caches closed whole (a map still
 	// showing one draws on without it). The same file may be opened again
 	// below, for new data.
-	if err := letGoOfSources(); err != nil {
+	if err := b.letGoOfSources(); err != nil {
 		fyne.LogError("closing a basemap tile cache", err)
 	}
-	src, err := drawnBasemap(ctx, env, style, d)
-	if err != nil {
-		return nil, nil, err
-	}
-	cache, _ := src.(*maps.Cache)
-	src = maps.NewMemo(src, 128) // 128 decoded tiles: 32 MB
-	if mapConfig.sources == nil {
-		mapConfig.sources = map[mapKey]*mapSourceEntry{}
-	}
-	mapConfig.sources[key] = &mapSourceEntry{src: src, cache: cache, version: d.Version()}
-	return src, cities, nil
-}
-
-// drawnBasemap is the app's own renderer of d, behind an MBTiles cache in
-// the data directory when there is one.
-func drawnBasemap(ctx context.Context, env *Env, style maps.Style, d maps.Data) (maps.TileSource, error) {
-	r, err := maps.NewRenderer(d, style, assets.FontRegular, env.T("MapAttribution"))
+	src, err := b.drawn(ctx, style, d, req.Attribution)
 	if err != nil {
 		return nil, err
 	}
-	if mapConfig.dataDir == "" {
+	cache, _ := src.(*maps.Cache)
+	src = maps.NewMemo(src, 128) // 128 decoded tiles: 32 MB
+	if b.sources == nil {
+		b.sources = map[mapKey]*mapSourceEntry{}
+	}
+	b.sources[key] = &mapSourceEntry{src: src, cache: cache, version: d.Version()}
+	return src, nil
+}
+
+// drawn is the app's own renderer of d, behind an MBTiles cache in the
+// data directory when there is one.
+func (b *Basemaps) drawn(ctx context.Context, style maps.Style, d maps.Data, attribution string) (maps.TileSource, error) {
+	r, err := maps.NewRenderer(d, style, assets.FontRegular, attribution)
+	if err != nil {
+		return nil, err
+	}
+	if b.dataDir == "" {
 		return r, nil
 	}
 	base := fmt.Sprintf("basemap-%s-%s", style.Name, d.Lang)
@@ -195,7 +207,7 @@ func drawnBasemap(ctx context.Context, env *Env, style maps.Style, d maps.Data) 
 	if style.Density > 1 {
 		name = fmt.Sprintf("%s@%dx.mbtiles", base, style.Density)
 	}
-	path := filepath.Join(mapConfig.dataDir, name)
+	path := filepath.Join(b.dataDir, name)
 	c, err := maps.OpenCache(ctx, path, r)
 	if err != nil {
 		// The map still works, drawing every tile afresh; the cache is

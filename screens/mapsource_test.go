@@ -47,16 +47,9 @@ func TestUserBasemapShown(t *testing.T) {
 		t.Fatalf("sqlite3: %v %s", err, out)
 	}
 
-	ConfigureMaps("", path)
-	t.Cleanup(func() {
-		mapConfig.Lock()
-		if mapConfig.user != nil {
-			mapConfig.user.Close()
-		}
-		mapConfig.user, mapConfig.sources = nil, nil
-		mapConfig.Unlock()
-		ConfigureMaps("", "")
-	})
+	user := NewBasemaps("", path)
+	t.Cleanup(func() { _ = user.Close() })
+	env.Maps = user
 	w := show(t, buildMap(env, Route{Screen: MapID, Param: "province"}))
 	m := find[*mapview.Map](w.Content())
 	if len(m) != 1 {
@@ -109,11 +102,8 @@ func TestMapCacheClosedOnStyleChange(t *testing.T) {
 	env, _ := testEnv(t, "en")
 	ctx := context.Background()
 	dir := t.TempDir()
-	ConfigureMaps(dir, "")
-	t.Cleanup(func() {
-		closeMapsForTest(t)
-		ConfigureMaps("", "")
-	})
+	env.Maps = NewBasemaps(dir, "")
+	t.Cleanup(func() { closeMapsForTest(t, env) })
 	tile := maps.TileID{Z: 7, X: 106, Y: 51}
 	for _, style := range []maps.Style{maps.LightStyle, maps.DarkStyle} {
 		src, _, err := mapSource(ctx, env, style)
@@ -128,7 +118,7 @@ func TestMapCacheClosedOnStyleChange(t *testing.T) {
 	if n := tilesInCopy(t, light); n != "1" {
 		t.Errorf("a copy of the light cache alone holds %q tiles after the style changed, want 1", n)
 	}
-	closeMapsForTest(t)
+	closeMapsForTest(t, env)
 	if n := tilesInCopy(t, filepath.Join(dir, "basemap-dark-en.mbtiles")); n != "1" {
 		t.Errorf("a copy of the dark cache alone holds %q tiles after the maps were closed, want 1", n)
 	}
@@ -151,9 +141,9 @@ func tilesInCopy(t *testing.T, path string) string {
 }
 
 // closeMapsForTest closes the maps as the app does when it stops.
-func closeMapsForTest(t *testing.T) {
+func closeMapsForTest(t *testing.T, env *Env) {
 	t.Helper()
-	if err := CloseMaps(); err != nil {
+	if err := env.Services.Close(); err != nil {
 		t.Errorf("closing the maps: %v", err)
 	}
 }

@@ -125,7 +125,7 @@ func TestVerifyScreenExplainsARefundedTicket(t *testing.T) {
 // credentials, and gives the screens a fresh verifier.
 func saveTrustList(t *testing.T, env *Env, revoked ...[]byte) {
 	t.Helper()
-	terminalVerifier = codes.NewVerifier()
+	env.Verifier = codes.NewVerifier()
 	tl, err := codes.DemoTrustList(3, env.Now().AddDate(-1, 0, 0), env.Now())
 	if err != nil {
 		t.Fatal(err)

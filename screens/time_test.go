@@ -209,9 +209,7 @@ func TestTransportPlansInChinaTime(t *testing.T) {
 			t.Errorf("a time in New York's clock: %q", text)
 		}
 	}
-	transportCache.Lock()
-	day := transportCache.day
-	transportCache.Unlock()
+	day := env.Transport.(*TransportPlanner).compiledDay()
 	if day.Format("2006-01-02") != "2026-12-04" {
 		t.Errorf("the timetable compiled is the %s's", day.Format("2006-01-02"))
 	}

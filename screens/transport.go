@@ -35,7 +35,7 @@ func withTransport(env *Env, r Route, view func(d *transportData) fyne.CanvasObj
 	var d *transportData
 	var err error
 	env.Load(func(ctx context.Context) {
-		d, err = loadTransport(ctx, env.Store, env.Now(), env.L.Lang())
+		d, err = loadTransport(ctx, env)
 	}, func() {
 		if err != nil {
 			content.Objects = []fyne.CanvasObject{transportError(env, r)}

@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/gob"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -80,29 +81,37 @@ func loadCachedNetwork(dir, key string) (*transit.Network, cachedExtras, bool) {
 // saveCachedNetwork writes the network of key into dir and removes the
 // networks of other keys. A network whose feeds did not all load is not
 // kept, so that the next start names what was wrong again. Failing to
-// write the cache loses nothing: the next start compiles again.
-func saveCachedNetwork(dir, key string, n *transit.Network, x cachedExtras) {
-	if dir == "" || os.MkdirAll(dir, 0o700) != nil {
-		return
+// write the cache loses nothing (the next start compiles again), so the
+// error it returns is for the log.
+func saveCachedNetwork(dir, key string, n *transit.Network, x cachedExtras) error {
+	if dir == "" {
+		return nil
 	}
-	entries, _ := os.ReadDir(dir)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return fmt.Errorf("listing the networks kept before: %w", err)
+	}
 	for _, e := range entries {
 		if !strings.HasPrefix(e.Name(), key+".") {
-			_ = os.Remove(filepath.Join(dir, e.Name())) // an older network, no longer used
+			_ = os.Remove(filepath.Join(dir, e.Name())) // an older network, no longer used; one left behind is removed next time
 		}
 	}
-	write := func(name string, save func(f *os.File) error) bool {
+	write := func(name string, save func(f *os.File) error) error {
 		tmp, err := os.CreateTemp(dir, name+".*.tmp")
 		if err != nil {
-			return false
+			return err
 		}
-		if save(tmp) != nil || tmp.Close() != nil {
+		if err := errors.Join(save(tmp), tmp.Close()); err != nil {
 			_ = os.Remove(tmp.Name())
-			return false
+			return err
 		}
-		return os.Rename(tmp.Name(), filepath.Join(dir, name)) == nil
+		return os.Rename(tmp.Name(), filepath.Join(dir, name))
 	}
-	if write(key+".net", func(f *os.File) error { return n.Save(f) }) {
-		write(key+".meta", func(f *os.File) error { return gob.NewEncoder(f).Encode(x) })
+	if err := write(key+".net", func(f *os.File) error { return n.Save(f) }); err != nil {
+		return err
 	}
+	return write(key+".meta", func(f *os.File) error { return gob.NewEncoder(f).Encode(x) })
 }

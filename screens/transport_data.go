@@ -6,7 +6,10 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
+
+	"fyne.io/fyne/v2"
 
 	"jiangsupass/clock"
 	"jiangsupass/offline"
@@ -28,7 +31,12 @@ type transportData struct {
 	imported  int                  // GTFS feeds imported beside the estimated network
 	failed    []transit.FolderFeed // every feed that could not be imported, with its error
 	skipped   []feedWarning        // the rows and trips of imported feeds that were skipped
+	key       string               // the networkCacheKey it was compiled for
 }
+
+// TransportNetwork is what a TransportNetworks service gives: the
+// compiled network with the store's lines, stations and hubs.
+type TransportNetwork = transportData
 
 // feedsFolder is where an operator's GTFS feeds (zip files or folders),
 // such as intercity trains, are put to be planned with: "gtfs" beside the
@@ -40,33 +48,118 @@ func feedsFolder(store *offline.Store) string {
 	return filepath.Join(filepath.Dir(store.Path()), "gtfs")
 }
 
-// transportCache keeps the compiled network for a store and a day: it is
-// built once, off the UI thread, and shared by every Transport screen.
-var transportCache struct {
-	sync.Mutex
+// TransportPlanner is the app's TransportNetworks: it keeps the compiled
+// network of one store and one service day, built off the UI thread on
+// first use and shared by every Transport screen. It compiles again for
+// another day in China, for another store, and after a sync changed the
+// lines, the stations or the feeds folder.
+type TransportPlanner struct {
+	// changes counts the store's data changes; it is read and bumped
+	// outside mu, so that the store's notification never waits for a
+	// compile.
+	changes atomic.Uint64
+
+	mu    sync.Mutex
 	store *offline.Store
+	stop  func() // ends store's change notifications
 	day   time.Time
 	data  *transportData
+	seen  uint64 // changes when data's input was read
 }
 
-// loadTransport returns the transport data for the store and the service
-// day of now in China (whatever zone the device is in), building it on
-// first use.
-func loadTransport(ctx context.Context, store *offline.Store, now time.Time, lang string) (*transportData, error) {
-	cn := clock.In(now)
-	day := time.Date(cn.Year(), cn.Month(), cn.Day(), 0, 0, 0, 0, time.UTC) // the calendar date, as transit keeps it
-	transportCache.Lock()
-	defer transportCache.Unlock()
-	c := &transportCache
-	if c.data != nil && c.store == store && c.day.Equal(day) {
-		return c.data.withCities(ctx, store, lang)
+// NewTransportPlanner is a TransportPlanner with nothing compiled yet.
+func NewTransportPlanner() *TransportPlanner { return &TransportPlanner{} }
+
+// Network implements TransportNetworks.
+func (p *TransportPlanner) Network(ctx context.Context, store *offline.Store, now time.Time) (*TransportNetwork, error) {
+	day := serviceDay(now)
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.store != store {
+		p.watch(store)
+	}
+	seen := p.changes.Load()
+	if p.data != nil && p.day.Equal(day) {
+		if seen == p.seen {
+			return p.data, nil
+		}
+		// Synced data changed: compiled again only when the transit
+		// input did.
+		key, err := transitKey(ctx, store, day)
+		if err != nil {
+			return nil, err
+		}
+		if key == p.data.key {
+			p.seen = seen
+			return p.data, nil
+		}
 	}
 	d, err := compileTransport(ctx, store, day)
 	if err != nil {
 		return nil, err
 	}
-	c.store, c.day, c.data = store, day, d
-	return d.withCities(ctx, store, lang)
+	p.day, p.data, p.seen = day, d, seen
+	return d, nil
+}
+
+// watch makes store the one whose network is kept, counting its data
+// changes from now on. The caller holds p.mu.
+func (p *TransportPlanner) watch(store *offline.Store) {
+	if p.stop != nil {
+		p.stop()
+	}
+	p.store, p.data, p.stop = store, nil, store.OnChange(func(c offline.Change) {
+		if c.Has(offline.ChangeData) {
+			p.changes.Add(1)
+		}
+	})
+}
+
+// Close stops the store's change notifications and forgets the network.
+func (p *TransportPlanner) Close() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.stop != nil {
+		p.stop()
+	}
+	p.store, p.stop, p.data = nil, nil, nil
+	return nil
+}
+
+// compiledDay is the service day of the network kept, zero when none.
+func (p *TransportPlanner) compiledDay() time.Time {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.data == nil {
+		return time.Time{}
+	}
+	return p.day
+}
+
+// serviceDay is the calendar date of now in China (whatever zone the
+// device is in), as transit keeps dates.
+func serviceDay(now time.Time) time.Time {
+	cn := clock.In(now)
+	return time.Date(cn.Year(), cn.Month(), cn.Day(), 0, 0, 0, 0, time.UTC)
+}
+
+// loadTransport returns the transport data of env's store for the service
+// day of now in China, with city names in env's language.
+func loadTransport(ctx context.Context, env *Env) (*transportData, error) {
+	d, err := env.Transport.Network(ctx, env.Store, env.Now())
+	if err != nil {
+		return nil, err
+	}
+	return d.withCities(ctx, env.Store, env.L.Lang())
+}
+
+// transitKey is the networkCacheKey of store's transit input on day.
+func transitKey(ctx context.Context, store *offline.Store, day time.Time) (string, error) {
+	lines, stations, err := store.TransitInput(ctx)
+	if err != nil {
+		return "", err
+	}
+	return networkCacheKey(lines, stations, feedsFolder(store), day), nil
 }
 
 func compileTransport(ctx context.Context, store *offline.Store, day time.Time) (*transportData, error) {
@@ -75,8 +168,9 @@ func compileTransport(ctx context.Context, store *offline.Store, day time.Time) 
 		return nil, err
 	}
 	d := &transportData{lineRoute: map[string]int{}, stations: map[string]offline.Station{}}
-	cacheDir, key := networkCacheDir(store), networkCacheKey(lines, stations, feedsFolder(store), day)
-	if n, x, ok := loadCachedNetwork(cacheDir, key); ok {
+	cacheDir := networkCacheDir(store)
+	d.key = networkCacheKey(lines, stations, feedsFolder(store), day)
+	if n, x, ok := loadCachedNetwork(cacheDir, d.key); ok {
 		d.net, d.imported, d.skipped = n, x.Imported, x.Skipped
 		return d.fill(ctx, store)
 	}
@@ -106,7 +200,11 @@ func compileTransport(ctx context.Context, store *offline.Store, day time.Time) 
 		return nil, err
 	}
 	if len(d.failed) == 0 {
-		saveCachedNetwork(cacheDir, key, d.net, cachedExtras{Imported: d.imported, Skipped: d.skipped})
+		if err := saveCachedNetwork(cacheDir, d.key, d.net, cachedExtras{Imported: d.imported, Skipped: d.skipped}); err != nil {
+			// The network is used all the same; the next start compiles
+			// it again.
+			fyne.LogError("keeping the compiled transport network", err)
+		}
 	}
 	return d.fill(ctx, store)
 }

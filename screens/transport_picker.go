@@ -35,7 +35,7 @@ func buildPicker(env *Env, r Route) fyne.CanvasObject {
 	var err error
 	env.Load(func(ctx context.Context) {
 		var d *transportData
-		if d, err = loadTransport(ctx, env.Store, env.Now(), env.L.Lang()); err == nil {
+		if d, err = loadTransport(ctx, env); err == nil {
 			choices, err = placeChoices(ctx, env, d)
 		}
 		if field == "station" {

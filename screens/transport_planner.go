@@ -66,7 +66,7 @@ type plannedJourney struct {
 // loadJourney resolves the planner's places and plans between them.
 func loadJourney(ctx context.Context, env *Env, p plannerParams) *plannedJourney {
 	j := &plannedJourney{p: p}
-	if j.d, j.err = loadTransport(ctx, env.Store, env.Now(), env.L.Lang()); j.err != nil {
+	if j.d, j.err = loadTransport(ctx, env); j.err != nil {
 		return j
 	}
 	j.at = clockOf(env)

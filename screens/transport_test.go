@@ -239,7 +239,8 @@ func TestImportedFeeds(t *testing.T) {
 			}
 			t.Cleanup(func() { _ = st.Close() })
 			env.Store = st
-			d, err := loadTransport(context.Background(), st, time.Date(2008, 6, 2, 9, 0, 0, 0, time.UTC), lang)
+			env.Now = func() time.Time { return time.Date(2008, 6, 2, 9, 0, 0, 0, time.UTC) }
+			d, err := loadTransport(context.Background(), env)
 			if err != nil {
 				t.Fatal(err)
 			}

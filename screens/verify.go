@@ -33,10 +33,6 @@ const (
 // the code.
 const VerifyScanPrefix = "scan:"
 
-// terminalVerifier keeps its replay cache for as long as the app runs, so
-// that a second scan of a code is refused however the screen was left.
-var terminalVerifier = codes.NewVerifier()
-
 func init() {
 	Register(Screen{ID: VerifyID, Tab: TabServices, Title: "VerifyTitle", Icon: theme.IconNameConfirm, Tile: "VerifyTile",
 		Build: buildVerify,
@@ -49,13 +45,16 @@ func init() {
 type verifyView struct {
 	env      *Env
 	trust    *codes.TrustList
-	verifier *codes.Verifier
+	verifier CodeVerifier
 	input    *widgets.ScanEntry
 	result   *fyne.Container
 }
 
 func buildVerify(env *Env, r Route) fyne.CanvasObject {
-	v := &verifyView{env: env, verifier: terminalVerifier, result: container.NewVBox()}
+	// The app's verifier keeps its replay cache for as long as the app
+	// runs, so that a second scan of a code is refused however the screen
+	// was left.
+	v := &verifyView{env: env, verifier: env.Verifier, result: container.NewVBox()}
 	box := container.NewStack(widgets.NewLoading(env.T("Loading")))
 	var trust *codes.TrustList
 	var err error

@@ -24,7 +24,7 @@ func TestKioskVerifyTellsScanFromTyping(t *testing.T) {
 	clock := base
 	env.Now = func() time.Time { return clock }
 	env.Kiosk = true
-	terminalVerifier = codes.NewVerifier()
+	env.Verifier = codes.NewVerifier()
 	tl, err := codes.DemoTrustList(3, base.AddDate(-1, 0, 0), base)
 	if err != nil {
 		t.Fatal(err)

@@ -32,9 +32,10 @@ func (s *syncer) keepTokens(origin string, t platform.Tokens) {
 // attachResident gives a new client the signed-in resident's tokens when
 // its server issued them, and after every run of the engine brings the
 // resident's side up to date: the signed trust list, and when signed in
-// the card, the insurance account and the device's credentials.
-func (s *syncer) attachResident(client *platform.Client, eng *offline.SyncEngine) {
-	ctx := context.Background()
+// the card, the insurance account and the device's credentials. A run
+// that was cancelled (the engine stopping) brings nothing; ctx ends that
+// work when the syncer stops.
+func (s *syncer) attachResident(ctx context.Context, client *platform.Client, eng *offline.SyncEngine) {
 	if sess, err := s.store.Session(ctx); err == nil {
 		if err := client.ResumeTokens(sess.Origin, sess.Tokens); err != nil {
 			fyne.LogError("the session is another server's", err)
@@ -42,8 +43,11 @@ func (s *syncer) attachResident(client *platform.Client, eng *offline.SyncEngine
 	} else if !errors.Is(err, offline.ErrSignedOut) {
 		fyne.LogError("read session", err)
 	}
-	eng.OnDone(func(error) {
-		if err := s.store.SyncPersonal(ctx, client); err != nil {
+	eng.OnDone(func(runErr error) {
+		if errors.Is(runErr, context.Canceled) || ctx.Err() != nil {
+			return
+		}
+		if err := s.store.SyncPersonal(ctx, client); err != nil && ctx.Err() == nil {
 			fyne.LogError("sync the resident's card and codes", err)
 		}
 		s.notify()

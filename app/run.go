@@ -80,7 +80,11 @@ func Run(cfg Config) error {
 	// while it is being built (a repair before that is told then).
 	a.Lifecycle().SetOnStarted(shell.watchRepairs)
 	shell.syncer = newSyncer(store, cfg.API, cfg.Version, shell.prefs.lang)
+	// On close, in this order: the screen's loads are cancelled and
+	// waited for, then the sync engine is stopped and waited for, and only
+	// then is the store closed (deferred above).
 	defer shell.syncer.stop()
+	defer shell.endLoads()
 	shell.applyTheme()
 	// Size the window before it gets content, so that the first layout is
 	// at the real width and the shell is built once, not phone then desktop.

@@ -2,7 +2,9 @@ package app
 
 import (
 	"context"
+	"errors"
 	"strconv"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -41,6 +43,12 @@ type Shell struct {
 	phone   bool   // the layout in use
 	history []screens.Route
 	gen     int // bumped on every rebuild; stale loads are dropped
+
+	// genCtx is the context of this generation's loads, ended by genEnd
+	// when the screen is left or rebuilt; loads counts those not returned.
+	genCtx context.Context
+	genEnd context.CancelFunc
+	loads  sync.WaitGroup
 
 	root *fyne.Container // what the window shows; its content is replaced on rebuild
 
@@ -203,7 +211,10 @@ func (s *Shell) save(key, value string) {
 
 // env makes the Env the screens of this generation are built from.
 func (s *Shell) env() *screens.Env {
-	gen := s.gen
+	if s.genCtx == nil {
+		s.genCtx, s.genEnd = context.WithCancel(context.Background())
+	}
+	gen, ctx := s.gen, s.genCtx
 	return &screens.Env{
 		Store: s.store, L: s.loc, Nav: s, Prefs: s, Window: s.window,
 		Elder: s.prefs.elder, Phone: s.phone, Version: s.version, Notice: s.notice,
@@ -211,14 +222,16 @@ func (s *Shell) env() *screens.Env {
 		Memory: s.memory, Services: s.services, Now: s.now, Do: s.do,
 		Load: func(work func(ctx context.Context), apply func()) {
 			if s.sync {
-				work(context.Background())
+				work(ctx)
 				apply()
 				return
 			}
+			s.loads.Add(1)
 			go func() {
-				work(context.Background())
+				defer s.loads.Done()
+				work(ctx)
 				fyne.Do(func() {
-					if s.gen == gen {
+					if ctx.Err() == nil && s.gen == gen {
 						apply()
 					}
 				})
@@ -230,6 +243,10 @@ func (s *Shell) env() *screens.Env {
 // rebuild draws the current route inside the chrome of the current layout.
 func (s *Shell) rebuild() {
 	s.gen++
+	if s.genEnd != nil {
+		s.genEnd() // the loads of the screen left are cancelled
+	}
+	s.genCtx, s.genEnd = context.WithCancel(context.Background())
 	if s.layout != LayoutAuto {
 		s.phone = s.layout == LayoutPhone
 	} else {
@@ -258,6 +275,30 @@ func (s *Shell) rebuild() {
 	}
 	if s.onRebuild != nil {
 		s.onRebuild()
+	}
+}
+
+// loadsGrace is how long closing waits for the loads in course to
+// return once cancelled; one that ignores its context is not waited for
+// longer than this.
+const loadsGrace = 3 * time.Second
+
+// endLoads cancels the loads of the screen shown, as the app closes, and
+// waits for them to return (at most loadsGrace), so that none is still
+// reading the store when it closes.
+func (s *Shell) endLoads() {
+	if s.genEnd != nil {
+		s.genEnd()
+	}
+	done := make(chan struct{})
+	go func() {
+		s.loads.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(loadsGrace):
+		fyne.LogError("closing", errors.New("a screen's load did not return in time"))
 	}
 }
 

@@ -27,7 +27,8 @@ type syncer struct {
 	mu       sync.Mutex
 	url      string
 	engine   *offline.SyncEngine
-	cancel   context.CancelFunc
+	cancel   context.CancelFunc // ends the engine's background loop
+	end      context.CancelFunc // ends the engine's work for the resident (attachResident)
 	watchers map[int]func()
 	next     int
 
@@ -51,18 +52,30 @@ func newSyncer(store *offline.Store, flagURL, version, lang string) *syncer {
 	return s
 }
 
-// start (re)starts the engine for a server; "" stops syncing. A server
+// start (re)starts the engine for a server; "" stops syncing. The engine
+// it replaces is stopped and waited for first, so that no run for the old
+// server overlaps the change. A server
 // the platform client refuses (plain http to another machine, as --api
 // may give) is not synced from: it stays shown in Settings, which says
 // why. The store is told the server first, which signs out a resident
 // signed in on another one (their requests not yet sent stay for it).
 func (s *syncer) start(u string) {
 	s.mu.Lock()
-	defer s.mu.Unlock()
+	old, end := s.engine, s.end
 	if s.cancel != nil {
 		s.cancel()
-		s.cancel, s.engine = nil, nil
 	}
+	s.cancel, s.engine, s.end = nil, nil, nil
+	s.mu.Unlock()
+	// The engine's callbacks take s.mu: it is waited for without it.
+	if end != nil {
+		end()
+	}
+	if old != nil {
+		old.Stop()
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
 	s.url = u
 	if u != "" {
 		if err := platform.CheckServer(u); err != nil {
@@ -83,18 +96,20 @@ func (s *syncer) start(u string) {
 		Language: func() string { return s.lang.Load().(string) },
 		OnTokens: func(t platform.Tokens) { s.keepTokens(origin, t) }})
 	eng := offline.NewSyncEngine(s.store, client, offline.SyncOptions{})
-	s.attachResident(client, eng)
+	life, end := context.WithCancel(context.Background())
+	s.attachResident(life, client, eng)
 	eng.OnProgress(func(offline.Progress) { s.notify() })
 	eng.OnDone(func(error) { s.notify() })
 	ctx, cancel := context.WithCancel(context.Background())
-	s.engine, s.cancel = eng, cancel
+	s.engine, s.cancel, s.end = eng, cancel, end
 	eng.Start(ctx)
 }
 
 // setLanguage changes the language sent with requests.
 func (s *syncer) setLanguage(tag string) { s.lang.Store(tag) }
 
-// stop ends syncing when the app closes.
+// stop ends syncing when the app closes: it returns once the engine and
+// the work it started have returned, so that the store may be closed.
 func (s *syncer) stop() { s.start("") }
 
 // APIURL implements screens.Syncer.

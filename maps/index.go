@@ -169,7 +169,7 @@ func unitVector(p orb.Point) [3]float64 {
 // chordToMeters turns a squared chord length on the unit sphere into a
 // great-circle distance.
 func chordToMeters(d2 float64) float64 {
-	return 2 * earthRadius * math.Asin(math.Min(1, math.Sqrt(d2)/2))
+	return 2 * orb.EarthRadius * math.Asin(math.Min(1, math.Sqrt(d2)/2)) // the sphere of Distance
 }
 
 func sq(x float64) float64 { return x * x }

@@ -18,7 +18,7 @@ var humbleGarden = orb.Point{120.62167, 31.32650}
 // lawOfCosines is the great-circle distance by the spherical law of
 // cosines: the test's own measure, sharing no code with the store's.
 func lawOfCosines(a, b orb.Point) float64 {
-	const r = 6371008.8
+	const r = 6378137.0 // orb.EarthRadius, the sphere the app measures on
 	rad := math.Pi / 180
 	c := math.Sin(a[1]*rad)*math.Sin(b[1]*rad) + math.Cos(a[1]*rad)*math.Cos(b[1]*rad)*math.Cos((b[0]-a[0])*rad)
 	return r * math.Acos(math.Max(-1, math.Min(1, c)))

@@ -10,7 +10,8 @@ import (
 	"strings"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geo"
+
+	"jiangsupass/maps"
 )
 
 // How well a hit matches, best first.
@@ -377,7 +378,7 @@ func (s *Store) searchDocs(ctx context.Context, qs []kindQuery, matches []map[in
 		if lon.Valid && lat.Valid {
 			h.Point, h.HasPoint = orb.Point{lon.Float64, lat.Float64}, true
 			if near != nil {
-				h.Distance = geo.Distance(*near, h.Point)
+				h.Distance = maps.Distance(*near, h.Point)
 			}
 		}
 		hits = append(hits, h)

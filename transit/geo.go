@@ -5,11 +5,13 @@ import (
 	"sort"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/geo"
+
+	"jiangsupass/maps"
 )
 
-// meters is the great-circle distance between two WGS84 points.
-func meters(a, b orb.Point) float64 { return geo.Distance(a, b) }
+// meters is the great-circle distance between two WGS84 points, as the
+// rest of the app measures it.
+func meters(a, b orb.Point) float64 { return maps.Distance(a, b) }
 
 // grid finds stops near a point: stops are bucketed in cells of about
 // cell metres.

@@ -237,20 +237,18 @@ func (f *Feed) pathwayTime(p pathway, o Options) int {
 	return 60
 }
 
-// meters is the distance between two located stops (equirectangular, on
-// a sphere of the WGS84 equatorial radius), -1 when one has no place.
+// meters is the distance between two located stops (the haversine, on a
+// sphere of the WGS84 equatorial radius, as the app measures), -1 when one
+// has no place.
 func (f *Feed) meters(a, b *stop) float64 {
 	if a == nil || b == nil || !a.hasPoint || !b.hasPoint {
 		return -1
 	}
 	rad := func(d float64) float64 { return d * math.Pi / 180.0 }
-	dLat := rad(a.lat - b.lat)
-	dLon := math.Abs(rad(a.lon - b.lon))
-	if dLon > math.Pi {
-		dLon = 2*math.Pi - dLon
-	}
-	x := dLon * math.Cos(rad((a.lat+b.lat)/2.0))
-	return math.Sqrt(dLat*dLat+x*x) * 6378137.0
+	la1, la2 := rad(a.lat), rad(b.lat)
+	sLat, sLon := math.Sin((la2-la1)/2), math.Sin(rad(b.lon-a.lon)/2)
+	h := sLat*sLat + math.Cos(la1)*math.Cos(la2)*sLon*sLon
+	return 2 * 6378137.0 * math.Asin(math.Min(1, math.Sqrt(h)))
 }
 
 func walk(m float64, o Options) int { return int(math.Ceil(m * o.Detour / o.WalkSpeed)) }

@@ -1,7 +1,6 @@
 package maps
 
 import (
-	"errors"
 	"fmt"
 	"math"
 
@@ -17,9 +16,6 @@ type shape struct {
 	bound orb.Bound
 	rank  int // Natural Earth scalerank, 0 when absent: smaller is more important
 }
-
-// errNotCollection is returned for GeoJSON that is not a FeatureCollection.
-var errNotCollection = errors.New("not a GeoJSON FeatureCollection")
 
 // parseLayer reads a GeoJSON FeatureCollection into the shapes the
 // renderer draws. Points are skipped; a coordinate out of range, a

@@ -1,12 +1,19 @@
 package maps
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
 )
+
+// MaxLayerBytes bounds a GeoJSON layer (the shipped ones are under 64 KiB;
+// a snapshot given on the command line may carry its own).
+const MaxLayerBytes = 32 << 20
+
+// errLayerTooLarge is returned for a layer of more than MaxLayerBytes.
+var errLayerTooLarge = errors.New("GeoJSON layer too large")
 
 // feature is a GeoJSON feature as the layers use it: a geometry and its
 // properties.
@@ -15,135 +22,27 @@ type feature struct {
 	Properties map[string]any
 }
 
-// rawCollection and rawFeature are the JSON shapes read by decodeFeatures.
-type rawCollection struct {
-	Type     string       `json:"type"`
-	Features []rawFeature `json:"features"`
-}
-
-type rawFeature struct {
-	Geometry *struct {
-		Type        string          `json:"type"`
-		Coordinates json.RawMessage `json:"coordinates"`
-	} `json:"geometry"`
-	Properties map[string]any `json:"properties"`
-}
-
 // decodeFeatures reads a GeoJSON FeatureCollection of points, lines and
-// polygons (single or multi). Features without geometry are skipped.
+// polygons (single or multi) with orb/geojson. Features without geometry
+// are skipped; a geometry collection is an error, as the layers never
+// hold one.
 func decodeFeatures(b []byte) ([]feature, error) {
-	var fc rawCollection
-	if err := json.Unmarshal(b, &fc); err != nil {
-		return nil, err
+	if len(b) > MaxLayerBytes {
+		return nil, fmt.Errorf("%d bytes, more than %d: %w", len(b), MaxLayerBytes, errLayerTooLarge)
 	}
-	if fc.Type != "FeatureCollection" {
-		return nil, errNotCollection
+	fc, err := geojson.UnmarshalFeatureCollection(b)
+	if err != nil {
+		return nil, err
 	}
 	out := make([]feature, 0, len(fc.Features))
 	for i, f := range fc.Features {
-		if f.Geometry == nil {
+		if f == nil || f.Geometry == nil {
 			continue
 		}
-		g, err := decodeGeometry(f.Geometry.Type, f.Geometry.Coordinates)
-		if err != nil {
-			return nil, fmt.Errorf("feature %d: %w", i, err)
+		if _, ok := f.Geometry.(orb.Collection); ok {
+			return nil, fmt.Errorf("feature %d: unsupported geometry %s", i, f.Geometry.GeoJSONType())
 		}
-		out = append(out, feature{Geometry: g, Properties: f.Properties})
+		out = append(out, feature{Geometry: f.Geometry, Properties: f.Properties})
 	}
 	return out, nil
-}
-
-// errCoordinates is returned for coordinates of the wrong shape.
-var errCoordinates = errors.New("malformed coordinates")
-
-func decodeGeometry(typ string, raw json.RawMessage) (orb.Geometry, error) {
-	var err error
-	switch typ {
-	case "Point":
-		var p []float64
-		if err = json.Unmarshal(raw, &p); err == nil {
-			var q orb.Point
-			q, err = point(p)
-			return q, err
-		}
-	case "MultiPoint", "LineString":
-		var c [][]float64
-		if err = json.Unmarshal(raw, &c); err == nil {
-			var l []orb.Point
-			l, err = points(c)
-			if typ == "MultiPoint" {
-				return orb.MultiPoint(l), err
-			}
-			return orb.LineString(l), err
-		}
-	case "Polygon", "MultiLineString":
-		var c [][][]float64
-		if err = json.Unmarshal(raw, &c); err == nil {
-			var rings [][]orb.Point
-			rings, err = pointLists(c)
-			if typ == "Polygon" {
-				return toPolygon(rings), err
-			}
-			mls := make(orb.MultiLineString, len(rings))
-			for i, r := range rings {
-				mls[i] = r
-			}
-			return mls, err
-		}
-	case "MultiPolygon":
-		var c [][][][]float64
-		if err = json.Unmarshal(raw, &c); err == nil {
-			mp := make(orb.MultiPolygon, 0, len(c))
-			for _, pc := range c {
-				rings, e := pointLists(pc)
-				if e != nil {
-					return nil, e
-				}
-				mp = append(mp, toPolygon(rings))
-			}
-			return mp, nil
-		}
-	default:
-		return nil, fmt.Errorf("unsupported geometry %q", typ)
-	}
-	return nil, fmt.Errorf("%s: %w", typ, errors.Join(errCoordinates, err))
-}
-
-func point(c []float64) (orb.Point, error) {
-	if len(c) < 2 {
-		return orb.Point{}, errCoordinates
-	}
-	return orb.Point{c[0], c[1]}, nil
-}
-
-func points(c [][]float64) ([]orb.Point, error) {
-	out := make([]orb.Point, len(c))
-	for i, p := range c {
-		q, err := point(p)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = q
-	}
-	return out, nil
-}
-
-func pointLists(c [][][]float64) ([][]orb.Point, error) {
-	out := make([][]orb.Point, len(c))
-	for i, l := range c {
-		p, err := points(l)
-		if err != nil {
-			return nil, err
-		}
-		out[i] = p
-	}
-	return out, nil
-}
-
-func toPolygon(rings [][]orb.Point) orb.Polygon {
-	p := make(orb.Polygon, len(rings))
-	for i, r := range rings {
-		p[i] = r
-	}
-	return p
 }

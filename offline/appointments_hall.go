@@ -2,12 +2,14 @@ package offline
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 
 	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/geojson"
 	"github.com/paulmach/orb/planar"
+
+	"jiangsupass/maps"
 )
 
 // How the hall a booking starts with was chosen (HomeCity).
@@ -69,42 +71,30 @@ func cityOfCode(code string) string {
 	return code[:4] + "00"
 }
 
-// areaLayer is what cityAt reads of a GeoJSON layer of areas.
-type areaLayer struct {
-	Features []struct {
-		Properties struct {
-			Code string `json:"gb_code"`
-		} `json:"properties"`
-		Geometry struct {
-			Type        string          `json:"type"`
-			Coordinates json.RawMessage `json:"coordinates"`
-		} `json:"geometry"`
-	} `json:"features"`
-}
-
 // cityAt is the gb_code of the area of the prefectures layer (shipped with
 // the seed) that holds p, "" for none or a layer that cannot be read.
 func cityAt(layer []byte, p orb.Point) string {
-	var fc areaLayer
-	if err := json.Unmarshal(layer, &fc); err != nil {
+	if len(layer) > maps.MaxLayerBytes {
+		return ""
+	}
+	fc, err := geojson.UnmarshalFeatureCollection(layer)
+	if err != nil {
 		return ""
 	}
 	for _, f := range fc.Features {
-		var mp orb.MultiPolygon
-		switch f.Geometry.Type {
-		case "Polygon":
-			var poly orb.Polygon
-			if json.Unmarshal(f.Geometry.Coordinates, &poly) != nil {
-				continue
-			}
-			mp = orb.MultiPolygon{poly}
-		case "MultiPolygon":
-			if json.Unmarshal(f.Geometry.Coordinates, &mp) != nil {
-				continue
-			}
+		if f == nil {
+			continue
 		}
-		if planar.MultiPolygonContains(mp, p) && cityOfCode(f.Properties.Code) != "" {
-			return f.Properties.Code
+		var mp orb.MultiPolygon
+		switch g := f.Geometry.(type) {
+		case orb.Polygon:
+			mp = orb.MultiPolygon{g}
+		case orb.MultiPolygon:
+			mp = g
+		}
+		code := f.Properties.MustString("gb_code", "")
+		if planar.MultiPolygonContains(mp, p) && cityOfCode(code) != "" {
+			return code
 		}
 	}
 	return ""

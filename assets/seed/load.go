@@ -1,12 +1,13 @@
 package seed
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"path"
 	"strings"
+
+	"github.com/paulmach/orb/geojson"
 )
 
 // The seed files, read from the data/ directory of the seed snapshot.
@@ -169,23 +170,16 @@ func (d *Data) loadI18n(fsys fs.FS) error {
 	return nil
 }
 
-// loadLayers reads the GeoJSON layers and checks each is a feature
-// collection.
+// loadLayers reads the GeoJSON layers and checks that each is a feature
+// collection orb/geojson reads, as the map and the store read them.
 func (d *Data) loadLayers(fsys fs.FS) error {
 	for _, l := range Layers {
 		b, _, err := readSeedFile(fsys, l.File, false)
 		if err != nil {
 			return err
 		}
-		var fc struct {
-			Type     string            `json:"type"`
-			Features []json.RawMessage `json:"features"`
-		}
-		if err := json.Unmarshal(b, &fc); err != nil {
+		if _, err := geojson.UnmarshalFeatureCollection(b); err != nil {
 			return &Error{File: l.File, Err: err}
-		}
-		if fc.Type != "FeatureCollection" {
-			return &Error{File: l.File, Err: fmt.Errorf("type is %q, not FeatureCollection", fc.Type)}
 		}
 		d.Layers = append(d.Layers, Layer{Name: l.Name, File: l.File, Source: l.Source, GeoJSON: b})
 	}

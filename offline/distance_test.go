@@ -1,7 +1,6 @@
 package offline
 
 import (
-	"context"
 	"math"
 	"testing"
 
@@ -12,10 +11,9 @@ import (
 // near it give the same place the same distance, as both measure with the
 // app's one distance.
 func TestSearchAndNearbyMeasureAlike(t *testing.T) {
-	ctx := context.Background()
-	s, _ := openAt(t, seededCopy(t))
 	from := orb.Point{120.55, 31.28} // about 7 km south-west of 拙政园
-	places, err := s.PlacesNear(ctx, from, NearbyQuery{Kinds: []PlaceKind{PlaceAttraction}, Limit: MaxNearbyLimit})
+	s, _ := openAt(t, seededCopy(t))
+	places, err := s.PlacesNear(t.Context(), from, NearbyQuery{Kinds: []PlaceKind{PlaceAttraction}, Limit: MaxNearbyLimit})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -23,7 +21,7 @@ func TestSearchAndNearbyMeasureAlike(t *testing.T) {
 	for _, p := range places {
 		nearby[p.ID] = p.Meters
 	}
-	res, err := s.Search(ctx, "拙政园", SearchOptions{Kinds: []string{KindAttraction}, Near: &from})
+	res, err := s.Search(t.Context(), "拙政园", SearchOptions{Kinds: []string{KindAttraction}, Near: &from})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -79,7 +79,7 @@ func serviceHallJourney(t *testing.T, size image.Point) {
 		}
 		s.Click(center(k))
 	}
-	s.ReadUntil("typed-shebao", 30*time.Second, "shebao", zh.T("SearchKindService"))
+	s.ReadUntil("typed-shebao", 30*time.Second, "shebao", zh.T("SearchInApp"), zh.T("CardTitle"))
 
 	// A dialog over the open keyboard answers taps, and so does the
 	// screen once it has closed.

@@ -72,12 +72,17 @@ func serviceHallJourney(t *testing.T, size image.Point) {
 	s.ClickText("start", zh.T("SearchPlaceholder"))
 	s.ReadUntil("keyboard", 30*time.Second, zh.T("OSKInitials"))
 	keys := LetterKeys(Keys(s.Shot("keyboard-keys"), image.Rect(0, size.Y/4, size.X, size.Y)))
-	for _, c := range "shebao" {
+	for i, c := range "shebao" {
 		k, ok := keys[c]
 		if !ok {
 			t.Fatalf("no key %c found on the keyboard", c)
 		}
 		s.Click(center(k))
+		if i == 0 {
+			// The first letter takes Home to the search screen, as a
+			// person sees before the next tap.
+			s.ReadUntil("search-opened", 30*time.Second, zh.T("SearchTitle"), zh.T("OSKInitials"))
+		}
 	}
 	s.ReadUntil("typed-shebao", 30*time.Second, "shebao", zh.T("SearchInApp"), zh.T("CardTitle"))
 

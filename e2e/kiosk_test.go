@@ -14,12 +14,14 @@ import (
 )
 
 // kioskFile writes a kiosk file for role (as packaging/kiosk.example.toml
-// describes) with the shortest idle times the file allows.
+// describes) with the shortest idle time the file allows, and a warning
+// long enough for OCR, which takes up to 15 s a read of a 1920×1080
+// screen while journeys run side by side, to read it twice.
 func kioskFile(t *testing.T, role, hall string) string {
 	t.Helper()
 	body := fmt.Sprintf(`role = %q
 idle_timeout = "60s"
-warning = "20s"
+warning = "45s"
 language = "zh-Hans"
 admin_pin_hash = "pbkdf2-sha256$600000$291wBhDH7vfVbZLbbGcK7Q$3FvhpO3Rph2UR0E1WCl1GnIwOUSNM2PpvE/cdyXW8Qk"
 hide_cursor = false

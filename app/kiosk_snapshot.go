@@ -71,7 +71,7 @@ func renderKioskShot(a fyne.App, store *offline.Store, svc screens.Services, cfg
 	a.Settings().SetTheme(th) // before anything is built and measured
 	k := newKioskMode(kc, shell, nil, func() {})
 	shell.ShowRoute(shot.route)
-	var obj fyne.CanvasObject = k.Content()
+	obj := k.Content()
 	if shot.keys {
 		k.osk.SetMode(shot.osk)
 		k.showKeyboard(true)

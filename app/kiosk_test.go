@@ -78,7 +78,7 @@ lat = 31.299
 	if err != nil {
 		t.Fatal(err)
 	}
-	var w fyne.Window = test.NewTempWindow(t, nil)
+	w := test.NewTempWindow(t, nil)
 	if wrap != nil {
 		w = wrap(w)
 	}

@@ -111,7 +111,7 @@ func readViews(grey *image.Gray) []func() *image.Gray {
 // (hybrid) or with one global threshold.
 func decodeQR(g *image.Gray, global bool) (string, error) {
 	src := gozxing.NewLuminanceSourceFromImage(g)
-	var bin gozxing.Binarizer = gozxing.NewHybridBinarizer(src)
+	bin := gozxing.NewHybridBinarizer(src)
 	if global {
 		bin = gozxing.NewGlobalHistgramBinarizer(src)
 	}

@@ -55,7 +55,7 @@ type Shell struct {
 	syncer *syncer // nil while rendering snapshots
 
 	// allow, in kiosk mode, says which screens the kiosk's role shows (nil:
-	// all); onRebuild is told after every rebuild (kiosk_supervisor.go).
+	// all); onRebuild is told after every rebuild (kioskMode.onRebuild, kiosk.go).
 	allow     func(screens.ID) bool
 	onRebuild func()
 

@@ -29,8 +29,14 @@ type Screen struct {
 	shot atomic.Int32
 }
 
-// startingScreens lets one Xvfb start at a time.
-var startingScreens sync.Mutex
+// startingScreens lets one Xvfb start at a time; nextDisplay is the
+// lowest display number a new screen may take. Numbers are not reused
+// within a run, so that a new server never meets what a stopping one of
+// the same number leaves behind.
+var (
+	startingScreens sync.Mutex
+	nextDisplay     = 90
+)
 
 // StartScreen starts an Xvfb display of w×h pixels (depth 24) that ends
 // with the test. name prefixes the files of its screenshots.
@@ -39,15 +45,16 @@ func StartScreen(t testing.TB, name string, w, h int) *Screen {
 	s := &Screen{t: t, Size: image.Pt(w, h), name: name}
 	startingScreens.Lock()
 	defer startingScreens.Unlock()
-	for n := 90; n < 200; n++ {
+	for n := nextDisplay; n < 400; n++ {
 		if _, err := os.Stat(fmt.Sprintf("/tmp/.X%d-lock", n)); err == nil {
 			continue // another X server's
 		}
 		if s.start(n) {
+			nextDisplay = n + 1
 			return s
 		}
 	}
-	t.Fatal("no free X display between :90 and :199")
+	t.Fatalf("no free X display between :%d and :399", nextDisplay)
 	return nil
 }
 

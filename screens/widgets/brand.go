@@ -8,12 +8,16 @@ import (
 	"fyne.io/fyne/v2/widget"
 )
 
-// NewBrand is the app's name and tagline at the top of the side bar.
+// NewBrand is the app's name and tagline at the top of the side bar. The
+// name is drawn in the theme's primary colour.
 func NewBrand(name, tagline string) fyne.CanvasObject {
-	title := canvas.NewText(name, theme.Color(theme.ColorNamePrimary))
+	title := canvas.NewText(name, nil)
 	title.TextStyle.Bold = true
-	title.TextSize = theme.Size(theme.SizeNameSubHeadingText)
+	inked := Painted(title, func(p Palette) {
+		title.Color = p.Color(theme.ColorNamePrimary)
+		title.TextSize = p.Size(theme.SizeNameSubHeadingText)
+	})
 	sub := NewWrappedLabel(tagline)
 	sub.SizeName = theme.SizeNameCaptionText
-	return container.NewVBox(container.NewPadded(title), sub, widget.NewSeparator())
+	return container.NewVBox(container.NewPadded(inked), sub, widget.NewSeparator())
 }

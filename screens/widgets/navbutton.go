@@ -42,21 +42,19 @@ func (b *NavButton) AccessibilityLabel() string { return b.label }
 // AccessibilityRole is a button's.
 func (b *NavButton) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleButton }
 
-// CreateRenderer lays out the icon and label over a highlight.
+// CreateRenderer lays out the icon and label over a highlight. The
+// label's and the highlight's colours are read from the theme at every
+// refresh.
 func (b *NavButton) CreateRenderer() fyne.WidgetRenderer {
 	icon := b.icon
 	if icon == nil {
 		icon = theme.InfoIcon()
 	}
 	bg := canvas.NewRectangle(color.Transparent)
-	bg.CornerRadius = theme.SelectionRadiusSize()
-	text := canvas.NewText(b.label, theme.Color(theme.ColorNameForeground))
-	text.TextSize = theme.CaptionTextSize()
+	text := canvas.NewText(b.label, nil)
+	text.TextStyle.Bold = b.active
 	if b.active {
 		icon = theme.NewPrimaryThemedResource(icon)
-		text.Color = theme.Color(theme.ColorNamePrimary)
-		text.TextStyle.Bold = true
-		bg.FillColor = theme.Color(theme.ColorNameSelection)
 	}
 	img := canvas.NewImageFromResource(icon)
 	img.FillMode = canvas.ImageFillContain
@@ -67,10 +65,21 @@ func (b *NavButton) CreateRenderer() fyne.WidgetRenderer {
 		text.Alignment = fyne.TextAlignCenter
 		body = container.NewVBox(container.NewCenter(img), text)
 	} else {
-		text.TextSize = theme.TextSize()
 		body = container.NewHBox(img, container.NewCenter(text))
 	}
 	pad := theme.InnerPadding() / 2
-	return widget.NewSimpleRenderer(container.NewStack(bg,
-		container.New(&insetLayout{inset: pad, minSide: TargetSize()}, body)))
+	entry := container.NewStack(bg, container.New(&insetLayout{inset: pad, minSide: TargetSize()}, body))
+	return newPaintedRenderer(b, entry, func(p Palette) {
+		bg.CornerRadius = p.Size(theme.SizeNameSelectionRadius)
+		text.TextSize = p.Size(theme.SizeNameText)
+		if b.vertical {
+			text.TextSize = p.Size(theme.SizeNameCaptionText)
+		}
+		text.Color = p.Color(theme.ColorNameForeground)
+		bg.FillColor = color.Transparent
+		if b.active {
+			text.Color = p.Color(theme.ColorNamePrimary)
+			bg.FillColor = p.Color(theme.ColorNameSelection)
+		}
+	})
 }

@@ -43,10 +43,9 @@ func (t *Tile) AccessibilityLabel() string {
 func (t *Tile) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleButton }
 
 // CreateRenderer draws a rounded card with the icon beside the two lines.
+// The card's colours and corners are read from the theme at every refresh.
 func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
-	bg.CornerRadius = theme.InputRadiusSize() * 2
-	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg := canvas.NewRectangle(nil)
 	bg.StrokeWidth = 1
 	img := canvas.NewImageFromResource(theme.NewPrimaryThemedResource(t.icon))
 	img.FillMode = canvas.ImageFillContain
@@ -57,6 +56,10 @@ func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
 	sub.SizeName = theme.SizeNameCaptionText
 	text := container.New(&tightVBox{}, title, sub)
 	body := container.NewBorder(nil, nil, container.NewCenter(img), nil, text)
-	return widget.NewSimpleRenderer(container.NewStack(bg,
-		container.New(&insetLayout{inset: theme.Padding(), minSide: TargetSize()}, body)))
+	card := container.NewStack(bg, container.New(&insetLayout{inset: theme.Padding(), minSide: TargetSize()}, body))
+	return newPaintedRenderer(t, card, func(p Palette) {
+		bg.FillColor = p.Color(theme.ColorNameInputBackground)
+		bg.StrokeColor = p.Color(theme.ColorNameSeparator)
+		bg.CornerRadius = p.Size(theme.SizeNameInputRadius) * 2
+	})
 }

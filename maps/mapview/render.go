@@ -86,7 +86,7 @@ func (r *mapRenderer) layoutMarkers() {
 		}
 		c := r.clusters[i]
 		first := r.m.markers[c.members[0]]
-		b.show(first.Color, len(c.members), r.m.markerLabel(len(c.members), first.Title))
+		b.show(inkOf(first.Color, first.ColorName), len(c.members), r.m.markerLabel(len(c.members), first.Title))
 		b.onTap = r.tapFor(c)
 		b.Resize(fyne.NewSquareSize(t))
 		b.Move(fyne.NewPos(c.x-t/2, c.y-t/2))
@@ -117,6 +117,7 @@ func (r *mapRenderer) layoutCard(size fyne.Size) {
 	if r.cardFor != r.m.selected {
 		r.card, r.cardFor = newCard(r.m, *r.m.selected), r.m.selected
 	}
+	paintCard(r.card)
 	pad := theme.Padding() * 2
 	w := fyne.Min(size.Width-2*pad, 440)
 	h := r.card.MinSize().Height
@@ -145,12 +146,22 @@ func newCard(m *Map, mk Marker) fyne.CanvasObject {
 		open.Importance = widget.HighImportance
 		row.Add(open)
 	}
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNameOverlayBackground))
-	bg.CornerRadius = theme.InputRadiusSize()
-	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg := canvas.NewRectangle(nil)
 	bg.StrokeWidth = 1
 	body := container.NewBorder(nil, row, nil, container.NewVBox(closeBtn), box)
-	return container.NewStack(bg, container.NewPadded(body))
+	card := container.NewStack(bg, container.NewPadded(body))
+	paintCard(card)
+	return card
+}
+
+// paintCard sets a card's background from the theme in force; the map's
+// Layout calls it, so a theme change repaints an open card.
+func paintCard(card fyne.CanvasObject) {
+	bg := card.(*fyne.Container).Objects[0].(*canvas.Rectangle)
+	bg.FillColor = theme.Color(theme.ColorNameOverlayBackground)
+	bg.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	bg.CornerRadius = theme.InputRadiusSize()
+	bg.Refresh()
 }
 
 // MinSize is small: the map fills what it is given.
@@ -204,7 +215,7 @@ func drawLines(dst *image.RGBA, v view, lines []Polyline) {
 		if w == 0 {
 			w = 4
 		}
-		maps.StrokePath(dst, pts, w*v.scale, l.Color)
+		maps.StrokePath(dst, pts, w*v.scale, inkOf(l.Color, l.ColorName))
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
@@ -20,7 +21,10 @@ type Marker struct {
 	Point    orb.Point // WGS84
 	Title    string    // the card's first line
 	Subtitle string    // the card's second line, may be empty
-	Color    color.Color
+	// Color is the marker's colour; nil draws it in the theme's colour
+	// named ColorName (primary when that is empty), read when it is drawn.
+	Color     color.Color
+	ColorName fyne.ThemeColorName
 	// Openable shows the card's action (Map.CardAction) for this marker.
 	Openable bool
 	// MinZoom hides the marker at lower zooms, where it would crowd.
@@ -30,8 +34,11 @@ type Marker struct {
 // Polyline is a line drawn over the basemap, such as a route.
 type Polyline struct {
 	Points []orb.Point // WGS84
-	Color  color.Color
-	Width  float32 // in Fyne units; 4 when zero
+	// Color is the line's colour; nil draws it in the theme's colour
+	// named ColorName (primary when that is empty), read when it is drawn.
+	Color     color.Color
+	ColorName fyne.ThemeColorName
+	Width     float32 // in Fyne units; 4 when zero
 }
 
 // Map is the map widget. Create it with New; set its callbacks before it
@@ -237,6 +244,18 @@ func (m *Map) CreateRenderer() fyne.WidgetRenderer { return newRenderer(m) }
 
 // Destroy ends the tile workers; the map is not used after it.
 func (m *Map) Destroy() { m.tiles.stop() }
+
+// inkOf is c, or where c is nil the theme's colour called name (primary
+// when name is empty), read now: a colour that follows the theme.
+func inkOf(c color.Color, name fyne.ThemeColorName) color.Color {
+	if c != nil {
+		return c
+	}
+	if name == "" {
+		name = theme.ColorNamePrimary
+	}
+	return theme.Color(name)
+}
 
 func clampInt(v, lo, hi int) int { return max(lo, min(hi, v)) }
 

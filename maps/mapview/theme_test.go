@@ -1,0 +1,77 @@
+package mapview
+
+import (
+	"image/color"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
+	"github.com/paulmach/orb"
+)
+
+// tintedTheme is Fyne's default theme held at one variant, with a primary
+// colour of its own, so that a colour read from the theme says which theme
+// it was read from.
+type tintedTheme struct {
+	fyne.Theme
+	v       fyne.ThemeVariant
+	primary color.NRGBA
+}
+
+func (t tintedTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	if n == theme.ColorNamePrimary {
+		return t.primary
+	}
+	return t.Theme.Color(n, t.v)
+}
+
+// sameColor reports whether two colours are the same once made NRGBA.
+func sameColor(a, b color.Color) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return color.NRGBAModel.Convert(a) == color.NRGBAModel.Convert(b)
+}
+
+// TestThemeSwitchRepaints: with a marker's card open, a line and a
+// marker drawn in the theme's colour, switching the theme while the map is
+// shown (as the system turning dark does, with no rebuild) repaints the
+// card, the marker and the line in the new theme's colours.
+func TestThemeSwitchRepaints(t *testing.T) {
+	light := tintedTheme{theme.DefaultTheme(), theme.VariantLight, color.NRGBA{0xc0, 0x10, 0x10, 0xff}}
+	dark := tintedTheme{theme.DefaultTheme(), theme.VariantDark, color.NRGBA{0x10, 0xc0, 0x10, 0xff}}
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(light)
+	m := New(testSource(t))
+	m.Synchronous = true
+	w := test.NewTempWindow(t, m)
+	w.Resize(fyne.NewSize(400, 400))
+	at := orb.Point{118.78, 32.04}
+	m.CenterOn(at, 10)
+	m.SetMarkers([]Marker{{ID: "a", Point: orb.Point{118.70, 32.00}, Title: "A"}})
+	west, east := m.PointAt(fyne.NewPos(20, 100)), m.PointAt(fyne.NewPos(380, 100))
+	m.SetPolylines([]Polyline{{Points: []orb.Point{west, east}, Width: 8}})
+	m.Select("a")
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	if r.card == nil {
+		t.Fatal("no card open")
+	}
+
+	a.Settings().SetTheme(dark)
+	bg := r.card.(*fyne.Container).Objects[0].(*canvas.Rectangle)
+	if want := dark.Color(theme.ColorNameOverlayBackground, 0); !sameColor(bg.FillColor, want) {
+		t.Errorf("the open card is %v after the switch, want the dark theme's %v", bg.FillColor, want)
+	}
+	if len(r.markers) == 0 || !sameColor(r.markers[0].dot.FillColor, dark.primary) {
+		t.Errorf("the marker is not in the dark theme's primary colour after the switch")
+	}
+	m.mu.Lock()
+	frame := m.frame
+	m.mu.Unlock()
+	scale := float32(frame.Bounds().Dx()) / m.Size().Width
+	if got := frame.At(int(200*scale), int(100*scale)); !sameColor(got, dark.primary) {
+		t.Errorf("the line is drawn %v after the switch, want the dark theme's %v", got, dark.primary)
+	}
+}

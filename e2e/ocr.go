@@ -127,36 +127,80 @@ const (
 func prepare(img image.Image, scale int) *image.Gray {
 	b := img.Bounds()
 	w, h := b.Dx(), b.Dy()
+	g := greyValues(img)
+	bg, dist := flatFills(g, w, h)
+	spreadBackground(bg, dist, w, h)
+	stand, ink := standOut(g, bg, dist)
+	wipe := boxEdges(ink, w, h)
+	out := make([]uint8, w*h)
+	for i := range out {
+		v := int32(255)
+		if !wipe[i] && stand[i] > inkContrast/4 { // keep the strokes' soft edges
+			v = 255 - min(stand[i]*2, 255)
+		}
+		out[i] = uint8(v)
+	}
+	return enlarge(out, w, h, scale)
+}
+
+// greyValues is img in grey, a value a pixel, row by row.
+func greyValues(img image.Image) []int32 {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
 	g := make([]int32, w*h)
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
 			g[y*w+x] = int32(color.GrayModel.Convert(img.At(b.Min.X+x, b.Min.Y+y)).(color.Gray).Y)
 		}
 	}
-	near := func(a, b int32) bool { return a-b <= flatTolerance && b-a <= flatTolerance }
-	// bg is the background under each pixel; dist how far its flat source is.
-	const far = 1 << 20
-	bg := make([]int32, w*h)
-	dist := make([]int32, w*h)
+	return g
+}
+
+// noFill is the distance of a pixel from a flat fill not yet found.
+const noFill = 1 << 20
+
+// flatFills finds the pixels of a flat fill: each is the same as every
+// pixel up to flatReach away on all four sides, which no pixel of a
+// letter is. bg holds a flat pixel's own value at distance 0; every other
+// pixel is noFill away.
+func flatFills(g []int32, w, h int) (bg, dist []int32) {
+	bg = make([]int32, w*h)
+	dist = make([]int32, w*h)
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
 			i := y*w + x
-			v := g[i]
-			// Flat: the same as every pixel up to flatReach away on all four
-			// sides, which no pixel of a letter is.
-			r := flatReach
-			flat := x >= r && x < w-r && y >= r && y < h-r
-			for k := 1; flat && k <= r; k++ {
-				flat = near(v, g[i-k]) && near(v, g[i+k]) && near(v, g[i-k*w]) && near(v, g[i+k*w])
-			}
-			if flat {
-				bg[i], dist[i] = v, 0
+			if isFlat(g, w, h, x, y) {
+				bg[i], dist[i] = g[i], 0
 			} else {
-				dist[i] = far
+				dist[i] = noFill
 			}
 		}
 	}
-	// Two passes of a chamfer transform carry each flat value outwards.
+	return bg, dist
+}
+
+// isFlat reports whether the pixel at x, y is within flatTolerance of
+// every pixel up to flatReach away left, right, above and below.
+func isFlat(g []int32, w, h, x, y int) bool {
+	r := flatReach
+	if x < r || x >= w-r || y < r || y >= h-r {
+		return false
+	}
+	i := y*w + x
+	v := g[i]
+	near := func(a, b int32) bool { return a-b <= flatTolerance && b-a <= flatTolerance }
+	for k := 1; k <= r; k++ {
+		if !near(v, g[i-k]) || !near(v, g[i+k]) || !near(v, g[i-k*w]) || !near(v, g[i+k*w]) {
+			return false
+		}
+	}
+	return true
+}
+
+// spreadBackground carries each flat value outwards to the pixels that
+// are not flat, in the two passes of a chamfer transform: each pixel
+// takes the background of its nearest flat fill.
+func spreadBackground(bg, dist []int32, w, h int) {
 	take := func(i, j int) {
 		if dist[j]+1 < dist[i] {
 			bg[i], dist[i] = bg[j], dist[j]+1
@@ -182,11 +226,16 @@ func prepare(img image.Image, scale int) *image.Gray {
 			}
 		}
 	}
-	stand := make([]int32, w*h) // how far each pixel stands from its background
-	ink := make([]bool, w*h)
+}
+
+// standOut is how far each pixel stands from its background, and whether
+// that is enough to count as ink when looking for a box's edges.
+func standOut(g, bg, dist []int32) (stand []int32, ink []bool) {
+	stand = make([]int32, len(g))
+	ink = make([]bool, len(g))
 	for i := range g {
 		d := g[i] - bg[i]
-		if dist[i] == far {
+		if dist[i] == noFill {
 			d = 0 // nothing flat anywhere: no background to stand from
 		}
 		if d < 0 {
@@ -195,48 +244,39 @@ func prepare(img image.Image, scale int) *image.Gray {
 		stand[i] = d
 		ink[i] = d > lineContrast
 	}
+	return stand, ink
+}
+
+// boxEdges marks the pixels of runs of ink longer than maxStrokeX across
+// or maxStrokeY down: a box's edges, not a stroke of a letter.
+func boxEdges(ink []bool, w, h int) []bool {
 	wipe := make([]bool, w*h)
 	for y := 0; y < h; y++ {
-		for x := 0; x < w; {
-			start := x
-			for x < w && ink[y*w+x] {
-				x++
-			}
-			if x-start > maxStrokeX {
-				for k := start; k < x; k++ {
-					wipe[y*w+k] = true
-				}
-			}
-			if x == start {
-				x++
-			}
-		}
+		markLongRuns(ink, wipe, y*w, 1, w, maxStrokeX)
 	}
 	for x := 0; x < w; x++ {
-		for y := 0; y < h; {
-			start := y
-			for y < h && ink[y*w+x] {
-				y++
-			}
-			if y-start > maxStrokeY {
-				for k := start; k < y; k++ {
-					wipe[k*w+x] = true
-				}
-			}
-			if y == start {
-				y++
+		markLongRuns(ink, wipe, x, w, h, maxStrokeY)
+	}
+	return wipe
+}
+
+// markLongRuns walks n pixels from start, step apart, and marks in wipe
+// each run of ink longer than longest.
+func markLongRuns(ink, wipe []bool, start, step, n, longest int) {
+	for k := 0; k < n; {
+		from := k
+		for k < n && ink[start+k*step] {
+			k++
+		}
+		if k-from > longest {
+			for j := from; j < k; j++ {
+				wipe[start+j*step] = true
 			}
 		}
-	}
-	out := make([]uint8, w*h)
-	for i := range out {
-		v := int32(255)
-		if !wipe[i] && stand[i] > inkContrast/4 { // keep the strokes' soft edges
-			v = 255 - min(stand[i]*2, 255)
+		if k == from {
+			k++
 		}
-		out[i] = uint8(v)
 	}
-	return enlarge(out, w, h, scale)
 }
 
 // parseTSV reads tesseract's TSV: a header line, then level, page, block,

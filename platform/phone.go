@@ -53,17 +53,39 @@ func ParsePhone(typed string) (Phone, error) {
 	if len(typed) > PhoneMaxInput {
 		return "", phoneError("longer than %d characters", PhoneMaxInput)
 	}
-	s := strings.TrimSpace(width.Narrow.String(typed))
-	plus := false
+	s, plus := internationalPrefix(strings.TrimSpace(width.Narrow.String(typed)))
+	d, err := phoneDigits(s)
+	switch {
+	case err != nil:
+		return "", err
+	case d == "":
+		return "", phoneError("no digits")
+	case !plus && isMainlandMobile(d):
+		return Phone(d), nil
+	case !plus:
+		return "", phoneError("a number without + must be a mainland mobile number of 11 digits starting 13–19")
+	}
+	return internationalPhone(d)
+}
+
+// internationalPrefix takes the + or the 00 off the start of s, and a
+// "(0)" after the country code, and reports whether there was one.
+func internationalPrefix(s string) (rest string, plus bool) {
 	switch {
 	case strings.HasPrefix(s, "+"):
-		plus, s = true, s[1:]
+		s = s[1:]
 	case strings.HasPrefix(s, "00"): // the international prefix dialled from China
-		plus, s = true, s[2:]
+		s = s[2:]
+	default:
+		return s, false
 	}
-	if plus {
-		s = strings.Replace(s, "(0)", "", 1) // "+44 (0)7700…": the trunk 0, not dialled from abroad
-	}
+	return strings.Replace(s, "(0)", "", 1), true // "+44 (0)7700…": the trunk 0, not dialled from abroad
+}
+
+// phoneDigits is the digits of s without the separators a person types
+// between groups of them, or an error for any other character or for
+// more digits than E.164 allows.
+func phoneDigits(s string) (string, error) {
 	digits := make([]byte, 0, e164MaxDigits)
 	for _, r := range s {
 		switch {
@@ -80,15 +102,15 @@ func ParsePhone(typed string) (Phone, error) {
 			return "", phoneError("%q is not a digit", r)
 		}
 	}
-	d := string(digits)
-	switch {
-	case d == "":
-		return "", phoneError("no digits")
-	case !plus && isMainlandMobile(d):
-		return Phone(d), nil
-	case !plus:
-		return "", phoneError("a number without + must be a mainland mobile number of 11 digits starting 13–19")
-	case d[0] == '0':
+	return string(digits), nil
+}
+
+// internationalPhone is the kept form of d, the digits typed after a +:
+// a mainland mobile number for +86, otherwise + and d when d starts with
+// a country code in use and has as many digits after it as its plan
+// takes.
+func internationalPhone(d string) (Phone, error) {
+	if d[0] == '0' {
 		return "", phoneError("no country code starts with 0")
 	}
 	cc := countryCodeOf(d)

@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"strings"
+
+	"jiangsupass/offline/search"
 )
 
 // CatalogueCountCap is the most matches SearchCatalogue counts: past it
@@ -20,7 +22,7 @@ type CataloguePage struct {
 	Total int
 	More  bool
 	// Truncated says the query was cut to the search's bounds
-	// (MaxQueryRunes, MaxQueryTerms).
+	// (search.MaxQueryRunes, search.MaxQueryTerms).
 	Truncated bool
 }
 
@@ -33,9 +35,9 @@ type CataloguePage struct {
 // empty query lists the catalogue by f. Every statement stops when ctx
 // is cancelled, and SearchCatalogue then returns ctx's error.
 func (s *Store) SearchCatalogue(ctx context.Context, query string, f CatalogueFilter) (CataloguePage, error) {
-	q, cut := boundQuery(query)
-	key := queryKey(q)
-	if key == "" {
+	q, cut := search.BoundQuery(query)
+	alts, cutTerms := search.Alternatives(q)
+	if alts == nil {
 		items, total, err := s.Catalogue(ctx, f)
 		return CataloguePage{Items: items, Total: total, Truncated: cut}, err
 	}
@@ -46,79 +48,50 @@ func (s *Store) SearchCatalogue(ctx context.Context, query string, f CatalogueFi
 	if err := s.refreshSearch(context.WithoutCancel(ctx)); err != nil {
 		return CataloguePage{}, err
 	}
-	keys, cutTerms := queryTerms(q)
 	page := CataloguePage{Truncated: cut || cutTerms}
-	candidates := [][]string{{key}}
-	if len(keys) > 1 || (len(keys) == 1 && keys[0] != key) {
-		candidates = append(candidates, keys)
-	}
-	for _, ks := range candidates {
-		tiers, err := s.catalogueTiers(ctx, ks)
+	m := catalogueMatch{where: where, args: args}
+	for _, keys := range alts {
+		tiers, err := search.NewIndex(s.db).Tiers(ctx, keys, search.KindService)
 		if err != nil {
 			return page, err
 		}
 		if len(tiers) == 0 {
 			continue
 		}
-		m := catalogueMatch{where: where, args: args}
 		if page.Total, page.More, err = s.countCatalogue(ctx, m, "("+strings.Join(tiers, ") OR (")+")"); err != nil {
 			return page, err
 		}
 		if page.Total == 0 {
 			continue
 		}
-		limit := f.Limit
-		if limit <= 0 {
-			limit = 200
-		}
-		for i, t := range tiers {
-			if len(page.Items) >= limit {
-				break
-			}
-			expr := "(" + t + ")"
-			if i > 0 { // the docs of a better tier are listed there
-				expr += " NOT ((" + strings.Join(tiers[:i], ") OR (") + "))"
-			}
-			items, err := s.catalogueTier(ctx, m, expr, limit-len(page.Items))
-			if err != nil {
-				return page, err
-			}
-			page.Items = append(page.Items, items...)
-		}
-		return page, nil
+		page.Items, err = s.catalogueTiers(ctx, m, tiers, f.Limit)
+		return page, err
 	}
 	return page, ctx.Err()
 }
 
-// catalogueTiers are the FTS5 queries of the service docs that match the
-// keys, best tier first: with one key, a tier per grade (exact, prefix,
-// substring, description); with several, one that requires them all.
-// None when a key matches no part of a service item.
-func (s *Store) catalogueTiers(ctx context.Context, keys []string) ([]string, error) {
-	bit := kindBit(KindService)
-	matches, err := s.matchEach(ctx, keys)
-	if err != nil || matches == nil {
-		return nil, err
+// catalogueTiers lists the first limit (200 when 0) items that match the
+// tiers, best tier first, each tier in the catalogue's order.
+func (s *Store) catalogueTiers(ctx context.Context, m catalogueMatch, tiers []string, limit int) ([]CatalogueItem, error) {
+	if limit <= 0 {
+		limit = 200
 	}
-	if len(keys) > 1 {
-		if expr := tierExpr(matches, bit); expr != "" {
-			return []string{expr}, nil
+	var out []CatalogueItem
+	for i, t := range tiers {
+		if len(out) >= limit {
+			break
 		}
-		return nil, nil
+		expr := "(" + t + ")"
+		if i > 0 { // the docs of a better tier are listed there
+			expr += " NOT ((" + strings.Join(tiers[:i], ") OR (") + "))"
+		}
+		items, err := s.catalogueTier(ctx, m, expr, limit-len(out))
+		if err != nil {
+			return out, err
+		}
+		out = append(out, items...)
 	}
-	var tiers []string
-	for g := MatchExact; g >= MatchDescription; g-- {
-		t := map[int64]partMatch{}
-		for id, m := range matches[0] {
-			if m.grade == g {
-				t[id] = m
-			}
-		}
-		if expr := tierExpr([]map[int64]partMatch{t}, bit); len(t) > 0 && expr != "" {
-			tiers = append(tiers, expr)
-		}
-	}
-	return tiers, nil
+	return out, nil
 }
 
 // catalogueMatch is the filter's SQL test, on service_items, of the
@@ -132,13 +105,13 @@ type catalogueMatch struct {
 // the filter, with their arguments; the doc's rowid is f.rowid and the
 // item's columns are i's.
 func (m catalogueMatch) from(expr string) (string, []any) {
-	lo := kindBase(KindService)
+	lo, hi := search.KindRange(search.KindService)
 	sql := " FROM search_doc_fts f JOIN search_docs d ON d.rowid = f.rowid JOIN service_items i ON i.id = CAST(d.ref AS INTEGER)" +
 		" WHERE search_doc_fts MATCH ? AND f.rowid >= ? AND f.rowid < ?"
 	for _, w := range m.where {
 		sql += " AND " + w
 	}
-	return sql, append([]any{expr, lo, lo + 1<<40}, m.args...)
+	return sql, append([]any{expr, lo, hi}, m.args...)
 }
 
 // countCatalogue counts the items that match expr and the filter, up to
@@ -146,8 +119,8 @@ func (m catalogueMatch) from(expr string) (string, []any) {
 func (s *Store) countCatalogue(ctx context.Context, m catalogueMatch, expr string) (n int, more bool, err error) {
 	from, args := m.from(expr)
 	if len(m.where) == 0 { // no filter: the index alone
-		lo := kindBase(KindService)
-		from, args = " FROM search_doc_fts WHERE search_doc_fts MATCH ? AND rowid >= ? AND rowid < ?", []any{expr, lo, lo + 1<<40}
+		lo, hi := search.KindRange(search.KindService)
+		from, args = " FROM search_doc_fts WHERE search_doc_fts MATCH ? AND rowid >= ? AND rowid < ?", []any{expr, lo, hi}
 	}
 	err = s.db.QueryRowContext(ctx, "SELECT count(*) FROM (SELECT 1"+from+" LIMIT ?)", append(args, CatalogueCountCap+1)...).Scan(&n)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 
 	"jiangsupass/assets"
 	"jiangsupass/assets/seed"
+	"jiangsupass/offline/search"
 	"jiangsupass/platform/server"
 )
 
@@ -130,7 +131,7 @@ func BenchmarkCatalogueCount(b *testing.B) {
 				b.Logf("%q: %d listed of %d (more: %v)", q, len(p.Items), p.Total, p.More)
 			}
 			t1 := time.Now()
-			if _, err := s.Search(ctx, q, SearchOptions{Kinds: []string{KindService}, PerKind: 200}); err != nil {
+			if _, err := s.Search(ctx, q, search.Options{Kinds: []string{search.KindService}, PerKind: 200}); err != nil {
 				b.Fatal(err)
 			}
 			list += time.Since(t1)

@@ -4,6 +4,8 @@ import (
 	"math"
 	"testing"
 
+	"jiangsupass/offline/search"
+
 	"github.com/paulmach/orb"
 )
 
@@ -21,7 +23,7 @@ func TestSearchAndNearbyMeasureAlike(t *testing.T) {
 	for _, p := range places {
 		nearby[p.ID] = p.Meters
 	}
-	res, err := s.Search(t.Context(), "拙政园", SearchOptions{Kinds: []string{KindAttraction}, Near: &from})
+	res, err := s.Search(t.Context(), "拙政园", search.Options{Kinds: []string{search.KindAttraction}, Near: &from})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"jiangsupass/clock/clocktest"
+	"jiangsupass/offline/search"
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
 )
@@ -58,7 +59,7 @@ func newSyncedFixture(t *testing.T) *syncedFixture {
 	if err := NewSyncEngine(s, c, SyncOptions{PageLimit: 1000}).Sync(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.Search(ctx, "zzy", SearchOptions{}); err != nil { // builds the search index
+	if _, err := s.Search(ctx, "zzy", search.Options{}); err != nil { // builds the search index
 		t.Fatal(err)
 	}
 	// Requests made offline: they wait in the outbox.

@@ -13,8 +13,10 @@ import (
 
 	"jiangsupass/assets"
 	"jiangsupass/assets/seed"
+	"jiangsupass/offline/search"
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
+	"jiangsupass/textnorm"
 )
 
 // BenchmarkSearch times 1,000 queries of a realistic mix (hanzi
@@ -48,10 +50,10 @@ func BenchmarkSearch(b *testing.B) {
 		fast, once, slow = fast[:0], once[:0], slow[:0]
 		for _, q := range queries {
 			var runs [3]time.Duration
-			var res SearchResult
+			var res search.Result
 			for r := range runs {
 				t0 := time.Now()
-				res, err = s.Search(ctx, q, SearchOptions{})
+				res, err = s.Search(ctx, q, search.Options{})
 				runs[r] = time.Since(t0)
 				if err != nil {
 					b.Fatal(err)
@@ -142,12 +144,12 @@ func benchQueries(b testing.TB, s *Store, n int) []string {
 			b.Fatal(err)
 		}
 		t, _ := decodeText(raw, "")
-		for _, p := range splitParts(t[LangZhHans]) {
-			if utf8.RuneCountInString(p) >= 2 && hasHan(p) {
+		for _, p := range textnorm.SplitParts(t[LangZhHans]) {
+			if utf8.RuneCountInString(p) >= 2 && textnorm.HasHan(p) {
 				zh = append(zh, p)
 			}
 		}
-		if v := t[LangEn]; v != "" && !hasHan(v) {
+		if v := t[LangEn]; v != "" && !textnorm.HasHan(v) {
 			en = append(en, strings.Fields(v)...)
 		}
 	}
@@ -163,18 +165,18 @@ func benchQueries(b testing.TB, s *Store, n int) []string {
 		case 0, 1:
 			out = append(out, part)
 		case 2:
-			out = append(out, strings.Join(pinyinUnits(part), ""))
+			out = append(out, strings.Join(textnorm.PinyinUnits(part), ""))
 		case 3:
-			out = append(out, strings.Join(pinyinUnits(part), " "))
+			out = append(out, strings.Join(textnorm.PinyinUnits(part), " "))
 		case 4, 5:
-			out = append(out, strings.Join(initials(part), ""))
+			out = append(out, strings.Join(textnorm.InitialUnits(part), ""))
 		case 6:
 			out = append(out, en[rnd.IntN(len(en))])
 		case 7:
 			if i%40 == 7 {
 				out = append(out, fmt.Sprintf("qx%dzv", i)) // finds nothing
 			} else {
-				out = append(out, strings.Join(pinyinUnits(string(name)), " ")) // a whole name in pinyin
+				out = append(out, strings.Join(textnorm.PinyinUnits(string(name)), " ")) // a whole name in pinyin
 			}
 		}
 	}
@@ -194,10 +196,18 @@ func makeFlat(b *testing.B, s *Store) {
 	}
 }
 
+// scanHit is the best doc the baseline scan found.
+type scanHit struct {
+	rowid int64
+	rank  int
+	match int
+	title Text
+}
+
 // scanSearch answers a query by a LIKE '%q%' scan of every doc's keys,
 // graded and ranked as Search ranks: the baseline of BenchmarkSearch.
-func (s *Store) scanSearch(ctx context.Context, query string) (*SearchHit, error) {
-	key := queryKey(query)
+func (s *Store) scanSearch(ctx context.Context, query string) (*scanHit, error) {
+	key := textnorm.Key(query)
 	if key == "" {
 		return nil, nil
 	}
@@ -206,23 +216,23 @@ func (s *Store) scanSearch(ctx context.Context, query string) (*SearchHit, error
 		return nil, err
 	}
 	defer rows.Close()
-	var best *SearchHit
+	var best *scanHit
 	for rows.Next() {
-		var h SearchHit
+		var h scanHit
 		var title, keys string
 		if err := rows.Scan(&h.rowid, &h.rank, &title, &keys); err != nil {
 			return nil, err
 		}
-		h.Match = matchNone
+		h.match = search.MatchNone
 		for _, line := range strings.Split(keys, "\n") {
 			tag, k, _ := strings.Cut(line, "\t")
-			h.Match = max(h.Match, gradePart(tag, k, key))
+			h.match = max(h.match, search.GradePart(tag, k, key))
 		}
-		if h.Match == matchNone {
+		if h.match == search.MatchNone {
 			continue
 		}
-		if best == nil || h.Match > best.Match || (h.Match == best.Match && h.rowid < best.rowid) {
-			h.Title, _ = decodeText(title, "")
+		if best == nil || h.match > best.match || (h.match == best.match && h.rowid < best.rowid) {
+			h.title, _ = decodeText(title, "")
 			hh := h
 			best = &hh
 		}

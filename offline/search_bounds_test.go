@@ -3,6 +3,7 @@ package offline
 import (
 	"context"
 	"errors"
+	"jiangsupass/offline/search"
 	"runtime"
 	"slices"
 	"strings"
@@ -12,7 +13,7 @@ import (
 )
 
 // worstQueries are the costliest queries tried against the bounds of
-// search_query.go: pasted or held-down input far over them, and the
+// offline/search/query.go: pasted or held-down input far over them, and the
 // costliest shapes within them.
 func worstQueries() []struct {
 	name, q string
@@ -31,7 +32,7 @@ func worstQueries() []struct {
 		{`10,000 × "a"`, strings.Repeat("a", 10000), true},
 		{"10,000 characters of words", string([]rune(words)[:10000]), true},
 		{"3,000 distinct hanzi", hanzi.String(), true},
-		{"64 distinct hanzi", string([]rune(hanzi.String())[:MaxQueryRunes]), false},
+		{"64 distinct hanzi", string([]rune(hanzi.String())[:search.MaxQueryRunes]), false},
 		{`pinyin run "xian" × 2,500`, strings.Repeat("xian", 2500), true},
 		{"ambiguous pinyin words", "xian xi an fangan fang an changan chang an jian", false},
 		{"ambiguous pinyin, 9 words", "xian xi an fangan fang an changan chang an jian ji", true},
@@ -43,12 +44,12 @@ func worstQueries() []struct {
 
 // searchCost runs one query and measures its time and the memory it
 // allocated (which, unlike time, hardly depends on the machine).
-func searchCost(t testing.TB, s *Store, q string) (SearchResult, time.Duration, uint64) {
+func searchCost(t testing.TB, s *Store, q string) (search.Result, time.Duration, uint64) {
 	t.Helper()
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)
 	start := time.Now()
-	res, err := s.Search(context.Background(), q, SearchOptions{PerKind: 8})
+	res, err := s.Search(context.Background(), q, search.Options{PerKind: 8})
 	took := time.Since(start)
 	runtime.ReadMemStats(&after)
 	if err != nil {
@@ -68,7 +69,7 @@ const maxSearchAlloc = 4 << 20
 // BenchmarkSearchWorstCases.
 func TestSearchWorstCasesAreBounded(t *testing.T) {
 	s, _ := openAt(t, seededCopy(t))
-	if _, err := s.Search(context.Background(), "zzy", SearchOptions{}); err != nil { // builds the index
+	if _, err := s.Search(context.Background(), "zzy", search.Options{}); err != nil { // builds the index
 		t.Fatal(err)
 	}
 	for _, tc := range worstQueries() {
@@ -81,8 +82,8 @@ func TestSearchWorstCasesAreBounded(t *testing.T) {
 		if res.Truncated != tc.cut {
 			t.Errorf("%s: Truncated = %v, want %v", tc.name, res.Truncated, tc.cut)
 		}
-		if n := utf8.RuneCountInString(res.Query); n > MaxQueryRunes || !strings.HasPrefix(tc.q, res.Query) {
-			t.Errorf("%s: searched %d characters (%.20q…), want the first %d at most", tc.name, n, res.Query, MaxQueryRunes)
+		if n := utf8.RuneCountInString(res.Query); n > search.MaxQueryRunes || !strings.HasPrefix(tc.q, res.Query) {
+			t.Errorf("%s: searched %d characters (%.20q…), want the first %d at most", tc.name, n, res.Query, search.MaxQueryRunes)
 		}
 	}
 	// What the first words of a long query find is still found.
@@ -92,45 +93,18 @@ func TestSearchWorstCasesAreBounded(t *testing.T) {
 	}
 }
 
-// TestQueryBounds checks the cuts themselves.
-func TestQueryBounds(t *testing.T) {
-	for _, tc := range []struct {
-		q, want string
-		cut     bool
-	}{
-		{"", "", false},
-		{"中山陵", "中山陵", false},
-		{strings.Repeat("拙", MaxQueryRunes), strings.Repeat("拙", MaxQueryRunes), false},
-		{strings.Repeat("拙", MaxQueryRunes+1), strings.Repeat("拙", MaxQueryRunes), true},
-		{strings.Repeat("ab", 100), strings.Repeat("ab", MaxQueryRunes/2), true},
-	} {
-		got, cut := boundQuery(tc.q)
-		if got != tc.want || cut != tc.cut {
-			t.Errorf("boundQuery(%.10q…) = %.10q…, %v; want %.10q…, %v", tc.q, got, cut, tc.want, tc.cut)
-		}
-	}
-	keys, cut := queryTerms("x x x X x")
-	if len(keys) != 1 || cut {
-		t.Errorf("a repeated word: %q, %v; want one key", keys, cut)
-	}
-	keys, cut = queryTerms("a b c d e f g h i")
-	if len(keys) != MaxQueryTerms || !cut {
-		t.Errorf("nine words: %q, %v; want %d keys, cut", keys, cut, MaxQueryTerms)
-	}
-}
-
 // TestSearchStopsWhenCancelled: a query whose context is cancelled (a
 // newer keystroke) returns the context's error and no hits.
 func TestSearchStopsWhenCancelled(t *testing.T) {
 	s, _ := openAt(t, seededCopy(t))
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	res, err := s.Search(ctx, "中山陵", SearchOptions{})
+	res, err := s.Search(ctx, "中山陵", search.Options{})
 	if !errors.Is(err, context.Canceled) || !res.Empty() {
 		t.Errorf("cancelled search: %d groups, %v; want none and context.Canceled", len(res.Groups), err)
 	}
 	// The index was still brought up to date, for the query after it.
-	res, err = s.Search(context.Background(), "中山陵", SearchOptions{})
+	res, err = s.Search(context.Background(), "中山陵", search.Options{})
 	if err != nil || res.Empty() {
 		t.Errorf("the next search: %d groups, %v", len(res.Groups), err)
 	}
@@ -142,7 +116,7 @@ func TestSearchStopsWhenCancelled(t *testing.T) {
 // allocated.
 func BenchmarkSearchWorstCases(b *testing.B) {
 	s, _ := openAt(b, seededCopy(b))
-	if _, err := s.Search(context.Background(), "zzy", SearchOptions{}); err != nil {
+	if _, err := s.Search(context.Background(), "zzy", search.Options{}); err != nil {
 		b.Fatal(err)
 	}
 	median := func(q string) (time.Duration, uint64) {

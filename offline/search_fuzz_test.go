@@ -5,7 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	"jiangsupass/offline/search"
 	"jiangsupass/placename"
+	"jiangsupass/textnorm"
 )
 
 // FuzzSearch feeds arbitrary queries to Search: it never fails, every hit
@@ -18,11 +20,11 @@ func FuzzSearch(f *testing.F) {
 	s, _ := openAt(f, seededCopy(f))
 	ctx := context.Background()
 	f.Fuzz(func(t *testing.T, q string) {
-		res, err := s.Search(ctx, q, SearchOptions{PerKind: 3})
+		res, err := s.Search(ctx, q, search.Options{PerKind: 3})
 		if err != nil {
 			t.Fatalf("%q: %v", q, err)
 		}
-		if queryKey(q) == "" && !res.Empty() {
+		if textnorm.Key(q) == "" && !res.Empty() {
 			t.Fatalf("%q has no key but found %d groups", q, len(res.Groups))
 		}
 		for _, g := range res.Groups {
@@ -30,7 +32,7 @@ func FuzzSearch(f *testing.F) {
 				t.Fatalf("%q: group %s has %d hits", q, g.Kind, len(g.Hits))
 			}
 			for _, h := range g.Hits {
-				if h.Kind != g.Kind || h.Ref == "" || h.Match < MatchDescription || h.Match > MatchExact {
+				if h.Kind != g.Kind || h.Ref == "" || h.Match < search.MatchDescription || h.Match > search.MatchExact {
 					t.Fatalf("%q: bad hit %+v", q, h)
 				}
 			}

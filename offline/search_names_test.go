@@ -2,6 +2,7 @@ package offline
 
 import (
 	"context"
+	"jiangsupass/offline/search"
 	"testing"
 )
 
@@ -14,16 +15,16 @@ func TestSearchFindsStationsByTheirNames(t *testing.T) {
 	for _, tc := range []struct {
 		query, kind, ref, en string
 	}{
-		{"Nanjing South", KindStation, "nj-20", "Nanjing South Railway Station"},
-		{"Nanjing South", KindHub, "南京南", "Nanjing South Railway Station"},
-		{"nanjing south railway station", KindStation, "nj-20", "Nanjing South Railway Station"},
-		{"Xinjiekou", KindStation, "nj-12", "Xinjiekou"},
-		{"xjk", KindStation, "nj-12", "Xinjiekou"},
-		{"Zhujiang Road", KindStation, "nj-11", "Zhujiang Road"},
-		{"Lukou International Airport", KindHub, "南京禄口国际机场 NKG", "Nanjing Lukou International Airport"},
-		{"xiaohang", KindStation, "", "Xiaohang"}, // 小行: a reading the override table corrects
+		{"Nanjing South", search.KindStation, "nj-20", "Nanjing South Railway Station"},
+		{"Nanjing South", search.KindHub, "南京南", "Nanjing South Railway Station"},
+		{"nanjing south railway station", search.KindStation, "nj-20", "Nanjing South Railway Station"},
+		{"Xinjiekou", search.KindStation, "nj-12", "Xinjiekou"},
+		{"xjk", search.KindStation, "nj-12", "Xinjiekou"},
+		{"Zhujiang Road", search.KindStation, "nj-11", "Zhujiang Road"},
+		{"Lukou International Airport", search.KindHub, "南京禄口国际机场 NKG", "Nanjing Lukou International Airport"},
+		{"xiaohang", search.KindStation, "", "Xiaohang"}, // 小行: a reading the override table corrects
 	} {
-		res, err := s.Search(ctx, tc.query, SearchOptions{})
+		res, err := s.Search(ctx, tc.query, search.Options{})
 		if err != nil {
 			t.Fatalf("%q: %v", tc.query, err)
 		}
@@ -40,7 +41,7 @@ func TestSearchFindsStationsByTheirNames(t *testing.T) {
 		}
 	}
 
-	res, err := s.Search(ctx, "railway station", SearchOptions{PerKind: 50})
+	res, err := s.Search(ctx, "railway station", search.Options{PerKind: 50})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -48,7 +49,7 @@ func TestSearchFindsStationsByTheirNames(t *testing.T) {
 	for _, g := range res.Groups {
 		kinds[g.Kind] = len(g.Hits)
 	}
-	if kinds[KindHub] < 10 || kinds[KindStation] < 10 {
+	if kinds[search.KindHub] < 10 || kinds[search.KindStation] < 10 {
 		t.Errorf(`"railway station" found %v; want the railway stations among the hubs and the metro stations`, kinds)
 	}
 }
@@ -57,7 +58,7 @@ func TestSearchFindsStationsByTheirNames(t *testing.T) {
 // city and lines in each language ("Nanjing · Line 1 Line 2").
 func TestSearchStationDetailInEachLanguage(t *testing.T) {
 	s, _ := openAt(t, seededCopy(t))
-	res, err := s.Search(context.Background(), "新街口", SearchOptions{Kinds: []string{KindStation}})
+	res, err := s.Search(context.Background(), "新街口", search.Options{Kinds: []string{search.KindStation}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -78,17 +79,17 @@ func TestSearchStationDetailInEachLanguage(t *testing.T) {
 func TestSearchReindexesStationsUnderNewRules(t *testing.T) {
 	s, _ := openAt(t, seededCopy(t))
 	ctx := context.Background()
-	if _, err := s.Search(ctx, "x", SearchOptions{}); err != nil {
+	if _, err := s.Search(ctx, "x", search.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	// What an older app left: station docs with no English parts.
 	if _, err := s.db.Exec("UPDATE meta SET value = 'older' WHERE key = ?", metaPlaceNames); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.db.Exec("UPDATE search_docs SET title = '{}' WHERE kind = ?", KindStation); err != nil {
+	if _, err := s.db.Exec("UPDATE search_docs SET title = '{}' WHERE kind = ?", search.KindStation); err != nil {
 		t.Fatal(err)
 	}
-	res, err := s.Search(ctx, "Xinjiekou", SearchOptions{Kinds: []string{KindStation}})
+	res, err := s.Search(ctx, "Xinjiekou", search.Options{Kinds: []string{search.KindStation}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -101,7 +102,7 @@ func TestSearchReindexesStationsUnderNewRules(t *testing.T) {
 }
 
 // hitTitles lists the hits' kinds and English titles, for messages.
-func hitTitles(res SearchResult) []string {
+func hitTitles(res search.Result) []string {
 	var out []string
 	for _, g := range res.Groups {
 		for _, h := range g.Hits {

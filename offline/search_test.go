@@ -2,14 +2,12 @@ package offline
 
 import (
 	"context"
-	"io/fs"
 	"strings"
 	"testing"
-	"unicode"
 
 	"github.com/paulmach/orb"
 
-	"jiangsupass/assets"
+	"jiangsupass/offline/search"
 )
 
 // TestSearchTopResult checks the best hit of queries in every script
@@ -21,27 +19,27 @@ func TestSearchTopResult(t *testing.T) {
 		query, kind, titleHas string
 		match                 int
 	}{
-		{"社保", KindService, "", MatchExact}, // the theme of the social-security items
-		{"护照", KindService, "普通护照签发", MatchContains},
-		{"zzy", KindAttraction, "拙政园", MatchExact}, // initials of a part of 苏州园林（拙政园、虎丘山、留园）
-		{"zhongshanling", KindAttraction, "中山陵", MatchPrefix},
-		{"ZhongShan Ling", KindAttraction, "中山陵", MatchPrefix},
-		{"Sun Yat-sen Mausoleum", KindAttraction, "中山陵", MatchPrefix},
-		{"xinjiekou", KindStation, "新街口", MatchExact},
-		{"xin jie kou", KindStation, "新街口", MatchExact},
-		{"Xīnjiēkǒu", KindStation, "新街口", MatchExact},
-		{"Humble Administrator", KindAttraction, "拙政园", MatchPrefix},
-		{"humble administrator's garden", KindAttraction, "拙政园", MatchExact},
-		{"zhuozhengyuan", KindAttraction, "拙政园", MatchExact},
-		{"zhuo zheng yuan", KindAttraction, "拙政园", MatchExact},
-		{"中山", KindAttraction, "中山陵", MatchContains},
-		{"孙中山", KindAttraction, "中山陵", MatchDescription},
-		{"sb", KindService, "", MatchExact},
-		{"南京南", KindHub, "南京南", MatchExact},
-		{"政务服务中心", KindHall, "政务服务中心", MatchContains},
-		{"居民身份证申领、换领", KindService, "居民身份证申领", MatchPrefix},
+		{"社保", search.KindService, "", search.MatchExact}, // the theme of the social-security items
+		{"护照", search.KindService, "普通护照签发", search.MatchContains},
+		{"zzy", search.KindAttraction, "拙政园", search.MatchExact}, // initials of a part of 苏州园林（拙政园、虎丘山、留园）
+		{"zhongshanling", search.KindAttraction, "中山陵", search.MatchPrefix},
+		{"ZhongShan Ling", search.KindAttraction, "中山陵", search.MatchPrefix},
+		{"Sun Yat-sen Mausoleum", search.KindAttraction, "中山陵", search.MatchPrefix},
+		{"xinjiekou", search.KindStation, "新街口", search.MatchExact},
+		{"xin jie kou", search.KindStation, "新街口", search.MatchExact},
+		{"Xīnjiēkǒu", search.KindStation, "新街口", search.MatchExact},
+		{"Humble Administrator", search.KindAttraction, "拙政园", search.MatchPrefix},
+		{"humble administrator's garden", search.KindAttraction, "拙政园", search.MatchExact},
+		{"zhuozhengyuan", search.KindAttraction, "拙政园", search.MatchExact},
+		{"zhuo zheng yuan", search.KindAttraction, "拙政园", search.MatchExact},
+		{"中山", search.KindAttraction, "中山陵", search.MatchContains},
+		{"孙中山", search.KindAttraction, "中山陵", search.MatchDescription},
+		{"sb", search.KindService, "", search.MatchExact},
+		{"南京南", search.KindHub, "南京南", search.MatchExact},
+		{"政务服务中心", search.KindHall, "政务服务中心", search.MatchContains},
+		{"居民身份证申领、换领", search.KindService, "居民身份证申领", search.MatchPrefix},
 	} {
-		res, err := s.Search(ctx, tc.query, SearchOptions{})
+		res, err := s.Search(ctx, tc.query, search.Options{})
 		if err != nil {
 			t.Fatalf("%q: %v", tc.query, err)
 		}
@@ -71,7 +69,7 @@ func TestSearchNoMatch(t *testing.T) {
 	s, _ := openAt(t, seededCopy(t))
 	ctx := context.Background()
 	for _, q := range []string{"qqqqxx", "拙政园xyz"} {
-		res, err := s.Search(ctx, q, SearchOptions{})
+		res, err := s.Search(ctx, q, search.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -79,13 +77,13 @@ func TestSearchNoMatch(t *testing.T) {
 			t.Fatalf("%q: groups %d, suggestions %v; want none and some", q, len(res.Groups), res.Suggestions)
 		}
 		for _, sug := range res.Suggestions {
-			r, err := s.Search(ctx, sug, SearchOptions{})
+			r, err := s.Search(ctx, sug, search.Options{})
 			if err != nil || r.Empty() {
 				t.Errorf("%q: suggestion %q finds nothing (%v)", q, sug, err)
 			}
 		}
 	}
-	res, _ := s.Search(ctx, "拙政园xyz", SearchOptions{})
+	res, _ := s.Search(ctx, "拙政园xyz", search.Options{})
 	if res.Suggestions[0] != "拙政园" {
 		t.Errorf("suggestions for a typo after 拙政园: %v", res.Suggestions)
 	}
@@ -96,7 +94,7 @@ func TestSearchNoMatch(t *testing.T) {
 func TestSearchFollowsChanges(t *testing.T) {
 	s, _ := openAt(t, seededCopy(t))
 	ctx := context.Background()
-	if _, err := s.Search(ctx, "x", SearchOptions{}); err != nil {
+	if _, err := s.Search(ctx, "x", search.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := s.db.ExecContext(ctx, `INSERT INTO service_items (id, audience, theme, name, department, handling_level, notes, source)
@@ -107,7 +105,7 @@ func TestSearchFollowsChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	for q, want := range map[string]bool{"导游证": true, "dyz": true, "普通护照签发": false, "普通签证测试": true} {
-		res, err := s.Search(ctx, q, SearchOptions{Kinds: []string{KindService}})
+		res, err := s.Search(ctx, q, search.Options{Kinds: []string{search.KindService}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -118,7 +116,7 @@ func TestSearchFollowsChanges(t *testing.T) {
 	if _, err := s.db.ExecContext(ctx, "DELETE FROM service_items WHERE id = 900"); err != nil {
 		t.Fatal(err)
 	}
-	if res, _ := s.Search(ctx, "导游证", SearchOptions{}); !res.Empty() {
+	if res, _ := s.Search(ctx, "导游证", search.Options{}); !res.Empty() {
 		t.Errorf("a deleted item is still found")
 	}
 	// Of the interchanges 南京站 and 南京南站, equally good matches, the
@@ -127,58 +125,12 @@ func TestSearchFollowsChanges(t *testing.T) {
 		near orb.Point
 		want string
 	}{{orb.Point{118.7915, 31.9729}, "南京南站"}, {orb.Point{118.7928, 32.0907}, "南京站"}} {
-		res, err := s.Search(ctx, "nanjing", SearchOptions{Kinds: []string{KindStation}, Near: &tc.near})
+		res, err := s.Search(ctx, "nanjing", search.Options{Kinds: []string{search.KindStation}, Near: &tc.near})
 		if err != nil || res.Empty() {
 			t.Fatalf("nanjing stations: %v", err)
 		}
 		if top, _ := res.Top(); top.Title[LangZhHans] != tc.want {
 			t.Errorf("nearest station matching nanjing to %v: %q, want %q", tc.near, top.Title[LangZhHans], tc.want)
 		}
-	}
-}
-
-// TestPinyin converts with the committed table, including words whose
-// reading differs from their characters' default readings.
-func TestPinyin(t *testing.T) {
-	for in, want := range map[string]string{
-		"拙政园":  "zhuo zheng yuan",
-		"银行网点": "yin hang wang dian",
-		"S1号线": "s1 hao xian",
-		"中山陵":  "zhong shan ling",
-		"绿":    "lv",
-	} {
-		if got := Pinyin(in); got != want {
-			t.Errorf("Pinyin(%q) = %q, want %q", in, got, want)
-		}
-	}
-}
-
-// TestPinyinCoversShippedData finds a reading for every Chinese character
-// of the shipped data and of the names the generated catalogue and halls
-// add to it.
-func TestPinyinCoversShippedData(t *testing.T) {
-	t.Parallel()
-	texts := []string{"情形省级市级县级政务服务中心周一至周五"}
-	err := fs.WalkDir(assets.Data, ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := fs.ReadFile(assets.Data, p)
-		texts = append(texts, string(b))
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	missing := map[rune]bool{}
-	for _, s := range texts {
-		for _, r := range s {
-			if unicode.Is(unicode.Han, r) && pinyin().Reading(r) == "" {
-				missing[r] = true
-			}
-		}
-	}
-	if len(missing) > 0 {
-		t.Errorf("%d characters have no reading: %v", len(missing), missing)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/offline"
+	"jiangsupass/offline/search"
 	"jiangsupass/screens/widgets"
 )
 
@@ -75,7 +76,7 @@ func findHalls(ctx context.Context, st *offline.Store, q string) ([]offline.Serv
 	if strings.TrimSpace(q) == "" {
 		return st.ServiceHalls(ctx)
 	}
-	res, err := st.Search(ctx, q, offline.SearchOptions{Kinds: []string{offline.KindHall}, PerKind: 200})
+	res, err := st.Search(ctx, q, search.Options{Kinds: []string{search.KindHall}, PerKind: 200})
 	if err != nil {
 		return nil, err
 	}

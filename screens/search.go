@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"jiangsupass/offline"
+	"jiangsupass/offline/search"
 	"jiangsupass/screens/widgets"
 )
 
@@ -32,12 +32,12 @@ var searchKindInfo = map[string]struct {
 	title string
 	icon  fyne.ThemeIconName
 }{
-	offline.KindAttraction: {"SearchKindAttraction", theme.IconNameMediaPhoto},
-	offline.KindStation:    {"SearchKindStation", theme.IconNameMediaRecord},
-	offline.KindHub:        {"SearchKindHub", theme.IconNameNavigateNext},
-	offline.KindPlace:      {"SearchKindPlace", theme.IconNameHome},
-	offline.KindHall:       {"SearchKindHall", theme.IconNameAccount},
-	offline.KindService:    {"SearchKindService", theme.IconNameDocument},
+	search.KindAttraction: {"SearchKindAttraction", theme.IconNameMediaPhoto},
+	search.KindStation:    {"SearchKindStation", theme.IconNameMediaRecord},
+	search.KindHub:        {"SearchKindHub", theme.IconNameNavigateNext},
+	search.KindPlace:      {"SearchKindPlace", theme.IconNameHome},
+	search.KindHall:       {"SearchKindHall", theme.IconNameAccount},
+	search.KindService:    {"SearchKindService", theme.IconNameDocument},
 }
 
 func buildSearch(env *Env, r Route) fyne.CanvasObject {
@@ -52,11 +52,11 @@ func buildSearch(env *Env, r Route) fyne.CanvasObject {
 			results.Refresh()
 			return
 		}
-		var res offline.SearchResult
+		var res search.Result
 		var apps []Screen
 		var err error
 		latest.load(env, func(ctx context.Context) {
-			res, err = env.Store.Search(ctx, q, offline.SearchOptions{PerKind: 8})
+			res, err = env.Store.Search(ctx, q, search.Options{PerKind: 8})
 			apps = appScreensFor(env, q)
 		}, func() {
 			results.Objects = []fyne.CanvasObject{withAppScreens(env, apps, res, err, entry)}
@@ -111,7 +111,7 @@ func (l *latestOnly) stop() {
 
 // searchResults draws an answer: its groups, or what to try instead; a
 // query cut to the search's bounds says so first.
-func searchResults(env *Env, res offline.SearchResult, err error, entry *widget.Entry) fyne.CanvasObject {
+func searchResults(env *Env, res search.Result, err error, entry *widget.Entry) fyne.CanvasObject {
 	if err != nil {
 		fyne.LogError("search", err)
 		return widgets.NewMessage(theme.ErrorIcon(), env.T("SearchErrorTitle"), env.T("StoreReadError"), "", nil)
@@ -121,11 +121,11 @@ func searchResults(env *Env, res offline.SearchResult, err error, entry *widget.
 		return body
 	}
 	return container.NewVBox(widgets.NewWrappedLabel(env.L.Tf("SearchTruncated",
-		map[string]any{"Characters": offline.MaxQueryRunes, "Words": offline.MaxQueryTerms})), body)
+		map[string]any{"Characters": search.MaxQueryRunes, "Words": search.MaxQueryTerms})), body)
 }
 
 // searchAnswer draws the groups of an answer, or what to try instead.
-func searchAnswer(env *Env, res offline.SearchResult, entry *widget.Entry) fyne.CanvasObject {
+func searchAnswer(env *Env, res search.Result, entry *widget.Entry) fyne.CanvasObject {
 	if res.Empty() {
 		box := container.NewVBox(widgets.NewMessage(theme.SearchIcon(), env.T("SearchNoneTitle"),
 			env.L.Tf("SearchNoneBody", map[string]any{"Query": res.Query}), "", nil))
@@ -155,13 +155,13 @@ func searchAnswer(env *Env, res offline.SearchResult, entry *widget.Entry) fyne.
 }
 
 // openHit shows the screen of what a hit found.
-func openHit(env *Env, h offline.SearchHit) {
+func openHit(env *Env, h search.Hit) {
 	switch h.Kind {
-	case offline.KindAttraction:
+	case search.KindAttraction:
 		env.Nav.Go(Route{Screen: AttractionID, Param: h.Ref})
-	case offline.KindStation:
+	case search.KindStation:
 		env.Nav.Go(Route{Screen: StationID, Param: h.Ref})
-	case offline.KindHub:
+	case search.KindHub:
 		var station string
 		env.Load(func(ctx context.Context) {
 			hubs, err := env.Store.Hubs(ctx)
@@ -178,7 +178,7 @@ func openHit(env *Env, h offline.SearchHit) {
 				env.Nav.Go(Route{Screen: StationID, Param: station})
 			}
 		})
-	case offline.KindPlace:
+	case search.KindPlace:
 		code := h.Ref
 		if len(code) == 6 && code != "320000" {
 			code = code[:4] + "00"
@@ -186,9 +186,9 @@ func openHit(env *Env, h offline.SearchHit) {
 			return
 		}
 		env.Nav.Go(Route{Screen: MapID, Param: "province"})
-	case offline.KindHall:
+	case search.KindHall:
 		env.Nav.Go(Route{Screen: HallID, Param: h.Ref})
-	case offline.KindService:
+	case search.KindService:
 		env.Nav.Go(Route{Screen: ServiceItemID, Param: h.Ref})
 	}
 }

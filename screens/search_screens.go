@@ -11,8 +11,9 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"jiangsupass/offline"
+	"jiangsupass/offline/search"
 	"jiangsupass/screens/widgets"
+	"jiangsupass/textnorm"
 	"jiangsupass/translations"
 )
 
@@ -50,13 +51,13 @@ const maxAppScreens = 4
 // appScreensFor returns the app's screens whose names match q, best first:
 // a name that is the query, then one that begins with it, then one that
 // contains it. It runs off the UI goroutine; its cost is a few dozen short
-// names, whatever q is (q is cut to offline.MaxQueryRunes).
+// names, whatever q is (q is cut to search.MaxQueryRunes).
 func appScreensFor(env *Env, q string) []Screen {
 	key := screenKey(q)
 	if key == "" || (utf8.RuneCountInString(key) < 2 && !hasHanzi(key)) {
 		return nil // one letter matches too much
 	}
-	if utf8.RuneCountInString(key) > offline.MaxQueryRunes {
+	if utf8.RuneCountInString(key) > search.MaxQueryRunes {
 		return nil
 	}
 	locs := make([]*translations.Localizer, 0, len(translations.Languages))
@@ -104,7 +105,7 @@ func appScreensFor(env *Env, q string) []Screen {
 func nameGrade(name, key string) int {
 	forms := []string{screenKey(name)}
 	if hasHanzi(name) {
-		syl := strings.Fields(offline.Pinyin(name))
+		syl := strings.Fields(textnorm.Pinyin(name))
 		var ini strings.Builder
 		for _, s := range syl {
 			r, _ := utf8.DecodeRuneInString(s)
@@ -144,7 +145,7 @@ func hasHanzi(s string) bool {
 
 // withAppScreens puts the screens found above the data's results; when
 // the data has nothing, the screens alone are the answer.
-func withAppScreens(env *Env, apps []Screen, res offline.SearchResult, err error, entry *widget.Entry) fyne.CanvasObject {
+func withAppScreens(env *Env, apps []Screen, res search.Result, err error, entry *widget.Entry) fyne.CanvasObject {
 	if len(apps) == 0 {
 		return searchResults(env, res, err, entry)
 	}

@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/offline"
+	"jiangsupass/offline/search"
 	"jiangsupass/screens/widgets"
 )
 
@@ -204,7 +205,7 @@ func TestLongQuerySaysItWasCut(t *testing.T) {
 	env, _ := testEnv(t, "en")
 	o := buildSearch(env, Route{Screen: SearchID, Param: strings.Repeat("x ", 1600)})
 	show(t, o)
-	want := env.L.Tf("SearchTruncated", map[string]any{"Characters": offline.MaxQueryRunes, "Words": offline.MaxQueryTerms})
+	want := env.L.Tf("SearchTruncated", map[string]any{"Characters": search.MaxQueryRunes, "Words": search.MaxQueryTerms})
 	if !showsText(o, want) {
 		t.Errorf("no %q", want)
 	}

@@ -10,6 +10,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"jiangsupass/offline"
+	"jiangsupass/textnorm"
 	"jiangsupass/transit"
 )
 
@@ -178,9 +179,9 @@ func choiceKey(names ...offline.Text) string {
 			b.WriteByte('\n')
 		}
 		if zh := t[offline.LangZhHans]; zh != "" {
-			b.WriteString(strings.ReplaceAll(offline.Pinyin(zh), " ", ""))
+			b.WriteString(strings.ReplaceAll(textnorm.Pinyin(zh), " ", ""))
 			b.WriteByte('\n')
-			b.WriteString(offline.Initials(zh))
+			b.WriteString(textnorm.Initials(zh))
 			b.WriteByte('\n')
 		}
 	}

@@ -1,10 +1,13 @@
-package offline
+package search
 
 import (
 	"context"
 	"fmt"
 	"sort"
 	"unicode/utf8"
+
+	"jiangsupass/platform"
+	"jiangsupass/textnorm"
 )
 
 // suggestionCount is how many suggestions an empty result offers.
@@ -16,7 +19,7 @@ const suggestionCount = 4
 //
 // The beginnings of key longer than an index term share one lookup of the
 // index (termParts), so a long key costs at most capLatin+1 lookups.
-func (s *Store) suggest(ctx context.Context, key string) ([]string, error) {
+func (x Index) suggest(ctx context.Context, key string) ([]string, error) {
 	found := map[string][]termPart{} // by index term
 	for k := key; utf8.RuneCountInString(k) > 1; {
 		_, size := utf8.DecodeLastRuneInString(k)
@@ -25,18 +28,19 @@ func (s *Store) suggest(ctx context.Context, key string) ([]string, error) {
 		parts, ok := found[term]
 		if !ok {
 			var err error
-			if parts, err = s.termParts(ctx, term); err != nil {
+			if parts, err = x.termParts(ctx, term); err != nil {
 				return nil, err
 			}
 			found[term] = parts
 		}
-		out, err := s.partNames(ctx, gradeParts(parts, k))
+		out, err := x.partNames(ctx, gradeParts(parts, k))
 		if err != nil || len(out) > 0 {
 			return out, err
 		}
 	}
-	rows, err := s.db.QueryContext(ctx, `SELECT title FROM search_docs WHERE rowid >= ? AND rowid < ? ORDER BY rowid LIMIT ?`,
-		kindBase(KindAttraction), kindBase(KindAttraction)+1<<40, suggestionCount-1)
+	lo, hi := KindRange(KindAttraction)
+	rows, err := x.db.QueryContext(ctx, `SELECT title FROM search_docs WHERE rowid >= ? AND rowid < ? ORDER BY rowid LIMIT ?`,
+		lo, hi, suggestionCount-1)
 	if err != nil {
 		return nil, fmt.Errorf("suggest: %w", err)
 	}
@@ -47,18 +51,18 @@ func (s *Store) suggest(ctx context.Context, key string) ([]string, error) {
 		if err := rows.Scan(&raw); err != nil {
 			return nil, fmt.Errorf("suggest: %w", err)
 		}
-		t, err := decodeText(raw, "")
+		t, err := decodeText(raw)
 		if err != nil {
 			return nil, fmt.Errorf("suggest: %w", err)
 		}
-		out = append(out, firstPart(t[LangZhHans]))
+		out = append(out, firstPart(t[platform.LangZhHans]))
 	}
 	return out, rows.Err()
 }
 
 // partNames are the names (not descriptions) among the matched parts m,
 // best matched first, at most suggestionCount.
-func (s *Store) partNames(ctx context.Context, m map[int64]partMatch) ([]string, error) {
+func (x Index) partNames(ctx context.Context, m map[int64]partMatch) ([]string, error) {
 	type cand struct {
 		id    int64
 		grade int
@@ -78,7 +82,7 @@ func (s *Store) partNames(ctx context.Context, m map[int64]partMatch) ([]string,
 	var out []string
 	for _, c := range cs[:min(len(cs), suggestionCount)] {
 		var text string
-		if err := s.db.QueryRowContext(ctx, "SELECT text FROM search_parts WHERE id = ?", c.id).Scan(&text); err != nil {
+		if err := x.db.QueryRowContext(ctx, "SELECT text FROM search_parts WHERE id = ?", c.id).Scan(&text); err != nil {
 			return nil, fmt.Errorf("suggest: %w", err)
 		}
 		out = append(out, text)
@@ -88,7 +92,7 @@ func (s *Store) partNames(ctx context.Context, m map[int64]partMatch) ([]string,
 
 // firstPart is a name without what its brackets or dashes add.
 func firstPart(s string) string {
-	if p := splitParts(s); len(p) > 0 {
+	if p := textnorm.SplitParts(s); len(p) > 0 {
 		return p[0]
 	}
 	return s

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
-	"strings"
 
 	"jiangsupass/assets/seed"
 )
@@ -89,20 +88,6 @@ func writeSeed(ctx context.Context, tx *sql.Tx, d *seed.Data) error {
 		}
 	}
 	return nil
-}
-
-// upsertSQL makes an INSERT that updates every non-key column of an
-// existing row with the same key.
-func upsertSQL(table string, key string, cols ...string) string {
-	var set []string
-	for _, c := range cols {
-		if c != key {
-			set = append(set, c+" = excluded."+c)
-		}
-	}
-	return fmt.Sprintf("INSERT INTO %s (%s) VALUES (%s) ON CONFLICT (%s) DO UPDATE SET %s",
-		table, strings.Join(cols, ", "), strings.TrimSuffix(strings.Repeat("?, ", len(cols)), ", "),
-		key, strings.Join(set, ", "))
 }
 
 // execEach prepares query once and runs it for each of n rows.

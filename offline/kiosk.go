@@ -19,7 +19,7 @@ var visitorTables = []string{"personal_records", "favourites", "appointments", "
 var publicTables = []string{"schema_migrations", "meta", "divisions", "townships", "attractions", "layers",
 	"stations", "metro_lines", "metro_line_stops", "hubs", "settings", "service_items", "signed_trust_list",
 	"search_docs", "search_parts", "search_pending", "search_part_fts", "search_doc_fts", "sync_cursors", "sync_deferred",
-	"pois", "ticket_products", "ticket_slots", "transit_feeds", "service_halls"}
+	"pois", "ticket_products", "ticket_slots", "service_halls"}
 
 // ForgetVisitor is the kiosk's reset: it signs out (sealed records and the
 // key go) and deletes every row a visitor can leave: favourites,

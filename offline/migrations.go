@@ -32,6 +32,7 @@ var migrations = []migration{
 	{10, "no unsigned trust-list collection: codes are checked against the signed trust list only", execSQL(schemaNoTrustCollection)},
 	{11, "requests bound to the server and the resident they were made for; 12345 feedback sealed", migrateOutboxOrigin},
 	{12, "hall appointments can be cancelled, or withdrawn before they are sent", execSQL(schemaAppointmentCancel)},
+	{13, "no transit-feed collection: nothing read it; the planner's feeds are the files in the feeds folder", execSQL(schemaNoTransitFeeds)},
 }
 
 // LatestSchemaVersion is the schema version this build of the app creates

@@ -211,7 +211,28 @@ func TestMigrateFromEachVersion(t *testing.T) {
 				}
 			},
 		},
-		{from: 12},
+		{
+			from: 12,
+			insert: `INSERT INTO transit_feeds (id, name, agency, format, version, source)
+				VALUES ('jiangsu-metro', '江苏城市轨道交通', 'MetroMap open data', 'metro', 'v1', 'test');
+				INSERT INTO sync_cursors (collection, cursor, updated_at) VALUES ('transit_feeds', 7, '2026-01-01T00:00:00Z');
+				INSERT INTO sync_deferred (collection, item_id) VALUES ('transit_feeds', 'jiangsu-metro');
+				INSERT INTO meta (key, value) VALUES ('sync_epoch:transit_feeds', 'e1');`,
+			check: func(t *testing.T, s *Store) {
+				// Migration 13 dropped the transit-feed collection: its
+				// table, cursor, deferred rows and epoch.
+				var n int
+				if err := s.db.QueryRow(`SELECT (SELECT count(*) FROM sqlite_master WHERE name = 'transit_feeds')
+					+ (SELECT count(*) FROM sync_deferred WHERE collection = 'transit_feeds')
+					+ (SELECT count(*) FROM meta WHERE key = 'sync_epoch:transit_feeds')`).Scan(&n); n != 0 || err != nil {
+					t.Errorf("the transit-feed collection left %d things behind (%v)", n, err)
+				}
+				if c, err := s.Cursor(ctx, "transit_feeds"); c != 0 || err != nil {
+					t.Errorf("transit-feed cursor after migration 13 = %d, %v", c, err)
+				}
+			},
+		},
+		{from: 13},
 	}
 	if len(tests) != LatestSchemaVersion()+1 {
 		t.Fatalf("the test covers versions 0..%d; the schema is at %d", len(tests)-1, LatestSchemaVersion())

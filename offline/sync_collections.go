@@ -97,19 +97,6 @@ var replicas = map[string]replica{
 			return &t, err
 		},
 	},
-	platform.TransitFeeds: {
-		table:   "transit_feeds",
-		columns: []string{"id", "name", "agency", "format", "version", "source"},
-		row: func(it platform.Item) []any {
-			t := it.(*platform.TransitFeed)
-			return []any{t.ID, t.Name, t.Agency, t.Format, t.Version, t.Source}
-		},
-		scan: func(sc scanner) (platform.Item, error) {
-			var t platform.TransitFeed
-			err := sc.Scan(&t.ID, &t.Name, &t.Agency, &t.Format, &t.Version, &t.Source)
-			return &t, err
-		},
-	},
 	platform.ServiceItems: {
 		table: "service_items",
 		columns: []string{"id", "audience", "theme", "name", "department", "handling_level", "notes",

@@ -52,7 +52,7 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 // itemSchemas names the schema of each collection's items.
 var itemSchemas = map[string]string{
 	platform.Attractions: "Attraction", platform.POIs: "POI", platform.TicketProducts: "TicketProduct",
-	platform.TicketSlots: "TicketSlot", platform.TransitFeeds: "TransitFeed", platform.ServiceItems: "ServiceItem",
+	platform.TicketSlots: "TicketSlot", platform.ServiceItems: "ServiceItem",
 	platform.ServiceHalls: "ServiceHall",
 }
 

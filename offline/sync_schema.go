@@ -115,3 +115,14 @@ CREATE TABLE trust_lists (
 );
 ALTER TABLE service_items ADD COLUMN division_code TEXT NOT NULL DEFAULT '';
 `
+
+// schemaNoTransitFeeds drops the transit-feed collection that earlier
+// builds synced: a list of feeds by name and version that nothing read.
+// The planner's feeds are the GTFS files in the feeds folder and the
+// metro lines and stations; About names their sources and licences.
+const schemaNoTransitFeeds = `
+DROP TABLE transit_feeds;
+DELETE FROM sync_cursors WHERE collection = 'transit_feeds';
+DELETE FROM sync_deferred WHERE collection = 'transit_feeds';
+DELETE FROM meta WHERE key = 'sync_epoch:transit_feeds';
+`

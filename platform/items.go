@@ -73,17 +73,6 @@ type TicketSlot struct {
 	Generated    bool   `json:"generated"`
 }
 
-// TransitFeed describes a timetable feed the app can load (collection
-// "transit_feeds").
-type TransitFeed struct {
-	ID      string `json:"id"`
-	Name    string `json:"name"`
-	Agency  string `json:"agency"`
-	Format  string `json:"format"` // gtfs, metro
-	Version string `json:"version"`
-	Source  string `json:"source"`
-}
-
 // ServiceItem is a government service item (collection "service_items").
 type ServiceItem struct {
 	ID            int64  `json:"id"`
@@ -118,7 +107,6 @@ var (
 	_ Item = (*POI)(nil)
 	_ Item = (*TicketProduct)(nil)
 	_ Item = (*TicketSlot)(nil)
-	_ Item = (*TransitFeed)(nil)
 	_ Item = (*ServiceItem)(nil)
 	_ Item = (*ServiceHall)(nil)
 )
@@ -135,8 +123,6 @@ func NewItem(collection string) Item {
 		return &TicketProduct{}
 	case TicketSlots:
 		return &TicketSlot{}
-	case TransitFeeds:
-		return &TransitFeed{}
 	case ServiceItems:
 		return &ServiceItem{}
 	case ServiceHalls:
@@ -156,9 +142,6 @@ func (t *TicketProduct) ItemID() string { return t.ID }
 
 // ItemID implements Item.
 func (t *TicketSlot) ItemID() string { return t.ID }
-
-// ItemID implements Item.
-func (t *TransitFeed) ItemID() string { return t.ID }
 
 // ItemID implements Item; a service item's numeric ID in decimal.
 func (s *ServiceItem) ItemID() string { return fmt.Sprint(s.ID) }
@@ -192,9 +175,6 @@ func (t *TicketProduct) Normalize() { t.Name = t.Name.clean() }
 
 // Normalize implements Item.
 func (t *TicketSlot) Normalize() {}
-
-// Normalize implements Item.
-func (t *TransitFeed) Normalize() {}
 
 // Normalize implements Item.
 func (s *ServiceItem) Normalize() {}
@@ -263,11 +243,6 @@ func (t *TicketSlot) Validate() error {
 		return fmt.Errorf("ticket slot %s: remaining %d of quota %d", t.ID, t.Remaining, t.Quota)
 	}
 	return nil
-}
-
-// Validate implements Item.
-func (t *TransitFeed) Validate() error {
-	return need("transit feed", "id", t.ID, "name", t.Name, "format", t.Format, "version", t.Version, "source", t.Source)
 }
 
 // Validate implements Item.

@@ -15,13 +15,12 @@ const (
 	POIs           = "pois"
 	TicketProducts = "ticket_products"
 	TicketSlots    = "ticket_slots"
-	TransitFeeds   = "transit_feeds"
 	ServiceItems   = "service_items"
 	ServiceHalls   = "service_halls"
 )
 
 // Collections lists every collection, in sync order.
-var Collections = []string{Attractions, POIs, TicketProducts, TicketSlots, TransitFeeds,
+var Collections = []string{Attractions, POIs, TicketProducts, TicketSlots,
 	ServiceItems, ServiceHalls}
 
 // IsCollection reports whether name is one of Collections.

@@ -17,10 +17,11 @@ import (
 
 // TestPlannerAfterSync: the app's transport planner keeps its compiled
 // network across screens, and a sync from the reference server on
-// loopback that leaves the transit input alone keeps it too; a sync after
-// which the input has changed (here the feeds folder: an operator's GTFS
-// feed that arrived with the synced feed list) makes the next plan run on
-// a network compiled again, with the new feed's stops and trips.
+// loopback that leaves the transit input alone (it brings a port among the
+// points of interest) keeps it too; a sync after which the input has
+// changed (here the feeds folder: an operator's GTFS feed put there
+// meanwhile) makes the next plan run on a network compiled again, with the
+// new feed's stops and trips.
 func TestPlannerAfterSync(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
@@ -52,10 +53,10 @@ func TestPlannerAfterSync(t *testing.T) {
 		}
 	})
 	t.Cleanup(stop)
-	syncFeed := func(version string) {
+	syncPOI := func(name string) {
 		t.Helper()
-		feed := &platform.TransitFeed{ID: "beatty", Name: "Demo Transit Authority", Agency: "DTA", Format: "gtfs", Version: version, Source: "test"}
-		if _, err := p.Put(ctx, platform.TransitFeeds, feed); err != nil {
+		poi := &platform.POI{ID: "port-test", Kind: "port", Name: name, Lon: 118.73, Lat: 32.09, Source: "test"}
+		if _, err := p.Put(ctx, platform.POIs, poi); err != nil {
 			t.Fatal(err)
 		}
 		if err := engine.Sync(ctx); err != nil {
@@ -68,17 +69,17 @@ func TestPlannerAfterSync(t *testing.T) {
 		}
 	}
 
-	syncFeed("1")
+	syncPOI("南京港")
 	same, err := env.Transport.Network(ctx, st, env.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
 	if same != first {
-		t.Error("compiled again after a sync that left the lines, the stations and the feeds alone")
+		t.Error("compiled again after a sync that left the lines, the stations and the feeds folder alone")
 	}
 
 	copyDir(t, "../assets/data/gtfs-sample-feed", filepath.Join(dir, "gtfs", "beatty"))
-	syncFeed("2")
+	syncPOI("南京港客运码头")
 	d, err := loadTransport(ctx, env)
 	if err != nil {
 		t.Fatal(err)

@@ -38,7 +38,7 @@ func (s *Server) seed(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	items, err := seedItems(d, version, s.now())
+	items, err := seedItems(d, s.now())
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ type collItem struct {
 }
 
 // seedItems turns the seed snapshot into the items of every collection.
-func seedItems(d *seed.Data, version string, now time.Time) ([]collItem, error) {
+func seedItems(d *seed.Data, now time.Time) ([]collItem, error) {
 	var out []collItem
 	add := func(coll string, it platform.Item) { out = append(out, collItem{coll, it}) }
 	for _, a := range SeedAttractions(d) {
@@ -91,10 +91,6 @@ func seedItems(d *seed.Data, version string, now time.Time) ([]collItem, error) 
 			add(platform.TicketSlots, sl)
 		}
 	}
-	add(platform.TransitFeeds, &platform.TransitFeed{ID: "jiangsu-metro", Name: "江苏城市轨道交通 (metro lines and stations)",
-		Agency: "MetroMap open data", Format: "metro", Version: version, Source: d.LineSource})
-	add(platform.TransitFeeds, &platform.TransitFeed{ID: "gtfs-sample", Name: "GTFS reference sample feed",
-		Agency: "Demo Transit Authority", Format: "gtfs", Version: version, Source: "google/transit GTFS sample feed, Apache-2.0"})
 	for _, sv := range d.Services {
 		add(platform.ServiceItems, &platform.ServiceItem{ID: sv.ID, Audience: sv.Audience, Theme: sv.Theme, Name: sv.Name,
 			Department: sv.Department, HandlingLevel: sv.Handling, Notes: sv.Notes, Source: seed.SourceServices})

@@ -35,7 +35,7 @@ func newFixtureAt(t testing.TB, now time.Time) *fixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	opened, err := OpenTrustList(signed, Anchors())
+	opened, err := OpenTrustList(signed, DemoAnchors())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -196,13 +196,13 @@ func TestTrustListRefusals(t *testing.T) {
 		t.Errorf("no anchors: %v", err)
 	}
 	bySomeone, _ := SignTrustList(tl, DemoKey("not an anchor"))
-	if _, err := OpenTrustList(bySomeone, Anchors()); ReasonOf(err) != ReasonUnknownIssuer {
+	if _, err := OpenTrustList(bySomeone, DemoAnchors()); ReasonOf(err) != ReasonUnknownIssuer {
 		t.Errorf("unknown anchor: %v", err)
 	}
 	for i := 0; i < len(signed); i++ {
 		b := append([]byte(nil), signed...)
 		b[i] ^= 0x01
-		if _, err := OpenTrustList(b, Anchors()); err == nil {
+		if _, err := OpenTrustList(b, DemoAnchors()); err == nil {
 			t.Fatalf("flipping byte %d of the trust list: accepted", i)
 		}
 	}
@@ -248,7 +248,7 @@ func resign(t *testing.T, tl *TrustList) *TrustList {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := OpenTrustList(signed, Anchors())
+	out, err := OpenTrustList(signed, DemoAnchors())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -97,7 +97,7 @@ func (p *Platform) Trust(t testing.TB) *codes.TrustList {
 	if err != nil {
 		t.Fatal(err)
 	}
-	tl, err := codes.OpenTrustList(signed.Signed, codes.Anchors())
+	tl, err := codes.OpenTrustList(signed.Signed, codes.DemoAnchors())
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -259,7 +259,7 @@ func TestWithdrawnOnItsWay(t *testing.T) {
 func TestCancelTooLate(t *testing.T) {
 	ctx := context.Background()
 	clk := clocktest.NewSettable(clocktest.Now())
-	s, _, err := Open(ctx, seededCopy(t), Options{Now: clk.Now})
+	s, _, err := Open(ctx, seededCopy(t), Options{Anchors: testAnchors, Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

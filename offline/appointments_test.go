@@ -133,7 +133,7 @@ func TestAppointmentsThatCannotHappen(t *testing.T) {
 	}
 	// Thursday 3 December, 23:30 in Nanjing: still 07:30 on the 3rd in LA.
 	clk := clocktest.NewSettable(time.Date(2026, 12, 3, 7, 30, 0, 0, la))
-	s, _, err := Open(ctx, seededCopy(t), Options{Now: clk.Now})
+	s, _, err := Open(ctx, seededCopy(t), Options{Anchors: testAnchors, Now: clk.Now})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,7 +17,7 @@ func BenchmarkOpenExisting(b *testing.B) {
 	ctx := context.Background()
 	path := seededCopy(b)
 	for i := 0; i < b.N; i++ {
-		s, _, err := Open(ctx, path, Options{Now: liveClock})
+		s, _, err := Open(ctx, path, Options{Anchors: testAnchors, Now: liveClock})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -33,7 +33,7 @@ func BenchmarkOpenFirstRun(b *testing.B) {
 	ctx := context.Background()
 	dir := b.TempDir()
 	for i := 0; i < b.N; i++ {
-		s, _, err := Open(ctx, filepath.Join(dir, fmt.Sprintf("store%d.db", i)), Options{Now: liveClock})
+		s, _, err := Open(ctx, filepath.Join(dir, fmt.Sprintf("store%d.db", i)), Options{Anchors: testAnchors, Now: liveClock})
 		if err != nil {
 			b.Fatal(err)
 		}
@@ -48,7 +48,7 @@ func BenchmarkOpenFirstRun(b *testing.B) {
 func BenchmarkOpenMemory(b *testing.B) {
 	ctx := context.Background()
 	for i := 0; i < b.N; i++ {
-		s, _, err := Open(ctx, "", Options{Memory: true, Now: liveClock})
+		s, _, err := Open(ctx, "", Options{Memory: true, Anchors: testAnchors, Now: liveClock})
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -46,7 +46,7 @@ func TestFavouritesPersist(t *testing.T) {
 func TestFavouritesOrderAndErrors(t *testing.T) {
 	ctx := context.Background()
 	now := testNow
-	s, _, err := Open(ctx, filepath.Join(t.TempDir(), "f.db"), Options{Now: func() time.Time { return now }})
+	s, _, err := Open(ctx, filepath.Join(t.TempDir(), "f.db"), Options{Anchors: testAnchors, Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}

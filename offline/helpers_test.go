@@ -24,7 +24,9 @@ var testNow = clocktest.Now()
 // elapse. Stores and servers of a test share it.
 var liveClock = clocktest.Running()
 
-func testOptions() Options { return Options{Now: func() time.Time { return testNow }} }
+func testOptions() Options {
+	return Options{Anchors: testAnchors, Now: func() time.Time { return testNow }}
+}
 
 // openAt opens (creating if needed) the store at path with the test clock
 // and fails the test on error. The store is closed when the test ends.

@@ -16,7 +16,7 @@ import (
 // store are all gone after the kiosk reset, and public data stays.
 func TestForgetVisitor(t *testing.T) {
 	ctx := context.Background()
-	s, _, err := Open(ctx, "", Options{Memory: true, Now: liveClock})
+	s, _, err := Open(ctx, "", Options{Memory: true, Anchors: testAnchors, Now: liveClock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,7 +19,7 @@ func TestPendingRowSurvivesPullAndRestart(t *testing.T) {
 	ctx := context.Background()
 	ps := startPlatform(t, server.Options{})
 	path := seededCopy(t)
-	s, _, err := Open(ctx, path, Options{Now: liveClock})
+	s, _, err := Open(ctx, path, Options{Anchors: testAnchors, Now: liveClock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -55,7 +55,7 @@ func TestPendingRowSurvivesPullAndRestart(t *testing.T) {
 
 	// A restart keeps the request.
 	s.Close()
-	s, _, err = Open(ctx, path, Options{Now: liveClock})
+	s, _, err = Open(ctx, path, Options{Anchors: testAnchors, Now: liveClock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -55,5 +55,5 @@ func (s *Store) TrustList(ctx context.Context) (*codes.TrustList, error) {
 	if err != nil {
 		return nil, err
 	}
-	return codes.OpenTrustList(signed, codes.Anchors())
+	return s.openTrustList(signed)
 }

@@ -85,7 +85,7 @@ func (s *Store) syncTrustList(ctx context.Context, c *platform.Client) error {
 	if err != nil {
 		return fmt.Errorf("trust list: %w", err)
 	}
-	tl, err := codes.OpenTrustList(got.Signed, codes.Anchors())
+	tl, err := s.openTrustList(got.Signed)
 	if err != nil {
 		return fmt.Errorf("trust list: %w", err)
 	}

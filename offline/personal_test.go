@@ -30,7 +30,7 @@ func signInPersonalOn(t *testing.T, now func() time.Time) (*Store, *platformServ
 	t.Helper()
 	ctx := context.Background()
 	ps := startPlatform(t, server.Options{Now: now})
-	s, _, err := Open(ctx, seededCopy(t), Options{Now: now})
+	s, _, err := Open(ctx, seededCopy(t), Options{Anchors: testAnchors, Now: now})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -297,7 +297,7 @@ func TestSealedRecordsRefuseTampering(t *testing.T) {
 // never reaches a file.
 func TestKioskKeepsKeyInMemory(t *testing.T) {
 	ctx := context.Background()
-	s, _, err := Open(ctx, "", Options{Memory: true, Now: liveClock})
+	s, _, err := Open(ctx, "", Options{Memory: true, Anchors: testAnchors, Now: liveClock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+
+	"jiangsupass/codes"
 )
 
 // SignedTrustList returns the signed trust list of code issuers kept on
@@ -33,6 +35,16 @@ func (s *Store) SaveSignedTrustList(ctx context.Context, seq int64, signed []byt
 	}
 	n, err := res.RowsAffected()
 	return n > 0, err
+}
+
+// openTrustList checks a signed trust list against the store's trust
+// anchors (Options.Anchors) and opens it; with no anchors it refuses every
+// list.
+func (s *Store) openTrustList(signed []byte) (*codes.TrustList, error) {
+	if len(s.anchors) == 0 {
+		return nil, codes.ErrNoAnchors
+	}
+	return codes.OpenTrustList(signed, s.anchors)
 }
 
 // schemaNoTrustCollection drops the trust-list collection that early

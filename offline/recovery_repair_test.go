@@ -39,7 +39,7 @@ func newSyncedFixture(t *testing.T) *syncedFixture {
 	f := &syncedFixture{dir: t.TempDir(), ps: startPlatform(t, server.Options{Catalogue: syncedCatalogue})}
 	path := filepath.Join(f.dir, "store.db")
 	copyFile(t, templatePath, path)
-	s, _, err := Open(ctx, path, Options{Now: liveClock})
+	s, _, err := Open(ctx, path, Options{Anchors: testAnchors, Now: liveClock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,7 +218,7 @@ func TestDamagedSyncedStoreIsRepaired(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			s, rec, err := Open(ctx, path, Options{Now: liveClock})
+			s, rec, err := Open(ctx, path, Options{Anchors: testAnchors, Now: liveClock})
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -83,7 +83,7 @@ func TestSecondOpenDoesNotImport(t *testing.T) {
 	s.Close()
 
 	later := testNow.Add(48 * time.Hour)
-	s2, _, err := Open(ctx, path, Options{Now: func() time.Time { return later }})
+	s2, _, err := Open(ctx, path, Options{Anchors: testAnchors, Now: func() time.Time { return later }})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -130,7 +130,7 @@ func TestNewSeedVersionUpdatesSeededRows(t *testing.T) {
 	f := snap["data/"+seed.FileAttractions]
 	f.Data = bytes.Replace(f.Data, []byte("无锡市滨湖区山水西路128号"), []byte("无锡市滨湖区山水西路128号(新)"), 1)
 	later := testNow.Add(time.Hour)
-	s2, _, err := open(ctx, path, Options{Now: func() time.Time { return later }}, snap)
+	s2, _, err := open(ctx, path, Options{Anchors: testAnchors, Now: func() time.Time { return later }}, snap)
 	if err != nil {
 		t.Fatal(err)
 	}

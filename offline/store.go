@@ -2,6 +2,7 @@ package offline
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -36,6 +37,10 @@ type Options struct {
 	// Now is the clock, required: the composition root passes the one it
 	// hands to everything else (time.Now in the app), a test its own.
 	Now func() time.Time
+	// Anchors are the trust anchors a synced trust list must be signed by:
+	// the app's, which it is built or configured with. With none, no
+	// trust list is kept or opened (codes.ErrNoAnchors).
+	Anchors []*ecdsa.PublicKey
 }
 
 // Store is the local replica. It is safe for concurrent use.
@@ -45,6 +50,8 @@ type Store struct {
 	path   string
 	memory bool
 	now    func() time.Time
+	// anchors are the trust anchors trust lists are checked against.
+	anchors []*ecdsa.PublicKey
 
 	closeOnce sync.Once
 	closeErr  error
@@ -106,6 +113,7 @@ func open(ctx context.Context, path string, opt Options, seed fs.FS) (*Store, Re
 			_ = s.Close()
 			return nil, Recovery{}, err
 		}
+		s.anchors = opt.Anchors
 		return s, Recovery{}, nil
 	}
 
@@ -120,7 +128,11 @@ func open(ctx context.Context, path string, opt Options, seed fs.FS) (*Store, Re
 		return nil, Recovery{}, fmt.Errorf("open store: create folder: %w", err)
 	}
 
-	return openFileStore(ctx, abs, now, seed)
+	s, rec, err := openFileStore(ctx, abs, now, seed)
+	if s != nil {
+		s.anchors = opt.Anchors
+	}
+	return s, rec, err
 }
 
 // openPool opens the pool of a store on disk, through a guardedConnector,

@@ -27,7 +27,7 @@ const (
 // says "syncing" on stdout once it has started.
 func crashChild() int {
 	ctx := context.Background()
-	s, _, err := Open(ctx, os.Getenv(crashChildEnv), Options{Now: liveClock})
+	s, _, err := Open(ctx, os.Getenv(crashChildEnv), Options{Anchors: testAnchors, Now: liveClock})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
@@ -170,7 +170,7 @@ func checkAfterCrash(t *testing.T, ps *platformServer, path string) int64 {
 	t.Helper()
 	ctx := context.Background()
 	total := totalCursor(t, path)
-	s, rec, err := Open(ctx, path, Options{Now: liveClock})
+	s, rec, err := Open(ctx, path, Options{Anchors: testAnchors, Now: liveClock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ func FuzzApplyPage(f *testing.F) {
 	f.Add([]byte(`{"collection":"service_items","since":"0","upserts":[{"id":7,"audience":"个人","theme":"t","name":"n","source":"s"}],"next":"1"}`))
 	f.Add([]byte(`{"collection":"pois","since":"0","upserts":[],"tombstones":[],"next":"-1"}`))
 	f.Add([]byte(`{"collection":"pois","since":"0","upserts":[{"id": 5a-001`))
-	s, _, err := Open(context.Background(), "", Options{Memory: true, Now: liveClock})
+	s, _, err := Open(context.Background(), "", Options{Memory: true, Anchors: testAnchors, Now: liveClock})
 	if err != nil {
 		f.Fatal(err)
 	}

@@ -105,7 +105,7 @@ func fastSync() SyncOptions {
 // that backoff delays pass.
 func openSyncStore(t testing.TB) *Store {
 	t.Helper()
-	s, _, err := Open(context.Background(), seededCopy(t), Options{Now: liveClock})
+	s, _, err := Open(context.Background(), seededCopy(t), Options{Anchors: testAnchors, Now: liveClock})
 	if err != nil {
 		t.Fatal(err)
 	}

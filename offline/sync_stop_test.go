@@ -34,7 +34,7 @@ func TestStopWhileAPageIsInFlight(t *testing.T) {
 		hs.Close()
 	})
 	file := seededCopy(t)
-	s, _, err := Open(ctx, file, Options{Now: liveClock})
+	s, _, err := Open(ctx, file, Options{Anchors: testAnchors, Now: liveClock})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +102,7 @@ func TestStopWhileAPageIsInFlight(t *testing.T) {
 	}
 
 	integrityCheck(t, file)
-	s2, _, err := Open(ctx, file, Options{Now: liveClock})
+	s2, _, err := Open(ctx, file, Options{Anchors: testAnchors, Now: liveClock})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -82,5 +82,5 @@ func sampleTrustList(now time.Time) (*codes.TrustList, error) {
 	if err != nil {
 		return nil, err
 	}
-	return codes.OpenTrustList(signed, codes.Anchors())
+	return codes.OpenTrustList(signed, codes.DemoAnchors())
 }

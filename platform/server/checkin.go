@@ -68,7 +68,7 @@ func (s *Server) checkCheckInCode(ctx context.Context, code string, now time.Tim
 	if err != nil {
 		return nil, unavailable(err)
 	}
-	trust, err := codes.OpenTrustList(signed.Signed, codes.Anchors())
+	trust, err := codes.OpenTrustList(signed.Signed, codes.DemoAnchors())
 	if err != nil {
 		return nil, unavailable(err)
 	}

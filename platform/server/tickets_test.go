@@ -170,7 +170,7 @@ func TestRealNameRules(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	trust, err := codes.OpenTrustList(signed.Signed, codes.Anchors())
+	trust, err := codes.OpenTrustList(signed.Signed, codes.DemoAnchors())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -209,7 +209,7 @@ func TestRealNameRules(t *testing.T) {
 	if after2.Seq <= signed.Seq {
 		t.Fatalf("trust list sequence %d after a refund, %d before", after2.Seq, signed.Seq)
 	}
-	trust, err = codes.OpenTrustList(after2.Signed, codes.Anchors())
+	trust, err = codes.OpenTrustList(after2.Signed, codes.DemoAnchors())
 	if err != nil {
 		t.Fatal(err)
 	}

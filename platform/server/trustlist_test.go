@@ -26,7 +26,7 @@ func TestRetiredKeyLeavesTrustList(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		tl, err := codes.OpenTrustList(signed.Signed, codes.Anchors())
+		tl, err := codes.OpenTrustList(signed.Signed, codes.DemoAnchors())
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -22,6 +22,10 @@ import (
 // hall, "item:ID" shows the halls of a service item, "" every hall.
 const HallsMapID ID = "halls-map"
 
+// hallsMapKey is what the halls' map keeps its view under in the Env's
+// Memory.
+const hallsMapKey = "halls-map"
+
 // hallMarkerPrefix begins the marker ID of a hall.
 const hallMarkerPrefix = "hall:"
 
@@ -71,15 +75,17 @@ func buildHallsMap(env *Env, r Route) fyne.CanvasObject {
 				env.Nav.Go(Route{Screen: HallID, Param: id})
 			}
 		}
-		switch {
-		case strings.HasPrefix(r.Param, "hall:") && len(pts) == 1:
-			m.CenterOn(pts[0], cityZoom)
-			m.Select(markers[0].ID)
-		case len(pts) > 1:
-			m.FitPoints(pts)
-		default:
-			m.FitPoints(jiangsuBounds)
-		}
+		env.Memory.placeMap(hallsMapKey, r.Param, m, func(int) {
+			switch {
+			case strings.HasPrefix(r.Param, "hall:") && len(pts) == 1:
+				m.CenterOn(pts[0], cityZoom)
+				m.Select(markers[0].ID)
+			case len(pts) > 1:
+				m.FitPoints(pts)
+			default:
+				m.FitPoints(jiangsuBounds)
+			}
+		})
 		note := widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.L.Tf("HallsMapNote",
 			map[string]any{"Shown": len(markers), "Total": len(halls)})))
 		holder.Objects = []fyne.CanvasObject{container.NewBorder(note, nil, nil, nil, m)}

@@ -22,6 +22,9 @@ import (
 // card open.
 const MapID ID = "map"
 
+// mapTabKey is what the Map tab keeps its view under in the Env's Memory.
+const mapTabKey = "map"
+
 // Zoom levels the map opens at for a city and for one place.
 const (
 	cityZoom  = 11
@@ -60,7 +63,8 @@ func buildMap(env *Env, r Route) fyne.CanvasObject {
 		}
 		m := newMapWidget(env, src, style, sync)
 		m.SetMarkers(markers)
-		placeMap(m, r.Param, cities)
+		// Back on the map, or on the tab again, it is where the user left it.
+		env.Memory.placeMap(mapTabKey, r.Param, m, func(int) { placeMap(m, r.Param, cities) })
 		holder.Objects = []fyne.CanvasObject{container.NewBorder(mapToolbar(env, m, cities), nil, nil, nil, m)}
 		holder.Refresh()
 	})

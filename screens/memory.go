@@ -37,10 +37,12 @@ func (m *Memory) SetChoice(key, value string) {
 	}
 }
 
-// mapView is where a map is: its centre and zoom.
+// mapView is where a map is: its centre and zoom, and the marker whose
+// card is open ("" when none).
 type mapView struct {
-	center orb.Point
-	zoom   int
+	center   orb.Point
+	zoom     int
+	selected string
 }
 
 // keptMap follows the map a screen shows under a key. The map itself says
@@ -60,10 +62,19 @@ func (k *keptMap) read() {
 	if k.live == nil || k.live.Size().IsZero() {
 		return
 	}
-	k.view = mapView{k.live.Center(), k.live.Zoom()}
+	k.view = viewOf(k.live)
 	if k.view.zoom != k.setZoom {
 		k.chosenZoom = k.view.zoom
 	}
+}
+
+// viewOf is where mv is now.
+func viewOf(mv *mapview.Map) mapView {
+	v := mapView{center: mv.Center(), zoom: mv.Zoom()}
+	if mk, ok := mv.Selected(); ok {
+		v.selected = mk.ID
+	}
+	return v
 }
 
 // showMap puts mv where the user left the map kept under key and follows
@@ -71,8 +82,23 @@ func (k *keptMap) read() {
 // left it; for another place it is centred on at, at the zoom the user
 // last chose, or at zoom def if they chose none.
 func (m *Memory) showMap(key, place string, mv *mapview.Map, at orb.Point, def int) {
+	m.placeMap(key, place, mv, func(chosenZoom int) {
+		if chosenZoom == 0 {
+			chosenZoom = def
+		}
+		mv.CenterOn(at, chosenZoom)
+	})
+}
+
+// placeMap puts mv where the user left the map kept under key, with the
+// same card open, when that map was shown for the same place; otherwise
+// (or with no Memory) it calls fresh, with the zoom the user last chose
+// there (0 when none), to place mv as the screen places a new map. Either
+// way it follows mv from now on. Markers are set before, so that the
+// card can open again.
+func (m *Memory) placeMap(key, place string, mv *mapview.Map, fresh func(chosenZoom int)) {
 	if m == nil {
-		mv.CenterOn(at, def)
+		fresh(0)
 		return
 	}
 	k := m.maps[key]
@@ -81,16 +107,16 @@ func (m *Memory) showMap(key, place string, mv *mapview.Map, at orb.Point, def i
 		m.maps[key] = k
 	}
 	k.read()
-	switch {
-	case k.live != nil && k.place == place:
+	if k.live != nil && k.place == place {
 		mv.CenterOn(k.view.center, k.view.zoom)
-	case k.chosenZoom > 0:
-		mv.CenterOn(at, k.chosenZoom)
-	default:
-		mv.CenterOn(at, def)
+		if k.view.selected != "" {
+			mv.Select(k.view.selected)
+		}
+	} else {
+		fresh(k.chosenZoom)
 	}
 	k.place, k.live, k.setZoom = place, mv, mv.Zoom()
-	k.view = mapView{mv.Center(), mv.Zoom()}
+	k.view = viewOf(mv)
 }
 
 // lastView is where the map kept under key was left, if one was shown.

@@ -8,6 +8,8 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
+
+	"jiangsupass/screens/widgets"
 )
 
 // statusBadge says a state in words beside an icon, both in the state's
@@ -24,27 +26,27 @@ func bigBadge(icon fyne.Resource, text string, colour fyne.ThemeColorName) fyne.
 
 // badge is a pill in the state's colour holding the icon and the words in
 // a dark ink, which reads at more than 4.5:1 on the theme's success,
-// warning and error colours in light and dark mode alike.
+// warning and error colours in light and dark mode alike. Its colours are
+// read from the theme again whenever the theme changes.
 func badge(icon fyne.Resource, text string, colour fyne.ThemeColorName, textSize, iconSize float32) fyne.CanvasObject {
-	ink := theme.ColorNameForeground
-	if darkTheme() {
-		ink = theme.ColorNameBackground
-	}
-	img := canvas.NewImageFromResource(theme.NewColoredResource(icon, ink))
+	img := canvas.NewImageFromResource(icon)
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSquareSize(iconSize))
-	t := canvas.NewText(text, theme.Color(ink))
+	t := canvas.NewText(text, nil)
 	t.TextStyle.Bold = true
 	t.TextSize = textSize
-	bg := canvas.NewRectangle(theme.Color(colour))
-	bg.CornerRadius = (textSize + theme.InnerPadding()) / 2
-	return container.NewStack(bg, container.NewPadded(container.NewHBox(img, container.NewCenter(t))))
-}
-
-// darkTheme reports whether the theme in use draws on a dark background.
-func darkTheme() bool {
-	r, g, b, _ := theme.Color(theme.ColorNameBackground).RGBA()
-	return r+g+b < 3*0x8000
+	bg := canvas.NewRectangle(nil)
+	pill := container.NewStack(bg, container.NewPadded(container.NewHBox(img, container.NewCenter(t))))
+	return widgets.Painted(pill, func(p widgets.Palette) {
+		ink := theme.ColorNameForeground
+		if p.Dark() {
+			ink = theme.ColorNameBackground
+		}
+		img.Resource = theme.NewColoredResource(icon, ink)
+		t.Color = p.Color(ink)
+		bg.FillColor = p.Color(colour)
+		bg.CornerRadius = (textSize + p.Size(theme.SizeNameInnerPadding)) / 2
+	})
 }
 
 // maskName keeps the first character of a name: 张*.

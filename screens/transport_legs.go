@@ -14,24 +14,32 @@ import (
 	"jiangsupass/transit"
 )
 
-// lineColor is a route's colour, or the theme's primary colour when the
-// feed gives none.
+// lineColor is a route's colour from its feed, or nil when the feed
+// gives none: then it is drawn in the theme's primary colour (colorBar;
+// a map's nil colour).
 func lineColor(d *transportData, route int) color.Color {
 	if c, err := parseHexColor(d.net.Routes[route].Color); err == nil {
 		return c
 	}
-	return theme.Color(theme.ColorNamePrimary)
+	return nil
 }
 
 // walkColor is how walks are drawn: the theme's secondary text colour.
 func walkColor() color.Color { return theme.Color(theme.ColorNamePlaceHolder) }
 
-// colorBar is a vertical strip in a line's colour beside a leg.
+// colorBar is a vertical strip in a line's colour beside a leg; nil draws
+// it in the theme's primary colour, read again when the theme changes.
 func colorBar(c color.Color) fyne.CanvasObject {
 	r := canvas.NewRectangle(c)
-	r.SetMinSize(fyne.NewSize(theme.Padding()*1.5, 0))
-	r.CornerRadius = theme.Padding() * 0.75
-	return r
+	return widgets.Painted(r, func(p widgets.Palette) {
+		r.FillColor = c
+		if c == nil {
+			r.FillColor = p.Color(theme.ColorNamePrimary)
+		}
+		pad := p.Size(theme.SizeNamePadding)
+		r.SetMinSize(fyne.NewSize(pad*1.5, 0))
+		r.CornerRadius = pad * 0.75
+	})
 }
 
 // journeySummary is an option's first line: times, duration and changes.

@@ -1,6 +1,8 @@
 package screens
 
 import (
+	"image/color"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
@@ -36,7 +38,7 @@ func lineView(env *Env, d *transportData, r Route) fyne.CanvasObject {
 		return widgets.NewMessage(theme.QuestionIcon(), env.T("LineMissingTitle"), env.T("LineMissingBody"),
 			env.T("TransportAllLines"), func() { env.Nav.Go(Route{Screen: TransportID}) })
 	}
-	c := theme.Color(theme.ColorNamePrimary)
+	var c color.Color // nil: the theme's primary colour
 	if lc, err := parseHexColor(line.Color); err == nil {
 		c = lc
 	}
@@ -56,10 +58,15 @@ func lineView(env *Env, d *transportData, r Route) fyne.CanvasObject {
 	}
 	ids := line.StationIDs
 	list := widget.NewList(func() int { return len(ids) }, func() fyne.CanvasObject {
-		rail := canvas.NewRectangle(c)
-		dot := canvas.NewCircle(theme.Color(theme.ColorNameBackground))
-		dot.StrokeColor, dot.StrokeWidth = c, theme.Padding()
-		mark := container.New(stationMark{}, rail, dot)
+		rail, dot := canvas.NewRectangle(c), canvas.NewCircle(nil)
+		mark := widgets.Painted(container.New(stationMark{}, rail, dot), func(p widgets.Palette) {
+			ink := c
+			if ink == nil {
+				ink = p.Color(theme.ColorNamePrimary)
+			}
+			rail.FillColor, dot.StrokeColor = ink, ink
+			dot.FillColor, dot.StrokeWidth = p.Color(theme.ColorNameBackground), p.Size(theme.SizeNamePadding)
+		})
 		label := widget.NewLabel("")
 		return rowWithMinHeight(container.NewBorder(nil, nil, mark, nil, label))
 	}, func(i widget.ListItemID, o fyne.CanvasObject) {

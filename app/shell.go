@@ -215,11 +215,17 @@ func (s *Shell) env() *screens.Env {
 		s.genCtx, s.genEnd = context.WithCancel(context.Background())
 	}
 	gen, ctx := s.gen, s.genCtx
+	// A screen's timers stop when it is left; one rendered once and
+	// captured (s.sync) sets none that would outlive it.
+	var timers screens.Timers = screens.NoTimers{}
+	if !s.sync {
+		timers = screens.NewTimers(ctx, s.do)
+	}
 	return &screens.Env{
 		Store: s.store, L: s.loc, Nav: s, Prefs: s, Window: s.window,
 		Elder: s.prefs.elder, Phone: s.phone, Version: s.version, Notice: s.notice,
 		Sync: s.screensSyncer(), Kiosk: s.allow != nil, Allow: s.allow,
-		Memory: s.memory, Services: s.services, Now: s.now, Do: s.do,
+		Memory: s.memory, Services: s.services, Now: s.now, Do: s.do, Timers: timers,
 		Load: func(work func(ctx context.Context), apply func()) {
 			if s.sync {
 				work(ctx)

@@ -16,11 +16,6 @@ import (
 // eye is tapped.
 const revealFor = 8 * time.Second
 
-// hideAfter runs f on the UI goroutine after d; tests replace it.
-var hideAfter = func(d time.Duration, f func()) {
-	time.AfterFunc(d, func() { fyne.Do(f) })
-}
-
 // cardFace draws the social-security card: the holder's name and the
 // numbers masked until the eye is tapped, the issuing city and the state.
 type cardFace struct {
@@ -90,7 +85,7 @@ func (f *cardFace) toggle() {
 	f.eye.SetIcon(theme.VisibilityOffIcon())
 	f.eye.SetText(f.env.T("CardHide"))
 	f.refresh()
-	hideAfter(revealFor, func() {
+	f.env.After(revealFor, func() {
 		if f.gen == gen {
 			f.hide()
 		}

@@ -3,7 +3,6 @@ package screens
 import (
 	"strings"
 	"testing"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
@@ -16,11 +15,6 @@ import (
 func TestCompactCardFace(t *testing.T) {
 	env, _ := testEnv(t, "en")
 	env.Elder = true
-	var fire func()
-	old := hideAfter
-	hideAfter = func(_ time.Duration, f func()) { fire = f }
-	t.Cleanup(func() { hideAfter = old })
-
 	card := sampleResident(env.Now()).card.Card
 	face := newCardFace(env, card, widget.NewLabel(""), true)
 	w := test.NewTempWindow(t, face.root)
@@ -46,7 +40,7 @@ func TestCompactCardFace(t *testing.T) {
 	if h := face.root.MinSize().Height; h <= folded {
 		t.Errorf("the revealed face is %.0f high, no higher than folded (%.0f)", h, folded)
 	}
-	fire()
+	timersOf(t, env).fire()
 	if s = shownTexts(face.root); strings.Contains(s, card.SocialNo) || strings.Contains(s, env.T("CardCity")) {
 		t.Errorf("after the reveal the face still shows:\n%s", s)
 	}

@@ -206,20 +206,11 @@ func (v *checkInView) submit(code string) {
 func (v *checkInView) clearLater() {
 	v.status.Add(widgets.NewWrappedLabel(v.env.L.Tf("CheckInClears", map[string]any{"Seconds": int(checkInClearAfter.Seconds())})))
 	shown := v.shown
-	clearAfter(v.env, checkInClearAfter, func() {
+	v.env.After(checkInClearAfter, func() {
 		if v.shown == shown {
 			v.show(nil)
 		}
 	})
-}
-
-// clearAfter runs f on the UI goroutine after d. A screen whose loads
-// run synchronously (snapshots and tests) starts no timer, which would
-// outlive it and touch widgets from its own goroutine; tests replace it.
-var clearAfter = func(env *Env, d time.Duration, f func()) {
-	if !loadsSynchronously(env) {
-		hideAfter(d, f)
-	}
 }
 
 // show puts o where the result goes; nil clears it. On a kiosk the intro

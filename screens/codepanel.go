@@ -52,9 +52,10 @@ func newCodePanel(env *Env, kind string, size float32, present func(context.Cont
 		container.NewCenter(container.NewStack(paper, container.NewPadded(p.img))),
 		p.countdown, widgets.NewColumn(size, p.bar))
 	p.tick(env.Now())
-	if !loadsSynchronously(env) {
-		go p.run()
-	}
+	everyWhileShown(env, p.root, time.Second, func() bool {
+		p.tick(p.env.Now())
+		return true
+	})
 	return p
 }
 
@@ -85,26 +86,4 @@ func (p *codePanel) tick(now time.Time) {
 			p.onShown(shown, err)
 		}
 	})
-}
-
-// run ticks every second until the panel leaves the window.
-func (p *codePanel) run() {
-	t := time.NewTicker(time.Second)
-	defer t.Stop()
-	detached := 0
-	for range t.C {
-		stop := false
-		fyne.DoAndWait(func() {
-			if fyne.CurrentApp().Driver().CanvasForObject(p.root) == nil {
-				detached++
-				stop = detached > 1
-				return
-			}
-			detached = 0
-			p.tick(p.env.Now())
-		})
-		if stop {
-			return
-		}
-	}
 }

@@ -64,6 +64,10 @@ type Env struct {
 	// app; tests give a queue they drain on their own goroutine, since
 	// the test driver runs fyne.Do on the caller's. Nil means fyne.Do.
 	Do func(f func())
+	// Timers run what waits for time to pass (Env.After, Env.Every): the
+	// app's stop when the screen is left. Nil means timers of the machine
+	// that run through Do.
+	Timers Timers
 }
 
 // do runs f on the UI goroutine through Env.Do, else fyne.Do.

@@ -38,7 +38,8 @@ func (p *fixedPrefs) ThemeMode() string     { return p.mode }
 
 // testEnv is an Env over a fresh in-memory store, loading synchronously,
 // in lang, on a test app, at the tests' now, with services of its own
-// (NewServices: tiles in memory, no device location).
+// (NewServices: tiles in memory, no device location) and timers the test
+// fires by hand (timersOf).
 func testEnv(t *testing.T, lang string) (*Env, *recordingNav) {
 	t.Helper()
 	env, nav, _ := testEnvClock(t, lang)
@@ -65,7 +66,7 @@ func testEnvClock(t *testing.T, lang string) (*Env, *recordingNav, *clocktest.Se
 	t.Cleanup(func() { _ = svc.Close() })
 	ui := make(chan func(), 4096)
 	env := &Env{Store: st, L: l, Nav: nav, Prefs: &fixedPrefs{mode: "light"}, Phone: true,
-		Now: clk.Now, Services: svc,
+		Now: clk.Now, Services: svc, Timers: &handTimers{},
 		Load: func(work func(context.Context), apply func()) {
 			work(context.Background())
 			apply()

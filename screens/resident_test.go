@@ -33,12 +33,6 @@ func shownTexts(o fyne.CanvasObject) string {
 // numbers show, and hide again by themselves when the timer fires.
 func TestCardFaceRevealsThenHidesItself(t *testing.T) {
 	env, _ := testEnv(t, "en")
-	var fire func()
-	var after time.Duration
-	old := hideAfter
-	hideAfter = func(d time.Duration, f func()) { after, fire = d, f }
-	t.Cleanup(func() { hideAfter = old })
-
 	res := sampleResident(env.Now())
 	face := newCardFace(env, res.card.Card, widget.NewLabel(""), true)
 	w := test.NewTempWindow(t, face.root)
@@ -51,10 +45,9 @@ func TestCardFaceRevealsThenHidesItself(t *testing.T) {
 	if s := shownTexts(face.root); !strings.Contains(s, card.SocialNo) || !strings.Contains(s, card.CardNo) || !strings.Contains(s, card.Name) {
 		t.Fatalf("revealed face shows:\n%s", s)
 	}
-	if fire == nil || after != revealFor {
+	if after := timersOf(t, env).fire(); len(after) != 1 || after[0] != revealFor {
 		t.Fatalf("no hiding scheduled (after %v)", after)
 	}
-	fire()
 	if s := shownTexts(face.root); strings.Contains(s, card.SocialNo) || strings.Contains(s, card.CardNo) {
 		t.Fatalf("after the timer the face still shows:\n%s", s)
 	}

@@ -19,15 +19,11 @@ import (
 	"jiangsupass/translations"
 )
 
-// tickByHand replaces the sign-in form's one-second ticker; the test
-// calls the tick it returns after moving the clock.
-func tickByHand(t *testing.T) *func() bool {
+// tickByHand is the sign-in form's one-second ticker, which the test
+// calls after moving the clock: it reports whether the countdown goes on.
+func tickByHand(t *testing.T, env *Env) func() bool {
 	t.Helper()
-	var tick func() bool
-	old := everySecond
-	everySecond = func(f func() bool) { tick = f }
-	t.Cleanup(func() { everySecond = old })
-	return &tick
+	return timersOf(t, env).tick
 }
 
 // signInScreen shows the sign-in form linked to a reference server on
@@ -60,7 +56,7 @@ func shows(t *testing.T, w fyne.Window, text string) {
 // then signs in with a new code.
 func TestSignInCountsDownWhenLocked(t *testing.T) {
 	env, nav, clk := testEnvClock(t, "en")
-	tick := tickByHand(t)
+	tick := tickByHand(t, env)
 	w, phone, code, send, signIn, sent := signInScreen(t, env)
 	number := server.DemoAccounts[1].Phone
 	test.Type(phone, number)
@@ -86,12 +82,12 @@ func TestSignInCountsDownWhenLocked(t *testing.T) {
 		t.Fatalf("while locked: send disabled %v, sign in disabled %v", send.Disabled(), signIn.Disabled())
 	}
 	clk.Add(15 * time.Second)
-	if !(*tick)() {
+	if !tick() {
 		t.Fatal("the countdown stopped 45 s early")
 	}
 	shows(t, w, "Too many tries. Try again in 45 seconds.")
 	clk.Add(45 * time.Second)
-	if (*tick)() {
+	if tick() {
 		t.Fatal("the countdown goes on after the wait")
 	}
 	shows(t, w, env.T("SignInWaitOver"))
@@ -111,7 +107,7 @@ func TestSignInCountsDownWhenLocked(t *testing.T) {
 // the first code still works.
 func TestSignInHoldsSendOnly(t *testing.T) {
 	env, nav, clk := testEnvClock(t, "en")
-	tick := tickByHand(t)
+	tick := tickByHand(t, env)
 	w, phone, code, send, signIn, sent := signInScreen(t, env)
 	number := server.DemoAccounts[0].Phone
 	test.Type(phone, number)
@@ -123,7 +119,7 @@ func TestSignInHoldsSendOnly(t *testing.T) {
 		t.Fatalf("send disabled %v, sign in disabled %v", send.Disabled(), signIn.Disabled())
 	}
 	clk.Add(40 * time.Second)
-	if (*tick)() || send.Disabled() {
+	if tick() || send.Disabled() {
 		t.Fatal("send is still held after the minute")
 	}
 	code.SetText(sent[number])
@@ -138,7 +134,7 @@ func TestSignInHoldsSendOnly(t *testing.T) {
 // write over it.
 func TestWrongCodeOutlivesTheCountdown(t *testing.T) {
 	env, _, clk := testEnvClock(t, "en")
-	tick := tickByHand(t)
+	tick := tickByHand(t, env)
 	w, phone, code, send, signIn, sent := signInScreen(t, env)
 	number := server.DemoAccounts[0].Phone
 	test.Type(phone, number)
@@ -152,7 +148,7 @@ func TestWrongCodeOutlivesTheCountdown(t *testing.T) {
 	test.Tap(signIn)
 	for range 3 {
 		clk.Add(time.Second)
-		(*tick)()
+		tick()
 	}
 	shows(t, w, "The code is wrong or has expired. Ask for a new one.")
 	shows(t, w, "Too many tries. Try again in 57 seconds.")

@@ -3,27 +3,10 @@ package screens
 import (
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/screens/widgets"
 )
-
-// everySecond calls f on the UI goroutine once a second until it returns
-// false; tests replace it to tick by hand.
-var everySecond = func(f func() bool) {
-	go func() {
-		t := time.NewTicker(time.Second)
-		defer t.Stop()
-		for range t.C {
-			more := true
-			fyne.DoAndWait(func() { more = f() })
-			if !more {
-				return
-			}
-		}
-	}()
-}
 
 // signInHold is the sign-in form's wait after the platform answered
 // rate_limited: the buttons it holds stay disabled, and the status counts
@@ -55,15 +38,7 @@ func (h *signInHold) hold(wait time.Duration, buttons ...*widget.Button) {
 	h.tick()
 	if !h.ticks {
 		h.ticks = true
-		detached := 0
-		everySecond(func() bool {
-			if fyne.CurrentApp().Driver().CanvasForObject(h.status) == nil {
-				detached++ // gone from the window: the screen was left
-				if detached > 1 {
-					h.ticks = false
-					return false
-				}
-			}
+		everyWhileShown(h.env, h.status, time.Second, func() bool {
 			h.ticks = h.tick()
 			return h.ticks
 		})

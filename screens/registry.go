@@ -3,6 +3,7 @@ package screens
 import (
 	"fmt"
 	"sort"
+	"sync/atomic"
 
 	"fyne.io/fyne/v2"
 )
@@ -61,31 +62,60 @@ type Screen struct {
 	Samples func(env *Env) []Route
 }
 
-var registry = map[ID]Screen{}
+// registry holds the screens. Each screen's file registers it from its
+// init function, as database/sql drivers register themselves, so that a
+// new screen is one new file. It is written only while the package
+// initialises: the first read closes it, Register panics after that, and
+// a test holds every call of Register to an init function of this
+// package. Once the app runs, no code can change which screens there are.
+var registry screenTable
 
-// Register adds a screen. It panics on a duplicate id or a screen without a
-// Build function, so that a mistake shows at start-up, not in use.
+// screenTable is the registry's storage: the screens by id, and whether it
+// has been read, after which it takes no more.
+type screenTable struct {
+	byID   map[ID]Screen
+	closed atomic.Bool
+}
+
+// screens closes the table and returns its screens, which from then on
+// are only read.
+func (t *screenTable) screens() map[ID]Screen {
+	t.closed.Store(true)
+	return t.byID
+}
+
+// Register adds a screen; only the init functions of this package call it.
+// It panics on a duplicate id, a screen without a Build function, or a
+// registration after the screens were first read, so that a mistake shows
+// at start-up, not in use.
 func Register(s Screen) {
 	if s.Build == nil || s.ID == "" || s.Tab == "" || s.Title == "" {
 		panic(fmt.Sprintf("screens: incomplete registration of %q", s.ID))
 	}
-	if _, dup := registry[s.ID]; dup {
+	if registry.closed.Load() {
+		panic(fmt.Sprintf("screens: %q registered after the screens were read", s.ID))
+	}
+	if _, dup := registry.byID[s.ID]; dup {
 		panic(fmt.Sprintf("screens: %q registered twice", s.ID))
 	}
-	registry[s.ID] = s
+	if registry.byID == nil {
+		registry.byID = map[ID]Screen{}
+	}
+	registry.byID[s.ID] = s
 }
 
 // Lookup returns the screen registered under id.
 func Lookup(id ID) (Screen, bool) {
-	s, ok := registry[id]
+	s, ok := registry.screens()[id]
 	return s, ok
 }
 
 // All returns every registered screen, ordered by tab, then roots first,
 // then id.
 func All() []Screen {
-	out := make([]Screen, 0, len(registry))
-	for _, s := range registry {
+	all := registry.screens()
+	out := make([]Screen, 0, len(all))
+	for _, s := range all {
 		out = append(out, s)
 	}
 	sort.Slice(out, func(i, j int) bool {
@@ -114,7 +144,7 @@ func Tabs() []Screen {
 
 // TabRoot returns the root screen of a tab.
 func TabRoot(t Tab) (Screen, bool) {
-	for _, s := range registry {
+	for _, s := range registry.screens() {
 		if s.Tab == t && s.Root {
 			return s, true
 		}

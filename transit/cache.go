@@ -3,6 +3,7 @@ package transit
 import (
 	"bufio"
 	"encoding/gob"
+	"errors"
 	"fmt"
 	"io"
 	"time"
@@ -83,7 +84,7 @@ func LoadNetwork(r io.Reader) (*Network, error) {
 	}
 	nodes := len(f.NodeStop)
 	if len(f.FootFrom) != nodes || len(f.Change) != nodes || len(f.TripRoute) != len(f.TripIDs) || len(f.TripSign) != len(f.TripIDs) {
-		return nil, fmt.Errorf("load network: damaged cache")
+		return nil, errDamagedCache
 	}
 	n := &Network{Stops: f.Stops, Routes: f.Routes, Estimated: f.Estimated, Rule: f.Rule, Date: f.Date, Opts: f.Opts,
 		nodeStop: f.NodeStop, stopNodes: f.StopNodes, change: f.Change, children: f.Children, events: f.Events,
@@ -99,22 +100,47 @@ func LoadNetwork(r io.Reader) (*Network, error) {
 		n.trips[i] = tripInfo{id: f.TripIDs[i], route: f.TripRoute[i], headsign: f.TripSign[i]}
 	}
 	for _, p := range f.Patterns {
-		if len(p.Arr) != len(p.Stops)*len(p.Trips) || len(p.Dep) != len(p.Arr) || len(p.Pick) != len(p.Stops) || len(p.Drop) != len(p.Stops) {
-			return nil, fmt.Errorf("load network: damaged cache")
-		}
-		for _, s := range p.Stops {
-			if s < 0 || int(s) >= nodes {
-				return nil, fmt.Errorf("load network: damaged cache")
-			}
-		}
-		for _, t := range p.Trips {
-			if t < 0 || int(t) >= len(n.trips) || p.Route < 0 || int(p.Route) >= len(n.Routes) {
-				return nil, fmt.Errorf("load network: damaged cache")
-			}
+		if !p.fits(nodes, len(n.trips), len(n.Routes)) {
+			return nil, errDamagedCache
 		}
 		n.patterns = append(n.patterns, pattern{route: p.Route, stops: p.Stops, trips: p.Trips, arr: p.Arr, dep: p.Dep,
 			pick: p.Pick, drop: p.Drop, offset: p.Offset, start: p.Start, end: p.End, every: p.Every})
 	}
+	if err := n.loadFootpaths(&f); err != nil {
+		return nil, err
+	}
+	n.index()
+	n.grid = newGrid(stopPoints(n.Stops), 500)
+	return n, nil
+}
+
+// errDamagedCache is LoadNetwork's error for a cache whose parts do not
+// fit together.
+var errDamagedCache = errors.New("load network: damaged cache")
+
+// fits reports whether a pattern read from a cache is whole and names
+// only nodes, trips and a route that the network has.
+func (p *patternFile) fits(nodes, trips, routes int) bool {
+	if len(p.Arr) != len(p.Stops)*len(p.Trips) || len(p.Dep) != len(p.Arr) || len(p.Pick) != len(p.Stops) || len(p.Drop) != len(p.Stops) {
+		return false
+	}
+	for _, s := range p.Stops {
+		if s < 0 || int(s) >= nodes {
+			return false
+		}
+	}
+	for _, t := range p.Trips {
+		if t < 0 || int(t) >= trips || p.Route < 0 || int(p.Route) >= routes {
+			return false
+		}
+	}
+	return true
+}
+
+// loadFootpaths rebuilds the changes on foot out of each node and into
+// it from the flat lists f holds them in.
+func (n *Network) loadFootpaths(f *networkFile) error {
+	nodes := len(f.NodeStop)
 	n.foot = make([][]footpath, nodes)
 	n.footIn = make([][]footpath, nodes)
 	for u := range nodes {
@@ -123,12 +149,12 @@ func LoadNetwork(r io.Reader) (*Network, error) {
 			end = f.FootFrom[u+1]
 		}
 		if f.FootFrom[u] > end || end > int32(len(f.FootTo)) {
-			return nil, fmt.Errorf("load network: damaged cache")
+			return errDamagedCache
 		}
 		for i := f.FootFrom[u]; i < end; i++ {
 			v := f.FootTo[i]
 			if v < 0 || int(v) >= nodes {
-				return nil, fmt.Errorf("load network: damaged cache")
+				return errDamagedCache
 			}
 			n.foot[u] = append(n.foot[u], footpath{v, f.FootDur[i]})
 			n.footIn[v] = append(n.footIn[v], footpath{int32(u), f.FootDur[i]})
@@ -137,7 +163,5 @@ func LoadNetwork(r io.Reader) (*Network, error) {
 	for i := range n.footIn {
 		sortFoot(n.footIn[i])
 	}
-	n.index()
-	n.grid = newGrid(stopPoints(n.Stops), 500)
-	return n, nil
+	return nil
 }

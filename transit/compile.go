@@ -59,17 +59,7 @@ func newCompiler(f *Feed, n *Network) (*compiler, error) {
 		split: map[int32]bool{}, inSeatTo: map[string]bool{}, rules: map[[2]int32][]int{}}
 	d := n.Date
 	c.midnight = time.Date(d.Year(), d.Month(), d.Day(), 0, 0, 0, 0, clock.China)
-	agencyZone := map[string]*time.Location{}
-	for i, a := range f.Agencies {
-		z, err := zoneOf(a.Timezone)
-		if err != nil {
-			z = clock.China
-		}
-		agencyZone[a.ID] = z
-		if i == 0 {
-			agencyZone[""] = z
-		}
-	}
+	agencyZone := agencyZones(f.Agencies)
 	for i, r := range f.Routes {
 		c.routeIndex[r.ID] = int32(i)
 		z := agencyZone[r.AgencyID]
@@ -90,31 +80,57 @@ func newCompiler(f *Feed, n *Network) (*compiler, error) {
 		}
 	}
 	for i, x := range f.Transfers {
-		if x.Type == TransferInSeat {
-			c.inSeatTo[x.ToTripID] = true
-		}
-		if x.Type > TransferImpossible {
-			continue
-		}
-		scoped := x.FromRouteID != "" || x.ToRouteID != "" || x.FromTripID != "" || x.ToTripID != ""
-		for _, id := range []string{x.FromTripID, x.ToTripID} {
-			if id != "" {
-				c.named[id] = true
-			}
-		}
-		from, to := c.platformsOf(x.FromStopID), c.platformsOf(x.ToStopID)
-		for _, a := range from {
-			for _, b := range to {
-				c.rules[[2]int32{a, b}] = append(c.rules[[2]int32{a, b}], i)
-			}
-		}
-		if scoped {
-			for _, s := range append(from, to...) {
-				c.split[s] = true
-			}
-		}
+		c.indexTransfer(i, x)
 	}
 	return c, nil
+}
+
+// agencyZones is each agency's time zone by its ID (China's where the
+// feed names none that is known), and the first agency's under "", for a
+// route that names no agency.
+func agencyZones(agencies []Agency) map[string]*time.Location {
+	zones := map[string]*time.Location{}
+	for i, a := range agencies {
+		z, err := zoneOf(a.Timezone)
+		if err != nil {
+			z = clock.China
+		}
+		zones[a.ID] = z
+		if i == 0 {
+			zones[""] = z
+		}
+	}
+	return zones
+}
+
+// indexTransfer notes the feed's transfer rule i, x: a trip an in-seat
+// transfer leads into, the trips a rule names, the pairs of platforms it
+// holds between, and, for a rule scoped to routes or trips, the stops
+// that must be split by them.
+func (c *compiler) indexTransfer(i int, x Transfer) {
+	if x.Type == TransferInSeat {
+		c.inSeatTo[x.ToTripID] = true
+	}
+	if x.Type > TransferImpossible {
+		return
+	}
+	scoped := x.FromRouteID != "" || x.ToRouteID != "" || x.FromTripID != "" || x.ToTripID != ""
+	for _, id := range []string{x.FromTripID, x.ToTripID} {
+		if id != "" {
+			c.named[id] = true
+		}
+	}
+	from, to := c.platformsOf(x.FromStopID), c.platformsOf(x.ToStopID)
+	for _, a := range from {
+		for _, b := range to {
+			c.rules[[2]int32{a, b}] = append(c.rules[[2]int32{a, b}], i)
+		}
+	}
+	if scoped {
+		for _, s := range append(from, to...) {
+			c.split[s] = true
+		}
+	}
 }
 
 // platformsOf are the stops a rule's stop stands for: itself, or a

@@ -286,62 +286,16 @@ func (l *loader) readStopTimes() error {
 		if !ok {
 			break
 		}
-		id, err := t.need("trip_id")
+		row, err := l.stopTimeRow(t)
 		if err != nil {
 			return err
 		}
-		i, known := l.trips[id]
-		if !known {
-			return t.errorf("trip_id %q is not in trips.txt", id)
-		}
-		var st StopTime
-		if st.StopID, err = t.need("stop_id"); err != nil {
-			return err
-		}
-		si, ok := l.stops[st.StopID]
-		if !ok {
-			return t.errorf("stop_id %q is not in stops.txt", st.StopID)
-		}
-		if k := l.feed.Stops[si].Kind; k != LocStop {
-			return t.errorf("stop_id %q is of location_type %d: vehicles call at stops (location_type 0)", st.StopID, k)
-		}
-		for _, c := range []struct {
-			col string
-			dst *uint8
-		}{{"pickup_type", &st.Pickup}, {"drop_off_type", &st.DropOff}} {
-			if t.get(c.col) != "" {
-				v, err := t.int(c.col, Regular, AskDriver)
-				if err != nil {
-					return err
-				}
-				*c.dst = uint8(v)
-			}
-		}
-		seq, err := t.int("stop_sequence", 0, 1<<31-1)
-		if err != nil {
-			return err
-		}
-		arr, dep := t.get("arrival_time"), t.get("departure_time")
-		if arr == "" {
-			arr = dep
-		}
-		if dep == "" {
-			dep = arr
-		}
-		has := arr != ""
-		if has {
-			if st.Arrival, err = t.clock(arr, "arrival_time"); err != nil {
-				return err
-			}
-			if st.Departure, err = t.clock(dep, "departure_time"); err != nil {
-				return err
-			}
-		}
+		i := row.trip
 		tr := &l.feed.Trips[i]
-		tr.StopTimes = append(tr.StopTimes, st)
-		l.seqs[i] = append(l.seqs[i], seq)
+		tr.StopTimes = append(tr.StopTimes, row.st)
+		l.seqs[i] = append(l.seqs[i], row.seq)
 		l.seqLines[i] = append(l.seqLines[i], t.line)
-		l.hasTimes[i] = append(l.hasTimes[i], has)
+		l.hasTimes[i] = append(l.hasTimes[i], row.hasTimes)
 	}
 	for i := range l.feed.Trips {
 		if len(l.feed.Trips[i].StopTimes) >= 2 {
@@ -351,6 +305,82 @@ func (l *loader) readStopTimes() error {
 		}
 	}
 	return nil
+}
+
+// stopTimeRow is one row of stop_times.txt as read.
+type stopTimeRow struct {
+	trip     int // the index of its trip
+	st       StopTime
+	seq      int  // its stop_sequence
+	hasTimes bool // whether it gives an arrival or a departure time
+}
+
+// stopTimeRow reads the row t is on: its trip and stop, which must be
+// known (the stop one that vehicles call at), how passengers board and
+// alight there, its sequence and its times, if any.
+func (l *loader) stopTimeRow(t *table) (stopTimeRow, error) {
+	var row stopTimeRow
+	id, err := t.need("trip_id")
+	if err != nil {
+		return row, err
+	}
+	i, known := l.trips[id]
+	if !known {
+		return row, t.errorf("trip_id %q is not in trips.txt", id)
+	}
+	row.trip = i
+	st := &row.st
+	if st.StopID, err = t.need("stop_id"); err != nil {
+		return row, err
+	}
+	si, ok := l.stops[st.StopID]
+	if !ok {
+		return row, t.errorf("stop_id %q is not in stops.txt", st.StopID)
+	}
+	if k := l.feed.Stops[si].Kind; k != LocStop {
+		return row, t.errorf("stop_id %q is of location_type %d: vehicles call at stops (location_type 0)", st.StopID, k)
+	}
+	for _, c := range []struct {
+		col string
+		dst *uint8
+	}{{"pickup_type", &st.Pickup}, {"drop_off_type", &st.DropOff}} {
+		if t.get(c.col) != "" {
+			v, err := t.int(c.col, Regular, AskDriver)
+			if err != nil {
+				return row, err
+			}
+			*c.dst = uint8(v)
+		}
+	}
+	if row.seq, err = t.int("stop_sequence", 0, 1<<31-1); err != nil {
+		return row, err
+	}
+	row.hasTimes, err = stopTimeClocks(t, st)
+	return row, err
+}
+
+// stopTimeClocks reads a stop time's arrival and departure into st, each
+// standing in for the other when one is missing, and reports whether the
+// row has either.
+func stopTimeClocks(t *table, st *StopTime) (bool, error) {
+	arr, dep := t.get("arrival_time"), t.get("departure_time")
+	if arr == "" {
+		arr = dep
+	}
+	if dep == "" {
+		dep = arr
+	}
+	if arr == "" {
+		return false, nil
+	}
+	var err error
+	if st.Arrival, err = t.clock(arr, "arrival_time"); err != nil {
+		return true, err
+	}
+	if st.Departure, err = t.clock(dep, "departure_time"); err != nil {
+		return true, err
+	}
+	return true, nil
 }
 
 func (l *loader) readTransfers() error {

@@ -96,57 +96,26 @@ func (r *raptor) journey(k int, e ends) Journey {
 	}
 	var rev []Leg
 	s := r.targetVia[k]
-	a := r.arr[k][s]
-	stop := func(node int32) int { return int(n.nodeStop[node]) }
-	if dest, ok := n.stopIndex[q.To.StopID]; !ok || dest != n.nodeStop[s] || q.To.StopID == "" {
-		to := -1
-		if ok && q.To.StopID != "" {
-			to = int(dest)
-		}
-		rev = append(rev, Leg{Kind: Walk, From: stop(s), To: to, Depart: a, Arrive: j.Arrive,
-			Meters: meters(n.Stops[stop(s)].Point, n.placePoint(q.To))})
+	if last, ok := r.walkToDestination(s, r.arr[k][s], j.Arrive); ok {
+		rev = append(rev, last)
 	}
 	round := k
 	for round > 0 {
-		p := &n.patterns[r.arrPat[round][s]]
-		trip, bpos := r.arrTrip[round][s], r.arrBoard[round][s]
-		ns := int32(len(p.stops))
-		row, base := trip, Clock(0)
-		if p.every > 0 {
-			row, base = 0, Clock(trip) // the vehicle's start, added to the pattern's offsets
-		}
-		leg := Leg{Kind: Ride, From: stop(p.stops[bpos]), To: stop(s), Route: int(p.route),
-			TripID: n.trips[p.trips[row]].id, Headsign: n.trips[p.trips[row]].headsign,
-			Terminus: stop(p.stops[ns-1]), Depart: base + p.dep[row*ns+bpos], Arrive: r.arr[round][s], Headway: p.every}
-		for i := bpos; i < ns; i++ {
-			leg.Calls = append(leg.Calls, Call{Stop: stop(p.stops[i]), Arrival: base + p.arr[row*ns+i], Departure: base + p.dep[row*ns+i]})
-			if i > bpos && p.stops[i] == s {
-				leg.Arrange = max(arrange(p.pick[bpos]), arrange(p.drop[i]))
-				break
-			}
-		}
-		if leg.Headsign == "" {
-			leg.Headsign = n.Stops[leg.Terminus].Name
-		}
+		leg, bpos := r.rideLeg(round, s)
 		rev = append(rev, leg)
-		b := p.stops[bpos]
+		b := r.n.patterns[r.arrPat[round][s]].stops[bpos]
 		prev := int(r.arrFrom[round][s])
 		from, walk := r.boardFrom[prev][b], r.boardWalk[prev][b]
 		if from < 0 {
-			if o, ok := n.stopIndex[q.From.StopID]; !ok || o != n.nodeStop[b] || q.From.StopID == "" {
-				fromStop := -1
-				if ok && q.From.StopID != "" {
-					fromStop = int(o)
-				}
-				rev = append(rev, Leg{Kind: Walk, From: fromStop, To: stop(b), Depart: leg.Depart - walk, Arrive: leg.Depart,
-					Meters: meters(n.placePoint(q.From), n.Stops[stop(b)].Point)})
+			if first, ok := r.walkFromOrigin(b, leg.Depart-walk, leg.Depart); ok {
+				rev = append(rev, first)
 			}
 			break
 		}
 		if n.nodeStop[from] != n.nodeStop[b] {
 			at := r.arr[prev][from]
-			rev = append(rev, Leg{Kind: Walk, From: stop(from), To: stop(b), Depart: at, Arrive: at + walk,
-				Meters: meters(n.Stops[stop(from)].Point, n.Stops[stop(b)].Point)})
+			rev = append(rev, Leg{Kind: Walk, From: n.stopOf(from), To: n.stopOf(b), Depart: at, Arrive: at + walk,
+				Meters: meters(n.Stops[n.stopOf(from)].Point, n.Stops[n.stopOf(b)].Point)})
 		}
 		s, round = from, prev
 	}
@@ -155,6 +124,70 @@ func (r *raptor) journey(k int, e ends) Journey {
 	}
 	j.Depart = j.Legs[0].Depart
 	return j
+}
+
+// stopOf is the stop a node stands for.
+func (n *Network) stopOf(node int32) int { return int(n.nodeStop[node]) }
+
+// walkToDestination is the walk from node s, left at depart, to the
+// query's destination, arriving at arrive; none when the destination is
+// the stop itself.
+func (r *raptor) walkToDestination(s int32, depart, arrive Clock) (Leg, bool) {
+	n, q := r.n, r.q
+	dest, ok := n.stopIndex[q.To.StopID]
+	if ok && dest == n.nodeStop[s] && q.To.StopID != "" {
+		return Leg{}, false
+	}
+	to := -1
+	if ok && q.To.StopID != "" {
+		to = int(dest)
+	}
+	return Leg{Kind: Walk, From: n.stopOf(s), To: to, Depart: depart, Arrive: arrive,
+		Meters: meters(n.Stops[n.stopOf(s)].Point, n.placePoint(q.To))}, true
+}
+
+// walkFromOrigin is the walk from the query's origin, left at depart, to
+// node b, arriving at arrive; none when the origin is the stop itself.
+func (r *raptor) walkFromOrigin(b int32, depart, arrive Clock) (Leg, bool) {
+	n, q := r.n, r.q
+	o, ok := n.stopIndex[q.From.StopID]
+	if ok && o == n.nodeStop[b] && q.From.StopID != "" {
+		return Leg{}, false
+	}
+	fromStop := -1
+	if ok && q.From.StopID != "" {
+		fromStop = int(o)
+	}
+	return Leg{Kind: Walk, From: fromStop, To: n.stopOf(b), Depart: depart, Arrive: arrive,
+		Meters: meters(n.placePoint(q.From), n.Stops[n.stopOf(b)].Point)}, true
+}
+
+// rideLeg is the ride that the round's label at node s arrived by, with
+// its calls from the boarding to s, and the position in its pattern
+// where it was boarded.
+func (r *raptor) rideLeg(round int, s int32) (Leg, int32) {
+	n := r.n
+	p := &n.patterns[r.arrPat[round][s]]
+	trip, bpos := r.arrTrip[round][s], r.arrBoard[round][s]
+	ns := int32(len(p.stops))
+	row, base := trip, Clock(0)
+	if p.every > 0 {
+		row, base = 0, Clock(trip) // the vehicle's start, added to the pattern's offsets
+	}
+	leg := Leg{Kind: Ride, From: n.stopOf(p.stops[bpos]), To: n.stopOf(s), Route: int(p.route),
+		TripID: n.trips[p.trips[row]].id, Headsign: n.trips[p.trips[row]].headsign,
+		Terminus: n.stopOf(p.stops[ns-1]), Depart: base + p.dep[row*ns+bpos], Arrive: r.arr[round][s], Headway: p.every}
+	for i := bpos; i < ns; i++ {
+		leg.Calls = append(leg.Calls, Call{Stop: n.stopOf(p.stops[i]), Arrival: base + p.arr[row*ns+i], Departure: base + p.dep[row*ns+i]})
+		if i > bpos && p.stops[i] == s {
+			leg.Arrange = max(arrange(p.pick[bpos]), arrange(p.drop[i]))
+			break
+		}
+	}
+	if leg.Headsign == "" {
+		leg.Headsign = n.Stops[leg.Terminus].Name
+	}
+	return leg, bpos
 }
 
 // arrange is the arrangement a pickup or drop-off type asks of a rider.

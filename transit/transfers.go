@@ -161,39 +161,23 @@ func (c *compiler) transfers() {
 		n.change[i] = o.ChangeTime
 	}
 	paths := make([]map[int32]Clock, nodes)
-	add := func(u, v int32, d Clock) {
-		if paths[u] == nil {
-			paths[u] = map[int32]Clock{}
-		}
-		paths[u][v] = d
-	}
-	pair := func(a, b int32) {
-		base, hasBase := Clock(0), false
-		if a != b {
-			base, hasBase = c.walkPair(a, b)
-		}
-		for _, u := range n.nodesOf(a) {
-			for _, v := range n.nodesOf(b) {
-				t, ok := c.conn(a, b, u, v, base, hasBase)
-				switch {
-				case u == v && ok:
-					n.change[u] = t
-				case u == v:
-					n.change[u] = Never
-				case ok:
-					add(u, v, t)
-				}
-			}
-		}
-	}
 	seen := map[[2]int32]bool{}
-	visit := func(a, b int32) {
+	c.candidatePairs(func(a, b int32) {
 		if !seen[[2]int32{a, b}] && n.routable(a) && n.routable(b) {
 			seen[[2]int32{a, b}] = true
-			pair(a, b)
+			c.pairChanges(a, b, paths)
 		}
-	}
-	radius := math.Max(o.FootpathRadius, interchangeRadius)
+	})
+	n.foot, n.footIn = footLists(paths)
+}
+
+// candidatePairs calls visit with each pair of stops a change may join:
+// a stop with itself and with the stops within reach on foot, the
+// platforms of one station with each other, and the pairs a transfer
+// rule names. A pair may come more than once.
+func (c *compiler) candidatePairs(visit func(a, b int32)) {
+	n := c.n
+	radius := math.Max(n.Opts.FootpathRadius, interchangeRadius)
 	for i := range n.Stops {
 		a := int32(i)
 		if !n.routable(a) {
@@ -212,18 +196,51 @@ func (c *compiler) transfers() {
 	for k := range c.rules {
 		visit(k[0], k[1])
 	}
-	n.foot = make([][]footpath, nodes)
-	n.footIn = make([][]footpath, nodes)
-	for u, m := range paths {
-		for v, d := range m {
-			n.foot[u] = append(n.foot[u], footpath{v, d})
-			n.footIn[v] = append(n.footIn[v], footpath{int32(u), d})
+}
+
+// pairChanges works out the change from each node of stop a to each node
+// of stop b: within a node it is the node's change time (Never when a
+// rule forbids it), between nodes a footpath in paths.
+func (c *compiler) pairChanges(a, b int32, paths []map[int32]Clock) {
+	n := c.n
+	base, hasBase := Clock(0), false
+	if a != b {
+		base, hasBase = c.walkPair(a, b)
+	}
+	for _, u := range n.nodesOf(a) {
+		for _, v := range n.nodesOf(b) {
+			t, ok := c.conn(a, b, u, v, base, hasBase)
+			switch {
+			case u == v && ok:
+				n.change[u] = t
+			case u == v:
+				n.change[u] = Never
+			case ok:
+				if paths[u] == nil {
+					paths[u] = map[int32]Clock{}
+				}
+				paths[u][v] = t
+			}
 		}
 	}
-	for i := range n.foot {
-		sortFoot(n.foot[i])
-		sortFoot(n.footIn[i])
+}
+
+// footLists turns the footpaths found, by node, into the lists out of
+// each node and into it, each in order of the node at its other end.
+func footLists(paths []map[int32]Clock) (foot, footIn [][]footpath) {
+	foot = make([][]footpath, len(paths))
+	footIn = make([][]footpath, len(paths))
+	for u, m := range paths {
+		for v, d := range m {
+			foot[u] = append(foot[u], footpath{v, d})
+			footIn[v] = append(footIn[v], footpath{int32(u), d})
+		}
 	}
+	for i := range foot {
+		sortFoot(foot[i])
+		sortFoot(footIn[i])
+	}
+	return foot, footIn
 }
 
 // sortFoot orders footpaths by target so that plans do not depend on map

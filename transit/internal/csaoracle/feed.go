@@ -178,7 +178,28 @@ func Load(dir string) (*Feed, error) {
 	if f.zone, err = time.LoadLocation(agencies[0]["agency_timezone"]); err != nil {
 		return nil, err
 	}
-	for _, r := range read("stops.txt") {
+	f.addStops(read("stops.txt"))
+	for _, r := range read("routes.txt") {
+		f.routes[r["route_id"]] = true
+	}
+	f.addCalendars(read("calendar.txt"), read("calendar_dates.txt"))
+	f.addTrips(read("trips.txt"), read("stop_times.txt"))
+	for _, r := range read("frequencies.txt") {
+		f.freqs = append(f.freqs, freq{trip: r["trip_id"], start: gtfsTime(r["start_time"]), end: gtfsTime(r["end_time"]),
+			every: atoi(r["headway_secs"], 0), exact: r["exact_times"] == "1"})
+	}
+	for _, r := range read("transfers.txt") {
+		f.transfers = append(f.transfers, transferRow{fromStop: r["from_stop_id"], toStop: r["to_stop_id"],
+			fromRoute: r["from_route_id"], toRoute: r["to_route_id"], fromTrip: r["from_trip_id"], toTrip: r["to_trip_id"],
+			kind: atoi(r["transfer_type"], 0), minTime: atoi(r["min_transfer_time"], 0)})
+	}
+	f.addPathways(read("pathways.txt"))
+	return f, err
+}
+
+// addStops reads the rows of stops.txt.
+func (f *Feed) addStops(rows []map[string]string) {
+	for _, r := range rows {
 		s := &stop{id: r["stop_id"], name: r["stop_name"], parent: r["parent_station"], kind: atoi(r["location_type"], 0)}
 		if r["stop_lat"] != "" {
 			s.lat, _ = strconv.ParseFloat(r["stop_lat"], 64)
@@ -188,10 +209,11 @@ func Load(dir string) (*Feed, error) {
 		f.stops[s.id] = s
 		f.stopOrder = append(f.stopOrder, s.id)
 	}
-	for _, r := range read("routes.txt") {
-		f.routes[r["route_id"]] = true
-	}
-	for _, r := range read("calendar.txt") {
+}
+
+// addCalendars reads the rows of calendar.txt and calendar_dates.txt.
+func (f *Feed) addCalendars(calendars, dates []map[string]string) {
+	for _, r := range calendars {
 		var c calendar
 		for i, d := range []string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
 			c.days[i] = r[d] == "1"
@@ -199,18 +221,24 @@ func Load(dir string) (*Feed, error) {
 		c.start, c.end = r["start_date"], r["end_date"]
 		f.cals[r["service_id"]] = append(f.cals[r["service_id"]], c)
 	}
-	for _, r := range read("calendar_dates.txt") {
+	for _, r := range dates {
 		if f.dates[r["service_id"]] == nil {
 			f.dates[r["service_id"]] = map[string]int{}
 		}
 		f.dates[r["service_id"]][r["date"]] = atoi(r["exception_type"], 0)
 	}
-	for _, r := range read("trips.txt") {
+}
+
+// addTrips reads the rows of trips.txt and stop_times.txt, and puts each
+// trip's stop times in order, with times filled in where the feed leaves
+// them out.
+func (f *Feed) addTrips(trips, stopTimes []map[string]string) {
+	for _, r := range trips {
 		t := &trip{id: r["trip_id"], route: r["route_id"], service: r["service_id"]}
 		f.trips[t.id] = t
 		f.tripOrder = append(f.tripOrder, t.id)
 	}
-	for _, r := range read("stop_times.txt") {
+	for _, r := range stopTimes {
 		t := f.trips[r["trip_id"]]
 		if t == nil {
 			continue
@@ -230,16 +258,11 @@ func Load(dir string) (*Feed, error) {
 		sortBySeq(t.times)
 		fillTimes(t.times)
 	}
-	for _, r := range read("frequencies.txt") {
-		f.freqs = append(f.freqs, freq{trip: r["trip_id"], start: gtfsTime(r["start_time"]), end: gtfsTime(r["end_time"]),
-			every: atoi(r["headway_secs"], 0), exact: r["exact_times"] == "1"})
-	}
-	for _, r := range read("transfers.txt") {
-		f.transfers = append(f.transfers, transferRow{fromStop: r["from_stop_id"], toStop: r["to_stop_id"],
-			fromRoute: r["from_route_id"], toRoute: r["to_route_id"], fromTrip: r["from_trip_id"], toTrip: r["to_trip_id"],
-			kind: atoi(r["transfer_type"], 0), minTime: atoi(r["min_transfer_time"], 0)})
-	}
-	for _, r := range read("pathways.txt") {
+}
+
+// addPathways reads the rows of pathways.txt.
+func (f *Feed) addPathways(rows []map[string]string) {
+	for _, r := range rows {
 		p := pathway{from: r["from_stop_id"], to: r["to_stop_id"], both: r["is_bidirectional"] == "1"}
 		if r["traversal_time"] != "" {
 			p.secs, p.hasSecs = atoi(r["traversal_time"], 0), true
@@ -247,7 +270,6 @@ func Load(dir string) (*Feed, error) {
 		p.length, _ = strconv.ParseFloat(r["length"], 64)
 		f.pathways = append(f.pathways, p)
 	}
-	return f, err
 }
 
 // sortBySeq is an insertion sort by stop_sequence.

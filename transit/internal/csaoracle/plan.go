@@ -144,59 +144,80 @@ func (f *Feed) ride(runs []*run, prev []event, o Options) []event {
 	board := map[*run]int{}   // exact runs: the first position boarded
 	start := map[*run][]int{} // frequency runs: the earliest vehicle boardable at each position
 	for _, r := range runs {
-		if !r.kept {
-			continue
-		}
-		for i := 0; i < r.last(); i++ {
-			st := r.times[i]
-			if st.pickup == 1 {
-				continue
-			}
-			ready := Never
-			for _, a := range f.neighbours(st.stop, o) {
-				for _, e := range byStop[a] {
-					var t int
-					var ok bool
-					if e.by == nil && a == st.stop {
-						t, ok = 0, true
-					} else if e.by == nil {
-						t, ok = f.conn(a, st.stop, nil, nil, o)
-					} else {
-						t, ok = f.conn(a, st.stop, e.by, r, o)
-					}
-					if ok {
-						ready = min(ready, e.at+t)
-					}
-				}
-			}
-			if ready == Never {
-				continue
-			}
-			if r.every == 0 {
-				if ready <= st.dep {
-					board[r] = i
-					break
-				}
-				continue
-			}
-			// The rider waits the whole headway, unless the first vehicle
-			// of the window has not left yet.
-			s := r.start
-			if ready-st.dep > r.start {
-				s = ready - st.dep + r.every
-			}
-			if s < r.end {
-				if start[r] == nil {
-					start[r] = make([]int, len(r.times))
-					for j := range start[r] {
-						start[r][j] = Never
-					}
-				}
-				start[r][i] = s
-			}
+		if r.kept {
+			f.boardRun(r, byStop, o, board, start)
 		}
 	}
 	f.inSeat(runs, board)
+	return arrivals(board, start)
+}
+
+// boardRun boards run r at the first position where a rider of the
+// previous layer (byStop) can catch it, into board; a frequency run, at
+// every position where one can, with the earliest vehicle, into start.
+func (f *Feed) boardRun(r *run, byStop map[string][]event, o Options, board map[*run]int, start map[*run][]int) {
+	for i := 0; i < r.last(); i++ {
+		st := r.times[i]
+		if st.pickup == 1 {
+			continue
+		}
+		ready := f.readyAt(st.stop, r, byStop, o)
+		if ready == Never {
+			continue
+		}
+		if r.every == 0 {
+			if ready <= st.dep {
+				board[r] = i
+				break
+			}
+			continue
+		}
+		// The rider waits the whole headway, unless the first vehicle of
+		// the window has not left yet.
+		s := r.start
+		if ready-st.dep > r.start {
+			s = ready - st.dep + r.every
+		}
+		if s < r.end {
+			if start[r] == nil {
+				start[r] = make([]int, len(r.times))
+				for j := range start[r] {
+					start[r][j] = Never
+				}
+			}
+			start[r][i] = s
+		}
+	}
+}
+
+// readyAt is the earliest time a rider of the previous layer (byStop)
+// can be ready to board run r at stop, after any change; Never if none
+// can.
+func (f *Feed) readyAt(stop string, r *run, byStop map[string][]event, o Options) int {
+	ready := Never
+	for _, a := range f.neighbours(stop, o) {
+		for _, e := range byStop[a] {
+			var t int
+			var ok bool
+			if e.by == nil && a == stop {
+				t, ok = 0, true
+			} else if e.by == nil {
+				t, ok = f.conn(a, stop, nil, nil, o)
+			} else {
+				t, ok = f.conn(a, stop, e.by, r, o)
+			}
+			if ok {
+				ready = min(ready, e.at+t)
+			}
+		}
+	}
+	return ready
+}
+
+// arrivals are the arrivals at every later stop where one may alight of
+// the runs boarded: exact runs from the position in board, frequency runs
+// by the earliest vehicle boarded at or before each stop.
+func arrivals(board map[*run]int, start map[*run][]int) []event {
 	var out []event
 	for r, i := range board {
 		for j := i + 1; j <= r.last(); j++ {

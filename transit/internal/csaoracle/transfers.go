@@ -48,50 +48,68 @@ func (f *Feed) rule(a, b string, from, to *run) *transferRow {
 	bestScore := -1
 	for i := range f.transfers {
 		x := &f.transfers[i]
-		if x.kind > 3 {
+		fa, ta, ok := f.ruleApplies(x, a, b, from, to)
+		if !ok {
 			continue
 		}
-		fa, ta := f.stopMatch(x.fromStop, a), f.stopMatch(x.toStop, b)
-		if fa < 0 || ta < 0 {
-			continue
-		}
-		if (from == nil || to == nil) && (x.fromRoute != "" || x.toRoute != "" || x.fromTrip != "" || x.toTrip != "") {
-			continue
-		}
-		if x.fromTrip != "" && x.fromTrip != from.trip.id || x.toTrip != "" && x.toTrip != to.trip.id ||
-			x.fromRoute != "" && x.fromRoute != sideRoute(from) || x.toRoute != "" && x.toRoute != sideRoute(to) {
-			continue
-		}
-		trips, routes := 0, 0
-		if x.fromTrip != "" {
-			trips++
-		} else if x.fromRoute != "" {
-			routes++
-		}
-		if x.toTrip != "" {
-			trips++
-		} else if x.toRoute != "" {
-			routes++
-		}
-		var level int
-		switch {
-		case trips == 2:
-			level = 5
-		case trips == 1 && routes == 1:
-			level = 4
-		case trips == 1:
-			level = 3
-		case routes == 2:
-			level = 2
-		case routes == 1:
-			level = 1
-		}
-		score := level*10 + fa + ta
+		score := x.level()*10 + fa + ta
 		if score > bestScore {
 			best, bestScore = x, score
 		}
 	}
 	return best
+}
+
+// ruleApplies reports whether row x (of types 0-3) holds for a change
+// from stop a by run from to stop b by run to, and how closely its stops
+// match a and b (see stopMatch). A rule that names a route or a trip
+// holds only between two runs.
+func (f *Feed) ruleApplies(x *transferRow, a, b string, from, to *run) (fa, ta int, ok bool) {
+	if x.kind > 3 {
+		return 0, 0, false
+	}
+	fa, ta = f.stopMatch(x.fromStop, a), f.stopMatch(x.toStop, b)
+	if fa < 0 || ta < 0 {
+		return 0, 0, false
+	}
+	if (from == nil || to == nil) && (x.fromRoute != "" || x.toRoute != "" || x.fromTrip != "" || x.toTrip != "") {
+		return 0, 0, false
+	}
+	if x.fromTrip != "" && x.fromTrip != from.trip.id || x.toTrip != "" && x.toTrip != to.trip.id ||
+		x.fromRoute != "" && x.fromRoute != sideRoute(from) || x.toRoute != "" && x.toRoute != sideRoute(to) {
+		return 0, 0, false
+	}
+	return fa, ta, true
+}
+
+// level is how specific a rule is by the runs it names: 5 for two trips,
+// 4 for a trip and a route, 3 for one trip, 2 for two routes, 1 for one
+// route, 0 for none.
+func (x *transferRow) level() int {
+	trips, routes := 0, 0
+	if x.fromTrip != "" {
+		trips++
+	} else if x.fromRoute != "" {
+		routes++
+	}
+	if x.toTrip != "" {
+		trips++
+	} else if x.toRoute != "" {
+		routes++
+	}
+	switch {
+	case trips == 2:
+		return 5
+	case trips == 1 && routes == 1:
+		return 4
+	case trips == 1:
+		return 3
+	case routes == 2:
+		return 2
+	case routes == 1:
+		return 1
+	}
+	return 0
 }
 
 // stopMatch is 1 when a rule's stop is the stop itself, 0 when it is the

@@ -109,65 +109,9 @@ func (s *Store) clearPersonal(ctx context.Context, c clearing) error {
 	old, oldErr := s.personalAEAD(false)
 	var staged *stagedKey
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		s.queue.markChanged(tx, ChangeRequests|ChangePersonal)
-		if c.before != nil {
-			if err := c.before(ctx, tx); err != nil {
-				return err
-			}
-		}
-		var device []byte
-		if c.keepDevice && oldErr == nil {
-			var err error
-			if device, err = keptDevice(ctx, tx, old); err != nil {
-				return err
-			}
-		}
-		var book visitorBook
-		if c.visitors != nil && oldErr == nil {
-			found, err := s.handoverVisitors(ctx, tx)
-			if err != nil {
-				return err
-			}
-			book = c.visitors(found)
-		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM personal_records"); err != nil {
-			return err
-		}
-		if err := deleteRequests(ctx, tx, c.where, c.args...); err != nil {
-			return err
-		}
-		kept, err := keptSealed(ctx, tx)
-		if err != nil {
-			return err
-		}
-		if c.session == nil && device == nil && len(book) == 0 && (len(kept) == 0 || oldErr != nil) {
-			// Nothing stays that the key opens. It goes before the
-			// commit, so that nothing is sealed under it meanwhile.
-			return s.dropPersonalKey()
-		}
-		var fresh cipher.AEAD
-		if staged, fresh, err = s.stageKey(); err != nil {
-			return err
-		}
-		if oldErr == nil {
-			if err := reseal(ctx, tx, kept, old, fresh); err != nil {
-				return err
-			}
-		}
-		if device != nil {
-			if err := putSealed(ctx, tx, fresh, recDevice, device, s.now()); err != nil {
-				return err
-			}
-		}
-		if len(book) > 0 {
-			if err := putSealed(ctx, tx, fresh, recVisitors, visitorRecord{Owners: book}, s.now()); err != nil {
-				return err
-			}
-		}
-		if c.session != nil {
-			return putSealed(ctx, tx, fresh, recSession, c.session, s.now())
-		}
-		return nil
+		var err error
+		staged, err = s.clearInTx(ctx, tx, c, old, oldErr == nil)
+		return err
 	})
 	if err != nil {
 		if staged != nil {
@@ -184,6 +128,105 @@ func (s *Store) clearPersonal(ctx context.Context, c clearing) error {
 		// Move the deleted pages out of the WAL into the main file, where
 		// the old key's removal makes them unreadable.
 		_, _ = s.db.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)")
+	}
+	return nil
+}
+
+// clearInTx is clearPersonal's work in its transaction: it reads what
+// stays, deletes, and seals what stays under a new key, which it returns
+// staged (nil when nothing stays and the key is dropped) for the caller
+// to commit or roll back with the transaction. opens says whether old,
+// the key in use, could be read.
+func (s *Store) clearInTx(ctx context.Context, tx *sql.Tx, c clearing, old cipher.AEAD, opens bool) (*stagedKey, error) {
+	s.queue.markChanged(tx, ChangeRequests|ChangePersonal)
+	if c.before != nil {
+		if err := c.before(ctx, tx); err != nil {
+			return nil, err
+		}
+	}
+	stay, err := s.whatStays(ctx, tx, c, old, opens)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.ExecContext(ctx, "DELETE FROM personal_records"); err != nil {
+		return nil, err
+	}
+	if err := deleteRequests(ctx, tx, c.where, c.args...); err != nil {
+		return nil, err
+	}
+	kept, err := keptSealed(ctx, tx)
+	if err != nil {
+		return nil, err
+	}
+	if stay.empty() && (len(kept) == 0 || !opens) {
+		// Nothing stays that the key opens. It goes before the commit, so
+		// that nothing is sealed under it meanwhile.
+		return nil, s.dropPersonalKey()
+	}
+	staged, fresh, err := s.stageKey()
+	if err != nil {
+		return staged, err
+	}
+	if opens {
+		if err := reseal(ctx, tx, kept, old, fresh); err != nil {
+			return staged, err
+		}
+	}
+	return staged, stay.seal(ctx, tx, fresh, s.now())
+}
+
+// staying is what a clearing keeps of the personal records it deletes,
+// to be sealed again under the new key.
+type staying struct {
+	device  []byte      // the device's key for codes, or nil
+	book    visitorBook // the saved visitors that stay
+	session *Session    // the session to save, or nil
+}
+
+// whatStays reads, before the delete, what c keeps: the device's key and
+// the saved visitors, when the key in use opens them (opens), and the
+// session c saves.
+func (s *Store) whatStays(ctx context.Context, tx *sql.Tx, c clearing, old cipher.AEAD, opens bool) (staying, error) {
+	stay := staying{session: c.session}
+	if !opens {
+		return stay, nil
+	}
+	if c.keepDevice {
+		device, err := keptDevice(ctx, tx, old)
+		if err != nil {
+			return stay, err
+		}
+		stay.device = device
+	}
+	if c.visitors != nil {
+		found, err := s.handoverVisitors(ctx, tx)
+		if err != nil {
+			return stay, err
+		}
+		stay.book = c.visitors(found)
+	}
+	return stay, nil
+}
+
+// empty reports whether nothing stays.
+func (st staying) empty() bool {
+	return st.session == nil && st.device == nil && len(st.book) == 0
+}
+
+// seal stores what stays, sealed under fresh.
+func (st staying) seal(ctx context.Context, tx *sql.Tx, fresh cipher.AEAD, now time.Time) error {
+	if st.device != nil {
+		if err := putSealed(ctx, tx, fresh, recDevice, st.device, now); err != nil {
+			return err
+		}
+	}
+	if len(st.book) > 0 {
+		if err := putSealed(ctx, tx, fresh, recVisitors, visitorRecord{Owners: st.book}, now); err != nil {
+			return err
+		}
+	}
+	if st.session != nil {
+		return putSealed(ctx, tx, fresh, recSession, st.session, now)
 	}
 	return nil
 }

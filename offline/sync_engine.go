@@ -411,63 +411,72 @@ func (e *SyncEngine) push(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	blocked := map[string]bool{}
-	var first error
-	keep := func(err error) {
-		if first == nil {
-			first = err
-		}
-	}
+	round := pushRound{blocked: map[string]bool{}}
 	for _, it := range signIn {
-		keep(fmt.Errorf("outbox %s %d: %w", it.Kind, it.ID, platform.ErrNotSignedIn))
-		if err := e.store.noteOutbox(ctx, it.ID, "waiting for sign-in"); err != nil {
+		if err := e.waitForSignIn(ctx, &round, it); err != nil {
 			return err
 		}
 	}
-	now := e.store.now()
+	round.now = e.store.now()
 	for _, it := range items {
-		if blocked[it.Kind] {
-			continue
-		}
-		if it.NextAttempt.After(now) {
-			blocked[it.Kind] = true
-			continue
-		}
-		if platform.MutationNeedsSignIn[it.Kind] && !e.client.SignedIn() {
-			blocked[it.Kind] = true
-			keep(fmt.Errorf("outbox %s %d: %w", it.Kind, it.ID, platform.ErrNotSignedIn))
-			if err := e.store.noteOutbox(ctx, it.ID, "waiting for sign-in"); err != nil {
-				return err
-			}
-			continue
-		}
-		if it.Unreadable {
-			if err := e.store.failUnreadable(ctx, it); err != nil {
-				return err
-			}
-			continue
-		}
-		res, err := e.client.Mutate(ctx, it.Kind, it.Key, it.Body)
-		var pe *platform.Error
-		switch {
-		case err == nil:
-			if err := e.store.settleOutbox(ctx, it, res, nil); err != nil {
-				return err
-			}
-		case errors.As(err, &pe) && pe.Permanent() && pe.Status != 401:
-			if err := e.store.settleOutbox(ctx, it, res, pe); err != nil {
-				return err
-			}
-		case errors.Is(err, context.Canceled):
+		if err := e.pushOne(ctx, &round, it); err != nil {
 			return err
-		default:
-			blocked[it.Kind] = true
-			keep(err)
-			next := now.Add(e.jitter(e.opt.OutboxMin, e.opt.OutboxMax, it.Attempts+1))
-			if err := e.store.postponeOutbox(ctx, it.ID, next, err.Error()); err != nil {
-				return err
-			}
 		}
 	}
-	return first
+	return round.first
+}
+
+// pushRound is what one push has learned as it goes: the kinds held back
+// behind a request that waits, and the first error worth showing.
+type pushRound struct {
+	now     time.Time
+	blocked map[string]bool
+	first   error
+}
+
+// keep remembers err if it is the round's first.
+func (r *pushRound) keep(err error) {
+	if r.first == nil {
+		r.first = err
+	}
+}
+
+// pushOne delivers it, unless its kind is held back, it is not due yet,
+// or it waits for a sign-in (which holds back its kind). It returns only
+// an error that ends the round.
+func (e *SyncEngine) pushOne(ctx context.Context, round *pushRound, it OutboxItem) error {
+	switch {
+	case round.blocked[it.Kind]:
+		return nil
+	case it.NextAttempt.After(round.now):
+		round.blocked[it.Kind] = true
+		return nil
+	case platform.MutationNeedsSignIn[it.Kind] && !e.client.SignedIn():
+		round.blocked[it.Kind] = true
+		return e.waitForSignIn(ctx, round, it)
+	case it.Unreadable:
+		return e.store.failUnreadable(ctx, it)
+	}
+	res, err := e.client.Mutate(ctx, it.Kind, it.Key, it.Body)
+	var pe *platform.Error
+	switch {
+	case err == nil:
+		return e.store.settleOutbox(ctx, it, res, nil)
+	case errors.As(err, &pe) && pe.Permanent() && pe.Status != 401:
+		return e.store.settleOutbox(ctx, it, res, pe)
+	case errors.Is(err, context.Canceled):
+		return err
+	}
+	// Fails for now: it and the later ones of its kind wait, with backoff.
+	round.blocked[it.Kind] = true
+	round.keep(err)
+	next := round.now.Add(e.jitter(e.opt.OutboxMin, e.opt.OutboxMax, it.Attempts+1))
+	return e.store.postponeOutbox(ctx, it.ID, next, err.Error())
+}
+
+// waitForSignIn notes on it that it waits for a sign-in, and keeps that
+// as the round's error to show.
+func (e *SyncEngine) waitForSignIn(ctx context.Context, round *pushRound, it OutboxItem) error {
+	round.keep(fmt.Errorf("outbox %s %d: %w", it.Kind, it.ID, platform.ErrNotSignedIn))
+	return e.store.noteOutbox(ctx, it.ID, "waiting for sign-in")
 }

@@ -242,7 +242,7 @@ func (k *kioskMode) typedKey(e *fyne.KeyEvent) {
 	if !ok {
 		return
 	}
-	verify := screens.Route{Screen: screens.VerifyID, Param: screens.VerifyScanPrefix + code}
+	verify := screens.VerifyScanRoute(code)
 	var r screens.Route
 	switch {
 	case k.shell.Current().Screen == screens.VerifyID:
@@ -283,7 +283,7 @@ const kioskSignOutWait = 10 * time.Second
 
 // checkInRoute checks in at the kiosk's hall, with a scanned code or none.
 func (k *kioskMode) checkInRoute(code string) screens.Route {
-	return screens.Route{Screen: screens.CheckInID, Param: screens.CheckInParam(k.cfg.Hall, code)}
+	return screens.CheckInRoute(k.cfg.Hall, code)
 }
 
 // reset clears the session for the next visitor: the resident is signed

@@ -72,7 +72,7 @@ func appointmentRow(env *Env, r Route, d appointmentData, a offline.Appointment)
 		a.Date == clock.Date(env.Now()) && env.Shows(CheckInID) && !env.Kiosk {
 		hallID := a.HallID
 		out = append(out, widget.NewButtonWithIcon(env.T("CheckInHere"), theme.ConfirmIcon(), func() {
-			env.Nav.Go(Route{Screen: CheckInID, Param: CheckInParam(hallID, "")})
+			env.Nav.Go(CheckInRoute(hallID, ""))
 		}))
 	}
 	return out

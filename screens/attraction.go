@@ -16,10 +16,6 @@ import (
 // AttractionID is an attraction's detail; the route's Param is its ID.
 const AttractionID ID = "attraction"
 
-// plannerScreen is the journey planner's screen, which takes a destination
-// as "to=attraction:<id>"; "Get there" shows only when it is registered.
-const plannerScreen ID = "transport-planner"
-
 func init() {
 	Register(Screen{ID: AttractionID, Tab: TabMap, Title: "AttractionTitle", Icon: theme.IconNameMediaPhoto,
 		Build: buildAttraction,
@@ -113,9 +109,9 @@ func attractionDetail(env *Env, a offline.Attraction, city string, fav bool) fyn
 	actions.Add(widget.NewButtonWithIcon(env.T("AttractionBuyTickets"), theme.ListIcon(), func() {
 		env.Nav.Go(Route{Screen: BookingID, Param: "a=" + a.ID})
 	}))
-	if _, ok := Lookup(plannerScreen); ok {
+	if _, ok := Lookup(PlannerID); ok {
 		actions.Add(widget.NewButtonWithIcon(env.T("AttractionGetThere"), theme.NavigateNextIcon(), func() {
-			env.Nav.Go(Route{Screen: plannerScreen, Param: "to=attraction:" + a.ID})
+			env.Nav.Go(PlannerRoute(Place{}, AttractionPlace(a.ID)))
 		}))
 	}
 	if env.Phone || env.Elder {

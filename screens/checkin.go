@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"errors"
-	"net/url"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -31,19 +30,9 @@ func init() {
 	Register(Screen{ID: CheckInID, Tab: TabServices, Title: "CheckInTitle", Icon: theme.IconNameConfirm,
 		Build: buildCheckIn,
 		Samples: func(*Env) []Route {
-			return []Route{{Screen: CheckInID, Param: CheckInParam("hall-320100", "")},
+			return []Route{CheckInRoute("hall-320100", ""),
 				{Screen: CheckInID, Param: checkInSample}}
 		}})
-}
-
-// CheckInParam is the route parameter that checks in at hall, with code
-// when a scanner has read one already.
-func CheckInParam(hall, code string) string {
-	v := url.Values{"hall": {hall}}
-	if code != "" {
-		v.Set("code", code)
-	}
-	return v.Encode()
 }
 
 // checkInView is the check-in screen's state.
@@ -67,12 +56,12 @@ func buildCheckIn(env *Env, r Route) fyne.CanvasObject {
 	if r.Param == checkInSample {
 		return checkInFrame(env, env.T("CheckInSampleHall"), checkInResult(env, sampleCheckIn(env), true))
 	}
-	q, _ := url.ParseQuery(r.Param)
+	hall, code := checkInOf(r)
 	holder := container.NewStack(widgets.NewLoading(env.T("Loading")))
 	v := &checkInView{env: env, route: r, status: container.NewVBox()}
 	var err error
 	env.Load(func(ctx context.Context) {
-		if v.hall, err = env.Store.ServiceHall(ctx, q.Get("hall")); err != nil {
+		if v.hall, err = env.Store.ServiceHall(ctx, hall); err != nil {
 			return
 		}
 		if v.trust, err = env.Store.TrustList(ctx); errors.Is(err, offline.ErrNotFound) {
@@ -92,7 +81,7 @@ func buildCheckIn(env *Env, r Route) fyne.CanvasObject {
 			holder.Objects = []fyne.CanvasObject{checkInFrame(env, hallName(env, v.hall), v.content())}
 		}
 		holder.Refresh()
-		if code := q.Get("code"); code != "" && v.hall.ID != "" && err == nil {
+		if code != "" && v.hall.ID != "" && err == nil {
 			v.submit(code)
 		}
 	})

@@ -105,14 +105,14 @@ func TestCheckInAtKiosk(t *testing.T) {
 		t.Fatal(err)
 	}
 	env.Kiosk = true
-	screen := buildCheckIn(env, Route{Screen: CheckInID, Param: CheckInParam("hall-320100", code)})
+	screen := buildCheckIn(env, CheckInRoute("hall-320100", code))
 	show(t, screen)
 	if s := shownTexts(screen); !strings.Contains(s, env.T("CheckInOfflineTitle")) {
 		t.Fatalf("with no link to the platform:\n%s", s)
 	}
 
 	env.Sync = clientSyncer{kiosk}
-	screen = buildCheckIn(env, Route{Screen: CheckInID, Param: CheckInParam("hall-320100", code)})
+	screen = buildCheckIn(env, CheckInRoute("hall-320100", code))
 	show(t, screen)
 	s := shownTexts(screen)
 	if !strings.Contains(s, "A001") || !strings.Contains(s, env.L.Tf("CheckInAppointmentAt", map[string]any{"Time": "16:00"})) ||
@@ -130,7 +130,7 @@ func TestCheckInAtKiosk(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	screen = buildCheckIn(env, Route{Screen: CheckInID, Param: CheckInParam("hall-320100", old)})
+	screen = buildCheckIn(env, CheckInRoute("hall-320100", old))
 	show(t, screen)
 	if s := shownTexts(screen); !strings.Contains(s, env.T("VerifyReasonStep")) || strings.Contains(s, "A00") {
 		t.Fatalf("a code five steps old:\n%s", s)
@@ -146,7 +146,7 @@ func TestCheckInWithOwnPhone(t *testing.T) {
 	url, sent := checkInPlatform(t, env)
 	c := linkPlatform(env, url)
 
-	screen := buildCheckIn(env, Route{Screen: CheckInID, Param: CheckInParam("hall-320500", "")})
+	screen := buildCheckIn(env, CheckInRoute("hall-320500", ""))
 	show(t, screen)
 	test.Tap(labelled(t, screen, env.T("SignInAction")))
 	if nav.last().Screen != SignInID {
@@ -157,7 +157,7 @@ func TestCheckInWithOwnPhone(t *testing.T) {
 	if err := env.Store.SyncPersonal(ctx, c); err != nil {
 		t.Fatal(err)
 	}
-	screen = buildCheckIn(env, Route{Screen: CheckInID, Param: CheckInParam("hall-320500", "")})
+	screen = buildCheckIn(env, CheckInRoute("hall-320500", ""))
 	show(t, screen)
 	test.Tap(labelled(t, screen, env.T("CheckInWithMyCode")))
 	if s := shownTexts(screen); !strings.Contains(s, "B001") || !strings.Contains(s, env.T("CheckInWalkIn")) {
@@ -191,7 +191,7 @@ func TestTodaysBookingLeadsToCheckIn(t *testing.T) {
 	screen = buildAppointment(env, Route{Screen: AppointmentID})
 	show(t, screen)
 	test.Tap(labelled(t, screen, env.T("CheckInHere")))
-	if r := nav.last(); r.Screen != CheckInID || r.Param != CheckInParam("hall-320100", "") {
+	if r := nav.last(); !r.Is(CheckInRoute("hall-320100", "")) {
 		t.Fatalf("check-in went to %+v", r)
 	}
 }

@@ -148,7 +148,7 @@ func hallView(env *Env, h offline.ServiceHall, items []offline.CatalogueItem, to
 	}
 	if env.Shows(CheckInID) && !env.Kiosk { // a kiosk checks in at its own hall only
 		box.Add(widget.NewButtonWithIcon(env.T("CheckInHere"), theme.ConfirmIcon(), func() {
-			env.Nav.Go(Route{Screen: CheckInID, Param: CheckInParam(h.ID, "")})
+			env.Nav.Go(CheckInRoute(h.ID, ""))
 		}))
 	}
 	var rows []fyne.CanvasObject

@@ -109,7 +109,7 @@ func linesView(env *Env, d *transportData) fyne.CanvasObject {
 		head.Add(b)
 	}
 	find := widget.NewButtonWithIcon(env.T("TransportFindStation"), theme.SearchIcon(), func() {
-		env.Nav.Go(Route{Screen: PickerID, Param: "field=station"})
+		env.Nav.Go(stationPicker())
 	})
 	if env.Phone || env.Elder {
 		head.Add(container.NewVBox(plan, find))
@@ -124,9 +124,7 @@ func linesView(env *Env, d *transportData) fyne.CanvasObject {
 // newLineRow is a line's row: a swatch of its colour, its name, and its
 // terminals with the number of stations.
 func newLineRow() fyne.CanvasObject {
-	sw := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
-	sw.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize()))
-	sw.CornerRadius = theme.IconInlineSize() / 4
+	sw := widgets.NewSwatch(nil)
 	title := widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	sub := widget.NewLabel("")
 	sub.SizeName = theme.SizeNameCaptionText
@@ -136,11 +134,12 @@ func newLineRow() fyne.CanvasObject {
 
 func setLineRow(env *Env, d *transportData, o fyne.CanvasObject, l offline.MetroLine) {
 	body := rowBody(o).(*fyne.Container)
-	sw := body.Objects[1].(*fyne.Container).Objects[0].(*canvas.Rectangle)
+	sw := body.Objects[1].(*fyne.Container).Objects[0].(*widgets.Swatch)
 	if c, err := parseHexColor(l.Color); err == nil {
-		sw.FillColor = c
+		sw.SetColor(c)
+	} else {
+		sw.SetColor(nil)
 	}
-	sw.Refresh()
 	texts := body.Objects[0].(*fyne.Container).Objects
 	texts[0].(*widget.Label).SetText(d.lineName(env, l))
 	first, last := "", ""

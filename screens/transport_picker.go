@@ -2,7 +2,6 @@ package screens
 
 import (
 	"context"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -27,9 +26,7 @@ func init() {
 }
 
 func buildPicker(env *Env, r Route) fyne.CanvasObject {
-	field, rest, _ := strings.Cut(r.Param, "&")
-	field = strings.TrimPrefix(field, "field=")
-	p := parsePlanner(rest)
+	field, p := parsePicker(r.Param)
 	content := container.NewStack(widgets.NewLoading(env.T("Loading")))
 	var choices []placeChoice
 	var err error
@@ -38,16 +35,16 @@ func buildPicker(env *Env, r Route) fyne.CanvasObject {
 		if d, err = loadTransport(ctx, env); err == nil {
 			choices, err = placeChoices(ctx, env, d)
 		}
-		if field == "station" {
+		if field == pickStation {
 			choices = stationChoices(choices)
 		}
 	}, func() {
 		if err != nil {
 			content.Objects = []fyne.CanvasObject{transportError(env, r)}
 		} else {
-			view, search := pickerView(env, choices, func(ref string) {
-				if field == "station" {
-					env.Nav.Go(Route{Screen: StationID, Param: strings.TrimPrefix(ref, placeStation+":")})
+			view, search := pickerView(env, choices, func(ref Place) {
+				if field == pickStation {
+					env.Nav.Go(Route{Screen: StationID, Param: ref.value})
 					return
 				}
 				if field == "from" {
@@ -55,7 +52,7 @@ func buildPicker(env *Env, r Route) fyne.CanvasObject {
 				} else {
 					p.to = ref
 				}
-				env.Nav.Go(Route{Screen: PlannerID, Param: p.String()})
+				env.Nav.Go(p.route())
 			})
 			content.Objects = []fyne.CanvasObject{view}
 			// Typing goes to the search from the first key: the picker is
@@ -73,7 +70,7 @@ func buildPicker(env *Env, r Route) fyne.CanvasObject {
 
 // pickerView is a search entry over the list of places; choosing one calls
 // pick with its reference. It returns the view and its search entry.
-func pickerView(env *Env, all []placeChoice, pick func(ref string)) (fyne.CanvasObject, *widget.Entry) {
+func pickerView(env *Env, all []placeChoice, pick func(ref Place)) (fyne.CanvasObject, *widget.Entry) {
 	shown := all
 	empty := widgets.NewMessage(theme.SearchIcon(), env.T("PickerNoneTitle"), env.T("PickerNoneBody"), "", nil)
 	empty.Hide()
@@ -112,7 +109,7 @@ func pickerView(env *Env, all []placeChoice, pick func(ref string)) (fyne.Canvas
 func stationChoices(all []placeChoice) []placeChoice {
 	var out []placeChoice
 	for _, c := range all {
-		if strings.HasPrefix(c.ref, placeStation+":") {
+		if c.ref.kind == placeStation {
 			out = append(out, c)
 		}
 	}

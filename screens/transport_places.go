@@ -14,54 +14,6 @@ import (
 	"jiangsupass/transit"
 )
 
-// Places in the planner's route parameter are written "kind:value":
-//
-//	station:nj-12             a metro station (a bare "nj-12" means the same)
-//	attraction:5a-001         an attraction, by its ID
-//	hub:南京南                 a railway station or airport, by its name
-//	point:118.78,32.04        a point on the map, longitude then latitude
-const (
-	placeStation    = "station"
-	placeAttraction = "attraction"
-	placeHub        = "hub"
-	placePoint      = "point"
-)
-
-// plannerParams is the planner's state as its route carries it, e.g.
-// "from=station:nj-12&to=attraction:5a-001&at=09:00".
-type plannerParams struct {
-	from, to, at string
-}
-
-// parsePlanner reads the planner's route parameter. Values are taken as
-// they are written (names of hubs hold spaces and Chinese).
-func parsePlanner(param string) plannerParams {
-	var p plannerParams
-	for _, kv := range strings.Split(param, "&") {
-		k, v, _ := strings.Cut(kv, "=")
-		switch k {
-		case "from":
-			p.from = v
-		case "to":
-			p.to = v
-		case "at":
-			p.at = v
-		}
-	}
-	return p
-}
-
-// String is the route parameter of p.
-func (p plannerParams) String() string {
-	var parts []string
-	for _, kv := range [][2]string{{"from", p.from}, {"to", p.to}, {"at", p.at}} {
-		if kv[1] != "" {
-			parts = append(parts, kv[0]+"="+kv[1])
-		}
-	}
-	return strings.Join(parts, "&")
-}
-
 // resolvedPlace is a place of the planner as the user and the network see
 // it.
 type resolvedPlace struct {
@@ -71,12 +23,9 @@ type resolvedPlace struct {
 	hub   *offline.Hub
 }
 
-// resolvePlace finds the place a reference names.
-func resolvePlace(ctx context.Context, env *Env, d *transportData, ref string) (resolvedPlace, error) {
-	kind, value, ok := strings.Cut(ref, ":")
-	if !ok {
-		kind, value = placeStation, ref
-	}
+// resolvePlace finds the place ref names.
+func resolvePlace(ctx context.Context, env *Env, d *transportData, ref Place) (resolvedPlace, error) {
+	kind, value := ref.kind, ref.value
 	switch kind {
 	case placeStation:
 		s, ok := d.stations[value]
@@ -116,7 +65,7 @@ func resolvePlace(ctx context.Context, env *Env, d *transportData, ref string) (
 		name := env.T("TransportPoint")
 		return resolvedPlace{place: transit.PointPlace(orb.Point{x, y}, name), name: name, kind: kind}, nil
 	}
-	return resolvedPlace{}, fmt.Errorf("place %q: unknown kind %q: %w", ref, kind, errBadPlace)
+	return resolvedPlace{}, fmt.Errorf("place %q: unknown kind %q: %w", ref.String(), kind, errBadPlace)
 }
 
 // errBadPlace is returned for a place reference that cannot be read.
@@ -124,8 +73,9 @@ var errBadPlace = errors.New("not a place")
 
 // placeChoice is an entry of the place picker.
 type placeChoice struct {
-	ref, title, subtitle string
-	key                  string // lower-case text the search matches
+	ref             Place
+	title, subtitle string
+	key             string // lower-case text the search matches
 }
 
 // placeChoices lists every station, railway station, airport and
@@ -140,7 +90,7 @@ func placeChoices(ctx context.Context, env *Env, d *transportData) ([]placeChoic
 			kind = env.T("TransportHubAir")
 		}
 		st := d.stations[h.StationID]
-		out = append(out, placeChoice{ref: placeHub + ":" + h.Name, title: hubName(env, h),
+		out = append(out, placeChoice{ref: HubPlace(h.Name), title: hubName(env, h),
 			subtitle: kind + " · " + d.cities[h.CityCode] + " · " + stationName(env, st),
 			key:      choiceKey(h.Names, st.Names, offline.Text{"": h.City})})
 	}
@@ -152,7 +102,7 @@ func placeChoices(ctx context.Context, env *Env, d *transportData) ([]placeChoic
 		if !a.HasPoint {
 			continue
 		}
-		out = append(out, placeChoice{ref: placeAttraction + ":" + a.ID, title: a.Name.In(env.L.Lang()),
+		out = append(out, placeChoice{ref: AttractionPlace(a.ID), title: a.Name.In(env.L.Lang()),
 			subtitle: env.T("TransportAttraction") + " · " + d.cities[a.CityCode],
 			key:      choiceKey(a.Name)})
 	}
@@ -161,7 +111,7 @@ func placeChoices(ctx context.Context, env *Env, d *transportData) ([]placeChoic
 		for i, l := range s.Lines {
 			lines[i] = lineLabel(env, l)
 		}
-		out = append(out, placeChoice{ref: placeStation + ":" + s.ID, title: stationName(env, s),
+		out = append(out, placeChoice{ref: StationPlace(s.ID), title: stationName(env, s),
 			subtitle: d.cities[s.CityCode] + " · " + strings.Join(lines, " "),
 			key:      choiceKey(s.Names, offline.Text{"": s.City})})
 	}

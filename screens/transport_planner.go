@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"errors"
-	"fmt"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -19,11 +18,11 @@ import (
 // options found, each as its legs with a way to see it on the map.
 //
 // Param is "from=<place>&to=<place>&at=HH:MM", each part optional, where a
-// place is written as transport_places.go describes ("station:nj-12",
+// place is written as transport_routes.go describes ("station:nj-12",
 // "attraction:5a-001", "hub:南京南", "point:lon,lat"). Another screen
 // offers "get there" by going to
 //
-//	Route{Screen: PlannerID, Param: "to=attraction:" + attractionID}
+//	PlannerRoute(Place{}, AttractionPlace(attractionID))
 //
 // which opens the planner with the attraction as the destination and the
 // user choosing where from.
@@ -73,13 +72,13 @@ func loadJourney(ctx context.Context, env *Env, p plannerParams) *plannedJourney
 	if c, err := transit.ParseClock(p.at); err == nil {
 		j.at = c
 	}
-	if p.from != "" {
+	if !p.from.IsZero() {
 		j.from, j.fromErr = resolvePlace(ctx, env, j.d, p.from)
 	}
-	if p.to != "" {
+	if !p.to.IsZero() {
 		j.to, j.toErr = resolvePlace(ctx, env, j.d, p.to)
 	}
-	if p.from != "" && p.to != "" && j.fromErr == nil && j.toErr == nil {
+	if !p.from.IsZero() && !p.to.IsZero() && j.fromErr == nil && j.toErr == nil {
 		j.plan, j.planErr = j.d.net.Plan(transit.Query{From: j.from.place, To: j.to.place,
 			Depart: j.at, MaxTransfers: plannerMaxTransfers})
 	}
@@ -120,7 +119,7 @@ func plannerView(env *Env, j *plannedJourney) fyne.CanvasObject {
 
 // planned reports whether j holds a plan between two places found.
 func planned(j *plannedJourney) bool {
-	return j.p.from != "" && j.p.to != "" && j.fromErr == nil && j.toErr == nil && j.planErr == nil
+	return !j.p.from.IsZero() && !j.p.to.IsZero() && j.fromErr == nil && j.toErr == nil && j.planErr == nil
 }
 
 // plannedLine says what was planned, from where to where and when, with
@@ -138,14 +137,14 @@ func plannedLine(env *Env, j *plannedJourney, change func()) fyne.CanvasObject {
 func plannerForm(env *Env, j *plannedJourney) fyne.CanvasObject {
 	p := j.p
 	pick := func(field string) func() {
-		return func() { env.Nav.Go(Route{Screen: PickerID, Param: "field=" + field + "&" + p.String()}) }
+		return func() { env.Nav.Go(p.pick(field)) }
 	}
-	placeButton := func(ref string, place resolvedPlace, field, empty string) *widget.Button {
+	placeButton := func(ref Place, place resolvedPlace, field, empty string) *widget.Button {
 		text := env.T(empty)
-		if ref != "" {
+		if !ref.IsZero() {
 			text = place.name
 			if text == "" {
-				text = ref
+				text = ref.String()
 			}
 		}
 		width := 64 // columns that fit the button
@@ -162,7 +161,7 @@ func plannerForm(env *Env, j *plannedJourney) fyne.CanvasObject {
 	from := placeButton(p.from, j.from, "from", "PlannerChooseFrom")
 	to := placeButton(p.to, j.to, "to", "PlannerChooseTo")
 	swap := widget.NewButtonWithIcon(env.T("PlannerSwap"), theme.ViewRefreshIcon(), func() {
-		env.Nav.Go(Route{Screen: PlannerID, Param: plannerParams{from: p.to, to: p.from, at: p.at}.String()})
+		env.Nav.Go(plannerParams{from: p.to, to: p.from, at: p.at}.route())
 	})
 	at := widget.NewEntry()
 	at.SetText(j.at.Minutes())
@@ -178,7 +177,7 @@ func plannerForm(env *Env, j *plannedJourney) fyne.CanvasObject {
 			bad.Show()
 			return
 		}
-		env.Nav.Go(Route{Screen: PlannerID, Param: plannerParams{from: p.from, to: p.to, at: c.Minutes()}.String()})
+		env.Nav.Go(plannerParams{from: p.from, to: p.to, at: c.Minutes()}.route())
 	}
 	at.OnSubmitted = func(string) { plan.OnTapped() }
 	label := func(id string) fyne.CanvasObject {
@@ -201,7 +200,7 @@ func plannerForm(env *Env, j *plannedJourney) fyne.CanvasObject {
 // to do.
 func plannerResults(env *Env, j *plannedJourney) fyne.CanvasObject {
 	switch {
-	case j.p.from == "" || j.p.to == "":
+	case j.p.from.IsZero() || j.p.to.IsZero():
 		return widgets.NewMessage(theme.NavigateNextIcon(), env.T("PlannerStartTitle"), env.T("PlannerStartBody"), "", nil)
 	case j.fromErr != nil:
 		return placeErrorMessage(env, j.fromErr, "from", j.p)
@@ -251,7 +250,7 @@ func optionCard(env *Env, j *plannedJourney, i int, opt transit.Journey, tag str
 		head.Add(legText(tag, true))
 	}
 	show := widget.NewButtonWithIcon(env.T("PlannerShowOnMap"), theme.VisibilityIcon(), func() {
-		env.Nav.Go(Route{Screen: RouteMapID, Param: fmt.Sprintf("%s&opt=%d", j.p, i)})
+		env.Nav.Go(j.p.onMap(i))
 	})
 	legs := legRows(env, j.d, opt, j.from.name, j.to.name, false)
 	if env.Elder && env.Phone {
@@ -270,7 +269,7 @@ func placeErrorMessage(env *Env, err error, field string, p plannerParams) fyne.
 		body = "TransportErrorBody"
 	}
 	return widgets.NewMessage(theme.WarningIcon(), env.T("PlannerPlaceTitle"), env.T(body), env.T("PlannerChooseAgain"),
-		func() { env.Nav.Go(Route{Screen: PickerID, Param: "field=" + field + "&" + p.String()}) })
+		func() { env.Nav.Go(p.pick(field)) })
 }
 
 // shorten cuts s to about width columns (a CJK character counts two),

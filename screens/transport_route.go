@@ -4,8 +4,6 @@ import (
 	"context"
 	"fmt"
 	"image/color"
-	"strconv"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,6 +23,10 @@ import (
 // option's index in the plan.
 const RouteMapID ID = "transport-route"
 
+// routeMapKey is what the route map keeps its view under in the Env's
+// Memory.
+const routeMapKey = "route-map"
+
 func init() {
 	Register(Screen{ID: RouteMapID, Tab: TabTransport, Title: "RouteMapTitle", Icon: theme.IconNameVisibility,
 		Build: buildRouteMap, Samples: func(*Env) []Route {
@@ -33,9 +35,7 @@ func init() {
 }
 
 func buildRouteMap(env *Env, r Route) fyne.CanvasObject {
-	rest, optText, _ := strings.Cut(r.Param, "&opt=")
-	opt, _ := strconv.Atoi(optText)
-	p := parsePlanner(rest)
+	p, opt := parseRouteMap(r.Param)
 	content := container.NewStack(widgets.NewLoading(env.T("PlannerPlanning")))
 	style := mapStyle(env)
 	var j *plannedJourney
@@ -57,7 +57,7 @@ func routeMapView(env *Env, r Route, j *plannedJourney, opt int, src maps.TileSo
 	}
 	if j.fromErr != nil || j.toErr != nil || j.planErr != nil || opt < 0 || opt >= len(j.plan.Options) {
 		return widgets.NewMessage(theme.InfoIcon(), env.T("RouteMapGoneTitle"), env.T("RouteMapGoneBody"),
-			env.T("PlannerTitle"), func() { env.Nav.Go(Route{Screen: PlannerID, Param: j.p.String()}) })
+			env.T("PlannerTitle"), func() { env.Nav.Go(j.p.route()) })
 	}
 	journey := j.plan.Options[opt]
 	var area fyne.CanvasObject
@@ -72,7 +72,7 @@ func routeMapView(env *Env, r Route, j *plannedJourney, opt int, src maps.TileSo
 		lines, markers, pts := routeOverlay(env, j, journey)
 		m.SetPolylines(lines)
 		m.SetMarkers(markers)
-		m.FitPoints(withMargin(pts))
+		env.Memory.placeMap(routeMapKey, r.Param, m, func(int) { m.FitPoints(withMargin(pts)) })
 		area = m
 	}
 	title := widgets.NewWrappedLabelWithStyle(journeySummary(env, journey), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -109,7 +109,7 @@ func routeOverlay(env *Env, j *plannedJourney, journey transit.Journey) ([]mapvi
 		switch l.Kind {
 		case transit.Walk:
 			a, b := at(l.From, j.from), at(l.To, j.to)
-			lines = append(lines, mapview.Polyline{Points: []orb.Point{a, b}, Color: walkColor(), Width: width / 2})
+			lines = append(lines, mapview.Polyline{Points: []orb.Point{a, b}, ColorName: theme.ColorNamePlaceHolder, Width: width / 2})
 			pts = append(pts, a, b)
 		case transit.Ride:
 			var path []orb.Point

@@ -48,12 +48,12 @@ func stationView(env *Env, d *transportData, r Route) fyne.CanvasObject {
 			box.Add(widgets.NewWrappedLabel(env.L.Tf("StationServesHub", map[string]any{"Hub": hubName(env, h)})))
 		}
 	}
-	ref := placeStation + ":" + s.ID
+	here := StationPlace(s.ID)
 	from := widget.NewButtonWithIcon(env.T("StationPlanFrom"), theme.NavigateNextIcon(), func() {
-		env.Nav.Go(Route{Screen: PlannerID, Param: plannerParams{from: ref}.String()})
+		env.Nav.Go(PlannerRoute(here, Place{}))
 	})
 	to := widget.NewButtonWithIcon(env.T("StationPlanTo"), theme.NavigateBackIcon(), func() {
-		env.Nav.Go(Route{Screen: PlannerID, Param: plannerParams{to: ref}.String()})
+		env.Nav.Go(PlannerRoute(Place{}, here))
 	})
 	to.Importance = widget.HighImportance
 	if env.Phone || env.Elder {

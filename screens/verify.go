@@ -28,11 +28,6 @@ const (
 	verifySampleInvalid = "sample-invalid"
 )
 
-// VerifyScanPrefix starts the route parameter of a code scanned elsewhere
-// in the app (a kiosk hands scans to this screen): Param is the prefix and
-// the code.
-const VerifyScanPrefix = "scan:"
-
 func init() {
 	Register(Screen{ID: VerifyID, Tab: TabServices, Title: "VerifyTitle", Icon: theme.IconNameConfirm, Tile: "VerifyTile",
 		Build: buildVerify,
@@ -84,7 +79,7 @@ func buildVerify(env *Env, r Route) fyne.CanvasObject {
 			v.input.SetText(sample)
 			v.check(sample)
 		}
-		if code, ok := strings.CutPrefix(r.Param, VerifyScanPrefix); ok {
+		if code, ok := scannedCode(r); ok {
 			v.check(code)
 		}
 	})

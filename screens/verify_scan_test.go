@@ -91,7 +91,7 @@ func TestScanFieldsTakeTheFocus(t *testing.T) {
 	}{
 		{false, Route{Screen: VerifyID}},
 		{true, Route{Screen: VerifyID}},
-		{true, Route{Screen: CheckInID, Param: CheckInParam("hall-320500", "")}},
+		{true, CheckInRoute("hall-320500", "")},
 	} {
 		w := test.NewTempWindow(t, nil)
 		env.Window, env.Kiosk = w, c.kiosk

@@ -8,6 +8,7 @@ TAGS      := sqlite_fts5
 GOFLAGS   := -tags=$(TAGS)
 PKGS      := ./...
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+GOCYCLO   := github.com/fzipp/gocyclo/cmd/gocyclo@v0.6.0
 REDOCLY   := @redocly/cli@2.77.0
 SNAPSHOTS := snapshots
 
@@ -62,10 +63,10 @@ build: deps
 run: build
 	./jiangsupass $(ARGS)
 
-## test: gofmt, go vet, staticcheck, the contract's lint, and every test
-## with the race detector; the app's layout sweeps without it; the
-## time-sensitive packages again at another hour, in another zone; then
-## the journeys on the real window
+## test: gofmt, go vet, staticcheck, gocyclo, the contract's lint, and
+## every test with the race detector; the app's layout sweeps without it;
+## the time-sensitive packages again at another hour, in another zone;
+## then the journeys on the real window
 test: deps fmt-check vet api-lint
 	$(GO) test $(GOFLAGS) -race -count=1 -timeout 15m $(PKGS)
 	$(GO) test $(GOFLAGS) -count=1 -timeout 10m $(NORACE_PKGS)
@@ -90,11 +91,17 @@ fmt-check:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
 	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
 
+## vet: go vet and staticcheck (with and without the journeys' tag), then
+## a limit on cyclomatic complexity: a function of non-test code over 20
+## fails; split it into steps whose names say what they do. Test code is
+## left out: a test function is long by nature, a table of cases or a
+## journey told step by step.
 vet:
 	$(GO) vet $(GOFLAGS) $(PKGS)
 	$(GO) vet -tags '$(TAGS) e2e' ./e2e
 	$(GO) run $(STATICCHECK) $(GOFLAGS) $(PKGS)
 	$(GO) run $(STATICCHECK) -tags '$(TAGS) e2e' ./e2e
+	$(GO) run $(GOCYCLO) -over 20 -ignore '_test\.go$$' $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')
 
 ## bench: every benchmark, each figure beside its baseline as a ratio
 bench: deps

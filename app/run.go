@@ -67,18 +67,12 @@ func Run(cfg Config) error {
 	}
 
 	w := a.NewWindow("")
-	if fontsReady != nil {
-		<-fontsReady // nothing measures text before the warm-up is done
-	}
 	shell, err := newShell(a, w, store, p, cfg.Version, now)
 	if err != nil {
 		return err
 	}
 	shell.services = svc
 	shell.notice = recoveryNotice(shell.Localizer(), rec)
-	// Repairs made while the app runs are told once the UI runs, never
-	// while it is being built (a repair before that is told then).
-	a.Lifecycle().SetOnStarted(shell.watchRepairs)
 	shell.syncer = newSyncer(store, cfg.API, cfg.Version, shell.prefs.lang)
 	// On close, in this order: the screen's loads are cancelled and
 	// waited for, then the sync engine is stopped and waited for, and only
@@ -89,7 +83,7 @@ func Run(cfg Config) error {
 	// Size the window before it gets content, so that the first layout is
 	// at the real width and the shell is built once, not phone then desktop.
 	w.Resize(fyne.NewSize(1100, 760))
-	w.SetContent(withFirstFrameProbe(a, shell.Content()))
+	showShell(a, w, shell, fontsReady)
 	w.ShowAndRun()
 	return nil
 }

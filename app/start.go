@@ -1,0 +1,28 @@
+package app
+
+import "fyne.io/fyne/v2"
+
+// showShell gives w the shell's screens once the app has started, on the
+// UI goroutine, and not before: until then the mobile driver runs fyne.Do
+// at once on the goroutine that calls it, so a screen's load returning
+// while the screens were still being built would draw from its own
+// goroutine while the builder measured text (data races, and panics in
+// the text shaper). Built in the start hook, every screen's results and
+// callbacks reach its widgets through the driver's queue, on every driver.
+// The bundled font is parsed first (fontsReady; nil when there is no
+// warm-up). Repairs of the store made while the app runs are told from
+// then on (a repair before that is told then).
+func showShell(a fyne.App, w fyne.Window, s *Shell, fontsReady <-chan struct{}) {
+	shown := false
+	a.Lifecycle().SetOnStarted(func() {
+		if shown {
+			return
+		}
+		shown = true
+		if fontsReady != nil {
+			<-fontsReady // nothing measures text before the warm-up is done
+		}
+		w.SetContent(withFirstFrameProbe(a, s.Content()))
+		s.watchRepairs()
+	})
+}

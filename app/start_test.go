@@ -1,0 +1,77 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"jiangsupass/offline"
+)
+
+// TestNothingIsDrawnBeforeTheAppStarts builds the window as Run does, on
+// the test driver, whose fyne.Do runs a function at once on the calling
+// goroutine: what the mobile driver does until the app has started
+// (internal/driver/mobile/driver.go), when the UI is still being built on
+// another goroutine. Home's load of the offline counts returns long before
+// the start, yet no widget shows its result until the driver says the app
+// has started; then Home shows it.
+func TestNothingIsDrawnBeforeTheAppStarts(t *testing.T) {
+	a := test.NewTempApp(t)
+	store, _, err := offline.Open(context.Background(), filepath.Join(t.TempDir(), "store.db"), offline.Options{Now: snapshotClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1100, 900))
+	s, err := newShell(a, w, store, prefs{lang: "en", theme: ThemeLight}, "test", snapshotClock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(s.endLoads)
+	a.Settings().SetTheme(newTheme(ThemeLight, false))
+	// The first words of Home's line of offline counts, which its load fills in.
+	ready := strings.Join(strings.Fields(s.loc.T("OfflineReady"))[:3], " ")
+
+	showShell(a, w, s, nil)
+	waitForLoads(t, s)
+	if c := w.Content(); c != nil && hasTextPrefix(c, ready) {
+		t.Fatal("a load applied its result to Home before the app started")
+	}
+
+	// Once started, the real drivers queue what fyne.Do is given for the
+	// UI goroutine; the test driver still runs it in place, so from here
+	// on the loads run in line, as in the other shell tests.
+	s.sync = true
+	started(a)
+	if c := w.Content(); c == nil || !hasTextPrefix(c, ready) {
+		t.Fatal("once the app has started, Home does not show its offline counts")
+	}
+}
+
+// started runs the app's start hook, as the driver does once it runs.
+func started(a fyne.App) {
+	if f := a.Lifecycle().(interface{ OnStarted() func() }).OnStarted(); f != nil {
+		f()
+	}
+}
+
+// waitForLoads waits for the loads the shell's screens started to return.
+func waitForLoads(t *testing.T, s *Shell) {
+	t.Helper()
+	done := make(chan struct{})
+	go func() {
+		s.loads.Wait()
+		close(done)
+	}()
+	select {
+	case <-done:
+	case <-time.After(20 * time.Second):
+		t.Fatal("the screens' loads did not return in 20 s")
+	}
+}

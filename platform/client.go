@@ -45,8 +45,9 @@ type Client struct {
 	r        *resty.Client
 	onTokens func(Tokens)
 
-	mu     sync.Mutex
-	tokens Tokens
+	mu        sync.Mutex
+	tokens    Tokens
+	areaToken string // a gate's or staff's area token (client_crowd.go)
 }
 
 // NewClient makes a client of the platform at baseURL (such as
@@ -144,6 +145,7 @@ type call struct {
 	body         any
 	headers      map[string]string
 	auth         bool // send the bearer token, refreshing it once on 401
+	area         bool // send the area token instead (client_crowd.go)
 }
 
 // do performs a call and returns the answer's status and body. An answer
@@ -183,6 +185,13 @@ func (c *Client) once(ctx context.Context, cl call) (int, []byte, error) {
 		tok := c.Tokens().AccessToken
 		if tok == "" {
 			return 0, nil, ErrNotSignedIn
+		}
+		req.SetAuthToken(tok)
+	}
+	if cl.area {
+		tok := c.AreaToken()
+		if tok == "" {
+			return 0, nil, ErrNoAreaToken
 		}
 		req.SetAuthToken(tok)
 	}

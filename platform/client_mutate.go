@@ -16,6 +16,8 @@ var MutationPath = map[string]string{
 	Refunds:      "/v1/refunds",
 	// AppointmentCancels name the appointment in the path (see mutationTarget).
 	AppointmentCancels: "/v1/appointments/{id}/cancel",
+	Admissions:         "/v1/admissions",
+	Exits:              "/v1/exits",
 }
 
 // MutationNeedsSignIn says which mutations are personal: all but
@@ -23,7 +25,8 @@ var MutationPath = map[string]string{
 var MutationNeedsSignIn = map[string]bool{Orders: true, Appointments: true, CardLoss: true, Refunds: true,
 	AppointmentCancels: true}
 
-// Mutate sends a mutation with its idempotency key. The platform applies a
+// Mutate sends a mutation with its idempotency key (and the area token for
+// a gate's, MutationNeedsAreaToken). The platform applies a
 // key once and answers a repeat of it the same way, so Mutate may be
 // repeated until it gets an answer. A 4xx or 5xx answer comes back as an
 // *Error (Permanent for the 4xx that repeating cannot change).
@@ -33,7 +36,8 @@ func (c *Client) Mutate(ctx context.Context, kind, key string, body json.RawMess
 		return MutationResult{}, fmt.Errorf("mutation %q: %w", kind, err)
 	}
 	status, resp, err := c.do(ctx, call{method: http.MethodPost, path: path, body: body,
-		headers: map[string]string{"Idempotency-Key": key}, auth: MutationNeedsSignIn[kind]})
+		headers: map[string]string{"Idempotency-Key": key}, auth: MutationNeedsSignIn[kind],
+		area: MutationNeedsAreaToken[kind]})
 	if err != nil {
 		return MutationResult{Status: status, Body: resp}, fmt.Errorf("%s: %w", kind, err)
 	}

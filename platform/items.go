@@ -71,6 +71,9 @@ type TicketSlot struct {
 	Quota        int64  `json:"quota"`
 	Remaining    int64  `json:"remaining"`
 	Generated    bool   `json:"generated"`
+	// Paused says that the area's staff have paused the slot's sales: it
+	// sells nothing (orders are refused 409 slot_paused) until resumed.
+	Paused bool `json:"paused,omitempty"`
 }
 
 // ServiceItem is a government service item (collection "service_items").
@@ -127,6 +130,8 @@ func NewItem(collection string) Item {
 		return &ServiceItem{}
 	case ServiceHalls:
 		return &ServiceHall{}
+	case CrowdLevels:
+		return &CrowdLevel{}
 	}
 	return nil
 }

@@ -21,7 +21,7 @@ const (
 
 // Collections lists every collection, in sync order.
 var Collections = []string{Attractions, POIs, TicketProducts, TicketSlots,
-	ServiceItems, ServiceHalls}
+	ServiceItems, ServiceHalls, CrowdLevels}
 
 // IsCollection reports whether name is one of Collections.
 func IsCollection(name string) bool {
@@ -46,7 +46,8 @@ const (
 )
 
 // Mutations lists every mutation kind.
-var Mutations = []string{Orders, Appointments, Feedback, CardLoss, Refunds, AppointmentCancels}
+var Mutations = []string{Orders, Appointments, Feedback, CardLoss, Refunds, AppointmentCancels,
+	Admissions, Exits} // the gate's two: crowd.go
 
 // Cursor is a position in a collection's changelog: the sequence number of
 // the last change a client has. The zero cursor is the beginning.

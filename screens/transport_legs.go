@@ -24,9 +24,6 @@ func lineColor(d *transportData, route int) color.Color {
 	return nil
 }
 
-// walkColor is how walks are drawn: the theme's secondary text colour.
-func walkColor() color.Color { return theme.Color(theme.ColorNamePlaceHolder) }
-
 // colorBar is a vertical strip in a line's colour beside a leg; nil draws
 // it in the theme's primary colour, read again when the theme changes.
 func colorBar(c color.Color) fyne.CanvasObject {

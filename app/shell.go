@@ -62,6 +62,9 @@ type Shell struct {
 	// memory is what the screens remember across rebuilds (screens.Memory).
 	memory *screens.Memory
 
+	// back is what the phone's Back key knows of the page shown (backkey.go).
+	back backKey
+
 	// services are the app-wide services handed to every Env: the ones
 	// the composition root built (openServices), or, for a shell made
 	// without them, services of its own that keep tiles in memory.
@@ -226,6 +229,7 @@ func (s *Shell) env() *screens.Env {
 		Elder: s.prefs.elder, Phone: s.phone, Version: s.version, Notice: s.notice,
 		Sync: s.screensSyncer(), Kiosk: s.allow != nil, Allow: s.allow,
 		Memory: s.memory, Services: s.services, Now: s.now, Do: s.do, Timers: timers,
+		Unsent: func(holds func() bool) { s.keepInput(gen, holds) },
 		Load: func(work func(ctx context.Context), apply func()) {
 			if s.sync {
 				work(ctx)

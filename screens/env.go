@@ -68,6 +68,18 @@ type Env struct {
 	// app's stop when the screen is left. Nil means timers of the machine
 	// that run through Do.
 	Timers Timers
+	// Unsent, from the shell, is told by a screen how to ask whether it
+	// holds input the user has not sent; see HoldsInput. Nil: none asks.
+	Unsent func(holds func() bool)
+}
+
+// HoldsInput tells the shell how to ask whether this screen holds input
+// the user typed and has not sent (a half-filled form): the phone's Back
+// key asks before it leaves such a page, or the app.
+func (e *Env) HoldsInput(holds func() bool) {
+	if e.Unsent != nil {
+		e.Unsent(holds)
+	}
 }
 
 // do runs f on the UI goroutine through Env.Do, else fyne.Do.

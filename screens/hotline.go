@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"net/url"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -46,6 +47,7 @@ func buildHotline(env *Env, r Route) fyne.CanvasObject {
 	text.SetPlaceHolder(env.T("FeedbackTextHint"))
 	text.Wrapping = fyne.TextWrapWord
 	text.SetMinRowsVisible(4)
+	env.HoldsInput(func() bool { return strings.TrimSpace(text.Text) != "" })
 	contact := widget.NewEntry()
 	contact.SetPlaceHolder(env.T("FeedbackContactHint"))
 	contactNote := widgets.NewWrappedLabel(env.T("FeedbackContactAccount"))

@@ -37,7 +37,7 @@ func (s *Server) cancelAppointment(id string) applyFunc {
 			}
 		}
 		var raw string
-		err := tx.QueryRowContext(ctx, "SELECT body FROM mutations WHERE id = ? AND kind = ? AND user_id = ?",
+		err := tx.QueryRowContext(ctx, "SELECT body FROM mutations WHERE id = ? AND kind = ? AND user_id = ?"+s.sq.forUpdate,
 			id, platform.Appointments, u.ID).Scan(&raw)
 		if errors.Is(err, sql.ErrNoRows) {
 			return 0, nil, &platform.Error{Status: http.StatusNotFound, Code: platform.CodeNotFound, Message: "there is no such appointment of yours"}
@@ -78,10 +78,8 @@ func (s *Server) cancelAppointment(id string) applyFunc {
 
 // hallSlotTaken counts the visits booked, and not cancelled, at a hall at
 // one time on one day.
-func hallSlotTaken(ctx context.Context, tx *sql.Tx, hallID, date, hm string) (int, error) {
+func (s *Server) hallSlotTaken(ctx context.Context, tx *sql.Tx, hallID, date, hm string) (int, error) {
 	var n int
-	err := tx.QueryRowContext(ctx, `SELECT count(*) FROM mutations WHERE kind = ? AND json_extract(body, '$.hall_id') = ?
-		AND json_extract(body, '$.date') = ? AND json_extract(body, '$.time') = ? AND json_extract(body, '$.status') = ?`,
-		platform.Appointments, hallID, date, hm, platform.AppointmentBooked).Scan(&n)
+	err := tx.QueryRowContext(ctx, s.sq.hallSlotTaken, platform.Appointments, hallID, date, hm, platform.AppointmentBooked).Scan(&n)
 	return n, err
 }

@@ -2,7 +2,6 @@ package server
 
 import (
 	"context"
-	"crypto/rand"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -44,12 +43,12 @@ func readPhone(w http.ResponseWriter, typed string) (string, bool) {
 	return p.String(), true
 }
 
-// auth is sign-in: one-time codes, tokens and the limits on both. It
-// holds what lives only as long as the process: the key that the stored
-// codes are hashed with, and the counts per client address.
+// auth is sign-in: one-time codes, tokens and the limits on both. Every
+// count it keeps is in the database, so that any node over it counts the
+// same; in memory it keeps only when this process last deleted old
+// counts.
 type auth struct {
 	s        *Server
-	codeKey  []byte          // HMAC key of the stored codes
 	requests *addressLimiter // sign-in requests per client address
 	sends    *addressLimiter // codes sent per client address
 	pruned   atomic.Int64    // when old sends and streaks were last deleted (Unix ns)
@@ -67,21 +66,17 @@ func registerAuth(s *Server, r *router) {
 	r.handle("GET /v1/me", s.personal(s.me))
 }
 
-// newAuth makes sign-in's tables and a fresh code key. Codes stored by an
-// earlier run cannot be checked with the new key, so they are deleted.
+// newAuth makes sign-in. When the code key is this process's own (see
+// Options.CodeKey), codes stored by an earlier run cannot be checked with
+// it, so they are deleted.
 func newAuth(ctx context.Context, s *Server) (*auth, error) {
-	a := &auth{s: s, codeKey: make([]byte, 32),
-		requests: newAddressLimiter(addressRequestBurst, addressRequestEvery),
-		sends:    newAddressLimiter(addressCodeBurst, addressCodeEvery)}
-	_, _ = rand.Read(a.codeKey) // never fails (crypto/rand)
-	if _, err := s.db.ExecContext(ctx, limitsSchema); err != nil {
-		return a, fmt.Errorf("sign-in limits: %w", err)
-	}
-	if err := prepareSessions(ctx, s.db); err != nil {
-		return a, err
-	}
-	if _, err := s.db.ExecContext(ctx, "DELETE FROM codes"); err != nil {
-		return a, fmt.Errorf("forget old codes: %w", err)
+	a := &auth{s: s,
+		requests: newAddressLimiter(s, "requests", addressRequestBurst, addressRequestEvery),
+		sends:    newAddressLimiter(s, "codes", addressCodeBurst, addressCodeEvery)}
+	if s.purgeCodes {
+		if _, err := s.db.ExecContext(ctx, "DELETE FROM codes"); err != nil {
+			return a, fmt.Errorf("forget old codes: %w", err)
+		}
 	}
 	return a, nil
 }

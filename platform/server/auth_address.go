@@ -1,11 +1,15 @@
 package server
 
 import (
+	"context"
+	"database/sql"
+	"errors"
 	"net"
 	"net/http"
 	"net/netip"
-	"sync"
 	"time"
+
+	"jiangsupass/platform"
 )
 
 // Limits per client address: a bucket of tries that refills at a steady
@@ -23,7 +27,13 @@ const (
 // up its requests.
 func (a *auth) perAddress(h http.HandlerFunc) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
-		if wait, ok := a.requests.take(clientAddress(r), a.s.now()); !ok {
+		wait, ok, err := a.requests.take(r.Context(), nil, clientAddress(r), a.s.now())
+		if err != nil {
+			a.s.log.Printf("sign-in limits: %v", err)
+			writeError(w, http.StatusServiceUnavailable, platform.CodeUnavailable, "the sign-in limits cannot be read now; try again")
+			return
+		}
+		if !ok {
 			writeLimited(w, wait, "too many sign-in requests from this address")
 			return
 		}
@@ -53,65 +63,78 @@ func clientAddress(r *http.Request) string {
 }
 
 // addressLimiter is a token bucket per client address, on the server's
-// clock. It counts at most addressesKept addresses: when full, it forgets
-// those whose bucket has filled up again, and refuses a new address while
-// none can be forgotten.
+// clock, kept in the database (address_limits) so that every node over it
+// counts the same tries. It counts at most kept addresses: when full, it
+// forgets those whose bucket has filled up again, and refuses a new
+// address while none can be forgotten.
 type addressLimiter struct {
-	burst float64
-	every time.Duration
-
-	mu      sync.Mutex
-	buckets map[string]*bucket
+	s      *Server
+	bucket string // names the limit in address_limits
+	burst  float64
+	every  time.Duration
+	kept   int
 }
 
-// bucket is one address's tries left, as of a time.
-type bucket struct {
-	tokens float64
-	at     time.Time
+func newAddressLimiter(s *Server, bucket string, burst int, every time.Duration) *addressLimiter {
+	return &addressLimiter{s: s, bucket: bucket, burst: float64(burst), every: every, kept: addressesKept}
 }
 
-func newAddressLimiter(burst int, every time.Duration) *addressLimiter {
-	return &addressLimiter{burst: float64(burst), every: every, buckets: map[string]*bucket{}}
-}
-
-// take spends one try of addr at now; when none is left it says how long
-// until one is.
-func (l *addressLimiter) take(addr string, now time.Time) (time.Duration, bool) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	b, ok := l.buckets[addr]
-	if !ok {
-		if len(l.buckets) >= addressesKept && !l.forgetFull(now) {
-			return l.every, false
+// take spends one try of addr at now, in tx, or in a transaction of its
+// own when tx is nil; when none is left it says how long until one is.
+func (l *addressLimiter) take(ctx context.Context, tx *sql.Tx, addr string, now time.Time) (wait time.Duration, ok bool, err error) {
+	if tx == nil {
+		err = l.s.inTx(ctx, func(tx *sql.Tx, _ *writer) error {
+			wait, ok, err = l.take(ctx, tx, addr, now)
+			return err
+		})
+		return wait, ok, err
+	}
+	if err := l.s.eng.lock(ctx, tx, "address\x00"+l.bucket+"\x00"+addr); err != nil {
+		return 0, false, err
+	}
+	var tokens float64
+	var at string
+	err = tx.QueryRowContext(ctx, "SELECT tokens, at FROM address_limits WHERE bucket = ? AND address = ?", l.bucket, addr).Scan(&tokens, &at)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		if room, err := l.room(ctx, tx, now); err != nil || !room {
+			return l.every, false, err
 		}
-		b = &bucket{tokens: l.burst, at: now}
-		l.buckets[addr] = b
+		tokens, at = l.burst, stamp(now)
+	case err != nil:
+		return 0, false, err
 	}
-	l.refill(b, now)
-	if b.tokens < 1 {
-		return time.Duration((1 - b.tokens) * float64(l.every)), false
+	last := unstamp(at)
+	if d := now.Sub(last); d > 0 { // a clock that went back earns nothing
+		tokens = min(l.burst, tokens+float64(d)/float64(l.every))
+		last = now
 	}
-	b.tokens--
-	return 0, true
+	if tokens < 1 {
+		return time.Duration((1 - tokens) * float64(l.every)), false, nil
+	}
+	tokens--
+	full := last.Add(time.Duration((l.burst - tokens) * float64(l.every)))
+	_, err = tx.ExecContext(ctx, `INSERT INTO address_limits (bucket, address, tokens, at, full_at) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (bucket, address) DO UPDATE SET tokens = excluded.tokens, at = excluded.at, full_at = excluded.full_at`,
+		l.bucket, addr, tokens, stamp(last), stamp(full))
+	return 0, err == nil, err
 }
 
-// refill adds the tries earned since the bucket was last seen. A clock
-// that went back earns nothing.
-func (l *addressLimiter) refill(b *bucket, now time.Time) {
-	if d := now.Sub(b.at); d > 0 {
-		b.tokens = min(l.burst, b.tokens+float64(d)/float64(l.every))
-		b.at = now
+// room reports whether the limit may count one more address, forgetting
+// those whose bucket is full at now when it counts kept already.
+func (l *addressLimiter) room(ctx context.Context, tx *sql.Tx, now time.Time) (bool, error) {
+	count := func() (int, error) {
+		var n int
+		err := tx.QueryRowContext(ctx, "SELECT count(*) FROM address_limits WHERE bucket = ?", l.bucket).Scan(&n)
+		return n, err
 	}
-}
-
-// forgetFull drops the addresses whose bucket is full at now, and reports
-// whether any went.
-func (l *addressLimiter) forgetFull(now time.Time) bool {
-	n := len(l.buckets)
-	for addr, b := range l.buckets {
-		if l.refill(b, now); b.tokens >= l.burst {
-			delete(l.buckets, addr)
-		}
+	n, err := count()
+	if err != nil || n < l.kept {
+		return err == nil, err
 	}
-	return len(l.buckets) < n
+	if _, err := tx.ExecContext(ctx, "DELETE FROM address_limits WHERE bucket = ? AND full_at <= ?", l.bucket, stamp(now)); err != nil {
+		return false, err
+	}
+	n, err = count()
+	return err == nil && n < l.kept, err
 }

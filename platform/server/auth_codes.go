@@ -36,7 +36,7 @@ func (a *auth) requestCode(w http.ResponseWriter, r *http.Request) {
 	now := a.s.now()
 	var wait time.Duration
 	var why string
-	err = a.inTx(r.Context(), func(tx *sql.Tx) error {
+	err = a.inTx(r.Context(), phone, func(tx *sql.Tx) error {
 		ctx := r.Context()
 		if err := a.pruneLimits(ctx, tx, now); err != nil {
 			return err
@@ -48,9 +48,9 @@ func (a *auth) requestCode(w http.ResponseWriter, r *http.Request) {
 		if wait, why, err = sendWait(ctx, tx, phone, now, st); err != nil || wait > 0 {
 			return err
 		}
-		if d, ok := a.sends.take(clientAddress(r), now); !ok {
+		if d, ok, err := a.sends.take(ctx, tx, clientAddress(r), now); err != nil || !ok {
 			wait, why = d, "too many codes sent from this address"
-			return nil
+			return err
 		}
 		if _, err := tx.ExecContext(ctx, "INSERT INTO code_sends (phone, sent_at) VALUES (?, ?)", phone, stamp(now)); err != nil {
 			return err
@@ -96,7 +96,7 @@ func (a *auth) signIn(w http.ResponseWriter, r *http.Request) {
 	var tokens platform.Tokens
 	var wait time.Duration
 	var wrong bool
-	err := a.inTx(r.Context(), func(tx *sql.Tx) error {
+	err := a.inTx(r.Context(), phone, func(tx *sql.Tx) error {
 		ctx := r.Context()
 		st, err := loadStreak(ctx, tx, phone, now)
 		if err != nil {
@@ -160,30 +160,28 @@ func countWrong(ctx context.Context, tx *sql.Tx, phone string, st streak, now ti
 }
 
 // codeHash is how a code is stored: an HMAC of the number and the code
-// under a key that lives only in this process, so that the database alone
-// does not give the code away (a plain hash of six digits would, to a
-// million guesses).
+// under a key kept out of the database (Options.CodeKey), so that the
+// database alone does not give the code away (a plain hash of six digits
+// would, to a million guesses).
 func (a *auth) codeHash(phone, code string) string {
-	m := hmac.New(sha256.New, a.codeKey)
+	m := hmac.New(sha256.New, a.s.codeKey)
 	m.Write([]byte(phone))
 	m.Write([]byte{0})
 	m.Write([]byte(code))
 	return hex.EncodeToString(m.Sum(nil))
 }
 
-// inTx runs f in one transaction (BEGIN IMMEDIATE: the server's database
-// takes its write lock at once), so that concurrent requests for one
-// number are counted one after the other.
-func (a *auth) inTx(ctx context.Context, f func(tx *sql.Tx) error) error {
-	tx, err := a.s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
-	}
-	if err := f(tx); err != nil {
-		_ = tx.Rollback()
-		return err
-	}
-	return tx.Commit()
+// inTx runs f in one transaction that holds the number's lock (on SQLite,
+// BEGIN IMMEDIATE takes the database's write lock at once), so that
+// concurrent requests for one number, to any node, are counted one after
+// the other.
+func (a *auth) inTx(ctx context.Context, phone string, f func(tx *sql.Tx) error) error {
+	return a.s.inTx(ctx, func(tx *sql.Tx, _ *writer) error {
+		if err := a.s.eng.lock(ctx, tx, "phone\x00"+phone); err != nil {
+			return err
+		}
+		return f(tx)
+	})
 }
 
 // userFor returns the account of a phone, making one for a new number: a

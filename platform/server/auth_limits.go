@@ -26,24 +26,6 @@ const (
 	pruneEvery   = time.Minute    // how often old sends and streaks are deleted
 )
 
-// limitsSchema holds the counts per number: the codes sent in the last
-// day, and each number's streak of wrong guesses with its lock.
-const limitsSchema = `
-CREATE TABLE IF NOT EXISTS code_sends (
-	phone   TEXT NOT NULL,
-	sent_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS code_sends_by_phone ON code_sends (phone, sent_at);
-CREATE INDEX IF NOT EXISTS code_sends_by_time ON code_sends (sent_at);
-CREATE TABLE IF NOT EXISTS sign_in_streaks (
-	phone        TEXT PRIMARY KEY,
-	wrong        INTEGER NOT NULL, -- wrong guesses in a row
-	locks        INTEGER NOT NULL, -- lock-outs of this streak
-	last_wrong   TEXT NOT NULL,
-	locked_until TEXT NOT NULL
-) WITHOUT ROWID;
-`
-
 // streak is a number's wrong guesses in a row and the lock they earned.
 type streak struct {
 	wrong, locks int
@@ -151,9 +133,10 @@ func sendWait(ctx context.Context, q querier, phone string, now time.Time, st st
 	return wait, why, nil
 }
 
-// pruneLimits deletes, at most once every pruneEvery, the sends older than
-// a day, the streaks that are forgotten and the codes that have expired,
-// so that the tables hold only what a limit can still use.
+// pruneLimits deletes, at most once every pruneEvery in this process, the
+// sends older than a day, the streaks that are forgotten, the codes that
+// have expired and the address buckets that are full again, so that the
+// tables hold only what a limit can still use.
 func (a *auth) pruneLimits(ctx context.Context, q querier, now time.Time) error {
 	last := a.pruned.Load()
 	if d := now.UnixNano() - last; d >= 0 && d < int64(pruneEvery) || !a.pruned.CompareAndSwap(last, now.UnixNano()) {
@@ -166,6 +149,7 @@ func (a *auth) pruneLimits(ctx context.Context, q querier, now time.Time) error 
 		{"DELETE FROM code_sends WHERE sent_at <= ?", []any{stamp(now.Add(-24 * time.Hour))}},
 		{"DELETE FROM sign_in_streaks WHERE last_wrong <= ? AND locked_until <= ?", []any{stamp(now.Add(-streakMemory)), stamp(now)}},
 		{"DELETE FROM codes WHERE expires_at < ?", []any{stamp(now)}},
+		{"DELETE FROM address_limits WHERE full_at <= ?", []any{stamp(now)}},
 	} {
 		if _, err := q.ExecContext(ctx, del.query, del.args...); err != nil {
 			return err

@@ -1,6 +1,7 @@
 package server
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"testing"
@@ -188,24 +189,29 @@ func TestClientAddress(t *testing.T) {
 	}
 }
 
-// TestAddressLimiterIsBounded: the limiter counts at most addressesKept
-// addresses; a new one is refused while every bucket is in use, and taken
-// once idle buckets have filled up and can be forgotten.
+// TestAddressLimiterIsBounded: the limiter counts at most its kept
+// addresses (addressesKept, here a few); a new one is refused while every
+// bucket is in use, and taken once idle buckets have filled up and can be
+// forgotten.
 func TestAddressLimiterIsBounded(t *testing.T) {
-	l := newAddressLimiter(2, time.Second)
+	ctx := context.Background()
+	s := newAuthBench(t).s
+	l := newAddressLimiter(s, "test", 2, time.Second)
+	l.kept = 40
 	t0 := time.Unix(1_800_000_000, 0)
-	for i := range addressesKept {
-		if _, ok := l.take(fmt.Sprintf("10.%d.%d.1", i>>8, i&0xff), t0); !ok {
-			t.Fatalf("address %d refused", i)
+	for i := range l.kept {
+		if _, ok, err := l.take(ctx, nil, fmt.Sprintf("10.0.%d.1", i), t0); err != nil || !ok {
+			t.Fatalf("address %d refused (%v)", i, err)
 		}
 	}
-	if wait, ok := l.take("192.0.2.1", t0); ok || wait != time.Second {
-		t.Errorf("a new address while all are in use: ok %v, wait %v", ok, wait)
+	if wait, ok, err := l.take(ctx, nil, "192.0.2.1", t0); err != nil || ok || wait != time.Second {
+		t.Errorf("a new address while all are in use: ok %v, wait %v, %v", ok, wait, err)
 	}
-	if _, ok := l.take("192.0.2.1", t0.Add(time.Second)); !ok {
-		t.Error("a new address once the others are idle was refused")
+	if _, ok, err := l.take(ctx, nil, "192.0.2.1", t0.Add(time.Second)); err != nil || !ok {
+		t.Errorf("a new address once the others are idle was refused (%v)", err)
 	}
-	if n := len(l.buckets); n != 1 {
-		t.Errorf("%d addresses kept after the idle ones were forgotten, want 1", n)
+	var n int
+	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM address_limits WHERE bucket = 'test'").Scan(&n); err != nil || n != 1 {
+		t.Errorf("%d addresses kept after the idle ones were forgotten, want 1 (%v)", n, err)
 	}
 }

@@ -6,7 +6,6 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"errors"
-	"fmt"
 	"net/http"
 	"time"
 
@@ -15,26 +14,6 @@ import (
 
 // refreshTTL is how long a refresh token lives.
 const refreshTTL = 30 * 24 * time.Hour
-
-// prepareSessions gives every token the session it belongs to: a sign-in
-// starts one, and the tokens each refresh gives stay in it, so that a
-// sign-out can end every token of the session. (Tokens from before the
-// column existed are each a session of their own.)
-func prepareSessions(ctx context.Context, db *sql.DB) error {
-	var has int
-	if err := db.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_info('tokens') WHERE name = 'session'").Scan(&has); err != nil {
-		return fmt.Errorf("token sessions: %w", err)
-	}
-	if has == 0 {
-		if _, err := db.ExecContext(ctx, "ALTER TABLE tokens ADD COLUMN session TEXT NOT NULL DEFAULT ''"); err != nil {
-			return fmt.Errorf("token sessions: %w", err)
-		}
-	}
-	if _, err := db.ExecContext(ctx, "CREATE INDEX IF NOT EXISTS tokens_by_session ON tokens (session)"); err != nil {
-		return fmt.Errorf("token sessions: %w", err)
-	}
-	return nil
-}
 
 // newSession stores a new access and refresh token (hashed) for a user, in
 // session (a new one when ""), and returns them.
@@ -55,7 +34,9 @@ func (a *auth) newSession(ctx context.Context, q querier, userID, session string
 }
 
 // refresh exchanges a refresh token, used once, for new tokens in the same
-// session.
+// session. The token is deleted and read in one statement: of two
+// requests with it, to any nodes, one deletes it and gets new tokens,
+// and the other finds nothing to delete.
 func (a *auth) refresh(w http.ResponseWriter, r *http.Request) {
 	var req platform.RefreshRequest
 	if !readJSON(w, r, &req) {
@@ -63,18 +44,15 @@ func (a *auth) refresh(w http.ResponseWriter, r *http.Request) {
 	}
 	now := a.s.now()
 	var tokens platform.Tokens
-	err := a.inTx(r.Context(), func(tx *sql.Tx) error {
+	err := a.s.inTx(r.Context(), func(tx *sql.Tx, _ *writer) error {
 		ctx := r.Context()
 		var userID, expires, session string
-		err := tx.QueryRowContext(ctx, "SELECT user_id, expires_at, session FROM tokens WHERE token = ? AND kind = 'refresh'",
+		err := tx.QueryRowContext(ctx, "DELETE FROM tokens WHERE token = ? AND kind = 'refresh' RETURNING user_id, expires_at, session",
 			hashToken(req.RefreshToken)).Scan(&userID, &expires, &session)
 		if errors.Is(err, sql.ErrNoRows) || err == nil && expires < stamp(now) {
 			return errSessionEnded
 		}
 		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "DELETE FROM tokens WHERE token = ?", hashToken(req.RefreshToken)); err != nil {
 			return err
 		}
 		tokens, err = a.newSession(ctx, tx, userID, session, now)
@@ -106,7 +84,7 @@ func (a *auth) signOut(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, platform.CodeBadRequest, "refresh_token is empty")
 		return
 	}
-	err := a.inTx(r.Context(), func(tx *sql.Tx) error {
+	err := a.s.inTx(r.Context(), func(tx *sql.Tx, _ *writer) error {
 		ctx := r.Context()
 		var session string
 		err := tx.QueryRowContext(ctx, "SELECT session FROM tokens WHERE token = ? AND kind = 'refresh'",

@@ -65,8 +65,7 @@ func CatalogueItems(d *seed.Data, n int) []*platform.ServiceItem {
 // adds the ones missing (a catalogue is never shrunk), in one transaction.
 func (s *Server) GenerateCatalogue(ctx context.Context, n int) error {
 	var have int
-	if err := s.db.QueryRowContext(ctx, "SELECT count(*) FROM items WHERE collection = ? AND CAST(id AS INTEGER) > ?",
-		platform.ServiceItems, GeneratedIDBase).Scan(&have); err != nil {
+	if err := s.db.QueryRowContext(ctx, s.sq.generatedItems, platform.ServiceItems, GeneratedIDBase).Scan(&have); err != nil {
 		return fmt.Errorf("generate catalogue: %w", err)
 	}
 	if have >= n {

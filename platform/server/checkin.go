@@ -18,23 +18,7 @@ import (
 
 func init() { addFeature(registerCheckIn) }
 
-// checkInSchema holds each day's queue numbers, one per resident per hall.
-const checkInSchema = `
-CREATE TABLE IF NOT EXISTS check_ins (
-	hall_id    TEXT NOT NULL,
-	day        TEXT NOT NULL,
-	holder     TEXT NOT NULL, -- the user's id, or the credential's for a resident of another province
-	number     TEXT NOT NULL,
-	body       TEXT NOT NULL, -- the CheckIn as answered
-	PRIMARY KEY (hall_id, day, holder),
-	UNIQUE (hall_id, day, number)
-);
-`
-
 func registerCheckIn(s *Server, r *router) {
-	if _, err := s.db.Exec(checkInSchema); err != nil {
-		s.log.Printf("check-in unavailable: %v", err)
-	}
 	r.handle("POST /v1/halls/{hall}/check-ins", s.checkIn)
 }
 
@@ -92,6 +76,11 @@ func (s *Server) placeInQueue(ctx context.Context, hallID string, res *codes.Res
 		return 0, platform.CheckIn{}, unavailable(err)
 	}
 	defer func() { _ = tx.Rollback() }()
+	// The hall's day is locked while its numbers are counted and one is
+	// given, so that two nodes do not give the same number.
+	if err := s.eng.lock(ctx, tx, "checkin\x00"+hallID+"\x00"+day); err != nil {
+		return 0, platform.CheckIn{}, unavailable(err)
+	}
 	var hall platform.ServiceHall
 	if ok, err := loadItem(ctx, tx, platform.ServiceHalls, hallID, &hall); err != nil {
 		return 0, platform.CheckIn{}, unavailable(err)

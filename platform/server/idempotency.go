@@ -36,29 +36,35 @@ func (s *Server) mutation(route string, personal bool, apply applyFunc) http.Han
 				return
 			}
 		}
-		key := r.Header.Get("Idempotency-Key")
-		if len(key) < 8 || len(key) > 200 {
-			writeError(w, http.StatusBadRequest, platform.CodeBadRequest, "an Idempotency-Key header of 8 to 200 characters is required")
-			return
-		}
-		body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
-		if err != nil {
-			writeError(w, http.StatusBadRequest, platform.CodeBadRequest, "the request body could not be read")
-			return
-		}
-		status, answer, err := s.applyOnce(r.Context(), route, u, key, body, apply)
-		if err != nil {
-			var pe *platform.Error
-			if errors.As(err, &pe) {
-				writeError(w, pe.Status, pe.Code, pe.Message)
-				return
-			}
-			s.log.Printf("%s: %v", route, err)
-			writeError(w, http.StatusServiceUnavailable, platform.CodeUnavailable, "the request could not be applied now; try again")
-			return
-		}
-		writeRaw(w, status, answer)
+		s.serveMutation(w, r, route, u, apply)
 	}
+}
+
+// serveMutation applies a POST of principal u once per Idempotency-Key
+// (see mutation) and answers it.
+func (s *Server) serveMutation(w http.ResponseWriter, r *http.Request, route string, u User, apply applyFunc) {
+	key := r.Header.Get("Idempotency-Key")
+	if len(key) < 8 || len(key) > 200 {
+		writeError(w, http.StatusBadRequest, platform.CodeBadRequest, "an Idempotency-Key header of 8 to 200 characters is required")
+		return
+	}
+	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, 1<<20))
+	if err != nil {
+		writeError(w, http.StatusBadRequest, platform.CodeBadRequest, "the request body could not be read")
+		return
+	}
+	status, answer, err := s.applyOnce(r.Context(), route, u, key, body, apply)
+	if err != nil {
+		var pe *platform.Error
+		if errors.As(err, &pe) {
+			writeError(w, pe.Status, pe.Code, pe.Message)
+			return
+		}
+		s.log.Printf("%s: %v", route, err)
+		writeError(w, http.StatusServiceUnavailable, platform.CodeUnavailable, "the request could not be applied now; try again")
+		return
+	}
+	writeRaw(w, status, answer)
 }
 
 // applyOnce looks the key up and either returns the stored answer or
@@ -68,6 +74,11 @@ func (s *Server) applyOnce(ctx context.Context, route string, u User, key string
 	var status int
 	var answer []byte
 	err := s.inTx(ctx, func(tx *sql.Tx, w *writer) error {
+		// The key is locked first: a repeat sent at once to another node
+		// waits here, then finds the answer stored.
+		if err := s.eng.lock(ctx, tx, "idempotency\x00"+u.ID+"\x00"+key); err != nil {
+			return err
+		}
 		var storedRoute, storedHash string
 		err := tx.QueryRowContext(ctx, "SELECT route, request_hash, status, body FROM idempotency WHERE principal = ? AND key = ?",
 			u.ID, key).Scan(&storedRoute, &storedHash, &status, &answer)

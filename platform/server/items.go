@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"time"
 
 	"jiangsupass/platform"
@@ -44,86 +45,133 @@ func decodeItem(collection string, body []byte) (platform.Item, error) {
 }
 
 // writer writes changes inside one transaction, each with the next
-// changelog number.
+// changelog number. Before its first change it takes the changelog's
+// lock (on PostgreSQL), which the transaction holds until it ends, so
+// that changes are numbered in the order they commit: a sync client that
+// has read up to a number can never miss a change that commits later
+// with a smaller one.
 type writer struct {
+	s      *Server
 	tx     *sql.Tx
 	now    string
-	log    *sql.Stmt
+	locked bool
+	log    *sql.Stmt // prepared for a batch (dialect.prepareBatch)
 	upsert *sql.Stmt
 }
 
-// newWriter prepares the statements of a batch of changes.
-func newWriter(ctx context.Context, tx *sql.Tx, now time.Time) (*writer, error) {
-	w := &writer{tx: tx, now: now.UTC().Format(time.RFC3339Nano)}
-	var err error
-	if w.log, err = tx.PrepareContext(ctx, "INSERT INTO changelog (collection, item_id, op, at) VALUES (?, ?, ?, ?)"); err != nil {
-		return nil, err
-	}
-	if w.upsert, err = tx.PrepareContext(ctx, `INSERT INTO items (collection, id, seq, deleted, body) VALUES (?, ?, ?, ?, ?)
-		ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`); err != nil {
-		w.log.Close()
-		return nil, err
-	}
-	return w, nil
-}
+const (
+	sqlLogChange  = "INSERT INTO changelog (collection, item_id, op, at) VALUES (?, ?, ?, ?) RETURNING seq"
+	sqlUpsertItem = `INSERT INTO items (collection, id, seq, deleted, body) VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (collection, id) DO UPDATE SET seq = excluded.seq, deleted = excluded.deleted, body = excluded.body`
+)
 
 func (w *writer) close() {
-	w.log.Close()
-	w.upsert.Close()
+	if w.log != nil {
+		w.log.Close()
+		w.upsert.Close()
+	}
+}
+
+// change logs a change of an item and stores its new state (body nil
+// for a tombstone), returning its changelog number.
+func (w *writer) change(ctx context.Context, collection, id string, body []byte) (platform.Cursor, error) {
+	if !w.locked {
+		if err := w.s.eng.lock(ctx, w.tx, "changelog"); err != nil {
+			return 0, err
+		}
+		w.locked = true
+		if w.s.sq.prepareBatch {
+			var err error
+			if w.log, err = w.tx.PrepareContext(ctx, sqlLogChange); err != nil {
+				return 0, err
+			}
+			if w.upsert, err = w.tx.PrepareContext(ctx, sqlUpsertItem); err != nil {
+				w.log.Close()
+				w.log = nil
+				return 0, err
+			}
+		}
+	}
+	op, deleted, text := "upsert", 0, any(nil)
+	if body == nil {
+		op, deleted = "delete", 1
+	} else {
+		text = string(body)
+	}
+	var seq platform.Cursor
+	var err error
+	if w.log != nil {
+		err = w.log.QueryRowContext(ctx, collection, id, op, w.now).Scan(&seq)
+	} else {
+		err = w.tx.QueryRowContext(ctx, sqlLogChange, collection, id, op, w.now).Scan(&seq)
+	}
+	if err != nil {
+		return 0, err
+	}
+	if w.upsert != nil {
+		_, err = w.upsert.ExecContext(ctx, collection, id, seq, deleted, text)
+	} else {
+		_, err = w.tx.ExecContext(ctx, sqlUpsertItem, collection, id, seq, deleted, text)
+	}
+	return seq, err
 }
 
 // put stores an item's canonical JSON as its new state.
 func (w *writer) put(ctx context.Context, collection, id string, body []byte) (platform.Cursor, error) {
-	res, err := w.log.ExecContext(ctx, collection, id, "upsert", w.now)
-	if err != nil {
-		return 0, err
-	}
-	seq, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
-	}
-	_, err = w.upsert.ExecContext(ctx, collection, id, seq, 0, string(body))
-	return platform.Cursor(seq), err
+	return w.change(ctx, collection, id, body)
 }
 
 // remove turns an item into a tombstone.
 func (w *writer) remove(ctx context.Context, collection, id string) (platform.Cursor, error) {
 	var deleted bool
-	err := w.tx.QueryRowContext(ctx, "SELECT deleted FROM items WHERE collection = ? AND id = ?", collection, id).Scan(&deleted)
+	err := w.tx.QueryRowContext(ctx, "SELECT deleted FROM items WHERE collection = ? AND id = ?"+w.s.sq.forUpdate, collection, id).Scan(&deleted)
 	if errors.Is(err, sql.ErrNoRows) || deleted {
 		return 0, fmt.Errorf("%s %s: %w", collection, id, ErrNoItem)
 	}
 	if err != nil {
 		return 0, err
 	}
-	res, err := w.log.ExecContext(ctx, collection, id, "delete", w.now)
-	if err != nil {
-		return 0, err
-	}
-	seq, err := res.LastInsertId()
-	if err != nil {
-		return 0, err
-	}
-	_, err = w.upsert.ExecContext(ctx, collection, id, seq, 1, nil)
-	return platform.Cursor(seq), err
+	return w.change(ctx, collection, id, nil)
 }
 
-// inTx runs f in a write transaction with a writer.
+// maxTries is how many times a transaction the engine may run again is
+// run in all.
+const maxTries = 5
+
+// inTx runs f in a write transaction with a writer. A transaction that
+// the engine undid whole (a deadlock PostgreSQL broke) is run again, up
+// to maxTries times in all.
 func (s *Server) inTx(ctx context.Context, f func(tx *sql.Tx, w *writer) error) error {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return err
+	return s.retry(ctx, func() error {
+		tx, err := s.db.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		defer func() { _ = tx.Rollback() }()
+		w := &writer{s: s, tx: tx, now: s.now().UTC().Format(time.RFC3339Nano)}
+		defer w.close()
+		if err := f(tx, w); err != nil {
+			return err
+		}
+		return tx.Commit()
+	})
+}
+
+// retry runs a transaction, and again while the engine says it took
+// nothing and may be run again, up to maxTries times in all, with a short
+// random pause between.
+func (s *Server) retry(ctx context.Context, run func() error) error {
+	for try := 1; ; try++ {
+		err := run()
+		if err == nil || try == maxTries || !s.eng.retryable(err) {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return err
+		case <-time.After(time.Duration(rand.Int64N(int64(try) * int64(5*time.Millisecond)))):
+		}
 	}
-	defer func() { _ = tx.Rollback() }()
-	w, err := newWriter(ctx, tx, s.now())
-	if err != nil {
-		return err
-	}
-	defer w.close()
-	if err := f(tx, w); err != nil {
-		return err
-	}
-	return tx.Commit()
 }
 
 // Put stores an item of a collection, adding it or replacing it, and
@@ -147,7 +195,7 @@ func (s *Server) Patch(ctx context.Context, collection, id string, patch []byte)
 	var seq platform.Cursor
 	err := s.inTx(ctx, func(tx *sql.Tx, w *writer) error {
 		var cur sql.NullString
-		err := tx.QueryRowContext(ctx, "SELECT body FROM items WHERE collection = ? AND id = ? AND deleted = 0",
+		err := tx.QueryRowContext(ctx, "SELECT body FROM items WHERE collection = ? AND id = ? AND deleted = 0"+s.sq.forUpdate,
 			collection, id).Scan(&cur)
 		if errors.Is(err, sql.ErrNoRows) {
 			return fmt.Errorf("%s %s: %w", collection, id, ErrNoItem)
@@ -257,7 +305,7 @@ func (s *Server) Items(ctx context.Context, collection string) (map[string]ItemS
 // Checksum computes the checksum of a collection's live items (see
 // platform.Checksum).
 func (s *Server) Checksum(ctx context.Context, collection string) (platform.Checksum, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.db.BeginTx(ctx, s.eng.readTx())
 	if err != nil {
 		return platform.Checksum{}, err
 	}

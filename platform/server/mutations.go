@@ -27,8 +27,14 @@ func registerMutations(s *Server, r *router) {
 
 // loadItem reads a live item of a collection into v.
 func loadItem(ctx context.Context, tx *sql.Tx, coll, id string, v any) (bool, error) {
+	return loadItemLocked(ctx, tx, "", coll, id, v)
+}
+
+// loadItemLocked reads a live item of a collection into v, with a lock
+// clause (dialect.forUpdate) when the transaction is to change it.
+func loadItemLocked(ctx context.Context, tx *sql.Tx, lock, coll, id string, v any) (bool, error) {
 	var body string
-	err := tx.QueryRowContext(ctx, "SELECT body FROM items WHERE collection = ? AND id = ? AND deleted = 0", coll, id).Scan(&body)
+	err := tx.QueryRowContext(ctx, "SELECT body FROM items WHERE collection = ? AND id = ? AND deleted = 0"+lock, coll, id).Scan(&body)
 	if errors.Is(err, sql.ErrNoRows) {
 		return false, nil
 	}
@@ -96,7 +102,12 @@ func (s *Server) applyAppointment(ctx context.Context, tx *sql.Tx, _ *writer, u 
 	if perr := s.checkAppointmentTime(req.Date, req.Time, at); perr != nil {
 		return 0, nil, perr
 	}
-	if taken, err := hallSlotTaken(ctx, tx, req.HallID, req.Date, req.Time); err != nil {
+	// The hall's time is locked while its visits are counted and one is
+	// added, so that two nodes cannot both take its last place.
+	if err := s.eng.lock(ctx, tx, "hall\x00"+req.HallID+"\x00"+req.Date+"\x00"+req.Time); err != nil {
+		return 0, nil, unavailable(err)
+	}
+	if taken, err := s.hallSlotTaken(ctx, tx, req.HallID, req.Date, req.Time); err != nil {
 		return 0, nil, unavailable(err)
 	} else if taken >= platform.HallSlotVisits {
 		return 0, nil, &platform.Error{Status: http.StatusConflict, Code: platform.CodeSlotFull,

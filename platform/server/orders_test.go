@@ -233,31 +233,55 @@ func TestTicketLimitPerAccount(t *testing.T) {
 	}
 }
 
-// TestHoldersMoveToAccounts: a database whose ticket_holders table has no
-// user_id (one document per day across all accounts) keeps its holders,
-// each under the account of its order, when the server starts.
+// TestHoldersMoveToAccounts: a database made before migrations were
+// numbered, whose ticket_holders table has no user_id (one document per
+// day across all accounts) and whose tokens have no session, keeps its
+// holders, each under the account of its order, when the server opens
+// it, and its tokens as sessions of their own.
 func TestHoldersMoveToAccounts(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "p.db"), Options{Now: clocktest.Fixed()})
+	path := filepath.Join(t.TempDir(), "p.db")
+	old, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{
+		`CREATE TABLE users (id TEXT PRIMARY KEY, phone TEXT NOT NULL UNIQUE, name TEXT NOT NULL)`,
+		`CREATE TABLE tokens (token TEXT PRIMARY KEY, kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),
+			user_id TEXT NOT NULL REFERENCES users(id), expires_at TEXT NOT NULL)`,
+		`CREATE TABLE mutations (id TEXT PRIMARY KEY, kind TEXT NOT NULL, user_id TEXT NOT NULL, idem_key TEXT NOT NULL,
+			body TEXT NOT NULL, created_at TEXT NOT NULL)`,
+		`CREATE TABLE ticket_holders (attraction_id TEXT NOT NULL, date TEXT NOT NULL, doc_kind TEXT NOT NULL,
+			doc_number TEXT NOT NULL, order_id TEXT NOT NULL, PRIMARY KEY (attraction_id, date, doc_kind, doc_number)) WITHOUT ROWID`,
+		`CREATE INDEX ticket_holders_by_order ON ticket_holders (order_id)`,
+		`INSERT INTO users VALUES ('u-demo-2', '13800000002', '李四')`,
+		`INSERT INTO tokens VALUES ('old-token', 'refresh', 'u-demo-2', '2099-01-01T00:00:00.000000000Z')`,
+		`INSERT INTO mutations (id, kind, user_id, idem_key, body, created_at) VALUES ('o-old', 'orders', 'u-demo-2', 'old-key', '{}', '2026-01-01')`,
+		`INSERT INTO ticket_holders VALUES ('5a-001', '2026-01-02', 'id_card', '320102198503151230', 'o-old')`,
+	} {
+		if _, err := old.ExecContext(ctx, q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := old.Close(); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, path, Options{Now: clocktest.Fixed()})
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	for _, q := range []string{
-		`CREATE TABLE ticket_holders (attraction_id TEXT NOT NULL, date TEXT NOT NULL, doc_kind TEXT NOT NULL,
-			doc_number TEXT NOT NULL, order_id TEXT NOT NULL, PRIMARY KEY (attraction_id, date, doc_kind, doc_number)) WITHOUT ROWID`,
-		`CREATE INDEX ticket_holders_by_order ON ticket_holders (order_id)`,
-		`INSERT INTO mutations (id, kind, user_id, idem_key, body, created_at) VALUES ('o-old', 'orders', 'u-demo-2', 'old-key', '{}', '2026-01-01')`,
-		`INSERT INTO ticket_holders VALUES ('5a-001', '2026-01-02', 'id_card', '320102198503151230', 'o-old')`,
-	} {
-		if _, err := s.db.ExecContext(ctx, q); err != nil {
-			t.Fatal(err)
-		}
-	}
-	s.Handler() // the features prepare their tables
 	var user, order string
 	err = s.db.QueryRowContext(ctx, "SELECT user_id, order_id FROM ticket_holders WHERE doc_number = '320102198503151230'").Scan(&user, &order)
 	if err != nil || user != "u-demo-2" || order != "o-old" {
 		t.Errorf("the old holder after the move: %q %q %v", user, order, err)
+	}
+	var session string
+	if err := s.db.QueryRowContext(ctx, "SELECT session FROM tokens WHERE token = 'old-token'").Scan(&session); err != nil || session != "" {
+		t.Errorf("the old token's session: %q %v", session, err)
+	}
+	var version int
+	if err := s.db.QueryRowContext(ctx, "SELECT max(version) FROM schema_version").Scan(&version); err != nil || version != len(migrationNames)-1 {
+		t.Errorf("schema at migration %d (%v), want %d", version, err, len(migrationNames)-1)
 	}
 }

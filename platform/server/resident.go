@@ -12,33 +12,6 @@ import (
 
 func init() { addFeature(registerResident) }
 
-// residentSchema holds what the resident's codes need: every credential
-// issued (so that a lost card's credentials can be revoked), credentials
-// revoked one by one (a refunded ticket) and the generations of each
-// issuer's signing key.
-const residentSchema = `
-CREATE TABLE IF NOT EXISTS issued_credentials (
-	id         BLOB PRIMARY KEY,
-	user_id    TEXT NOT NULL,
-	kind       TEXT NOT NULL,
-	issued_at  TEXT NOT NULL,
-	expires_at TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS issued_credentials_by_user ON issued_credentials (user_id, kind);
-CREATE TABLE IF NOT EXISTS revoked_credentials (
-	id         BLOB PRIMARY KEY,
-	expires_at TEXT NOT NULL,
-	reason     TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS issuer_keys (
-	issuer      TEXT NOT NULL,
-	gen         INTEGER NOT NULL,
-	valid_from  INTEGER NOT NULL,
-	valid_until INTEGER NOT NULL DEFAULT 0,
-	PRIMARY KEY (issuer, gen)
-);
-`
-
 // credentialLife is how long a credential lasts; the app renews it a day
 // before it ends.
 const credentialLife = 3 * 24 * time.Hour
@@ -54,14 +27,13 @@ func registerResident(s *Server, r *router) {
 	r.handle("POST /admin/v1/issuers/{issuer}/rotate", s.adminOnly(s.adminRotate))
 }
 
-// prepareResident creates the tables and the first key generation of each
-// issuer of the Yangtze River Delta.
+// prepareResident makes the first key generation of each issuer of the
+// Yangtze River Delta (the tables are migration 1's: the credentials
+// issued, so that a lost card's can be revoked; those revoked one by one;
+// and each issuer's key generations).
 func (s *Server) prepareResident(ctx context.Context) error {
-	if _, err := s.db.ExecContext(ctx, residentSchema); err != nil {
-		return err
-	}
 	for _, d := range codes.DeltaIssuers {
-		if _, err := s.db.ExecContext(ctx, "INSERT OR IGNORE INTO issuer_keys (issuer, gen, valid_from) VALUES (?, 1, 0)", d.ID); err != nil {
+		if _, err := s.db.ExecContext(ctx, "INSERT INTO issuer_keys (issuer, gen, valid_from) VALUES (?, 1, 0) ON CONFLICT DO NOTHING", d.ID); err != nil {
 			return err
 		}
 	}

@@ -82,29 +82,29 @@ func (s *Server) currentIssuer(ctx context.Context, id string) (*codes.Issuer, e
 // credentials it signed verify until they end. It returns the new
 // generation.
 func (s *Server) RotateIssuerKey(ctx context.Context, issuer string) (int, error) {
-	tx, err := s.db.BeginTx(ctx, nil)
-	if err != nil {
-		return 0, err
-	}
-	defer func() { _ = tx.Rollback() }()
-	var gen sql.NullInt64
-	if err := tx.QueryRowContext(ctx, "SELECT max(gen) FROM issuer_keys WHERE issuer = ?", issuer).Scan(&gen); err != nil {
-		return 0, err
-	}
-	if !gen.Valid {
-		return 0, errNoIssuer
-	}
-	// The old key's window closes a second after now, so that what it
-	// signed within this second still falls inside it.
-	now := s.now().Unix()
-	if _, err := tx.ExecContext(ctx, "UPDATE issuer_keys SET valid_until = ? WHERE issuer = ? AND gen = ?", now+1, issuer, gen.Int64); err != nil {
-		return 0, err
-	}
-	next := int(gen.Int64) + 1
-	if _, err := tx.ExecContext(ctx, "INSERT INTO issuer_keys (issuer, gen, valid_from) VALUES (?, ?, ?)", issuer, next, now); err != nil {
-		return 0, err
-	}
-	return next, tx.Commit()
+	var next int
+	err := s.inTx(ctx, func(tx *sql.Tx, _ *writer) error {
+		if err := s.eng.lock(ctx, tx, "issuer\x00"+issuer); err != nil {
+			return err
+		}
+		var gen sql.NullInt64
+		if err := tx.QueryRowContext(ctx, "SELECT max(gen) FROM issuer_keys WHERE issuer = ?", issuer).Scan(&gen); err != nil {
+			return err
+		}
+		if !gen.Valid {
+			return errNoIssuer
+		}
+		// The old key's window closes a second after now, so that what it
+		// signed within this second still falls inside it.
+		now := s.now().Unix()
+		if _, err := tx.ExecContext(ctx, "UPDATE issuer_keys SET valid_until = ? WHERE issuer = ? AND gen = ?", now+1, issuer, gen.Int64); err != nil {
+			return err
+		}
+		next = int(gen.Int64) + 1
+		_, err := tx.ExecContext(ctx, "INSERT INTO issuer_keys (issuer, gen, valid_from) VALUES (?, ?, ?)", issuer, next, now)
+		return err
+	})
+	return next, err
 }
 
 // signedTrustList builds the trust list of every issuer key generation
@@ -198,7 +198,7 @@ func revokeCredential(ctx context.Context, tx *sql.Tx, signed []byte, reason str
 	if err != nil {
 		return fmt.Errorf("revoke: %w", err)
 	}
-	_, err = tx.ExecContext(ctx, "INSERT OR IGNORE INTO revoked_credentials (id, expires_at, reason) VALUES (?, ?, ?)",
+	_, err = tx.ExecContext(ctx, "INSERT INTO revoked_credentials (id, expires_at, reason) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
 		c.ID, stamp(c.ValidUntil()), reason)
 	return err
 }

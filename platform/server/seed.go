@@ -43,6 +43,14 @@ func (s *Server) seed(ctx context.Context) error {
 		return err
 	}
 	return s.inTx(ctx, func(tx *sql.Tx, w *writer) error {
+		// Nodes starting together over one new database seed it once: the
+		// first takes the lock and seeds, the others find it seeded.
+		if err := s.eng.lock(ctx, tx, "seed"); err != nil {
+			return err
+		}
+		if have, err := getMeta(ctx, tx, metaSeed); err != nil || have != "" {
+			return err
+		}
 		for _, ci := range items {
 			body, err := encodeItem(ci.coll, ci.item)
 			if err != nil {

@@ -3,6 +3,7 @@ package server
 import (
 	"bytes"
 	"context"
+	"crypto/rand"
 	"database/sql"
 	"errors"
 	"fmt"
@@ -12,8 +13,6 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
-
-	_ "github.com/mattn/go-sqlite3" // the database driver
 
 	"jiangsupass/platform"
 )
@@ -40,13 +39,27 @@ type Options struct {
 	Version string
 	// AdminTokenFile is where the admin API's token is written at start,
 	// readable by its owner only (0600); "" means the database's path
-	// with AdminTokenSuffix added.
+	// with AdminTokenSuffix added, for a SQLite file. A server on
+	// PostgreSQL must be given one.
 	AdminTokenFile string
+	// CodeKey is the key the stored one-time sign-in codes are hashed
+	// with (at least 32 bytes), kept out of the database so that the
+	// database alone does not give a pending code away. Every node over
+	// one database must be given the same key. nil means a new random key
+	// for this process, which suits one node on SQLite: codes stored by
+	// an earlier run are then deleted at start. A server on PostgreSQL
+	// must be given one.
+	CodeKey []byte
+	// MaxDBConns bounds the connections to a PostgreSQL database; 0 means
+	// 16. (SQLite has one writer whatever this says.)
+	MaxDBConns int
 }
 
 // Server is the reference platform server. Its Handler serves the API.
 type Server struct {
 	db     *sql.DB
+	eng    engine
+	sq     *dialect // the engine's own statements
 	log    *log.Logger
 	now    func() time.Time
 	onCode func(phone, code string)
@@ -56,18 +69,24 @@ type Server struct {
 
 	epoch string // see platform.SyncPage.Epoch
 
-	adminToken     string // what the admin API asks for; see adminOnly
 	adminTokenFile string
+	codeKey        []byte // see Options.CodeKey
+	purgeCodes     bool   // the key is this process's own: older codes cannot be checked
 
 	handlerOnce sync.Once
 	handler     http.Handler
 	routes      []string
 
 	sent sync.Map // collection → *atomic.Int64: changes sent in sync pages
+
+	crowd *crowdService // the gates', the crowd's and the staff's routes (crowd_service.go)
 }
 
-// Open opens the server's database at path, creating and seeding it on the
-// first run.
+// Open opens the server's database, creating and seeding it on the first
+// run: a SQLite file at path, or the PostgreSQL database that a
+// postgres:// URL names. Servers in several processes may open one
+// PostgreSQL database together: they keep nothing in memory that another
+// must see.
 func Open(ctx context.Context, path string, opt Options) (*Server, error) {
 	if opt.Log == nil {
 		opt.Log = io.Discard
@@ -84,16 +103,34 @@ func Open(ctx context.Context, path string, opt Options) (*Server, error) {
 	if opt.Version == "" {
 		opt.Version = "reference"
 	}
-	db, err := openDB(ctx, path)
+	eng := engineFor(path, opt)
+	if err := checkShared(eng, &opt); err != nil {
+		return nil, err
+	}
+	where := path
+	if IsPostgres(path) {
+		where = redactURL(path)
+	}
+	db, err := eng.open(ctx)
+	if err == nil {
+		if err = migrate(ctx, db, eng, opt.Now()); err != nil {
+			_ = db.Close()
+		}
+	}
 	if err != nil {
-		return nil, fmt.Errorf("open platform database %s: %w", path, err)
+		return nil, fmt.Errorf("open platform database %s: %w", where, err)
 	}
 	if opt.AdminTokenFile == "" {
 		opt.AdminTokenFile = path + AdminTokenSuffix
 	}
-	s := &Server{db: db, log: log.New(opt.Log, "platform: ", log.LstdFlags), now: opt.Now,
-		onCode: opt.OnCode, limit: opt.PageLimit, ttl: opt.AccessTTL, ver: opt.Version, adminTokenFile: opt.AdminTokenFile}
-	if s.adminToken, err = writeAdminToken(opt.AdminTokenFile); err != nil {
+	s := &Server{db: db, eng: eng, sq: eng.sql(), log: log.New(opt.Log, "platform: ", log.LstdFlags), now: opt.Now,
+		onCode: opt.OnCode, limit: opt.PageLimit, ttl: opt.AccessTTL, ver: opt.Version, adminTokenFile: opt.AdminTokenFile,
+		codeKey: opt.CodeKey, purgeCodes: opt.CodeKey == nil}
+	if s.codeKey == nil {
+		s.codeKey = make([]byte, 32)
+		_, _ = rand.Read(s.codeKey) // never fails (crypto/rand)
+	}
+	if err := s.writeAdminToken(ctx, opt.AdminTokenFile); err != nil {
 		_ = db.Close()
 		return nil, err
 	}

@@ -52,6 +52,7 @@ func (s *Server) syncPage(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, platform.CodeBadRequest, err.(*platform.Error).Message)
 		return
 	}
+	s.freshenBeforeSync(r.Context(), coll)
 	limit := s.limit
 	if v := q.Get("limit"); v != "" {
 		n, err := strconv.Atoi(v)
@@ -77,7 +78,7 @@ func (s *Server) syncPage(w http.ResponseWriter, r *http.Request) {
 // for the pages after its first. It returns the page and the number of
 // changes in it.
 func (s *Server) page(ctx context.Context, coll string, since platform.Cursor, limit int, count bool) ([]byte, int, error) {
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.db.BeginTx(ctx, s.eng.readTx())
 	if err != nil {
 		return nil, 0, err
 	}
@@ -176,7 +177,7 @@ func (s *Server) syncLookup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	tx, err := s.db.BeginTx(ctx, s.eng.readTx())
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, platform.CodeUnavailable, "the items cannot be read now; try again")
 		return

@@ -18,62 +18,8 @@ import (
 
 func init() { addFeature(registerTickets) }
 
-// ticketSchema holds which account's orders hold a ticket for which
-// document at which attraction on which day: an account books a document
-// once per attraction per day (real-name booking).
-const ticketSchema = `
-CREATE TABLE IF NOT EXISTS ticket_holders (
-	user_id       TEXT NOT NULL,
-	attraction_id TEXT NOT NULL,
-	date          TEXT NOT NULL,
-	doc_kind      TEXT NOT NULL,
-	doc_number    TEXT NOT NULL,
-	order_id      TEXT NOT NULL,
-	PRIMARY KEY (user_id, attraction_id, date, doc_kind, doc_number)
-) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS ticket_holders_by_order ON ticket_holders (order_id);
-`
-
-// holdersByAccount moves a database whose ticket_holders table has no
-// user_id (one document per day across all accounts) to the table of
-// ticketSchema, each row under the account of its order.
-const holdersByAccount = `
-ALTER TABLE ticket_holders RENAME TO ticket_holders_old;
-DROP INDEX IF EXISTS ticket_holders_by_order;
-` + ticketSchema + `
-INSERT OR IGNORE INTO ticket_holders (user_id, attraction_id, date, doc_kind, doc_number, order_id)
-	SELECT m.user_id, h.attraction_id, h.date, h.doc_kind, h.doc_number, h.order_id
-	FROM ticket_holders_old h JOIN mutations m ON m.id = h.order_id;
-DROP TABLE ticket_holders_old;
-`
-
 func registerTickets(s *Server, r *router) {
-	if err := s.prepareTickets(context.Background()); err != nil {
-		s.log.Printf("tickets unavailable: %v", err)
-	}
 	r.handle("POST /v1/refunds", s.mutation(platform.Refunds, true, s.applyRefund))
-}
-
-// prepareTickets creates the ticket tables, or brings older ones to the
-// present shape, in one transaction.
-func (s *Server) prepareTickets(ctx context.Context) error {
-	return s.inTx(ctx, func(tx *sql.Tx, _ *writer) error {
-		var perAccount int
-		err := tx.QueryRowContext(ctx, "SELECT count(*) FROM pragma_table_info('ticket_holders') WHERE name = 'user_id'").Scan(&perAccount)
-		if err != nil {
-			return err
-		}
-		var exists int
-		if err := tx.QueryRowContext(ctx, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'ticket_holders'").Scan(&exists); err != nil {
-			return err
-		}
-		script := ticketSchema
-		if exists == 1 && perAccount == 0 {
-			script = holdersByAccount
-		}
-		_, err = tx.ExecContext(ctx, script)
-		return err
-	})
 }
 
 // slotBounds are the start and end of a slot, read as China time.
@@ -103,8 +49,14 @@ func (s *Server) applyTicketOrder(ctx context.Context, tx *sql.Tx, w *writer, u 
 	if perr := decodeStrict(body, &req); perr != nil {
 		return 0, nil, perr
 	}
+	// The account, then the slot, are locked until the order is stored:
+	// no other node sells the slot's last tickets, or the account's, in
+	// between.
+	if err := s.eng.lock(ctx, tx, "tickets\x00"+u.ID); err != nil {
+		return 0, nil, unavailable(err)
+	}
 	var slot platform.TicketSlot
-	ok, err := loadItem(ctx, tx, platform.TicketSlots, req.SlotID, &slot)
+	ok, err := loadItemLocked(ctx, tx, s.sq.forUpdate, platform.TicketSlots, req.SlotID, &slot)
 	if err != nil {
 		return 0, nil, unavailable(err)
 	}
@@ -118,6 +70,10 @@ func (s *Server) applyTicketOrder(ctx context.Context, tx *sql.Tx, w *writer, u 
 	now := s.now()
 	if !now.Before(end) { // a slot can be bought until it ends (China time)
 		return 0, nil, &platform.Error{Status: http.StatusConflict, Code: platform.CodeSlotEnded, Message: "this time slot has ended; choose a later one"}
+	}
+	if slot.Paused { // the area's staff stopped its sales (staff_slots.go)
+		return 0, nil, &platform.Error{Status: http.StatusConflict, Code: platform.CodeSlotPaused,
+			Message: "the scenic area has paused the sales of this time slot; choose another slot"}
 	}
 	lines, perr := orderLines(ctx, tx, &req, &slot, now)
 	if perr != nil {
@@ -137,7 +93,7 @@ func (s *Server) applyTicketOrder(ctx context.Context, tx *sql.Tx, w *writer, u 
 	if perr := ownDocumentsFree(ctx, tx, u, &slot, req.Visitors); perr != nil {
 		return 0, nil, perr
 	}
-	if perr := withinAccountCap(ctx, tx, u, slot.ID, req.Quantity); perr != nil {
+	if perr := s.withinAccountCap(ctx, tx, u, slot.ID, req.Quantity); perr != nil {
 		return 0, nil, perr
 	}
 	if slot.Remaining < req.Quantity {
@@ -214,8 +170,12 @@ func (s *Server) applyRefund(ctx context.Context, tx *sql.Tx, w *writer, u User,
 	if perr := decodeStrict(body, &req); perr != nil {
 		return 0, nil, perr
 	}
+	if err := s.eng.lock(ctx, tx, "tickets\x00"+u.ID); err != nil {
+		return 0, nil, unavailable(err)
+	}
 	var raw string
-	err := tx.QueryRowContext(ctx, "SELECT body FROM mutations WHERE id = ? AND kind = ? AND user_id = ?", req.OrderID, platform.Orders, u.ID).Scan(&raw)
+	err := tx.QueryRowContext(ctx, "SELECT body FROM mutations WHERE id = ? AND kind = ? AND user_id = ?"+s.sq.forUpdate,
+		req.OrderID, platform.Orders, u.ID).Scan(&raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, nil, &platform.Error{Status: http.StatusNotFound, Code: platform.CodeNotFound, Message: "there is no such order of yours"}
 	}
@@ -231,7 +191,7 @@ func (s *Server) applyRefund(ctx context.Context, tx *sql.Tx, w *writer, u User,
 		return http.StatusOK, o, nil
 	}
 	var slot platform.TicketSlot
-	ok, err := loadItem(ctx, tx, platform.TicketSlots, o.SlotID, &slot)
+	ok, err := loadItemLocked(ctx, tx, s.sq.forUpdate, platform.TicketSlots, o.SlotID, &slot)
 	if err != nil {
 		return 0, nil, unavailable(err)
 	}

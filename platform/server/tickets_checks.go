@@ -86,11 +86,9 @@ func ownDocumentsFree(ctx context.Context, tx *sql.Tx, u User, sl *platform.Tick
 
 // withinAccountCap refuses an order that would give the account more
 // than maxAccountSlotTickets tickets in the slot (409 ticket_limit).
-func withinAccountCap(ctx context.Context, tx *sql.Tx, u User, slotID string, quantity int64) *platform.Error {
+func (s *Server) withinAccountCap(ctx context.Context, tx *sql.Tx, u User, slotID string, quantity int64) *platform.Error {
 	var held int64
-	err := tx.QueryRowContext(ctx, `SELECT coalesce(sum(json_extract(body, '$.quantity')), 0) FROM mutations
-		WHERE user_id = ? AND kind = ? AND json_extract(body, '$.slot_id') = ? AND json_extract(body, '$.status') = 'confirmed'`,
-		u.ID, platform.Orders, slotID).Scan(&held)
+	err := tx.QueryRowContext(ctx, s.sq.accountSlotTickets, u.ID, platform.Orders, slotID).Scan(&held)
 	if err != nil {
 		return unavailable(err)
 	}

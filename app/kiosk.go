@@ -311,16 +311,6 @@ func (k *kioskMode) reset() {
 		}
 	}
 	k.scan.Reset()
-	if k.shell.prefs.elder != k.cfg.Large() {
-		k.shell.prefs.elder = k.cfg.Large()
-		k.shell.applyTheme()
-	}
-	k.shell.history = []screens.Route{{Screen: screens.HomeID}}
-	k.shell.memory = screens.NewMemory() // the next visitor starts where the kiosk does
-	if k.shell.prefs.lang != k.cfg.Language {
-		k.shell.SetLanguage(k.cfg.Language) // rebuilds
-	} else {
-		k.shell.rebuild()
-	}
+	k.shell.Reset() // the next visitor starts where the kiosk does
 	k.touch()
 }

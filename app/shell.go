@@ -38,6 +38,7 @@ type Shell struct {
 	notice  string
 
 	prefs   prefs
+	start   prefs // the preferences it was made with, which Reset restores
 	loc     *translations.Localizer
 	layout  Layout // forced layout; LayoutAuto follows the width
 	phone   bool   // the layout in use
@@ -84,7 +85,7 @@ func newShell(a fyne.App, w fyne.Window, store *offline.Store, p prefs, version 
 	}
 	s := &Shell{
 		store: store, app: a, window: w, version: version,
-		prefs: p, loc: loc, now: now,
+		prefs: p, start: p, loc: loc, now: now,
 		history: []screens.Route{{Screen: homeID()}},
 		root:    container.NewStack(),
 		memory:  screens.NewMemory(),

@@ -96,7 +96,7 @@ func (r *raptor) journey(k int, e ends) Journey {
 	}
 	var rev []Leg
 	s := r.targetVia[k]
-	if last, ok := r.walkToDestination(s, r.arr[k][s], j.Arrive); ok {
+	if last, ok := r.placeWalk(q.To, s, false, r.arr[k][s], j.Arrive); ok {
 		rev = append(rev, last)
 	}
 	round := k
@@ -107,7 +107,7 @@ func (r *raptor) journey(k int, e ends) Journey {
 		prev := int(r.arrFrom[round][s])
 		from, walk := r.boardFrom[prev][b], r.boardWalk[prev][b]
 		if from < 0 {
-			if first, ok := r.walkFromOrigin(b, leg.Depart-walk, leg.Depart); ok {
+			if first, ok := r.placeWalk(q.From, b, true, leg.Depart-walk, leg.Depart); ok {
 				rev = append(rev, first)
 			}
 			break
@@ -129,37 +129,27 @@ func (r *raptor) journey(k int, e ends) Journey {
 // stopOf is the stop a node stands for.
 func (n *Network) stopOf(node int32) int { return int(n.nodeStop[node]) }
 
-// walkToDestination is the walk from node s, left at depart, to the
-// query's destination, arriving at arrive; none when the destination is
-// the stop itself.
-func (r *raptor) walkToDestination(s int32, depart, arrive Clock) (Leg, bool) {
-	n, q := r.n, r.q
-	dest, ok := n.stopIndex[q.To.StopID]
-	if ok && dest == n.nodeStop[s] && q.To.StopID != "" {
+// placeWalk is the walk between the query's place p and node s: from p
+// to s when fromPlace, else from s to p; none when p is the stop of s
+// itself.
+func (r *raptor) placeWalk(p Place, s int32, fromPlace bool, depart, arrive Clock) (Leg, bool) {
+	n := r.n
+	i, known := n.stopIndex[p.StopID]
+	known = known && p.StopID != ""
+	if known && i == n.nodeStop[s] {
 		return Leg{}, false
 	}
-	to := -1
-	if ok && q.To.StopID != "" {
-		to = int(dest)
+	end := -1
+	if known {
+		end = int(i)
 	}
-	return Leg{Kind: Walk, From: n.stopOf(s), To: to, Depart: depart, Arrive: arrive,
-		Meters: meters(n.Stops[n.stopOf(s)].Point, n.placePoint(q.To))}, true
-}
-
-// walkFromOrigin is the walk from the query's origin, left at depart, to
-// node b, arriving at arrive; none when the origin is the stop itself.
-func (r *raptor) walkFromOrigin(b int32, depart, arrive Clock) (Leg, bool) {
-	n, q := r.n, r.q
-	o, ok := n.stopIndex[q.From.StopID]
-	if ok && o == n.nodeStop[b] && q.From.StopID != "" {
-		return Leg{}, false
+	stop := n.stopOf(s)
+	if fromPlace {
+		return Leg{Kind: Walk, From: end, To: stop, Depart: depart, Arrive: arrive,
+			Meters: meters(n.placePoint(p), n.Stops[stop].Point)}, true
 	}
-	fromStop := -1
-	if ok && q.From.StopID != "" {
-		fromStop = int(o)
-	}
-	return Leg{Kind: Walk, From: fromStop, To: n.stopOf(b), Depart: depart, Arrive: arrive,
-		Meters: meters(n.placePoint(q.From), n.Stops[n.stopOf(b)].Point)}, true
+	return Leg{Kind: Walk, From: stop, To: end, Depart: depart, Arrive: arrive,
+		Meters: meters(n.Stops[stop].Point, n.placePoint(p))}, true
 }
 
 // rideLeg is the ride that the round's label at node s arrived by, with

@@ -82,34 +82,31 @@ func (f *Feed) ruleApplies(x *transferRow, a, b string, from, to *run) (fa, ta i
 	return fa, ta, true
 }
 
-// level is how specific a rule is by the runs it names: 5 for two trips,
-// 4 for a trip and a route, 3 for one trip, 2 for two routes, 1 for one
-// route, 0 for none.
+// level is how specific a rule is by the runs it names, GTFS's ranking:
+// see specificity.
 func (x *transferRow) level() int {
-	trips, routes := 0, 0
-	if x.fromTrip != "" {
-		trips++
-	} else if x.fromRoute != "" {
-		routes++
-	}
-	if x.toTrip != "" {
-		trips++
-	} else if x.toRoute != "" {
-		routes++
-	}
+	return specificity[runNamed(x.fromTrip, x.fromRoute)][runNamed(x.toTrip, x.toRoute)]
+}
+
+// runNamed is what one side of a rule names: 2 a trip, 1 a route, 0
+// neither.
+func runNamed(trip, route string) int {
 	switch {
-	case trips == 2:
-		return 5
-	case trips == 1 && routes == 1:
-		return 4
-	case trips == 1:
-		return 3
-	case routes == 2:
+	case trip != "":
 		return 2
-	case routes == 1:
+	case route != "":
 		return 1
 	}
 	return 0
+}
+
+// specificity ranks a rule by what its two sides name (see runNamed):
+// two trips 5, a trip and a route 4, one trip 3, two routes 2, one route
+// 1, nothing 0.
+var specificity = [3][3]int{
+	{0, 1, 3},
+	{1, 2, 4},
+	{3, 4, 5},
 }
 
 // stopMatch is 1 when a rule's stop is the stop itself, 0 when it is the

@@ -92,3 +92,41 @@ func FuzzBreakLines(f *testing.F) {
 		}
 	})
 }
+
+// TestBreakLinesFollowsUAX14: where Unicode's line breaking differs from
+// breaking only at spaces and between ideographs, lines break as UAX #14
+// says; the rules on top of it (Korean at spaces only, a range of numbers
+// whole) still hold.
+func TestBreakLinesFollowsUAX14(t *testing.T) {
+	checkBreaks(t, []breakCase{
+		{"an apostrophe stays inside its word", "I don’t know", 6, []string{"I", "don’t", "know"}},
+		{"a line may break after a hyphen", "a well-known garden", 7, []string{"a well-", "known", "garden"}},
+		{"a path breaks after a slash", "见 www.js.gov.cn/app 页面", 16, []string{"见 www.js.gov.cn/", "app 页面"}},
+		{"emoji break as ideographs do", "门票🎫🎫🎫🎫", 4, []string{"门票🎫🎫", "🎫🎫"}},
+		{"an emoji keeps its skin tone", "👍🏽👍🏽", 3, []string{"👍🏽", "👍🏽"}},
+		{"a flag is never split", "🇨🇳🇯🇵🇰🇷", 3, []string{"🇨🇳", "🇯🇵", "🇰🇷"}},
+		{"a cut word keeps its accents", "e\u0301e\u0301e\u0301e\u0301", 3, []string{"e\u0301", "e\u0301", "e\u0301", "e\u0301"}},
+		{"Korean breaks only at spaces", "표 환불되었습니다", 4, []string{"표", "환불되었", "습니다"}},
+		{"a Korean particle stays with its Latin word", "App에서 확인", 6, []string{"App에서", "확인"}},
+		{"a range of numbers stays whole", "开放 8:30–17:00", 10, []string{"开放", "8:30–17:00"}},
+	})
+}
+
+// breakCase is a text, the width it is broken for (one unit a rune) and
+// the lines it should break into.
+type breakCase struct {
+	name  string
+	text  string
+	width float32
+	want  []string
+}
+
+// checkBreaks breaks each case's text and compares the lines.
+func checkBreaks(t *testing.T, cases []breakCase) {
+	t.Helper()
+	for _, c := range cases {
+		if got := breakLines(c.text, c.width, runeWidth); !reflect.DeepEqual(got, c.want) {
+			t.Errorf("%s: %q → %q, want %q", c.name, c.text, got, c.want)
+		}
+	}
+}

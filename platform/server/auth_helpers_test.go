@@ -8,20 +8,20 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strconv"
 	"sync"
 	"testing"
 	"time"
 
 	"jiangsupass/clock/clocktest"
+	"jiangsupass/platform/server/dbtest"
 )
 
 // authBench is a reference server on loopback whose clock the test moves,
 // with the codes it sends, for the sign-in tests.
 type authBench struct {
 	s     *Server
-	path  string // the database file
+	path  string // the database (dbtest)
 	hs    *httptest.Server
 	clock *clocktest.Settable
 	api   *apiContract
@@ -34,9 +34,10 @@ type authBench struct {
 // newAuthBench opens a server on a fresh database at the tests' now.
 func newAuthBench(t *testing.T) *authBench {
 	t.Helper()
+	db := dbtest.New(t)
 	b := &authBench{clock: clocktest.NewSettable(clocktest.Now()), codes: map[string]string{}, api: loadContract(t),
-		path: filepath.Join(t.TempDir(), "p.db")}
-	s, err := Open(context.Background(), b.path, Options{Now: b.clock.Now,
+		path: db.Path}
+	s, err := Open(context.Background(), b.path, Options{Now: b.clock.Now, CodeKey: db.CodeKey, AdminTokenFile: db.AdminTokenFile,
 		OnCode: func(phone, code string) {
 			b.mu.Lock()
 			b.codes[phone] = code

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"jiangsupass/platform"
+	"jiangsupass/platform/server/dbtest"
 )
 
 // TestSignOutEndsSession signs a resident in on two devices, refreshes on
@@ -114,6 +115,9 @@ func TestCodesStoredHashed(t *testing.T) {
 		}
 	}
 	expect(t, "the stored value as a code", b.guess(t, phone, stored), http.StatusBadRequest, 0)
+	if dbtest.Postgres() {
+		return // nodes over PostgreSQL share their code key: a restart keeps the codes
+	}
 
 	again, err := Open(ctx, b.path, Options{Now: b.clock.Now})
 	if err != nil {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -14,16 +13,20 @@ import (
 	"jiangsupass/assets/seed"
 	"jiangsupass/clock/clocktest"
 	"jiangsupass/platform"
+	"jiangsupass/platform/server/dbtest"
 )
 
-// openTest opens a server on a fresh database behind a loopback listener.
-// Its clock must be the tests' (clocktest), never the machine's: a test
-// that leaves Options.Now nil fails here.
+// openTest opens a server on a fresh database (dbtest: SQLite, or
+// PostgreSQL under JSP_TEST_POSTGRES) behind a loopback listener. Its
+// clock must be the tests' (clocktest), never the machine's: a test that
+// leaves Options.Now nil fails here.
 func openTest(t *testing.T, opt Options) (*Server, *httptest.Server, map[string]string) {
 	t.Helper()
 	codes := map[string]string{}
 	opt.OnCode = func(phone, code string) { codes[phone] = code }
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "p.db"), opt)
+	db := dbtest.New(t)
+	opt.CodeKey, opt.AdminTokenFile = db.CodeKey, db.AdminTokenFile
+	s, err := Open(context.Background(), db.Path, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -15,6 +15,7 @@ import (
 var migrationNames = []string{
 	1: "base: changelog, items, idempotency, sign-in, tokens, mutations, tickets, credentials, check-ins",
 	2: "shared address limits; indexes for hall slots and an account's tickets in a slot",
+	3: "crowd: admissions and exits of scenic areas' gates, area tokens, staff actions",
 }
 
 // migrate brings the database to the newest migration in one

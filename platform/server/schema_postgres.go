@@ -126,4 +126,42 @@ CREATE TABLE address_limits (
 CREATE INDEX address_limits_by_full ON address_limits (full_at);
 CREATE INDEX mutations_by_hall_slot ON mutations (kind, ((body::jsonb) ->> 'hall_id'), ((body::jsonb) ->> 'date'),
 	((body::jsonb) ->> 'time'));
+`, 3: `
+CREATE TABLE admissions (
+	id            text COLLATE "C" PRIMARY KEY,
+	attraction_id text COLLATE "C" NOT NULL,
+	gate          text COLLATE "C" NOT NULL,
+	ticket_id     text COLLATE "C" NOT NULL,
+	visitors      integer NOT NULL CHECK (visitors > 0),
+	at            text COLLATE "C" NOT NULL,
+	flagged       integer NOT NULL DEFAULT 0 CHECK (flagged IN (0, 1)), -- the ticket was admitted before
+	idem_key      text COLLATE "C" NOT NULL,
+	UNIQUE (attraction_id, gate, idem_key)
+);
+CREATE UNIQUE INDEX admissions_once_per_ticket ON admissions (attraction_id, ticket_id) WHERE flagged = 0;
+CREATE INDEX admissions_by_time ON admissions (attraction_id, at);
+CREATE TABLE exits (
+	id            text COLLATE "C" PRIMARY KEY,
+	attraction_id text COLLATE "C" NOT NULL,
+	gate          text COLLATE "C" NOT NULL,
+	visitors      integer NOT NULL CHECK (visitors > 0),
+	at            text COLLATE "C" NOT NULL,
+	idem_key      text COLLATE "C" NOT NULL,
+	UNIQUE (attraction_id, gate, idem_key)
+);
+CREATE INDEX exits_by_time ON exits (attraction_id, at);
+CREATE TABLE area_tokens (
+	id            text COLLATE "C" PRIMARY KEY,
+	hash          text COLLATE "C" NOT NULL UNIQUE, -- SHA-256 of the secret; the secret is kept nowhere
+	attraction_id text COLLATE "C" NOT NULL,
+	gate          text COLLATE "C" NOT NULL DEFAULT '', -- '' for a staff token
+	label         text NOT NULL DEFAULT '',
+	created_at    text COLLATE "C" NOT NULL,
+	revoked_at    text COLLATE "C"
+);
+CREATE TABLE staff_actions (
+	principal text COLLATE "C" NOT NULL,
+	at        text COLLATE "C" NOT NULL
+);
+CREATE INDEX staff_actions_by_principal ON staff_actions (principal, at);
 `}

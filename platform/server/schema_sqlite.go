@@ -124,4 +124,42 @@ CREATE TABLE address_limits (
 CREATE INDEX address_limits_by_full ON address_limits (full_at);
 CREATE INDEX mutations_by_hall_slot ON mutations (kind, json_extract(body, '$.hall_id'), json_extract(body, '$.date'),
 	json_extract(body, '$.time'));
+`, 3: `
+CREATE TABLE admissions (
+	id            TEXT PRIMARY KEY,
+	attraction_id TEXT NOT NULL,
+	gate          TEXT NOT NULL,
+	ticket_id     TEXT NOT NULL,
+	visitors      INTEGER NOT NULL CHECK (visitors > 0),
+	at            TEXT NOT NULL,
+	flagged       INTEGER NOT NULL DEFAULT 0 CHECK (flagged IN (0, 1)), -- the ticket was admitted before
+	idem_key      TEXT NOT NULL,
+	UNIQUE (attraction_id, gate, idem_key)
+);
+CREATE UNIQUE INDEX admissions_once_per_ticket ON admissions (attraction_id, ticket_id) WHERE flagged = 0;
+CREATE INDEX admissions_by_time ON admissions (attraction_id, at);
+CREATE TABLE exits (
+	id            TEXT PRIMARY KEY,
+	attraction_id TEXT NOT NULL,
+	gate          TEXT NOT NULL,
+	visitors      INTEGER NOT NULL CHECK (visitors > 0),
+	at            TEXT NOT NULL,
+	idem_key      TEXT NOT NULL,
+	UNIQUE (attraction_id, gate, idem_key)
+);
+CREATE INDEX exits_by_time ON exits (attraction_id, at);
+CREATE TABLE area_tokens (
+	id            TEXT PRIMARY KEY,
+	hash          TEXT NOT NULL UNIQUE, -- SHA-256 of the secret; the secret is kept nowhere
+	attraction_id TEXT NOT NULL,
+	gate          TEXT NOT NULL DEFAULT '', -- '' for a staff token
+	label         TEXT NOT NULL DEFAULT '',
+	created_at    TEXT NOT NULL,
+	revoked_at    TEXT
+);
+CREATE TABLE staff_actions (
+	principal TEXT NOT NULL,
+	at        TEXT NOT NULL
+);
+CREATE INDEX staff_actions_by_principal ON staff_actions (principal, at);
 `}

@@ -24,7 +24,7 @@ func NewMessage(icon fyne.Resource, title, body, action string, onAction func())
 		btn.Importance = widget.HighImportance
 		box.Add(container.NewCenter(btn))
 	}
-	return container.NewCenter(container.New(&maxWidthLayout{max: 320}, box))
+	return container.New(&centredLayout{max: 320}, box)
 }
 
 // NewLoading is a screen's loading state: a label over an infinite
@@ -32,23 +32,24 @@ func NewMessage(icon fyne.Resource, title, body, action string, onAction func())
 func NewLoading(text string) fyne.CanvasObject {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignCenter, fyne.TextStyle{})
 	bar := widget.NewProgressBarInfinite()
-	return container.NewCenter(container.New(&maxWidthLayout{max: 300}, container.NewVBox(l, bar)))
+	return container.New(&centredLayout{max: 300}, container.NewVBox(l, bar))
 }
 
-// maxWidthLayout gives its objects all of its size and asks for a width of
-// at least max, so that wrapping text inside a centring container has room
-// to read (a centred VBox would otherwise squeeze it to its narrowest).
-type maxWidthLayout struct{ max float32 }
+// centredLayout centres its objects, as wide as it is up to max so that
+// wrapping text has room to read, and as high as they then ask. It asks for
+// no more width than its objects do, so that on a narrow phone it is no
+// wider than the screen.
+type centredLayout struct{ max float32 }
 
-func (l *maxWidthLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+func (l *centredLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	w := min(size.Width, l.max)
 	for _, o := range objs {
-		o.Resize(size)
-		o.Move(fyne.NewPos(0, 0))
+		// A wrapping label's height follows the width it was given.
+		o.Resize(fyne.NewSize(w, o.MinSize().Height))
+		h := o.MinSize().Height
+		o.Resize(fyne.NewSize(w, h))
+		o.Move(fyne.NewPos((size.Width-w)/2, max(0, (size.Height-h)/2)))
 	}
 }
 
-func (l *maxWidthLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
-	m := largestMinSize(objs)
-	m.Width = fyne.Max(m.Width, l.max)
-	return m
-}
+func (l *centredLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return largestMinSize(objs) }

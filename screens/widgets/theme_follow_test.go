@@ -44,6 +44,9 @@ func sharedWidgets() []sharedWidget {
 		}, fyne.NewSize(300, 80)},
 		{"nav_tab", func() fyne.CanvasObject { return NewNavButton(theme.HomeIcon(), "Home", false, true, nil) }, fyne.NewSize(78, 64)},
 		{"nav_tab_active", func() fyne.CanvasObject { return NewNavButton(theme.HomeIcon(), "Home", true, true, nil) }, fyne.NewSize(78, 64)},
+		{"nav_tab_narrow", func() fyne.CanvasObject {
+			return NewNavButton(theme.MailSendIcon(), "Transport", true, true, nil)
+		}, fyne.NewSize(50, 64)},
 		{"nav_side", func() fyne.CanvasObject { return NewNavButton(theme.ListIcon(), "Services", false, false, nil) }, fyne.NewSize(200, 48)},
 		{"nav_side_active", func() fyne.CanvasObject { return NewNavButton(theme.ListIcon(), "Services", true, false, nil) }, fyne.NewSize(200, 48)},
 		{"banner", func() fyne.CanvasObject {
@@ -58,6 +61,9 @@ func sharedWidgets() []sharedWidget {
 		{"message", func() fyne.CanvasObject {
 			return NewMessage(theme.WarningIcon(), "Offline", "Connect to sync again.", "Retry", func() {})
 		}, fyne.NewSize(340, 260)},
+		{"message_narrow", func() fyne.CanvasObject {
+			return NewMessage(theme.WarningIcon(), "Offline", "Connect to sync again when you have a network.", "Retry", func() {})
+		}, fyne.NewSize(240, 300)},
 		{"section", func() fyne.CanvasObject {
 			return NewSection("Your card", NewInfoRow("Name", "Wang Xiaoming"), NewInfoRow("City", "Nanjing"))
 		}, fyne.NewSize(300, 140)},

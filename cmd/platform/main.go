@@ -2,6 +2,7 @@
 // from, and changes its data while it runs.
 //
 //	go run ./cmd/platform                      # serve on 127.0.0.1:8787
+//	go run ./cmd/platform --db postgres://user@host/db   # on PostgreSQL; several nodes may share it
 //	go run ./cmd/platform --catalogue 134800   # with the generated provincial catalogue
 //	go run ./cmd/platform admin patch attractions 5a-001 '{"address":"…"}'
 //	go run ./cmd/platform admin delete pois hub-001
@@ -12,7 +13,10 @@
 //
 // The database lives in the per-user data folder
 // ($XDG_DATA_HOME/jiangsupass-platform or ~/.local/share/jiangsupass-platform,
-// owner only) unless --db names another. At every start the server writes
+// owner only) unless --db names another file or a PostgreSQL database
+// (postgres://…). Nodes over one PostgreSQL database share the key the
+// one-time codes are stored under (--code-key-file, made in the data
+// folder when missing; copy it to every machine that runs a node). At every start the server writes
 // a new admin token to a file beside the database (mode 0600) and logs
 // the file's path; the admin command reads it from there (--token-file).
 // Sign-in codes are written to the log (see the README for the demo
@@ -46,17 +50,19 @@ func main() {
 		}
 		return
 	}
-	if err := serve(os.Args[1:]); err != nil {
+	if err := serve(os.Args[1:], time.Now); err != nil {
 		fmt.Fprintln(os.Stderr, "platform:", err)
 		os.Exit(1)
 	}
 }
 
-// serve runs the server until interrupted.
-func serve(args []string) error {
+// serve runs the server on the clock now until interrupted.
+func serve(args []string, now func() time.Time) error {
 	fs := flag.NewFlagSet("platform", flag.ContinueOnError)
 	addr := fs.String("addr", "127.0.0.1:8787", "address to listen on")
-	dbPath := fs.String("db", "", "the server's SQLite database, created and seeded when missing (default: platform.db in the per-user data folder, "+dataDirHelp+")")
+	dbPath := fs.String("db", "", "the server's database, created and seeded when missing: a SQLite file (default: platform.db in the per-user data folder, "+dataDirHelp+"), or a PostgreSQL database, postgres://user:password@host:port/name")
+	keyFile := fs.String("code-key-file", "", "the key one-time codes are stored under, shared by every node over one database (made when missing; default on PostgreSQL: code-key in the per-user data folder; on SQLite: a new key at each start)")
+	dbConns := fs.Int("db-conns", 16, "connections to a PostgreSQL database at most")
 	catalogue := fs.Int("catalogue", 0, "generate this many service items beside the standard ones (134800: the province's online count); labelled generated")
 	fresh := fs.Bool("fresh", false, "delete the database first and seed a new one")
 	maxConns := fs.Int("max-conns", server.DefaultLimits.MaxConns, "connections open at once; further ones wait")
@@ -70,6 +76,9 @@ func serve(args []string) error {
 		}
 		*dbPath = def
 	}
+	if *fresh && server.IsPostgres(*dbPath) {
+		return errors.New("--fresh deletes a SQLite file only; empty a PostgreSQL database with dropdb and createdb")
+	}
 	if *fresh {
 		for _, suffix := range []string{"", "-wal", "-shm"} {
 			if err := os.Remove(*dbPath + suffix); err != nil && !errors.Is(err, os.ErrNotExist) {
@@ -79,7 +88,11 @@ func serve(args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv, err := server.Open(ctx, *dbPath, server.Options{Log: os.Stderr, Catalogue: *catalogue, Now: time.Now})
+	opt := server.Options{Log: os.Stderr, Catalogue: *catalogue, Now: now, MaxDBConns: *dbConns}
+	if err := sharedOptions(*dbPath, *keyFile, &opt); err != nil {
+		return err
+	}
+	srv, err := server.Open(ctx, *dbPath, opt)
 	if err != nil {
 		return err
 	}
@@ -89,7 +102,7 @@ func serve(args []string) error {
 		return err
 	}
 	fmt.Printf("Jiangsu Pass reference platform: http://%s\n", ln.Addr())
-	fmt.Printf("database %s; admin token in %s; demo accounts:", *dbPath, srv.AdminTokenFile())
+	fmt.Printf("database %s (%s); admin token in %s; demo accounts:", shownDB(*dbPath), srv.Engine(), srv.AdminTokenFile())
 	for _, a := range server.DemoAccounts {
 		fmt.Printf(" %s (%s)", a.Phone, a.Name)
 	}

@@ -37,7 +37,7 @@ func backKeyShell(t *testing.T) (s *Shell, w fyne.Window, leaves *int) {
 	leaves = new(int)
 	s.back.leave = func() { *leaves++ }
 	a.Settings().SetTheme(newTheme(ThemeLight, false))
-	showShell(a, w, s, nil)
+	showShell(a, w, s)
 	started(a)
 	return s, w, leaves
 }

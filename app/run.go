@@ -67,6 +67,9 @@ func Run(cfg Config) error {
 	}
 
 	w := a.NewWindow("")
+	// Nothing measures text, or sets the theme the warm-up reads, before
+	// the warm-up is done.
+	<-fontsReady
 	shell, err := newShell(a, w, store, p, cfg.Version, now)
 	if err != nil {
 		return err
@@ -83,7 +86,7 @@ func Run(cfg Config) error {
 	// Size the window before it gets content, so that the first layout is
 	// at the real width and the shell is built once, not phone then desktop.
 	w.Resize(fyne.NewSize(1100, 760))
-	showShell(a, w, shell, fontsReady)
+	showShell(a, w, shell)
 	w.ShowAndRun()
 	return nil
 }

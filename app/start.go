@@ -9,20 +9,16 @@ import "fyne.io/fyne/v2"
 // goroutine while the builder measured text (data races, and panics in
 // the text shaper). Built in the start hook, every screen's results and
 // callbacks reach its widgets through the driver's queue, on every driver.
-// The window's keys go to the shell from then on (the Back key).
-// The bundled font is parsed first (fontsReady; nil when there is no
-// warm-up). Repairs of the store made while the app runs are told from
-// then on (a repair before that is told then).
-func showShell(a fyne.App, w fyne.Window, s *Shell, fontsReady <-chan struct{}) {
+// The window's keys go to the shell from then on (the Back key). Repairs
+// of the store made while the app runs are told from then on (a repair
+// before that is told then).
+func showShell(a fyne.App, w fyne.Window, s *Shell) {
 	shown := false
 	a.Lifecycle().SetOnStarted(func() {
 		if shown {
 			return
 		}
 		shown = true
-		if fontsReady != nil {
-			<-fontsReady // nothing measures text before the warm-up is done
-		}
 		w.SetContent(withFirstFrameProbe(a, s.Content()))
 		w.Canvas().SetOnTypedKey(s.typedKey) // the phone's Back key
 		s.watchRepairs()

@@ -38,7 +38,7 @@ func TestNothingIsDrawnBeforeTheAppStarts(t *testing.T) {
 	// The first words of Home's line of offline counts, which its load fills in.
 	ready := strings.Join(strings.Fields(s.loc.T("OfflineReady"))[:3], " ")
 
-	showShell(a, w, s, nil)
+	showShell(a, w, s)
 	waitForLoads(t, s)
 	if c := w.Content(); c != nil && hasTextPrefix(c, ready) {
 		t.Fatal("a load applied its result to Home before the app started")

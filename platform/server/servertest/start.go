@@ -4,16 +4,17 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"sync"
 	"testing"
 
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
+	"jiangsupass/platform/server/dbtest"
 )
 
-// Platform is a reference server on loopback, on a database of its own,
-// that keeps the last one-time code it sent to each phone.
+// Platform is a reference server on loopback, on a database of its own
+// (dbtest: SQLite, or PostgreSQL under JSP_TEST_POSTGRES), that keeps the
+// last one-time code it sent to each phone.
 type Platform struct {
 	*server.Server
 	URL string
@@ -33,7 +34,14 @@ func Start(t testing.TB, opt server.Options, wrap func(http.Handler) http.Handle
 		p.codes[phone] = code
 		p.mu.Unlock()
 	}
-	srv, err := server.Open(context.Background(), filepath.Join(t.TempDir(), "platform.db"), opt)
+	db := dbtest.New(t)
+	if opt.CodeKey == nil {
+		opt.CodeKey = db.CodeKey
+	}
+	if opt.AdminTokenFile == "" {
+		opt.AdminTokenFile = db.AdminTokenFile
+	}
+	srv, err := server.Open(context.Background(), db.Path, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -12,13 +12,7 @@ import (
 
 // phoneChrome puts the screen between a top bar and the bottom tabs.
 func phoneChrome(s *Shell, env *screens.Env, sc screens.Screen, body fyne.CanvasObject) fyne.CanvasObject {
-	tabs := container.NewGridWithColumns(max(1, len(s.tabs())))
-	for _, t := range s.tabs() {
-		tabs.Add(widgets.NewNavButton(theme.Icon(t.Icon), env.T(t.Title), t.Tab == s.activeTab(sc), true, func() {
-			s.Go(screens.Route{Screen: t.ID})
-		}))
-	}
-	bottom := container.NewVBox(widget.NewSeparator(), tabs)
+	bottom := container.NewVBox(widget.NewSeparator(), phoneTabs(s, env, sc))
 	return container.NewBorder(topBar(s, env, sc), bottom, nil, nil, body)
 }
 

@@ -35,7 +35,7 @@ const (
 var jiangsuBounds = []orb.Point{{116.36, 30.76}, {121.95, 35.12}}
 
 func init() {
-	Register(Screen{ID: MapID, Tab: TabMap, Root: true, Title: "TabMap", Icon: theme.IconNameGrid,
+	Register(Screen{ID: MapID, Tab: TabMap, Root: true, Title: "TabMap", Icon: theme.IconNameGrid, Tile: "MapTile",
 		Build: buildMap,
 		Samples: func(*Env) []Route {
 			return []Route{{Screen: MapID, Param: "province"}, {Screen: MapID, Param: "nanjing"}}

@@ -4,17 +4,18 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
-	"path/filepath"
 	"sync"
 	"testing"
 	"time"
 
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
+	"jiangsupass/platform/server/dbtest"
 )
 
-// platformServer is a reference server on loopback with its own SQLite
-// file, for the sync tests.
+// platformServer is a reference server on loopback with its own database
+// (dbtest: a SQLite file, or PostgreSQL under JSP_TEST_POSTGRES), for the
+// sync tests.
 type platformServer struct {
 	*server.Server
 	HTTP *httptest.Server
@@ -35,7 +36,9 @@ func startPlatform(t testing.TB, opt server.Options) *platformServer {
 		ps.codes[phone] = code
 		ps.mu.Unlock()
 	}
-	srv, err := server.Open(context.Background(), filepath.Join(t.TempDir(), "platform.db"), opt)
+	db := dbtest.New(t)
+	opt.CodeKey, opt.AdminTokenFile = db.CodeKey, db.AdminTokenFile
+	srv, err := server.Open(context.Background(), db.Path, opt)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -159,10 +159,8 @@ func updateServices(ctx context.Context, tx *sql.Tx, w *search.Writer) error {
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	for _, ref := range refs {
-		if err := w.Delete(ctx, search.KindService, ref); err != nil {
-			return err
-		}
+	if err := w.Delete(ctx, search.KindService, refs); err != nil {
+		return err
 	}
 	return serviceDocsWhere(ctx, tx, " WHERE CAST(id AS TEXT) IN (SELECT ref FROM search_pending WHERE kind = 'service')", nil,
 		func(d *search.Doc) error { return w.Write(ctx, d) })

@@ -15,7 +15,6 @@ import (
 type Writer struct {
 	tx                                              *sql.Tx
 	doc, docFTS, part, partFTS, partKinds, findPart *sql.Stmt
-	delDocFTS, delDoc                               *sql.Stmt
 	parts                                           map[docPart]partRef
 }
 
@@ -39,8 +38,6 @@ func NewWriter(ctx context.Context, tx *sql.Tx) (*Writer, error) {
 		{&w.partFTS, "INSERT INTO search_part_fts (rowid, terms) VALUES (?, ?)"},
 		{&w.partKinds, "UPDATE search_parts SET kinds = kinds | ? WHERE id = ?"},
 		{&w.findPart, "SELECT id, kinds FROM search_parts WHERE tag = ? AND text = ?"},
-		{&w.delDocFTS, "DELETE FROM search_doc_fts WHERE rowid = (SELECT rowid FROM search_docs WHERE kind = ? AND ref = ?)"},
-		{&w.delDoc, "DELETE FROM search_docs WHERE kind = ? AND ref = ?"},
 	} {
 		st, err := tx.PrepareContext(ctx, p.q)
 		if err != nil {
@@ -54,7 +51,7 @@ func NewWriter(ctx context.Context, tx *sql.Tx) (*Writer, error) {
 
 // Close releases the writer's statements.
 func (w *Writer) Close() {
-	for _, st := range []*sql.Stmt{w.doc, w.docFTS, w.part, w.partFTS, w.partKinds, w.findPart, w.delDocFTS, w.delDoc} {
+	for _, st := range []*sql.Stmt{w.doc, w.docFTS, w.part, w.partFTS, w.partKinds, w.findPart} {
 		if st != nil {
 			st.Close()
 		}
@@ -140,12 +137,18 @@ func (w *Writer) DeleteKind(ctx context.Context, kind string) error {
 	return err
 }
 
-// Delete drops the doc of one thing, if the index has it.
-func (w *Writer) Delete(ctx context.Context, kind, ref string) error {
-	if _, err := w.delDocFTS.ExecContext(ctx, kind, ref); err != nil {
+// Delete drops the docs of the things of a kind with these refs, those
+// the index has, in two statements whatever their number.
+func (w *Writer) Delete(ctx context.Context, kind string, refs []string) error {
+	list, err := json.Marshal(refs)
+	if err != nil {
 		return err
 	}
-	_, err := w.delDoc.ExecContext(ctx, kind, ref)
+	if _, err := w.tx.ExecContext(ctx, `DELETE FROM search_doc_fts WHERE rowid IN
+		(SELECT rowid FROM search_docs WHERE kind = ? AND ref IN (SELECT value FROM json_each(?)))`, kind, string(list)); err != nil {
+		return err
+	}
+	_, err = w.tx.ExecContext(ctx, "DELETE FROM search_docs WHERE kind = ? AND ref IN (SELECT value FROM json_each(?))", kind, string(list))
 	return err
 }
 

@@ -5,7 +5,9 @@
 // it has not yet seen, and on the first run imports the seed snapshot that
 // ships inside the binary (package assets). Screens read it through typed
 // queries such as [Store.Attractions] and [Store.Stations]; no other package
-// writes SQL against it.
+// writes SQL against it but package offline/search, which keeps the search
+// index in its own tables of the same database and which [Store.Search]
+// brings up to date from the store's tables before it answers.
 //
 // A file at the store's path that cannot be used (not a SQLite database, a
 // database of another program, a damaged one, or one written by a newer

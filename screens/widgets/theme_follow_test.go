@@ -64,6 +64,9 @@ func sharedWidgets() []sharedWidget {
 		{"message_narrow", func() fyne.CanvasObject {
 			return NewMessage(theme.WarningIcon(), "Offline", "Connect to sync again when you have a network.", "Retry", func() {})
 		}, fyne.NewSize(240, 300)},
+		{"wrap_button_narrow", func() fyne.CanvasObject {
+			return NewWrapButtonWithIcon("Show the halls on the map", theme.ViewFullScreenIcon(), func() {})
+		}, fyne.NewSize(160, 80)},
 		{"section", func() fyne.CanvasObject {
 			return NewSection("Your card", NewInfoRow("Name", "Wang Xiaoming"), NewInfoRow("City", "Nanjing"))
 		}, fyne.NewSize(300, 140)},

@@ -156,3 +156,6 @@ func do(t testing.TB, c *http.Client, req *http.Request) (int, []byte) {
 	}
 	return resp.StatusCode, got
 }
+
+// decodeJSON reads one JSON value from r into v.
+func decodeJSON(r io.Reader, v any) error { return json.NewDecoder(r).Decode(v) }

@@ -1,0 +1,142 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"regexp"
+	"strings"
+	"sync"
+	"time"
+
+	"jiangsupass/platform"
+)
+
+// node is a cmd/platform process serving on a loopback port.
+type node struct {
+	cmd       *exec.Cmd
+	URL       string // http://127.0.0.1:port
+	Host      string // 127.0.0.1:port
+	TokenFile string // where it wrote the admin token
+	done      chan struct{}
+}
+
+// codeBook keeps the one-time codes the nodes wrote to their logs, by the
+// phone's kept form.
+type codeBook struct {
+	mu    sync.Mutex
+	codes map[string]string
+	got   chan struct{} // closed and replaced at every new code
+}
+
+func newCodeBook() *codeBook { return &codeBook{codes: map[string]string{}, got: make(chan struct{})} }
+
+var codeLine = regexp.MustCompile(`sign-in code for (\S+): ([0-9]{6})`)
+
+// read takes the codes from a node's log until it ends.
+func (b *codeBook) read(r io.Reader) {
+	sc := bufio.NewScanner(r)
+	for sc.Scan() {
+		if m := codeLine.FindStringSubmatch(sc.Text()); m != nil {
+			b.mu.Lock()
+			b.codes[m[1]] = m[2]
+			close(b.got)
+			b.got = make(chan struct{})
+			b.mu.Unlock()
+		}
+	}
+}
+
+// wait is the newest code sent to phone, once the log has it.
+func (b *codeBook) wait(ctx context.Context, phone string) (string, error) {
+	p, err := platform.ParsePhone(phone)
+	if err != nil {
+		return "", err
+	}
+	for {
+		b.mu.Lock()
+		c, ok := b.codes[p.String()]
+		got := b.got
+		if ok {
+			delete(b.codes, p.String())
+		}
+		b.mu.Unlock()
+		if ok {
+			return c, nil
+		}
+		select {
+		case <-ctx.Done():
+			return "", fmt.Errorf("no code for %s in the nodes' logs: %w", phone, ctx.Err())
+		case <-got:
+		}
+	}
+}
+
+// startNode starts the platform binary on db, with the shared code key,
+// its data folder in dir, and its log read into codes.
+func startNode(ctx context.Context, binary, db, keyFile, dir string, catalogue int, codes *codeBook) (*node, error) {
+	cmd := exec.Command(binary, "--db", db, "--addr", "127.0.0.1:0", "--code-key-file", keyFile,
+		"--catalogue", fmt.Sprint(catalogue), "--max-conns", "2048")
+	cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+dir)
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	stderr, err := cmd.StderrPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	n := &node{cmd: cmd, done: make(chan struct{})}
+	go codes.read(stderr)
+	lines := make(chan string, 2)
+	go func() {
+		sc := bufio.NewScanner(stdout)
+		for sc.Scan() {
+			select {
+			case lines <- sc.Text():
+			default:
+			}
+		}
+		close(lines)
+	}()
+	go func() { _ = cmd.Wait(); close(n.done) }()
+	wait, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	defer cancel()
+	for n.TokenFile == "" {
+		select {
+		case l, ok := <-lines:
+			if !ok {
+				return nil, errors.New("the node ended before it served")
+			}
+			if u, ok := strings.CutPrefix(l, "Jiangsu Pass reference platform: "); ok {
+				n.URL = u
+				n.Host = strings.TrimPrefix(u, "http://")
+			}
+			if _, rest, ok := strings.Cut(l, "admin token in "); ok {
+				n.TokenFile, _, _ = strings.Cut(rest, ";")
+			}
+		case <-wait.Done():
+			n.stop()
+			return nil, fmt.Errorf("the node did not start serving: %w", wait.Err())
+		}
+	}
+	return n, nil
+}
+
+// stop interrupts the node and waits for it to end, killing it after 10 s.
+func (n *node) stop() {
+	_ = n.cmd.Process.Signal(os.Interrupt)
+	select {
+	case <-n.done:
+	case <-time.After(10 * time.Second):
+		_ = n.cmd.Process.Kill()
+		<-n.done
+	}
+}

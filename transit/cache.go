@@ -83,7 +83,7 @@ func LoadNetwork(r io.Reader) (*Network, error) {
 		return nil, fmt.Errorf("load network: cache version %d, want %d", f.Version, cacheVersion)
 	}
 	nodes := len(f.NodeStop)
-	if len(f.FootFrom) != nodes || len(f.Change) != nodes || len(f.TripRoute) != len(f.TripIDs) || len(f.TripSign) != len(f.TripIDs) {
+	if len(f.FootFrom) != nodes || len(f.FootDur) != len(f.FootTo) || len(f.Change) != nodes || len(f.TripRoute) != len(f.TripIDs) || len(f.TripSign) != len(f.TripIDs) {
 		return nil, errDamagedCache
 	}
 	n := &Network{Stops: f.Stops, Routes: f.Routes, Estimated: f.Estimated, Rule: f.Rule, Date: f.Date, Opts: f.Opts,
@@ -148,7 +148,7 @@ func (n *Network) loadFootpaths(f *networkFile) error {
 		if u+1 < nodes {
 			end = f.FootFrom[u+1]
 		}
-		if f.FootFrom[u] > end || end > int32(len(f.FootTo)) {
+		if f.FootFrom[u] < 0 || f.FootFrom[u] > end || end > int32(len(f.FootTo)) {
 			return errDamagedCache
 		}
 		for i := f.FootFrom[u]; i < end; i++ {

@@ -10,6 +10,8 @@
 //	go run ./cmd/platform admin get attractions 5a-001
 //	go run ./cmd/platform admin catalogue 134800
 //	go run ./cmd/platform admin rotate CN-JS
+//	go run ./cmd/platform admin area-token --area 5a-002 --gate east   # a gate's token (no --gate: staff)
+//	go run ./cmd/platform admin simulate-day --speed 60   # a generated busy day, one minute a second
 //
 // The database lives in the per-user data folder
 // ($XDG_DATA_HOME/jiangsupass-platform or ~/.local/share/jiangsupass-platform,
@@ -134,7 +136,11 @@ func admin(args []string, out io.Writer) error {
 		return err
 	}
 	a := fs.Args()
-	usage := errors.New("usage: admin [--server URL] [--token-file FILE] get|patch|put|delete COLLECTION ID [JSON] | catalogue COUNT | rotate ISSUER")
+	if len(a) > 0 && adminCommands[a[0]] != nil { // admin_area.go
+		return adminCommands[a[0]](adminTarget{base: *base, tokenFile: *tokenFile}, a[1:], out)
+	}
+	usage := errors.New("usage: admin [--server URL] [--token-file FILE] get|patch|put|delete COLLECTION ID [JSON] | catalogue COUNT | rotate ISSUER" +
+		" | area-token --area ID [--gate GATE] | revoke-area-token ID | simulate-day [--speed N] …")
 	if len(a) < 2 {
 		return usage
 	}

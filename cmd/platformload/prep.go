@@ -14,18 +14,19 @@ import (
 
 	"jiangsupass/clock"
 	"jiangsupass/platform"
+	"jiangsupass/platform/loadtest"
 )
 
 // admin is the operator of a node: its admin API, with the token the
 // node wrote, and a client of the API that nothing records.
 type admin struct {
-	n      *node
+	n      *loadtest.Node
 	token  string
 	http   *http.Client
 	client *platform.Client
 }
 
-func newAdmin(n *node) (*admin, error) {
+func newAdmin(n *loadtest.Node) (*admin, error) {
 	b, err := os.ReadFile(n.TokenFile)
 	if err != nil {
 		return nil, err

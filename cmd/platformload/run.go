@@ -43,7 +43,7 @@ type outcome struct {
 // first sync; then pct percent of the data changes; then each syncs its
 // deltas, renews its codes, orders tickets on a hot slot and books a
 // hall visit, through its outbox.
-func runFleet(ctx context.Context, p plan, nodes *loadtest.Nodes, base string, a *admin, codes *codeBook, rec *loadtest.Recorder) (outcome, []*loadtest.Device, error) {
+func runFleet(ctx context.Context, p plan, nodes *loadtest.Nodes, base string, a *admin, codes *loadtest.CodeBook, rec *loadtest.Recorder) (outcome, []*loadtest.Device, error) {
 	devs := make([]*loadtest.Device, p.devices)
 	for i := range devs {
 		d, err := loadtest.NewDevice(i+1, base, nodes, rec)
@@ -56,7 +56,7 @@ func runFleet(ctx context.Context, p plan, nodes *loadtest.Nodes, base string, a
 		keys: map[string]string{}}
 	start := time.Now()
 	if err := each(ctx, devs, func(d *loadtest.Device) error {
-		if err := d.SignIn(ctx, codes.wait); err != nil {
+		if err := d.SignIn(ctx, codes.Wait); err != nil {
 			return err
 		}
 		_, err := d.Sync(ctx)

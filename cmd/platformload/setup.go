@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -48,11 +49,11 @@ func runSetup(ctx context.Context, st setup, p plan, binary, pgURL string, pg *s
 		u.RawQuery = q.Encode()
 		db = u.String()
 	}
-	codes := newCodeBook()
-	var nodes []*node
+	codes := loadtest.NewCodeBook()
+	var nodes []*loadtest.Node
 	stopAll := func() {
 		for _, n := range nodes {
-			n.stop()
+			n.Stop()
 		}
 		nodes = nil
 	}
@@ -129,6 +130,15 @@ func sortedSold(m map[string]int64) []int64 {
 		out = append(out, m[k])
 	}
 	return out
+}
+
+// startNode starts the platform binary on db, with the shared code key and
+// its data folder in dir.
+func startNode(ctx context.Context, binary, db, keyFile, dir string, catalogue int, codes *loadtest.CodeBook) (*loadtest.Node, error) {
+	cmd := exec.Command(binary, "--db", db, "--addr", "127.0.0.1:0", "--code-key-file", keyFile,
+		"--catalogue", fmt.Sprint(catalogue), "--max-conns", "2048")
+	cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+dir)
+	return loadtest.StartNode(ctx, cmd, codes)
 }
 
 // printRamp writes the saturation ramp as a table.

@@ -1,4 +1,4 @@
-package main
+package loadtest
 
 import (
 	"bufio"
@@ -16,8 +16,8 @@ import (
 	"jiangsupass/platform"
 )
 
-// node is a cmd/platform process serving on a loopback port.
-type node struct {
+// Node is a cmd/platform process serving on a loopback port.
+type Node struct {
 	cmd       *exec.Cmd
 	URL       string // http://127.0.0.1:port
 	Host      string // 127.0.0.1:port
@@ -25,20 +25,21 @@ type node struct {
 	done      chan struct{}
 }
 
-// codeBook keeps the one-time codes the nodes wrote to their logs, by the
-// phone's kept form.
-type codeBook struct {
+// CodeBook keeps the one-time codes the nodes wrote to their logs, by the
+// phone's kept form, as a person reads the code from a text message.
+type CodeBook struct {
 	mu    sync.Mutex
 	codes map[string]string
 	got   chan struct{} // closed and replaced at every new code
 }
 
-func newCodeBook() *codeBook { return &codeBook{codes: map[string]string{}, got: make(chan struct{})} }
+// NewCodeBook is an empty code book.
+func NewCodeBook() *CodeBook { return &CodeBook{codes: map[string]string{}, got: make(chan struct{})} }
 
 var codeLine = regexp.MustCompile(`sign-in code for (\S+): ([0-9]{6})`)
 
 // read takes the codes from a node's log until it ends.
-func (b *codeBook) read(r io.Reader) {
+func (b *CodeBook) read(r io.Reader) {
 	sc := bufio.NewScanner(r)
 	for sc.Scan() {
 		if m := codeLine.FindStringSubmatch(sc.Text()); m != nil {
@@ -51,8 +52,9 @@ func (b *codeBook) read(r io.Reader) {
 	}
 }
 
-// wait is the newest code sent to phone, once the log has it.
-func (b *codeBook) wait(ctx context.Context, phone string) (string, error) {
+// Wait is the newest code sent to phone, once a log has it; each code is
+// given once.
+func (b *CodeBook) Wait(ctx context.Context, phone string) (string, error) {
 	p, err := platform.ParsePhone(phone)
 	if err != nil {
 		return "", err
@@ -76,12 +78,10 @@ func (b *codeBook) wait(ctx context.Context, phone string) (string, error) {
 	}
 }
 
-// startNode starts the platform binary on db, with the shared code key,
-// its data folder in dir, and its log read into codes.
-func startNode(ctx context.Context, binary, db, keyFile, dir string, catalogue int, codes *codeBook) (*node, error) {
-	cmd := exec.Command(binary, "--db", db, "--addr", "127.0.0.1:0", "--code-key-file", keyFile,
-		"--catalogue", fmt.Sprint(catalogue), "--max-conns", "2048")
-	cmd.Env = append(os.Environ(), "XDG_DATA_HOME="+dir)
+// StartNode starts cmd, a cmd/platform process serving on a loopback
+// port (--addr 127.0.0.1:0), reads the codes it logs into codes, and
+// returns once it serves, with its address and admin token file.
+func StartNode(ctx context.Context, cmd *exec.Cmd, codes *CodeBook) (*Node, error) {
 	stdout, err := cmd.StdoutPipe()
 	if err != nil {
 		return nil, err
@@ -93,7 +93,7 @@ func startNode(ctx context.Context, binary, db, keyFile, dir string, catalogue i
 	if err := cmd.Start(); err != nil {
 		return nil, err
 	}
-	n := &node{cmd: cmd, done: make(chan struct{})}
+	n := &Node{cmd: cmd, done: make(chan struct{})}
 	go codes.read(stderr)
 	lines := make(chan string, 2)
 	go func() {
@@ -123,15 +123,15 @@ func startNode(ctx context.Context, binary, db, keyFile, dir string, catalogue i
 				n.TokenFile, _, _ = strings.Cut(rest, ";")
 			}
 		case <-wait.Done():
-			n.stop()
+			n.Stop()
 			return nil, fmt.Errorf("the node did not start serving: %w", wait.Err())
 		}
 	}
 	return n, nil
 }
 
-// stop interrupts the node and waits for it to end, killing it after 10 s.
-func (n *node) stop() {
+// Stop interrupts the node and waits for it to end, killing it after 10 s.
+func (n *Node) Stop() {
 	_ = n.cmd.Process.Signal(os.Interrupt)
 	select {
 	case <-n.done:

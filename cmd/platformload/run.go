@@ -29,13 +29,13 @@ type plan struct {
 type outcome struct {
 	wall     time.Duration
 	figures  []loadtest.RouteFigures
-	changes  int                // items changed between the syncs
-	delta    int                // changes the devices' second syncs received, in all
-	sold     map[string]int64   // tickets confirmed per hot slot, from the answers
-	left     map[string]int64   // remaining per hot slot, from the platform
-	booked   map[string]int     // visits booked per hall time, from the answers
-	answered map[string]int     // mutations answered 201, by kind
-	keys     map[string]string  // idempotency key → kind, of every delivered intent
+	changes  int               // items changed between the syncs
+	delta    int               // changes the devices' second syncs received, in all
+	sold     map[string]int64  // tickets confirmed per hot slot, from the answers
+	left     map[string]int64  // remaining per hot slot, from the platform
+	booked   map[string]int    // visits booked per hall time, from the answers
+	answered map[string]int    // mutations answered 201, by kind
+	keys     map[string]string // idempotency key → kind, of every delivered intent
 	ramp     []rampStep
 }
 

@@ -52,4 +52,3 @@ func (rr roundRobin) RoundTrip(req *http.Request) (*http.Response, error) {
 	r.Host = r.URL.Host
 	return rr.next.RoundTrip(r)
 }
-

@@ -53,7 +53,7 @@ func (r *recorder) RoundTrip(req *http.Request) (*http.Response, error) {
 var itemSchemas = map[string]string{
 	platform.Attractions: "Attraction", platform.POIs: "POI", platform.TicketProducts: "TicketProduct",
 	platform.TicketSlots: "TicketSlot", platform.ServiceItems: "ServiceItem",
-	platform.ServiceHalls: "ServiceHall",
+	platform.ServiceHalls: "ServiceHall", platform.CrowdLevels: "CrowdLevel",
 }
 
 // TestContract checks that every route the server serves and every route
@@ -123,6 +123,7 @@ func TestContract(t *testing.T) {
 		t.Error("a pull of an unknown collection succeeded")
 	}
 	checkInCalls(t, client)
+	crowdCalls(t, ps, rec, liveClock()) // sync_contract_crowd_test.go
 
 	called := map[string]bool{}
 	for _, ex := range rec.seen {
@@ -159,10 +160,10 @@ func TestContract(t *testing.T) {
 		}
 	}
 	// The run must have exercised every route the client has.
-	for _, route := range []string{"GET /v1/health", "GET /v1/sync/{collection}", "GET /v1/sync/{collection}/items",
+	for _, route := range append(crowdRoutes, "GET /v1/health", "GET /v1/sync/{collection}", "GET /v1/sync/{collection}/items",
 		"GET /v1/sync/{collection}/checksum", "POST /v1/auth/code", "POST /v1/auth/token", "POST /v1/auth/refresh",
 		"GET /v1/me", "GET /v1/me/orders", "POST /v1/orders", "POST /v1/appointments", "POST /v1/appointments/{id}/cancel", "POST /v1/feedback", "POST /v1/card/loss",
-		"POST /v1/halls/{hall}/check-ins"} {
+		"POST /v1/halls/{hall}/check-ins") {
 		if !called[route] {
 			t.Errorf("the integration run never called %s", route)
 		}

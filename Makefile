@@ -34,14 +34,16 @@ LDFLAGS   := -X main.version=$(VERSION)
 # the map's MBTiles files with. (No package here brings a CJK font: the app
 # must draw Chinese with its own, and the journeys would see boxes if it
 # did not.)
+# postgresql: its initdb and server make tools/pgcluster's throwaway
+# cluster, for the platform server's tests on PostgreSQL and make load.
 DEBS := gcc pkg-config libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev \
         libxi-dev libxxf86vm-dev libgl1-mesa-dev libwayland-dev libxkbcommon-dev \
         xvfb xauth zbar-tools tzdata xdotool x11-apps \
-        tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng sqlite3 gdal-bin
+        tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng sqlite3 gdal-bin postgresql
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test e2e fmt-check vet api-lint bench fuzz snapshots screenshots package clean
+.PHONY: all deps build run test test-postgres load e2e fmt-check vet api-lint bench fuzz snapshots screenshots package clean
 
 all: build
 
@@ -64,14 +66,35 @@ run: build
 	./jiangsupass $(ARGS)
 
 ## test: gofmt, go vet, staticcheck, gocyclo, the contract's lint, and
-## every test with the race detector; the app's layout sweeps without it;
-## the time-sensitive packages again at another hour, in another zone;
-## then the journeys on the real window
+## every test with the race detector; the platform server's tests again
+## on a throwaway PostgreSQL cluster; the app's layout sweeps without the
+## race detector; the time-sensitive packages again at another hour, in
+## another zone; then the journeys on the real window
 test: deps fmt-check vet api-lint
 	$(GO) test $(GOFLAGS) -race -count=1 -timeout 15m $(PKGS)
+	tools/pgcluster run --fast -- $(MAKE) --no-print-directory test-postgres
 	$(GO) test $(GOFLAGS) -count=1 -timeout 10m $(NORACE_PKGS)
 	$(TIME_AGAIN) $(GO) test $(GOFLAGS) -count=1 -timeout 10m $(TIME_PKGS)
 	$(MAKE) --no-print-directory e2e
+
+## test-postgres: the reference platform server's tests, the two-node test
+## and the contract test, on the PostgreSQL database JSP_TEST_POSTGRES names
+## (`tools/pgcluster run -- make test-postgres` makes one and removes it)
+test-postgres:
+	@test -n "$$JSP_TEST_POSTGRES" || { echo "JSP_TEST_POSTGRES is not set: run tools/pgcluster run -- make test-postgres"; exit 1; }
+	$(GO) test $(GOFLAGS) -count=1 -timeout 10m ./platform/server/... ./cmd/platform
+	$(GO) test $(GOFLAGS) -count=1 -timeout 10m -run '^TestContract' ./offline
+
+## load: the platform's load test, on loopback, at most 3 minutes:
+## simulated devices against one node on SQLite, one on PostgreSQL and two
+## over one PostgreSQL (README, "Load test"); LOAD_ARGS adds flags of
+## cmd/platformload
+LOAD_ARGS ?=
+load: deps
+	bin=$$(mktemp -d) && trap 'rm -rf "$$bin"' EXIT && \
+	$(GO) build $(GOFLAGS) -o "$$bin/platform" ./cmd/platform && \
+	$(GO) build $(GOFLAGS) -o "$$bin/platformload" ./cmd/platformload && \
+	tools/pgcluster run -- "$$bin/platformload" --platform "$$bin/platform" $(LOAD_ARGS)
 
 ## e2e: the journeys on the real window (Xvfb, xdotool, tesseract); every
 ## step's screenshot goes to $(E2E_SHOTS)

@@ -33,6 +33,7 @@ var migrations = []migration{
 	{11, "requests bound to the server and the resident they were made for; 12345 feedback sealed", migrateOutboxOrigin},
 	{12, "hall appointments can be cancelled, or withdrawn before they are sent", execSQL(schemaAppointmentCancel)},
 	{13, "no transit-feed collection: nothing read it; the planner's feeds are the files in the feeds folder", execSQL(schemaNoTransitFeeds)},
+	{14, "crowd levels of scenic areas, paused ticket slots, a gate's admissions and exits", execSQL(schemaCrowd)},
 }
 
 // LatestSchemaVersion is the schema version this build of the app creates

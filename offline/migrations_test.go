@@ -232,7 +232,23 @@ func TestMigrateFromEachVersion(t *testing.T) {
 				}
 			},
 		},
-		{from: 13},
+		{
+			from: 13,
+			insert: `INSERT INTO ticket_slots (id, attraction_id, date, start_time, end_time, quota, remaining, generated)
+				VALUES ('s-test', '5a-002', '2026-12-04', '09:00', '10:00', 100, 40, 1);`,
+			check: func(t *testing.T, s *Store) {
+				// Migration 14: a slot from v13 is on sale (not paused);
+				// the crowd levels and a gate's tables are there, empty.
+				slots, err := s.TicketSlots(ctx, "5a-002", "2026-12-04")
+				if err != nil || len(slots) == 0 || slots[0].ID != "s-test" || slots[0].Paused || slots[0].Remaining != 40 {
+					t.Errorf("slot from v13 = %+v, %v", slots, err)
+				}
+				if n := count(t, s, "crowd_levels") + count(t, s, "gate_admissions") + count(t, s, "gate_exits"); n != 0 {
+					t.Errorf("migration 14 made %d rows", n)
+				}
+			},
+		},
+		{from: 14},
 	}
 	if len(tests) != LatestSchemaVersion()+1 {
 		t.Fatalf("the test covers versions 0..%d; the schema is at %d", len(tests)-1, LatestSchemaVersion())

@@ -86,17 +86,18 @@ var replicas = map[string]replica{
 	},
 	platform.TicketSlots: {
 		table:   "ticket_slots",
-		columns: []string{"id", "attraction_id", "date", "start_time", "end_time", "quota", "remaining", "generated"},
+		columns: []string{"id", "attraction_id", "date", "start_time", "end_time", "quota", "remaining", "generated", "paused"},
 		row: func(it platform.Item) []any {
 			t := it.(*platform.TicketSlot)
-			return []any{t.ID, t.AttractionID, t.Date, t.Start, t.End, t.Quota, t.Remaining, t.Generated}
+			return []any{t.ID, t.AttractionID, t.Date, t.Start, t.End, t.Quota, t.Remaining, t.Generated, t.Paused}
 		},
 		scan: func(sc scanner) (platform.Item, error) {
 			var t platform.TicketSlot
-			err := sc.Scan(&t.ID, &t.AttractionID, &t.Date, &t.Start, &t.End, &t.Quota, &t.Remaining, &t.Generated)
+			err := sc.Scan(&t.ID, &t.AttractionID, &t.Date, &t.Start, &t.End, &t.Quota, &t.Remaining, &t.Generated, &t.Paused)
 			return &t, err
 		},
 	},
+	platform.CrowdLevels: crowdReplica,
 	platform.ServiceItems: {
 		table: "service_items",
 		columns: []string{"id", "audience", "theme", "name", "department", "handling_level", "notes",

@@ -221,7 +221,8 @@ func (e *SyncEngine) nextWake(ctx context.Context) time.Duration {
 	now := e.store.now()
 	signedIn := e.client.SignedIn()
 	for _, it := range items {
-		if platform.MutationNeedsSignIn[it.Kind] && !signedIn {
+		if platform.MutationNeedsSignIn[it.Kind] && !signedIn ||
+			platform.MutationNeedsAreaToken[it.Kind] && e.client.AreaToken() == "" {
 			continue
 		}
 		if d := it.NextAttempt.Sub(now); d < wait {
@@ -454,6 +455,11 @@ func (e *SyncEngine) pushOne(ctx context.Context, round *pushRound, it OutboxIte
 	case platform.MutationNeedsSignIn[it.Kind] && !e.client.SignedIn():
 		round.blocked[it.Kind] = true
 		return e.waitForSignIn(ctx, round, it)
+	case platform.MutationNeedsAreaToken[it.Kind] && e.client.AreaToken() == "":
+		// A gate's record waits for the gate's token (the kiosk file
+		// names it); it counts no attempt meanwhile.
+		round.blocked[it.Kind] = true
+		return e.store.noteOutbox(ctx, it.ID, "waiting for the gate's area token")
 	case it.Unreadable:
 		return e.store.failUnreadable(ctx, it)
 	}

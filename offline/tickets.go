@@ -32,9 +32,10 @@ func (s *Store) TicketProducts(ctx context.Context, attractionID string) ([]plat
 }
 
 // TicketSlots returns an attraction's time slots from date on (YYYY-MM-DD),
-// by date and start, with the remaining quota as the replica knows it.
+// by date and start, with the remaining quota as the replica knows it and
+// whether the area's staff have paused its sales.
 func (s *Store) TicketSlots(ctx context.Context, attractionID, fromDate string) ([]platform.TicketSlot, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT id, attraction_id, date, start_time, end_time, quota, remaining, generated
+	rows, err := s.db.QueryContext(ctx, `SELECT id, attraction_id, date, start_time, end_time, quota, remaining, generated, paused
 		FROM ticket_slots WHERE attraction_id = ? AND date >= ? ORDER BY date, start_time`, attractionID, fromDate)
 	if err != nil {
 		return nil, fmt.Errorf("ticket slots: %w", err)
@@ -43,7 +44,7 @@ func (s *Store) TicketSlots(ctx context.Context, attractionID, fromDate string) 
 	var out []platform.TicketSlot
 	for rows.Next() {
 		var t platform.TicketSlot
-		if err := rows.Scan(&t.ID, &t.AttractionID, &t.Date, &t.Start, &t.End, &t.Quota, &t.Remaining, &t.Generated); err != nil {
+		if err := rows.Scan(&t.ID, &t.AttractionID, &t.Date, &t.Start, &t.End, &t.Quota, &t.Remaining, &t.Generated, &t.Paused); err != nil {
 			return nil, fmt.Errorf("ticket slots: %w", err)
 		}
 		out = append(out, t)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
 	"testing"
 	"time"
 
@@ -171,7 +172,22 @@ func TestCrowdAnswerIsCacheable(t *testing.T) {
 		t.Errorf("the same figures 10 s on: %d, want 304", resp.StatusCode)
 	}
 	b.admitN(t, b.client(t, b.issue(t, "5a-001", "g")), "5a-001", "g", 5, "etag")
-	if resp, _ := get(tag); resp.StatusCode != http.StatusOK || resp.Header.Get("ETag") == tag {
+	resp, _ = get(tag)
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("ETag") == tag {
 		t.Errorf("after an admission: %d with ETag %q, want 200 and a new tag", resp.StatusCode, resp.Header.Get("ETag"))
+	}
+	tag = resp.Header.Get("ETag")
+	// Another node records an admission: this one answers from its report
+	// of the last second, then counts it.
+	if _, _, err := (crowdRecords{}).admit(context.Background(), b.s.db, admissionRow{ID: "ad-other-node", Attraction: "5a-001",
+		Gate: "g", Ticket: "o-other-node", Key: "other-node-key-1", Visitors: 3, At: b.clk.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if resp, _ := get(tag); resp.StatusCode != http.StatusNotModified {
+		t.Errorf("another node's admission at once: %d, want 304 from the last second's report", resp.StatusCode)
+	}
+	b.clk.Add(crowdMemoFor)
+	if _, rep := get(tag); !slices.ContainsFunc(rep.Areas, func(l platform.CrowdLevel) bool { return l.ID == "5a-001" && l.EntriesToday == 8 }) {
+		t.Errorf("a second on, 5a-001 is not at 8 entries: %+v", rep.Areas[0])
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"slices"
 	"strings"
+	"time"
 
 	"jiangsupass/crowd"
 	"jiangsupass/platform"
@@ -37,17 +38,47 @@ func (c *crowdService) levels(ctx context.Context) (platform.CrowdReport, error)
 	return rep, nil
 }
 
+// crowdMemoFor is how long this process answers GET /v1/crowd from the
+// report it last computed, unless it has recorded an admission or an exit
+// since: a public route that reads every area's records is then computed
+// at most once a second however often it is asked. (Another node's
+// records reach it within that second.)
+const crowdMemoFor = time.Second
+
+// crowdMemo is the last report computed, with its tag.
+type crowdMemo struct {
+	at  time.Time
+	gen int64 // crowdService.gen when it was computed
+	rep platform.CrowdReport
+	tag string
+}
+
+// current returns the memo's report, or a new one.
+func (c *crowdService) current(ctx context.Context) (*crowdMemo, error) {
+	now, gen := c.s.now(), c.gen.Load()
+	if m := c.memo.Load(); m != nil && m.gen == gen && !now.Before(m.at) && now.Sub(m.at) < crowdMemoFor {
+		return m, nil
+	}
+	rep, err := c.levels(ctx)
+	if err != nil {
+		return nil, err
+	}
+	m := &crowdMemo{at: now, gen: gen, rep: rep, tag: `"` + figuresTag(rep) + `"`}
+	c.memo.Store(m)
+	return m, nil
+}
+
 // report answers GET /v1/crowd: live, cacheable for crowdMaxAge seconds,
 // with an ETag over the figures (not their time), so that a client whose
 // figures are still current gets 304.
 func (c *crowdService) report(w http.ResponseWriter, r *http.Request) {
-	rep, err := c.levels(r.Context())
+	m, err := c.current(r.Context())
 	if err != nil {
 		c.s.log.Printf("crowd: %v", err)
 		writeError(w, http.StatusServiceUnavailable, platform.CodeUnavailable, "the crowd levels cannot be read now; try again")
 		return
 	}
-	tag := `"` + figuresTag(rep) + `"`
+	rep, tag := m.rep, m.tag
 	w.Header().Set("Cache-Control", "public, max-age="+crowdMaxAge)
 	w.Header().Set("ETag", tag)
 	for _, t := range strings.Split(r.Header.Get("If-None-Match"), ",") {

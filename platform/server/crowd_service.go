@@ -23,6 +23,10 @@ type crowdService struct {
 	// refreshed is when the levels were last brought up to date on a read
 	// (Unix ns); see freshen.
 	refreshed atomic.Int64
+	// memo is the last answer of GET /v1/crowd, and gen counts the
+	// admissions and exits this process has recorded (see current).
+	memo atomic.Pointer[crowdMemo]
+	gen  atomic.Int64
 }
 
 // registerCrowd adds the gates', the crowd's and the staff's routes, and

@@ -57,6 +57,7 @@ func (c *crowdService) gateMutation(route string, apply gateApply) http.HandlerF
 			return
 		}
 		c.s.serveMutation(w, r, route, User{ID: t.principal()}, apply(t))
+		c.gen.Add(1) // after the commit: the next GET /v1/crowd counts it
 	}
 }
 

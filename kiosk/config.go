@@ -36,6 +36,9 @@ var roleScreens = map[Role][]string{
 		"home", "services", "catalogue", "service-item", "halls", "hall", "halls-map", "appointment", "progress",
 		"search", "about", "signin", "card", "servicecode", "verify", "checkin",
 	},
+	// A gate checks tickets; its staff view is behind the staff PIN, not
+	// a screen a visitor reaches.
+	RoleGate: {"home", "verify", "about"},
 }
 
 // HomeScreen is the screen every kiosk shows after a reset; it is always
@@ -71,6 +74,8 @@ type Config struct {
 	// as "hall-320500"): visitors check in there, and a scan with no field
 	// focused checks its holder in.
 	Hall string `toml:"hall"`
+	// Gate is a gate kiosk's area, gate and credential (role "gate" only).
+	Gate *Gate `toml:"gate"`
 	// LargeText is 长辈版's large text and targets; a kiosk is used
 	// standing up, often by older people, so it is on unless set false.
 	LargeText *bool `toml:"large_text"`
@@ -123,7 +128,10 @@ func Parse(b []byte, supported func(string) bool) (Config, error) {
 func (c *Config) check(supported func(string) bool) error {
 	role, ok := roleScreens[c.Role]
 	if !ok {
-		return fmt.Errorf("role %q: want %q or %q", c.Role, RoleTourist, RoleServiceHall)
+		return fmt.Errorf("role %q: want %q, %q or %q", c.Role, RoleTourist, RoleServiceHall, RoleGate)
+	}
+	if err := c.checkGate(); err != nil {
+		return err
 	}
 	if c.IdleTimeout.Duration == 0 {
 		c.IdleTimeout.Duration = DefaultIdleTimeout

@@ -135,16 +135,22 @@ func admin(args []string, out io.Writer) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	a := fs.Args()
+	a, t := fs.Args(), adminTarget{base: *base, tokenFile: *tokenFile}
 	if len(a) > 0 && adminCommands[a[0]] != nil { // admin_area.go
-		return adminCommands[a[0]](adminTarget{base: *base, tokenFile: *tokenFile}, a[1:], out)
+		return adminCommands[a[0]](t, a[1:], out)
 	}
+	return adminChange(t, a, out)
+}
+
+// adminChange sends one of the admin API's changes or reads, named by a,
+// and prints the answer.
+func adminChange(t adminTarget, a []string, out io.Writer) error {
 	usage := errors.New("usage: admin [--server URL] [--token-file FILE] get|patch|put|delete COLLECTION ID [JSON] | catalogue COUNT | rotate ISSUER" +
 		" | area-token --area ID [--gate GATE] | revoke-area-token ID | simulate-day [--speed N] …")
 	if len(a) < 2 {
 		return usage
 	}
-	root := strings.TrimRight(*base, "/") + "/admin/v1"
+	root := strings.TrimRight(t.base, "/") + "/admin/v1"
 	var method, url, body string
 	switch {
 	case a[0] == "catalogue" && len(a) == 2:
@@ -162,7 +168,7 @@ func admin(args []string, out io.Writer) error {
 	default:
 		return usage
 	}
-	token, err := adminToken(*tokenFile)
+	token, err := adminToken(t.tokenFile)
 	if err != nil {
 		return err
 	}

@@ -49,6 +49,19 @@ func (c *crowdService) limited(h staffHandler) staffHandler {
 	}
 }
 
+// onSale refuses an order for a slot that has ended (it can be bought
+// until its end, China time) or whose sales the area's staff paused.
+func onSale(sl *platform.TicketSlot, end, now time.Time) *platform.Error {
+	switch {
+	case !now.Before(end):
+		return &platform.Error{Status: http.StatusConflict, Code: platform.CodeSlotEnded, Message: "this time slot has ended; choose a later one"}
+	case sl.Paused:
+		return &platform.Error{Status: http.StatusConflict, Code: platform.CodeSlotPaused,
+			Message: "the scenic area has paused the sales of this time slot; choose another slot"}
+	}
+	return nil
+}
+
 // pause stops a slot's sales (POST /v1/areas/{attraction}/slots/{slot}/pause).
 func (c *crowdService) pause(w http.ResponseWriter, r *http.Request, t areaToken, a areaSpec) {
 	c.setPaused(w, r, t, a, true)

@@ -68,12 +68,8 @@ func (s *Server) applyTicketOrder(ctx context.Context, tx *sql.Tx, w *writer, u 
 		return 0, nil, unavailable(err)
 	}
 	now := s.now()
-	if !now.Before(end) { // a slot can be bought until it ends (China time)
-		return 0, nil, &platform.Error{Status: http.StatusConflict, Code: platform.CodeSlotEnded, Message: "this time slot has ended; choose a later one"}
-	}
-	if slot.Paused { // the area's staff stopped its sales (staff_slots.go)
-		return 0, nil, &platform.Error{Status: http.StatusConflict, Code: platform.CodeSlotPaused,
-			Message: "the scenic area has paused the sales of this time slot; choose another slot"}
+	if perr := onSale(&slot, end, now); perr != nil {
+		return 0, nil, perr
 	}
 	lines, perr := orderLines(ctx, tx, &req, &slot, now)
 	if perr != nil {

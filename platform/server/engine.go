@@ -19,6 +19,9 @@ type engine interface {
 	Name() string
 	// open connects to the database (see migrate for its schema).
 	open(ctx context.Context) (*sql.DB, error)
+	// openReader connects the reads that begin with readTx, once the
+	// schema is migrated; nil means they share open's connections.
+	openReader(ctx context.Context) (*sql.DB, error)
 	// lock takes an exclusive lock on name that tx holds until it ends.
 	// SQLite's writer holds the whole database from BEGIN IMMEDIATE, so
 	// there it does nothing.
@@ -72,6 +75,12 @@ func engineFor(path string, opt Options) engine {
 // IsPostgres reports whether a database path is a PostgreSQL URL.
 func IsPostgres(path string) bool {
 	return strings.HasPrefix(path, "postgres://") || strings.HasPrefix(path, "postgresql://")
+}
+
+// beginRead begins a read that sees one state of the database (a sync
+// page, a checksum) on the engine's connections for reads.
+func (s *Server) beginRead(ctx context.Context) (*sql.Tx, error) {
+	return s.rdb.BeginTx(ctx, s.eng.readTx())
 }
 
 // Engine names the engine the server keeps its state in: "sqlite" or

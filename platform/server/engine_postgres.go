@@ -53,6 +53,9 @@ func (e *postgres) open(ctx context.Context) (*sql.DB, error) {
 	return db, nil
 }
 
+// openReader: reads share the connections of writes.
+func (*postgres) openReader(context.Context) (*sql.DB, error) { return nil, nil }
+
 // lock takes the advisory lock of name in the server's schema until tx
 // ends. Names are hashed to the lock's 64-bit key; two names that share
 // a key only wait for each other.

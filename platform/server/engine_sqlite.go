@@ -19,6 +19,7 @@ import (
 // and no lock of a row or a name is needed.
 type sqlite struct {
 	path string
+	dsn  string // the file's URI, without the options of a connection
 }
 
 func (*sqlite) Name() string { return "sqlite" }
@@ -35,16 +36,23 @@ func (e *sqlite) open(context.Context) (*sql.DB, error) {
 	if err := privateFiles(abs); err != nil {
 		return nil, err
 	}
-	dsn := "file:" + (&url.URL{Path: filepath.ToSlash(abs)}).EscapedPath() +
-		"?_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate&_foreign_keys=on"
-	return sql.Open("sqlite3", dsn)
+	e.dsn = "file:" + (&url.URL{Path: filepath.ToSlash(abs)}).EscapedPath()
+	return sql.Open("sqlite3", e.dsn+"?_journal_mode=WAL&_busy_timeout=10000&_synchronous=NORMAL&_txlock=immediate&_foreign_keys=on")
+}
+
+// openReader opens the connections of reads: their transactions begin
+// DEFERRED and read a snapshot of the WAL, so that a sync page is neither
+// held up by a writer nor holds one up (the writer's connections begin
+// every transaction IMMEDIATE).
+func (e *sqlite) openReader(context.Context) (*sql.DB, error) {
+	return sql.Open("sqlite3", e.dsn+"?_busy_timeout=10000&_txlock=deferred&_query_only=true")
 }
 
 func (*sqlite) lock(context.Context, *sql.Tx, string) error { return nil }
 
 func (*sqlite) retryable(error) bool { return false }
 
-func (*sqlite) readTx() *sql.TxOptions { return &sql.TxOptions{ReadOnly: true} }
+func (*sqlite) readTx() *sql.TxOptions { return nil }
 
 var sqliteDialect = &dialect{
 	hallSlotTaken: `SELECT count(*) FROM mutations WHERE kind = ? AND json_extract(body, '$.hall_id') = ?

@@ -305,7 +305,7 @@ func (s *Server) Items(ctx context.Context, collection string) (map[string]ItemS
 // Checksum computes the checksum of a collection's live items (see
 // platform.Checksum).
 func (s *Server) Checksum(ctx context.Context, collection string) (platform.Checksum, error) {
-	tx, err := s.db.BeginTx(ctx, s.eng.readTx())
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return platform.Checksum{}, err
 	}

@@ -58,6 +58,7 @@ type Options struct {
 // Server is the reference platform server. Its Handler serves the API.
 type Server struct {
 	db     *sql.DB
+	rdb    *sql.DB // the connections of reads (beginRead); db on PostgreSQL
 	eng    engine
 	sq     *dialect // the engine's own statements
 	log    *log.Logger
@@ -111,19 +112,14 @@ func Open(ctx context.Context, path string, opt Options) (*Server, error) {
 	if IsPostgres(path) {
 		where = redactURL(path)
 	}
-	db, err := eng.open(ctx)
-	if err == nil {
-		if err = migrate(ctx, db, eng, opt.Now()); err != nil {
-			_ = db.Close()
-		}
-	}
+	db, rdb, err := openEngine(ctx, eng, opt.Now())
 	if err != nil {
 		return nil, fmt.Errorf("open platform database %s: %w", where, err)
 	}
 	if opt.AdminTokenFile == "" {
 		opt.AdminTokenFile = path + AdminTokenSuffix
 	}
-	s := &Server{db: db, eng: eng, sq: eng.sql(), log: log.New(opt.Log, "platform: ", log.LstdFlags), now: opt.Now,
+	s := &Server{db: db, rdb: rdb, eng: eng, sq: eng.sql(), log: log.New(opt.Log, "platform: ", log.LstdFlags), now: opt.Now,
 		onCode: opt.OnCode, limit: opt.PageLimit, ttl: opt.AccessTTL, ver: opt.Version, adminTokenFile: opt.AdminTokenFile,
 		codeKey: opt.CodeKey, purgeCodes: opt.CodeKey == nil}
 	if s.codeKey == nil {
@@ -131,21 +127,20 @@ func Open(ctx context.Context, path string, opt Options) (*Server, error) {
 		_, _ = rand.Read(s.codeKey) // never fails (crypto/rand)
 	}
 	if err := s.writeAdminToken(ctx, opt.AdminTokenFile); err != nil {
-		_ = db.Close()
+		_ = s.Close()
 		return nil, err
 	}
-	s.log.Printf("admin API token written to %s", opt.AdminTokenFile)
 	if err := s.seed(ctx); err != nil {
-		_ = db.Close()
+		_ = s.Close()
 		return nil, fmt.Errorf("seed platform database: %w", err)
 	}
 	if s.epoch, err = getMeta(ctx, db, metaEpoch); err != nil {
-		_ = db.Close()
+		_ = s.Close()
 		return nil, err
 	}
 	if opt.Catalogue > 0 {
 		if err := s.GenerateCatalogue(ctx, opt.Catalogue); err != nil {
-			_ = db.Close()
+			_ = s.Close()
 			return nil, err
 		}
 	}
@@ -153,7 +148,32 @@ func Open(ctx context.Context, path string, opt Options) (*Server, error) {
 }
 
 // Close closes the database.
-func (s *Server) Close() error { return s.db.Close() }
+func (s *Server) Close() error {
+	if s.rdb != s.db {
+		_ = s.rdb.Close()
+	}
+	return s.db.Close()
+}
+
+// openEngine connects to the engine's database, migrates it, and opens
+// the connections of reads (the writer's, where the engine has none of
+// its own).
+func openEngine(ctx context.Context, eng engine, now time.Time) (db, rdb *sql.DB, err error) {
+	if db, err = eng.open(ctx); err != nil {
+		return nil, nil, err
+	}
+	if err = migrate(ctx, db, eng, now); err == nil {
+		rdb, err = eng.openReader(ctx)
+	}
+	if err != nil {
+		_ = db.Close()
+		return nil, nil, err
+	}
+	if rdb == nil {
+		rdb = db
+	}
+	return db, rdb, nil
+}
 
 // A feature adds its routes to the router. Each feature file registers
 // one with addFeature from its init function.

@@ -78,7 +78,7 @@ func (s *Server) syncPage(w http.ResponseWriter, r *http.Request) {
 // for the pages after its first. It returns the page and the number of
 // changes in it.
 func (s *Server) page(ctx context.Context, coll string, since platform.Cursor, limit int, count bool) ([]byte, int, error) {
-	tx, err := s.db.BeginTx(ctx, s.eng.readTx())
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -177,7 +177,7 @@ func (s *Server) syncLookup(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	ctx := r.Context()
-	tx, err := s.db.BeginTx(ctx, s.eng.readTx())
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		writeError(w, http.StatusServiceUnavailable, platform.CodeUnavailable, "the items cannot be read now; try again")
 		return

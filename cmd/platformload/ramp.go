@@ -19,6 +19,10 @@ type rampStep struct {
 	slowest    string        // the route with the highest p99
 	slowestP99 time.Duration // its p99
 	busiest    string        // the route that took the most time in all
+	// cores used on average by the node, PostgreSQL's processes and the
+	// devices (this program)
+	nodeCores, pgCores, loadCores float64
+	firstErr                      string // the first error of the step, if any
 }
 
 // ramp finds where a node saturates: for each number of devices in
@@ -26,7 +30,7 @@ type rampStep struct {
 // each repeating what a device does all day (sync its deltas, renew its
 // codes, try an order on a hot slot, try a hall visit), and the step's
 // requests per second, p99 and slowest route are noted.
-func ramp(ctx context.Context, p plan, devs []*loadtest.Device, rec *loadtest.Recorder) []rampStep {
+func ramp(ctx context.Context, p plan, devs []*loadtest.Device, rec *loadtest.Recorder, node int) []rampStep {
 	var out []rampStep
 	for _, n := range p.rampSteps {
 		if n > len(devs) || ctx.Err() != nil {
@@ -36,6 +40,8 @@ func ramp(ctx context.Context, p plan, devs []*loadtest.Device, rec *loadtest.Re
 		stepCtx, cancel := context.WithTimeout(ctx, p.rampFor)
 		var wg sync.WaitGroup
 		var errs atomic.Int64
+		var firstErr atomic.Value
+		node0, pg0, self0 := loadtest.ProcessCPU(node), loadtest.CommandCPU("postgres"), loadtest.SelfCPU()
 		start := time.Now()
 		for _, d := range devs[:n] {
 			wg.Add(1)
@@ -44,6 +50,7 @@ func ramp(ctx context.Context, p plan, devs []*loadtest.Device, rec *loadtest.Re
 				for stepCtx.Err() == nil {
 					if err := dayOfDevice(stepCtx, p, d); err != nil && stepCtx.Err() == nil {
 						errs.Add(1)
+						firstErr.CompareAndSwap(nil, err.Error())
 					}
 				}
 			}()
@@ -53,7 +60,13 @@ func ramp(ctx context.Context, p plan, devs []*loadtest.Device, rec *loadtest.Re
 		wall := time.Since(start)
 		figs := rec.Figures()
 		reqs, _ := loadtest.Total(figs)
-		st := rampStep{devices: n, reqPerSec: float64(reqs) / wall.Seconds(), errors: int(errs.Load())}
+		cores := func(d time.Duration) float64 { return d.Seconds() / wall.Seconds() }
+		st := rampStep{devices: n, reqPerSec: float64(reqs) / wall.Seconds(), errors: int(errs.Load()),
+			nodeCores: cores(loadtest.ProcessCPU(node) - node0), pgCores: cores(loadtest.CommandCPU("postgres") - pg0),
+			loadCores: cores(loadtest.SelfCPU() - self0)}
+		if e, ok := firstErr.Load().(string); ok {
+			st.firstErr = e
+		}
 		var most time.Duration
 		for _, f := range figs {
 			if f.P99 > st.slowestP99 {
@@ -70,11 +83,14 @@ func ramp(ctx context.Context, p plan, devs []*loadtest.Device, rec *loadtest.Re
 }
 
 // dayOfDevice is one round of what a device does after its first sync.
+// (It does not renew its tokens: a device does that every quarter of an
+// hour, and the limits per address would refuse a device that did it
+// many times a second.)
 func dayOfDevice(ctx context.Context, p plan, d *loadtest.Device) error {
 	if _, err := d.Sync(ctx); err != nil {
 		return err
 	}
-	if err := d.Renew(ctx); err != nil {
+	if err := d.RenewCodes(ctx); err != nil {
 		return err
 	}
 	slot := p.hot[d.N%len(p.hot)]

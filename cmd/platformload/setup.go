@@ -88,7 +88,7 @@ func runSetup(ctx context.Context, st setup, p plan, binary, pgURL string, pg *s
 		p.devices, out.changes, out.delta, p.tickets, len(p.hot), out.wall.Seconds())
 	loadtest.WriteTable(os.Stdout, out.figures, out.wall)
 	if st.nodes == 1 {
-		out.ramp = ramp(ctx, p, devs, rec)
+		out.ramp = ramp(ctx, p, devs, rec, nodes[0].Pid())
 		printRamp(out.ramp, p.rampFor)
 	}
 	stopAll()
@@ -144,11 +144,16 @@ func startNode(ctx context.Context, binary, db, keyFile, dir string, catalogue i
 // printRamp writes the saturation ramp as a table.
 func printRamp(steps []rampStep, each time.Duration) {
 	fmt.Printf("\nSaturation ramp (each step %s; a device's round: deltas of every collection, codes renewed, an order try, a visit try):\n\n", each)
-	fmt.Println("| devices at once | req/s | p99 ms (worst route) | slowest route | most time in all | errors |")
-	fmt.Println("|---:|---:|---:|---|---|---:|")
+	fmt.Println("| devices at once | req/s | p99 ms (worst route) | slowest route | most time in all | errors | cores: node, PostgreSQL, devices |")
+	fmt.Println("|---:|---:|---:|---|---|---:|---|")
 	for _, s := range steps {
-		fmt.Printf("| %d | %.0f | %.1f | %s (%.1f ms) | %s | %d |\n", s.devices, s.reqPerSec, float64(s.p99)/1e6, s.slowest,
-			float64(s.slowestP99)/1e6, s.busiest, s.errors)
+		fmt.Printf("| %d | %.0f | %.1f | %s | %s | %d | %.2f, %.2f, %.2f |\n", s.devices, s.reqPerSec, float64(s.p99)/1e6, s.slowest,
+			s.busiest, s.errors, s.nodeCores, s.pgCores, s.loadCores)
+	}
+	for _, s := range steps {
+		if s.firstErr != "" {
+			fmt.Printf("\nfirst error with %d devices: %s\n", s.devices, s.firstErr)
+		}
 	}
 }
 

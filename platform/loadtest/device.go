@@ -106,10 +106,21 @@ func (d *Device) Sync(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// Renew renews the device's codes as the app does: a new 苏服码 and card
-// credential bound to its device key, the current trust list, and new
-// tokens for its refresh token.
+// Renew renews the device's codes as the app does (RenewCodes), and its
+// tokens with its refresh token.
 func (d *Device) Renew(ctx context.Context) error {
+	if err := d.RenewCodes(ctx); err != nil {
+		return err
+	}
+	if err := d.Client.Refresh(ctx); err != nil {
+		return fmt.Errorf("device %d: refresh: %w", d.N, err)
+	}
+	return nil
+}
+
+// RenewCodes renews the device's codes: a new 苏服码 and card credential
+// bound to its device key, and the current trust list.
+func (d *Device) RenewCodes(ctx context.Context) error {
 	for _, kind := range []string{platform.CredentialService, platform.CredentialCard} {
 		if _, err := d.Client.IssueCredential(ctx, kind, d.key.PublicKey()); err != nil {
 			return fmt.Errorf("device %d: renew the %s code: %w", d.N, kind, err)
@@ -117,9 +128,6 @@ func (d *Device) Renew(ctx context.Context) error {
 	}
 	if _, err := d.Client.TrustList(ctx); err != nil {
 		return fmt.Errorf("device %d: trust list: %w", d.N, err)
-	}
-	if err := d.Client.Refresh(ctx); err != nil {
-		return fmt.Errorf("device %d: refresh: %w", d.N, err)
 	}
 	return nil
 }

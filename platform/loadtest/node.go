@@ -130,6 +130,9 @@ func StartNode(ctx context.Context, cmd *exec.Cmd, codes *CodeBook) (*Node, erro
 	return n, nil
 }
 
+// Pid is the node's process ID.
+func (n *Node) Pid() int { return n.cmd.Process.Pid }
+
 // Stop interrupts the node and waits for it to end, killing it after 10 s.
 func (n *Node) Stop() {
 	_ = n.cmd.Process.Signal(os.Interrupt)

@@ -52,24 +52,49 @@ type markerButton struct {
 	widget.BaseWidget
 	dot   *canvas.Circle
 	count *canvas.Text
-	label string // what a screen reader says
+	pill  *canvas.Rectangle // the badge's background: the marker's colour
+	badge *canvas.Text      // a lone marker's Badge, under the dot
+	label string            // what a screen reader says
 	onTap func()
 }
 
 func newMarkerButton() *markerButton {
-	b := &markerButton{dot: canvas.NewCircle(color.Black), count: canvas.NewText("", color.White)}
+	b := &markerButton{dot: canvas.NewCircle(color.Black), count: canvas.NewText("", color.White),
+		pill: canvas.NewRectangle(color.Black), badge: canvas.NewText("", color.White)}
 	b.dot.StrokeColor = color.White
 	b.dot.StrokeWidth = 2
 	b.count.Alignment = fyne.TextAlignCenter
 	b.count.TextStyle = fyne.TextStyle{Bold: true}
+	b.badge.Alignment = fyne.TextAlignCenter
+	b.badge.TextStyle = fyne.TextStyle{Bold: true}
+	b.pill.StrokeColor = color.White
+	b.pill.StrokeWidth = 1
 	b.ExtendBaseWidget(b)
 	return b
+}
+
+// showBadge draws text under a lone marker on a pill of its colour, in
+// ink (white when nil); "" draws none. It follows show, which clears it.
+func (b *markerButton) showBadge(text string, ink color.Color) {
+	if text == "" {
+		return
+	}
+	if ink == nil {
+		ink = color.White
+	}
+	b.badge.Text, b.badge.Color = text, ink
+	b.pill.FillColor = b.dot.FillColor
+	b.label += ", " + text
+	b.badge.Refresh()
+	b.pill.Refresh()
 }
 
 // show sets what the button draws: one marker's colour, or a cluster's
 // count on the primary colour; label is what a screen reader says.
 func (b *markerButton) show(c color.Color, n int, label string) {
 	b.label = label
+	b.badge.Text = ""
+	b.badge.TextSize = theme.CaptionTextSize()
 	if n > 1 {
 		b.dot.FillColor = theme.Color(theme.ColorNamePrimary)
 		b.count.Text = strconv.Itoa(n)
@@ -113,6 +138,29 @@ func (r *markerRenderer) Layout(size fyne.Size) {
 	ts := r.b.count.MinSize()
 	r.b.count.Resize(fyne.NewSize(size.Width, ts.Height))
 	r.b.count.Move(fyne.NewPos(0, (size.Height-ts.Height)/2))
+	r.layoutBadge(size, d)
+}
+
+// layoutBadge puts the badge's pill under the dot, centred, as wide as
+// its word (it may reach past the button's sides).
+func (r *markerRenderer) layoutBadge(size fyne.Size, dot float32) {
+	b := r.b
+	if b.badge.Text == "" {
+		b.badge.Hide()
+		b.pill.Hide()
+		return
+	}
+	ts := b.badge.MinSize()
+	pad := theme.Padding()
+	w, h := ts.Width+2*pad, ts.Height
+	y := (size.Height+dot)/2 + 1
+	b.pill.CornerRadius = h / 2
+	b.pill.Resize(fyne.NewSize(w, h))
+	b.pill.Move(fyne.NewPos((size.Width-w)/2, y))
+	b.badge.Resize(ts)
+	b.badge.Move(fyne.NewPos((size.Width-ts.Width)/2, y))
+	b.pill.Show()
+	b.badge.Show()
 }
 
 func (r *markerRenderer) MinSize() fyne.Size { return fyne.NewSquareSize(18) }
@@ -121,6 +169,6 @@ func (r *markerRenderer) Refresh() {
 	canvas.Refresh(r.b)
 }
 func (r *markerRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.b.dot, r.b.count}
+	return []fyne.CanvasObject{r.b.dot, r.b.count, r.b.pill, r.b.badge}
 }
 func (r *markerRenderer) Destroy() {}

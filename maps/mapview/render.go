@@ -87,6 +87,9 @@ func (r *mapRenderer) layoutMarkers() {
 		c := r.clusters[i]
 		first := r.m.markers[c.members[0]]
 		b.show(inkOf(first.Color, first.ColorName), len(c.members), r.m.markerLabel(len(c.members), first.Title))
+		if len(c.members) == 1 {
+			b.showBadge(first.Badge, first.BadgeInk)
+		}
 		b.onTap = r.tapFor(c)
 		b.Resize(fyne.NewSquareSize(t))
 		b.Move(fyne.NewPos(c.x-t/2, c.y-t/2))

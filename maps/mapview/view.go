@@ -29,6 +29,12 @@ type Marker struct {
 	Openable bool
 	// MinZoom hides the marker at lower zooms, where it would crowd.
 	MinZoom int
+	// Badge is a short word or symbol drawn under a lone marker on a
+	// pill of its colour, so that what the colour means is also said in
+	// words (a scenic area's crowd level); BadgeInk is its text colour,
+	// white when nil. A screen reader hears it after the title.
+	Badge    string
+	BadgeInk color.Color
 }
 
 // Polyline is a line drawn over the basemap, such as a route.

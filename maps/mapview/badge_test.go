@@ -1,0 +1,53 @@
+package mapview
+
+import (
+	"image/color"
+	"testing"
+
+	"fyne.io/fyne/v2/test"
+	"github.com/paulmach/orb"
+)
+
+// TestBadgeSaysWhatTheColourMeans: a lone marker with a badge draws its
+// word under the dot on a pill of the marker's colour, in its ink, and a
+// screen reader hears it; a cluster draws none, and a marker without a
+// badge draws none.
+func TestBadgeSaysWhatTheColourMeans(t *testing.T) {
+	m, _ := newTestMap(t)
+	orange := color.NRGBA{0xf0, 0x8c, 0x00, 0xff}
+	dark := color.NRGBA{0x1f, 0x1f, 0x1f, 0xff}
+	m.SetMarkers([]Marker{
+		{ID: "busy", Point: orb.Point{118.78, 32.04}, Title: "夫子庙", Color: orange, Badge: "拥挤", BadgeInk: dark},
+		{ID: "plain", Point: orb.Point{118.90, 32.10}, Title: "B", Color: orange},
+		{ID: "c1", Point: orb.Point{118.60, 31.95}, Title: "C1", Color: orange, Badge: "舒适"},
+		{ID: "c2", Point: orb.Point{118.60, 31.95}, Title: "C2", Color: orange, Badge: "舒适"},
+	})
+	m.CenterOn(orb.Point{118.75, 32.03}, 10)
+	r := test.WidgetRenderer(m).(*mapRenderer)
+	byTitle := map[string]*markerButton{}
+	for i, c := range r.clusters {
+		if len(c.members) > 1 {
+			byTitle["cluster"] = r.markers[i]
+			continue
+		}
+		byTitle[m.markers[c.members[0]].ID] = r.markers[i]
+	}
+	busy, plain, cluster := byTitle["busy"], byTitle["plain"], byTitle["cluster"]
+	if busy == nil || plain == nil || cluster == nil {
+		t.Fatalf("markers drawn: %v", byTitle)
+	}
+	if busy.badge.Text != "拥挤" || !busy.badge.Visible() || busy.badge.Color != dark || busy.pill.FillColor != orange || !busy.pill.Visible() {
+		t.Errorf("the badge: %q visible %v ink %v on %v", busy.badge.Text, busy.badge.Visible(), busy.badge.Color, busy.pill.FillColor)
+	}
+	if busy.pill.Position().Y <= busy.dot.Position().Y+busy.dot.Size().Height/2 {
+		t.Errorf("the badge is not under the dot: pill at %v, dot at %v", busy.pill.Position(), busy.dot.Position())
+	}
+	if got := busy.AccessibilityLabel(); got != "夫子庙, 拥挤" {
+		t.Errorf("a screen reader hears %q", got)
+	}
+	for name, b := range map[string]*markerButton{"plain": plain, "cluster": cluster} {
+		if b.badge.Visible() || b.pill.Visible() {
+			t.Errorf("%s marker draws a badge %q", name, b.badge.Text)
+		}
+	}
+}

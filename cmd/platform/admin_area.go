@@ -2,12 +2,14 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"net/http"
+	"os"
 	"strings"
 	"time"
 
@@ -77,18 +79,20 @@ func (t adminTarget) issueAreaToken(area, gate, label string) (platform.AreaToke
 }
 
 // areaTokenCommand issues an area token: admin area-token --area 5a-002
-// [--gate east] [--label …]. It prints the token once, with the lines a
-// gate kiosk's file takes.
+// [--gate east] [--label …] [--out FILE]. With --out the token is written
+// to a new file only its owner can read (0600), else printed once; for a
+// gate it prints the lines of the gate kiosk's file.
 func areaTokenCommand(t adminTarget, args []string, out io.Writer) error {
 	fs := flag.NewFlagSet("platform admin area-token", flag.ContinueOnError)
 	area := fs.String("area", "", "the scenic area's attraction ID, such as 5a-002")
 	gate := fs.String("gate", "", "the gate the token records admissions and exits for; none for a staff token")
 	label := fs.String("label", "", "who holds it, for the log")
+	file := fs.String("out", "", "write the token to this new file (0600) instead of printing it")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	if *area == "" || fs.NArg() > 0 {
-		return errors.New("usage: admin area-token --area ID [--gate GATE] [--label TEXT]")
+		return errors.New("usage: admin area-token --area ID [--gate GATE] [--label TEXT] [--out FILE]")
 	}
 	g, err := t.issueAreaToken(*area, *gate, *label)
 	if err != nil {
@@ -98,12 +102,43 @@ func areaTokenCommand(t adminTarget, args []string, out io.Writer) error {
 	if g.Gate != "" {
 		kind = "token of gate " + g.Gate + " of " + g.AttractionID
 	}
-	fmt.Fprintf(out, "%s (id %s); shown once, the server keeps only its hash:\n%s\n", kind, g.ID, g.Token)
-	if g.Gate != "" {
-		fmt.Fprintf(out, "\nfor the gate kiosk's file:\nrole = \"gate\"\napi = %q\nattraction = %q\ngate = %q\ngate_token = %q\n",
-			t.base, g.AttractionID, g.Gate, g.Token)
+	if *file != "" {
+		if err := writeSecret(*file, g.Token); err != nil {
+			return fmt.Errorf("%s (id %s) issued but not written: %w; revoke it with revoke-area-token", kind, g.ID, err)
+		}
+		fmt.Fprintf(out, "%s (id %s) written to %s\n", kind, g.ID, *file)
+	} else {
+		fmt.Fprintf(out, "%s (id %s); shown once, the server keeps only its hash:\n%s\n", kind, g.ID, g.Token)
 	}
+	if g.Gate == "" {
+		return nil
+	}
+	exits, where := false, *file
+	if where == "" {
+		where = "a file holding the token above, readable by the kiosk's user only"
+	}
+	if rep, err := platform.NewClient(t.base, platform.Options{}).Crowd(context.Background()); err == nil {
+		for _, l := range rep.Areas {
+			exits = exits || l.ID == g.AttractionID && !l.Estimated
+		}
+	}
+	fmt.Fprintf(out, "\nfor the gate kiosk's file:\nrole = \"gate\"\n\n[gate]\nattraction = %q\nid = %q\nserver = %q\ntoken_file = %q\nexits = %v\n",
+		g.AttractionID, g.Gate, t.base, where, exits)
 	return nil
+}
+
+// writeSecret writes a secret and a newline to a new file that only its
+// owner can read.
+func writeSecret(path, secret string) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.WriteString(secret + "\n")
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // revokeAreaTokenCommand revokes an area token by its ID: admin

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -97,22 +98,31 @@ func TestAreaTokenCommands(t *testing.T) {
 		}
 		return out.String()
 	}
-	got := run("area-token", "--area", "5a-002", "--gate", "east", "--label", "夫子庙 east gate")
-	token := regexp.MustCompile(`gate_token = "(jsa_[0-9a-f]+)"`).FindStringSubmatch(got)
+	file := filepath.Join(t.TempDir(), "east.token")
+	got := run("area-token", "--area", "5a-018", "--gate", "east", "--label", "拙政园 east gate", "--out", file)
 	id := regexp.MustCompile(`\(id (at-[0-9a-f]+)\)`).FindStringSubmatch(got)
-	if token == nil || id == nil || !strings.Contains(got, `role = "gate"`) || !strings.Contains(got, `attraction = "5a-002"`) {
+	if id == nil || strings.Contains(got, "jsa_") || !strings.Contains(got, `role = "gate"`) || !strings.Contains(got, `attraction = "5a-018"`) ||
+		!strings.Contains(got, "exits = true") || !strings.Contains(got, `token_file = "`+file+`"`) {
 		t.Fatalf("area-token printed:\n%s", got)
 	}
+	fi, err := os.Stat(file)
+	token, _ := os.ReadFile(file)
+	if err != nil || fi.Mode().Perm() != 0o600 || !strings.HasPrefix(string(token), "jsa_") {
+		t.Fatalf("the token file: %v, %v, %q", fi, err, token)
+	}
+	if got := run("area-token", "--area", "5a-002", "--label", "值班经理"); !regexp.MustCompile(`staff token of 5a-002 \(id at-[0-9a-f]+\); shown once.*\njsa_[0-9a-f]+\n$`).MatchString(got) {
+		t.Errorf("a staff token printed:\n%s", got)
+	}
 	c := platform.NewClient(hs.URL, platform.Options{})
-	if err := c.SetAreaToken(c.Origin(), token[1]); err != nil {
+	if err := c.SetAreaToken(c.Origin(), strings.TrimSpace(string(token))); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := c.AreaDashboard(context.Background(), "5a-002"); err != nil {
+	if _, err := c.AreaDashboard(context.Background(), "5a-018"); err != nil {
 		t.Fatalf("the new token: %v", err)
 	}
 	run("revoke-area-token", id[1])
 	var pe *platform.Error
-	if _, err := c.AreaDashboard(context.Background(), "5a-002"); !errors.As(err, &pe) || pe.Status != http.StatusUnauthorized {
+	if _, err := c.AreaDashboard(context.Background(), "5a-018"); !errors.As(err, &pe) || pe.Status != http.StatusUnauthorized {
 		t.Errorf("the revoked token: %v", err)
 	}
 	var out bytes.Buffer

@@ -3,6 +3,7 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -23,7 +24,9 @@ func main() {
 		os.Exit(2)
 	}
 	if err := app.Run(cfg); err != nil {
-		fmt.Fprintln(os.Stderr, "jiangsupass:", err)
+		if !errors.Is(err, app.ErrRefused) { // the app has said why already
+			fmt.Fprintln(os.Stderr, "jiangsupass:", err)
+		}
 		os.Exit(1)
 	}
 }
@@ -35,22 +38,23 @@ func parseFlags(args []string) (app.Config, error) {
 	elder := fs.Bool("elder", false, "长辈版: large text and large buttons (default: the saved setting)")
 	themeName := fs.String("theme", "", "theme: light, dark or system (default: the saved setting)")
 	dataDir := fs.String("data-dir", "", "folder for the local database (default: the app's storage folder)")
-	snapshot := fs.String("snapshot", "", "render every screen as PNG files into this folder, then exit")
 	basemap := fs.String("basemap", "", "a raster MBTiles file to show as the map's basemap instead of the app's own")
 	bare := fs.Bool("bare", false, "show an empty window only (the start-up benchmark's baseline)")
 	kioskFile := fs.String("kiosk", "", "run as a public kiosk, full-screen, as this kiosk file says (see packaging/kiosk.example.toml)")
 	api := fs.String("api", "", "the platform server to sync from, e.g. http://127.0.0.1:8787 (default: the saved setting)")
+	anchors := fs.String("anchors", "", "a file of the trust anchors (PEM public keys) to check codes by, instead of those built in")
+	demo := fs.Bool("demo", false, "run as a demo, saying on screen that its codes protect nothing; a release build with the demo anchors starts only so")
 	if err := fs.Parse(args); err != nil {
 		return app.Config{}, err
 	}
-	cfg := app.Config{Lang: *lang, Bare: *bare, Version: version, API: *api}
+	cfg := app.Config{Lang: *lang, Bare: *bare, Version: version, API: *api, Demo: *demo}
 	// Paths are taken from the working directory, as a shell user means
 	// them, whatever directory the app or a library resolves them from.
 	for _, p := range []struct {
 		dst  *string
 		flag string
 		val  string
-	}{{&cfg.DataDir, "data-dir", *dataDir}, {&cfg.Snapshot, "snapshot", *snapshot}, {&cfg.Basemap, "basemap", *basemap}, {&cfg.Kiosk, "kiosk", *kioskFile}} {
+	}{{&cfg.DataDir, "data-dir", *dataDir}, {&cfg.Anchors, "anchors", *anchors}, {&cfg.Basemap, "basemap", *basemap}, {&cfg.Kiosk, "kiosk", *kioskFile}} {
 		abs, err := absPath(p.val)
 		if err != nil {
 			return app.Config{}, fmt.Errorf("--%s %q: %w", p.flag, p.val, err)

@@ -14,12 +14,12 @@ import (
 func TestRelativePathsFromWorkingDirectory(t *testing.T) {
 	dir := t.TempDir()
 	t.Chdir(dir)
-	cfg, err := parseFlags([]string{"--basemap", "x.mbtiles", "--data-dir", "data", "--snapshot", "shots", "--kiosk", "kiosk.toml"})
+	cfg, err := parseFlags([]string{"--basemap", "x.mbtiles", "--data-dir", "data", "--anchors", "anchors.pem", "--kiosk", "kiosk.toml"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	for flag, got := range map[string]string{"basemap": cfg.Basemap, "data-dir": cfg.DataDir, "snapshot": cfg.Snapshot, "kiosk": cfg.Kiosk} {
-		want := map[string]string{"basemap": "x.mbtiles", "data-dir": "data", "snapshot": "shots", "kiosk": "kiosk.toml"}[flag]
+	for flag, got := range map[string]string{"basemap": cfg.Basemap, "data-dir": cfg.DataDir, "anchors": cfg.Anchors, "kiosk": cfg.Kiosk} {
+		want := map[string]string{"basemap": "x.mbtiles", "data-dir": "data", "anchors": "anchors.pem", "kiosk": "kiosk.toml"}[flag]
 		if got != filepath.Join(dir, want) {
 			t.Errorf("--%s %s is %q, want %q", flag, want, got, filepath.Join(dir, want))
 		}

@@ -13,11 +13,11 @@ func TestParseFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := parseFlags([]string{"--lang", "en", "--elder", "--theme", "dark", "--data-dir", "/tmp/x", "--snapshot", "out"})
+	cfg, err := parseFlags([]string{"--lang", "en", "--elder", "--theme", "dark", "--data-dir", "/tmp/x", "--anchors", "out", "--demo"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.Lang != "en" || cfg.Elder == nil || !*cfg.Elder || cfg.Theme != app.ThemeDark || cfg.DataDir != "/tmp/x" || cfg.Snapshot != filepath.Join(wd, "out") {
+	if cfg.Lang != "en" || cfg.Elder == nil || !*cfg.Elder || cfg.Theme != app.ThemeDark || cfg.DataDir != "/tmp/x" || cfg.Anchors != filepath.Join(wd, "out") || !cfg.Demo {
 		t.Errorf("parsed %+v", cfg)
 	}
 	if cfg, err := parseFlags([]string{"--api", "http://127.0.0.1:8787"}); err != nil || cfg.API != "http://127.0.0.1:8787" {

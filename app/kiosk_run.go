@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"jiangsupass/assets"
 	"jiangsupass/kiosk"
 	"jiangsupass/offline"
 	"jiangsupass/screens"
@@ -23,6 +24,13 @@ func runKiosk(a fyne.App, cfg Config) error {
 	kc, err := kiosk.Load(cfg.Kiosk, translations.Supported)
 	if err != nil {
 		return fmt.Errorf("--kiosk: %w", err)
+	}
+	tr, demo, err := kioskTrust(cfg, kc)
+	if err != nil {
+		return err
+	}
+	if err := tr.check(assets.Release, demo); err != nil {
+		return refuse(a, cfg, err)
 	}
 	a = sealKiosk(a)
 	store, shell, err := openKiosk(ctx, a, a.NewWindow(""), cfg, kc, time.Now)
@@ -70,11 +78,15 @@ func openKiosk(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, kc ki
 	if err != nil {
 		return nil, nil, err
 	}
+	tr, demo, err := kioskTrust(cfg, kc)
+	if err != nil {
+		return nil, nil, err
+	}
 	svc, err := openServices(dir, cfg.Basemap)
 	if err != nil {
 		return nil, nil, err
 	}
-	store, _, err := offline.Open(ctx, "", offline.Options{Memory: true, Now: now})
+	store, _, err := offline.Open(ctx, "", offline.Options{Memory: true, Now: now, Anchors: tr.anchors})
 	if err != nil {
 		return nil, nil, fmt.Errorf("open the kiosk's store: %w", err)
 	}
@@ -91,5 +103,18 @@ func openKiosk(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, kc ki
 		return nil, nil, err
 	}
 	shell.services = svc
+	shell.demo = demo
 	return store, shell, nil
+}
+
+// kioskTrust is what a kiosk trusts codes by: the anchors file --anchors
+// names, else the kiosk file's trust_anchors, else the build's own; and
+// whether it runs as a demo (--demo, or demo = true in the kiosk file).
+func kioskTrust(cfg Config, kc kiosk.Config) (trust, bool, error) {
+	file := cfg.Anchors
+	if file == "" {
+		file = kc.TrustAnchors
+	}
+	tr, err := loadTrust(file)
+	return tr, cfg.Demo || kc.Demo, err
 }

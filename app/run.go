@@ -22,21 +22,27 @@ const AppID = "org.jiangsupass.app"
 // storeFile is the name of the local store inside the data directory.
 const storeFile = "jiangsupass.db"
 
-// Run starts the app as cfg says: a snapshot render, a bare window, or the
-// app itself. It returns when the window closes.
+// Run starts the app as cfg says: a bare window, a kiosk, or the app
+// itself. It returns when the window closes. A release build that would
+// trust the demo anchors and was not told it is a demo says so and
+// returns an error wrapping ErrRefused.
 func Run(cfg Config) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	if cfg.Bare {
 		return runBare(a)
 	}
-	if cfg.Kiosk != "" && cfg.Snapshot == "" {
+	if cfg.Kiosk != "" {
 		return runKiosk(a, cfg)
 	}
-	var fontsReady <-chan struct{}
-	if cfg.Snapshot == "" {
-		fontsReady = warmFonts(a, newTheme(ThemeSystem, false))
+	tr, err := loadTrust(cfg.Anchors)
+	if err != nil {
+		return err
 	}
+	if err := tr.check(assets.Release, cfg.Demo); err != nil {
+		return refuse(a, cfg, err)
+	}
+	fontsReady := warmFonts(a, newTheme(ThemeSystem, false))
 	ctx := context.Background()
 	dir, err := dataDir(a, cfg.DataDir)
 	if err != nil {
@@ -48,12 +54,9 @@ func Run(cfg Config) error {
 	}
 	defer closeServices(svc)
 	// The one clock of the app: the store, the sync engine and the screens
-	// all read it. Snapshots are drawn at a fixed morning.
+	// all read it.
 	now := time.Now
-	if cfg.Snapshot != "" {
-		now = snapshotClock
-	}
-	store, rec, err := offline.Open(ctx, filepath.Join(dir, storeFile), offline.Options{Now: now})
+	store, rec, err := offline.Open(ctx, filepath.Join(dir, storeFile), offline.Options{Now: now, Anchors: tr.anchors})
 	if err != nil {
 		return fmt.Errorf("open the local store in %s: %w", dir, err)
 	}
@@ -62,9 +65,6 @@ func Run(cfg Config) error {
 		fyne.LogError("local store was unusable and was rebuilt", fmt.Errorf("%s; moved to %s", rec.Reason, rec.MovedTo))
 	}
 	p := resolvePrefs(ctx, cfg, store, systemLocale())
-	if cfg.Snapshot != "" {
-		return Snapshot(a, store, svc, cfg, cfg.Snapshot)
-	}
 
 	w := a.NewWindow("")
 	// Nothing measures text, or sets the theme the warm-up reads, before
@@ -75,6 +75,7 @@ func Run(cfg Config) error {
 		return err
 	}
 	shell.services = svc
+	shell.demo = cfg.Demo
 	shell.notice = recoveryNotice(shell.Localizer(), rec)
 	shell.syncer = newSyncer(store, cfg.API, cfg.Version, shell.prefs.lang)
 	// On close, in this order: the screen's loads are cancelled and

@@ -54,6 +54,12 @@ type Shell struct {
 	root *fyne.Container // what the window shows; its content is replaced on rebuild
 
 	syncer *syncer // nil while rendering snapshots
+	// link stands for the syncer where there is none: the snapshots of
+	// the resident's screens reach the platform through it.
+	link screens.Syncer
+	// demo: the app was started as a demo (--demo, or demo = true in the
+	// kiosk file); every screen says its codes protect nothing.
+	demo bool
 
 	// allow, in kiosk mode, says which screens the kiosk's role shows (nil:
 	// all); onRebuild is told after every rebuild (kioskMode.onRebuild, kiosk.go).
@@ -279,6 +285,7 @@ func (s *Shell) rebuild() {
 	} else {
 		chrome = desktopChrome(s, env, sc, body)
 	}
+	chrome = withDemoBanner(s, chrome)
 	s.root.Objects = []fyne.CanvasObject{newWidthWatcher(s.onWidth), chrome}
 	s.root.Refresh()
 	if s.window != nil {
@@ -367,10 +374,10 @@ func (s *Shell) do(f func()) {
 }
 
 // screensSyncer is the syncer as the screens see it: a nil interface,
-// not a nil pointer, when there is none.
+// not a nil pointer, when there is none, or the link that stands for it.
 func (s *Shell) screensSyncer() screens.Syncer {
 	if s.syncer == nil {
-		return nil
+		return s.link
 	}
 	return s.syncer
 }

@@ -16,12 +16,19 @@ import (
 // in a test window of the given layout and size.
 func newTestShell(t *testing.T, p prefs, layout Layout, size fyne.Size) (*Shell, fyne.Window) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	store, _, err := offline.Open(context.Background(), filepath.Join(t.TempDir(), "store.db"), offline.Options{Now: snapshotClock})
+	store, _, err := offline.Open(context.Background(), filepath.Join(t.TempDir(), "store.db"), offline.Options{Now: snapshotClock, Anchors: testAnchors})
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { store.Close() })
+	return newTestShellOn(t, store, p, layout, size)
+}
+
+// newTestShellOn shows a shell over store in a test window of the given
+// layout and size.
+func newTestShellOn(t *testing.T, store *offline.Store, p prefs, layout Layout, size fyne.Size) (*Shell, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
 	w := test.NewTempWindow(t, nil)
 	s, err := newShell(a, w, store, p, "test", snapshotClock)
 	if err != nil {
@@ -104,7 +111,7 @@ func TestLayoutFollowsWidth(t *testing.T) {
 }
 
 func TestResolvePrefs(t *testing.T) {
-	store, _, err := offline.Open(context.Background(), filepath.Join(t.TempDir(), "s.db"), offline.Options{Now: snapshotClock})
+	store, _, err := offline.Open(context.Background(), filepath.Join(t.TempDir(), "s.db"), offline.Options{Now: snapshotClock, Anchors: testAnchors})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -82,6 +82,9 @@ func (w *World) syncPublic(ctx context.Context, store *offline.Store, c *platfor
 type Resident struct {
 	// Phone is the number the resident signed in with.
 	Phone string
+	// Client is the platform's client the resident signed in on, as the
+	// app's sync engine holds it.
+	Client *platform.Client
 	// StaleCode is a 苏服码 the resident's phone showed three days before
 	// At: a screenshot kept too long, which a terminal refuses.
 	StaleCode string
@@ -100,80 +103,131 @@ var errNoSlot = errors.New("no such ticket slot")
 // At.
 func (w *World) fillResident(ctx context.Context, store *offline.Store) (Resident, error) {
 	r := Resident{Phone: server.DemoAccounts[0].Phone}
+	c, err := w.signIn(ctx, store, r.Phone)
+	if err != nil {
+		return r, err
+	}
+	l := life{w: w, store: store, c: c}
+	visitors, err := l.saveVisitors(ctx)
+	if err != nil {
+		return r, err
+	}
+	shown, err := store.PresentCode(ctx, platform.CredentialService, w.Clock.Now())
+	if err != nil {
+		return r, err
+	}
+	r.StaleCode, r.Client = shown.Text, c
+	l.visitors = visitors
+	for _, step := range []func(context.Context) error{l.threeDaysBefore, l.eveningBefore, l.justBefore} {
+		if err := step(ctx); err != nil {
+			return r, err
+		}
+	}
+	return r, nil
+}
+
+// signIn syncs store from the platform, signs phone in with the code the
+// platform sent it, and syncs the resident's card, codes and trust list.
+// The client it returns holds the session, and hands the store the
+// tokens of every refresh, as the app's does.
+func (w *World) signIn(ctx context.Context, store *offline.Store, phone string) (*platform.Client, error) {
 	origin := ""
 	c := w.Client(func(t platform.Tokens) {
 		_ = store.KeepTokens(context.WithoutCancel(ctx), origin, t)
 	})
 	origin = c.Origin()
 	if err := w.syncPublic(ctx, store, c); err != nil {
-		return r, err
+		return nil, err
 	}
-	if _, err := c.RequestCode(ctx, r.Phone); err != nil {
-		return r, err
+	if _, err := c.RequestCode(ctx, phone); err != nil {
+		return nil, err
 	}
-	if _, err := store.SignIn(ctx, c, r.Phone, w.code(r.Phone)); err != nil {
-		return r, err
+	if _, err := store.SignIn(ctx, c, phone, w.code(phone)); err != nil {
+		return nil, err
 	}
-	if err := store.SyncPersonal(ctx, c); err != nil {
-		return r, err
-	}
-	var visitors []offline.Visitor
+	return c, store.SyncPersonal(ctx, c)
+}
+
+// life is what the resident does on their store, signed in on c.
+type life struct {
+	w        *World
+	store    *offline.Store
+	c        *platform.Client
+	visitors []offline.Visitor
+}
+
+// saveVisitors saves the people the resident books tickets for.
+func (l *life) saveVisitors(ctx context.Context) ([]offline.Visitor, error) {
+	var out []offline.Visitor
 	for _, v := range demoVisitors {
-		saved, err := store.SaveVisitor(ctx, v)
+		saved, err := l.store.SaveVisitor(ctx, v)
 		if err != nil {
-			return r, fmt.Errorf("save visitor %s: %w", v.Name, err)
+			return nil, fmt.Errorf("save visitor %s: %w", v.Name, err)
 		}
-		visitors = append(visitors, saved)
+		out = append(out, saved)
 	}
-	shown, err := store.PresentCode(ctx, platform.CredentialService, w.Clock.Now())
+	return out, nil
+}
+
+// day is the date n days after At's, in China.
+func (l *life) day(n int) string {
+	return clock.Midnight(l.w.At).AddDate(0, 0, n).Format(clock.DateLayout)
+}
+
+// book books the demo attraction's slot of date that starts at start,
+// for the first two visitors.
+func (l *life) book(ctx context.Context, date, start string) (offline.TicketOrder, error) {
+	return l.w.bookTickets(ctx, l.store, date, start, l.visitors[:2])
+}
+
+// sync is the app's sync, run once: requests out, changes in.
+func (l *life) sync(ctx context.Context) error { return l.w.syncPublic(ctx, l.store, l.c) }
+
+// threeDaysBefore: the visit to the Confucius Temple that afternoon, and
+// a visit to the service hall booked for At's morning, both sent.
+func (l *life) threeDaysBefore(ctx context.Context) error {
+	if _, err := l.book(ctx, l.day(-3), "13:00"); err != nil {
+		return err
+	}
+	if _, err := l.store.BookAppointment(ctx, platform.AppointmentRequest{HallID: DemoHall, ItemID: DemoItem, Date: l.day(0), Time: "10:00"}); err != nil {
+		return err
+	}
+	return l.sync(ctx)
+}
+
+// eveningBefore, at 18:00: tickets for At's first slot, and for the next
+// day's second, sent and then refunded.
+func (l *life) eveningBefore(ctx context.Context) error {
+	l.w.Clock.Set(clock.Midnight(l.w.At).Add(-6 * time.Hour))
+	if _, err := l.book(ctx, l.day(0), "09:00"); err != nil {
+		return err
+	}
+	refund, err := l.book(ctx, l.day(1), "11:00")
 	if err != nil {
-		return r, err
+		return err
 	}
-	r.StaleCode = shown.Text
+	if err := l.sync(ctx); err != nil {
+		return err
+	}
+	if err := l.store.RequestRefund(ctx, refund.LocalID); err != nil {
+		return err
+	}
+	return l.sync(ctx)
+}
 
-	day := func(n int) string { return clock.Midnight(w.At).AddDate(0, 0, n).Format(clock.DateLayout) }
-	book := func(date, start string) (offline.TicketOrder, error) {
-		return w.bookTickets(ctx, store, date, start, visitors[:2])
+// justBefore, ten minutes before At: a sync, the card, codes and trust
+// list made current, and tickets for the third day's first slot, which
+// stay unsent (nothing syncs again).
+func (l *life) justBefore(ctx context.Context) error {
+	l.w.Clock.Set(l.w.At.Add(-10 * time.Minute))
+	if err := l.sync(ctx); err != nil {
+		return err
 	}
-	if _, err := book(day(-3), "13:00"); err != nil {
-		return r, err
+	if err := l.store.SyncPersonal(ctx, l.c); err != nil {
+		return err
 	}
-	if _, err := store.BookAppointment(ctx, platform.AppointmentRequest{HallID: DemoHall, ItemID: DemoItem, Date: day(0), Time: "10:00"}); err != nil {
-		return r, err
-	}
-	if err := w.syncPublic(ctx, store, c); err != nil {
-		return r, err
-	}
-
-	w.Clock.Set(clock.Midnight(w.At).Add(-6 * time.Hour)) // 18:00 the evening before
-	if _, err := book(day(0), "09:00"); err != nil {
-		return r, err
-	}
-	refund, err := book(day(1), "11:00")
-	if err != nil {
-		return r, err
-	}
-	if err := w.syncPublic(ctx, store, c); err != nil {
-		return r, err
-	}
-	if err := store.RequestRefund(ctx, refund.LocalID); err != nil {
-		return r, err
-	}
-	if err := w.syncPublic(ctx, store, c); err != nil {
-		return r, err
-	}
-
-	w.Clock.Set(w.At.Add(-10 * time.Minute))
-	if err := w.syncPublic(ctx, store, c); err != nil {
-		return r, err
-	}
-	if err := store.SyncPersonal(ctx, c); err != nil {
-		return r, err
-	}
-	if _, err := book(day(2), "09:00"); err != nil { // stays unsent: nothing syncs again
-		return r, err
-	}
-	return r, nil
+	_, err := l.book(ctx, l.day(2), "09:00")
+	return err
 }
 
 // DemoHall and DemoItem are where and for what the resident booked a

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"time"
@@ -79,6 +80,14 @@ type Config struct {
 	// LargeText is 长辈版's large text and targets; a kiosk is used
 	// standing up, often by older people, so it is on unless set false.
 	LargeText *bool `toml:"large_text"`
+	// TrustAnchors is a file of the trust anchors (PEM public keys) the
+	// kiosk checks codes by, instead of those built into the app; Load
+	// takes a relative path from the kiosk file's folder.
+	TrustAnchors string `toml:"trust_anchors"`
+	// Demo runs the kiosk as a demo, which says on screen that its codes
+	// protect nothing; a release build that would trust the reference
+	// platform's demo anchors starts only as a demo.
+	Demo bool `toml:"demo"`
 }
 
 // Large reports whether the kiosk shows large text and targets.
@@ -104,7 +113,11 @@ func Load(path string, supported func(string) bool) (Config, error) {
 	if err != nil {
 		return Config{}, fmt.Errorf("kiosk file: %w", err)
 	}
-	return Parse(b, supported)
+	c, err := Parse(b, supported)
+	if err == nil && c.TrustAnchors != "" && !filepath.IsAbs(c.TrustAnchors) {
+		c.TrustAnchors = filepath.Join(filepath.Dir(path), c.TrustAnchors)
+	}
+	return c, err
 }
 
 // Parse decodes and checks a kiosk file's text: unknown keys, a missing

@@ -3,7 +3,6 @@ package screens
 import (
 	"context"
 	"errors"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -25,54 +24,14 @@ func init() {
 		Build: buildBooking, Samples: bookingSamples})
 }
 
-// bookingSamples shows the real replica's first step, and every step on
-// the sample data of the Confucius Temple.
+// bookingSamples shows the first step of a booking of the Confucius
+// Temple.
 func bookingSamples(*Env) []Route {
-	out := []Route{{Screen: BookingID, Param: "a=5a-002"}}
-	for _, step := range bookingSteps {
-		out = append(out, Route{Screen: BookingID, Param: sampleStepPrefix + step})
-	}
-	return out
-}
-
-// sampleStepPrefix starts the Param of a sample step: "sample:types".
-const sampleStepPrefix = "sample:"
-
-// fillSample makes the state of a sample step from the sample data: the
-// second day, its first open slot, an adult and a child, two visitors.
-func fillSample(st bookingState, d ticketData) bookingState {
-	dates := 0
-	for _, s := range d.slots {
-		if st.date != s.Date {
-			dates++
-			st.date = s.Date
-		}
-		if dates == 2 && s.Remaining > 0 {
-			st.slot = s.ID
-			break
-		}
-	}
-	if st.step == "date" || st.step == "slot" {
-		st.slot = ""
-	}
-	if st.step == "date" {
-		st.date = ""
-	}
-	if st.step == "types" || st.step == "visitors" || st.step == "review" {
-		st.counts = map[string]int{d.products[0].ID: 1, d.products[1].ID: 1}
-	}
-	if st.step == "review" {
-		st.visitors = []string{d.visitors[0].ID, d.visitors[1].ID}
-	}
-	return st
+	return []Route{{Screen: BookingID, Param: "a=5a-002"}}
 }
 
 func buildBooking(env *Env, r Route) fyne.CanvasObject {
 	st := parseBookingState(r.Param)
-	step, fill := strings.CutPrefix(r.Param, sampleStepPrefix)
-	if fill {
-		st = bookingState{attraction: "5a-002", step: step, sample: true, counts: map[string]int{}}
-	}
 	holder := container.NewStack(widgets.NewLoading(env.T("Loading")))
 	var d ticketData
 	var err error
@@ -88,9 +47,6 @@ func buildBooking(env *Env, r Route) fyne.CanvasObject {
 			holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.DownloadIcon(), env.T("BookingNoSlotsTitle"),
 				env.T("BookingNoSlotsBody"), env.T("BookingOpenSettings"), func() { env.Nav.Go(Route{Screen: SettingsID, Param: SettingsSync}) })}
 		default:
-			if fill {
-				st = fillSample(st, d)
-			}
 			holder.Objects = []fyne.CanvasObject{bookingPage(env, st, d, holder)}
 		}
 		holder.Refresh()
@@ -112,11 +68,7 @@ func bookingPage(env *Env, st bookingState, d ticketData, holder *fyne.Container
 	name := widgets.NewWrappedLabelWithStyle(d.attraction.Name.In(env.L.Lang()), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	progress := widgets.NewWrappedLabel(env.L.Tf("BookingStepOf", map[string]any{"Step": idx + 1, "Steps": len(bookingSteps),
 		"Name": env.T("BookingStep_" + bookingSteps[idx])}))
-	note := "BookingGeneratedNote"
-	if d.sample {
-		note = "BookingSampleNote"
-	}
-	gen := widgets.NewWrappedLabel(env.T(note))
+	gen := widgets.NewWrappedLabel(env.T("BookingGeneratedNote"))
 	gen.Importance = widget.WarningImportance
 	var body fyne.CanvasObject
 	switch st.step {

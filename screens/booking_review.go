@@ -49,11 +49,6 @@ func bookingReviewStep(env *Env, st bookingState, d ticketData, ended func()) fy
 	submit := widget.NewButtonWithIcon(env.T("BookingSubmit"), theme.ConfirmIcon(), nil)
 	submit.Importance = widget.HighImportance
 	submit.OnTapped = func() {
-		if d.sample {
-			problem.SetText(env.T("BookingSampleNote"))
-			problem.Show()
-			return
-		}
 		submit.Disable()
 		var o offline.TicketOrder
 		var err error
@@ -77,11 +72,9 @@ func bookingReviewStep(env *Env, st bookingState, d ticketData, ended func()) fy
 		})
 	}
 	box := container.NewVBox(widgets.NewSection(env.T("BookingReview"), rows...), beijingTimeNote(env), offlineNote)
-	if !d.sample {
-		// Real-name tickets are the signed-in resident's: signed out, the
-		// order waits on the device; the sign-in comes back to this review.
-		box.Add(signInNote(env, Route{Screen: BookingID, Param: st.param()}, "BookingSignInNote"))
-	}
+	// Real-name tickets are the signed-in resident's: signed out, the order
+	// waits on the device; the sign-in comes back to this review.
+	box.Add(signInNote(env, Route{Screen: BookingID, Param: st.param()}, "BookingSignInNote"))
 	box.Add(problem)
 	box.Add(submit)
 	return box

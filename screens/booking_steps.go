@@ -23,9 +23,7 @@ func slotOver(env *Env, s platform.TicketSlot) bool { return offline.SlotEnded(s
 // on each.
 func bookingDateStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject {
 	box := container.NewVBox()
-	if !d.sample {
-		box.Add(signInNote(env, Route{Screen: BookingID, Param: st.param()}, "BookingSignInStart"))
-	}
+	box.Add(signInNote(env, Route{Screen: BookingID, Param: st.param()}, "BookingSignInStart"))
 	var dates []string
 	left := map[string]int64{}
 	open := map[string]bool{} // the date has a slot that has not ended

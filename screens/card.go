@@ -21,13 +21,12 @@ const CardID ID = "card"
 
 func init() {
 	Register(Screen{ID: CardID, Tab: TabServices, Title: "CardTitle", Icon: theme.IconNameDocument, Tile: "CardTile",
-		OnHome: true, Build: buildCard,
-		Samples: func(*Env) []Route { return []Route{{Screen: CardID}, {Screen: CardID, Param: sampleParam}} }})
+		OnHome: true, Build: buildCard})
 }
 
 func buildCard(env *Env, r Route) fyne.CanvasObject {
 	box := container.NewStack(widgets.NewLoading(env.T("Loading")))
-	withResident(env, r, func(res resident) {
+	withResident(env, func(res resident) {
 		box.Objects = []fyne.CanvasObject{cardContent(env, r, res)}
 		box.Refresh()
 	})
@@ -48,7 +47,7 @@ func cardContent(env *Env, r Route, res resident) fyne.CanvasObject {
 		return widgets.NewMessage(theme.DocumentIcon(), env.T("CardNoneTitle"), env.T("CardNoneBody"), "", nil)
 	}
 	card := res.card.Card
-	face := newCardFace(env, card, cardStatus(env, card, res.pendingLoss), res.sample)
+	face := newCardFace(env, card, cardStatus(env, card, res.pendingLoss))
 	left := container.NewVBox(face.root)
 	if card.Status == platform.CardActive {
 		hint := widgets.NewWrappedLabel(env.T("CardCodeHint"))
@@ -127,10 +126,6 @@ func lossSection(env *Env, res resident) fyne.CanvasObject {
 		holder.Refresh()
 	}
 	submit := func() {
-		if res.sample {
-			queued()
-			return
-		}
 		var err error
 		env.Load(func(ctx context.Context) {
 			_, err = env.Store.Enqueue(ctx, platform.CardLoss, platform.CardLossRequest{Reason: "lost"})

@@ -35,7 +35,7 @@ type cardFace struct {
 	root    fyne.CanvasObject
 }
 
-func newCardFace(env *Env, card platform.Card, status fyne.CanvasObject, sample bool) *cardFace {
+func newCardFace(env *Env, card platform.Card, status fyne.CanvasObject) *cardFace {
 	f := &cardFace{env: env, card: card}
 	onPrimary := theme.Color(theme.ColorNameForegroundOnPrimary)
 	text := func(s string, bold bool) *canvas.Text {
@@ -60,7 +60,7 @@ func newCardFace(env *Env, card platform.Card, status fyne.CanvasObject, sample 
 	rows := container.New(layoutFormRows{stacked: f.compact}, append([]fyne.CanvasObject{text(env.T("CardName"), false), f.name}, f.details...)...)
 	f.rows = rows
 	head := container.NewBorder(nil, nil, nil, nil, title)
-	if sample || card.Generated {
+	if card.Generated {
 		head = container.NewBorder(nil, nil, nil, text(env.T("SampleData"), false), title)
 	}
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))

@@ -15,8 +15,8 @@ import (
 func TestCompactCardFace(t *testing.T) {
 	env, _ := testEnv(t, "en")
 	env.Elder = true
-	card := sampleResident(env.Now()).card.Card
-	face := newCardFace(env, card, widget.NewLabel(""), true)
+	card := testCard
+	face := newCardFace(env, card, widget.NewLabel(""))
 	w := test.NewTempWindow(t, face.root)
 	w.Resize(fyne.NewSize(390, 600))
 	folded := face.root.MinSize().Height

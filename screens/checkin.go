@@ -23,16 +23,10 @@ import (
 // there is none.
 const CheckInID ID = "checkin"
 
-// checkInSample is the route parameter of the snapshot's sample result.
-const checkInSample = "sample"
-
 func init() {
 	Register(Screen{ID: CheckInID, Tab: TabServices, Title: "CheckInTitle", Icon: theme.IconNameConfirm,
-		Build: buildCheckIn,
-		Samples: func(*Env) []Route {
-			return []Route{CheckInRoute("hall-320100", ""),
-				{Screen: CheckInID, Param: checkInSample}}
-		}})
+		Build:   buildCheckIn,
+		Samples: func(*Env) []Route { return []Route{CheckInRoute("hall-320100", "")} }})
 }
 
 // checkInView is the check-in screen's state.
@@ -53,9 +47,6 @@ type checkInView struct {
 const checkInClearAfter = 20 * time.Second
 
 func buildCheckIn(env *Env, r Route) fyne.CanvasObject {
-	if r.Param == checkInSample {
-		return checkInFrame(env, env.T("CheckInSampleHall"), checkInResult(env, sampleCheckIn(env), true))
-	}
 	hall, code := checkInOf(r)
 	holder := container.NewStack(widgets.NewLoading(env.T("Loading")))
 	v := &checkInView{env: env, route: r, status: container.NewVBox()}
@@ -183,7 +174,7 @@ func (v *checkInView) submit(code string) {
 			v.show(v.failure(checkInErrorMessage(err)))
 			return
 		}
-		v.show(checkInResult(env, ci, false))
+		v.show(checkInResult(env, ci))
 		if env.Kiosk {
 			v.clearLater()
 		}

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"jiangsupass/clock"
 	"jiangsupass/platform"
 	"jiangsupass/screens/widgets"
 )
@@ -17,8 +16,8 @@ import (
 // checkInResult shows a number in the queue as large as a counter's
 // display, with what it is for and what to do now; where the width
 // allows, the details stand beside the number, so that the whole result
-// is in view on a kiosk's screen. A sample says so.
-func checkInResult(env *Env, ci platform.CheckIn, sample bool) fyne.CanvasObject {
+// is in view on a kiosk's screen.
+func checkInResult(env *Env, ci platform.CheckIn) fyne.CanvasObject {
 	label := widget.NewLabelWithStyle(env.T("CheckInYourNumber"), fyne.TextAlignCenter, fyne.TextStyle{})
 	number := container.NewVBox(label, newQueueNumber(ci.Number))
 	var details []fyne.CanvasObject
@@ -34,9 +33,6 @@ func checkInResult(env *Env, ci platform.CheckIn, sample bool) fyne.CanvasObject
 	rows := []fyne.CanvasObject{
 		container.New(&besideWhenRoomLayout{least: checkInDetailsLeast}, number, container.NewVBox(details...)),
 		widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.T("CheckInWait"))),
-	}
-	if sample {
-		rows = append(rows, widgets.NewWrappedLabel(env.T("CheckInSampleNote")))
 	}
 	return container.NewVBox(rows...)
 }
@@ -130,12 +126,4 @@ func (r *queueNumberRenderer) Refresh() {
 	r.text.Color = th.Color(theme.ColorNamePrimary, v)
 	r.text.TextSize = th.Size(theme.SizeNameText) * 4
 	r.text.Refresh()
-}
-
-// sampleCheckIn is the snapshot's sample: an appointment's number.
-func sampleCheckIn(env *Env) platform.CheckIn {
-	now := env.Now()
-	return platform.CheckIn{Number: "A007", Kind: platform.CheckInAppointment, HallID: "hall-320100",
-		Date: clock.Date(now), Time: "09:30", ItemID: 7, Holder: "张*",
-		CheckedInAt: now.UTC().Format(time.RFC3339)}
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/clock/clocktest"
+	"jiangsupass/codes/codestest"
 	"jiangsupass/offline"
 	"jiangsupass/screens/widgets"
 	"jiangsupass/translations"
@@ -52,7 +53,7 @@ func testEnvClock(t *testing.T, lang string) (*Env, *recordingNav, *clocktest.Se
 	t.Helper()
 	test.NewTempApp(t)
 	clk := clocktest.NewSettable(clocktest.Now())
-	st, _, err := offline.Open(context.Background(), "", offline.Options{Memory: true, Now: clk.Now})
+	st, _, err := offline.Open(context.Background(), "", offline.Options{Memory: true, Now: clk.Now, Anchors: codestest.Anchors()})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -19,16 +19,9 @@ func platformClient(env *Env) *platform.Client {
 	return nil
 }
 
-// sampleParam is the route parameter that shows a resident's screen with
-// the built-in sample resident (labelled as a sample), for snapshots and
-// tests.
-const sampleParam = "sample"
-
-// resident is what the resident's screens show: loaded from the store, or
-// the sample.
+// resident is what the resident's screens show, loaded from the store.
 type resident struct {
 	signedIn    bool
-	sample      bool
 	session     offline.Session
 	card        *offline.CardRecord
 	insurance   *offline.InsuranceRecord
@@ -69,14 +62,9 @@ func loadResident(ctx context.Context, env *Env) resident {
 	return r
 }
 
-// withResident loads the resident for route r (the sample for
-// sampleParam) and calls show with it on the UI goroutine; it returns
-// the loading state to show meanwhile.
-func withResident(env *Env, r Route, show func(resident)) {
-	if r.Param == sampleParam {
-		show(sampleResident(env.Now()))
-		return
-	}
+// withResident loads the resident and calls show with it on the UI
+// goroutine.
+func withResident(env *Env, show func(resident)) {
 	var res resident
 	env.Load(func(ctx context.Context) { res = loadResident(ctx, env) }, func() { show(res) })
 }

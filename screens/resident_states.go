@@ -35,7 +35,7 @@ func syncButton(env *Env, r Route, status *widgets.WrappedLabel) *widget.Button 
 	var b *widget.Button
 	b = widget.NewButtonWithIcon(env.T("ResidentSync"), theme.ViewRefreshIcon(), func() {
 		c := platformClient(env)
-		if c == nil || r.Param == sampleParam {
+		if c == nil {
 			status.SetText(env.T("ResidentNoPlatform"))
 			return
 		}

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/codes"
+	"jiangsupass/codes/codestest"
 	"jiangsupass/offline"
 	"jiangsupass/platform"
 	"jiangsupass/screens/widgets"
@@ -33,8 +34,8 @@ func shownTexts(o fyne.CanvasObject) string {
 // numbers show, and hide again by themselves when the timer fires.
 func TestCardFaceRevealsThenHidesItself(t *testing.T) {
 	env, _ := testEnv(t, "en")
-	res := sampleResident(env.Now())
-	face := newCardFace(env, res.card.Card, widget.NewLabel(""), true)
+	res := testResident(t, env.Now())
+	face := newCardFace(env, res.card.Card, widget.NewLabel(""))
 	w := test.NewTempWindow(t, face.root)
 	w.Resize(fyne.NewSize(390, 400))
 	card := res.card.Card
@@ -59,7 +60,7 @@ func TestCardFaceRevealsThenHidesItself(t *testing.T) {
 func TestVerifyScreenReadsScannerInput(t *testing.T) {
 	env, _ := testEnv(t, "en")
 	saveTrustList(t, env)
-	shown, err := sampleResident(env.Now()).present(context.Background(), platform.CredentialCard, env.Now())
+	shown, err := testResident(t, env.Now()).present(context.Background(), platform.CredentialCard, env.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -84,30 +85,11 @@ func TestVerifyScreenReadsScannerInput(t *testing.T) {
 func TestVerifyScreenExplainsARefundedTicket(t *testing.T) {
 	env, _ := testEnv(t, "en")
 	now := env.Now()
-	dev, err := codes.NewDevice()
-	if err != nil {
-		t.Fatal(err)
-	}
-	iss, err := codes.NewIssuer("CN-JS", codes.DemoIssuerKey("CN-JS", 1))
-	if err != nil {
-		t.Fatal(err)
-	}
-	ticket, err := iss.Issue(codes.Credential{Kind: codes.KindTicket, NotBefore: now.Add(-time.Hour).Unix(),
-		Expires: now.Add(time.Hour).Unix(), DeviceKey: dev.PublicKey(), Holder: "王*明", Ref: "order-1"}, now)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cred, err := codes.ReadCredential(ticket)
-	if err != nil {
-		t.Fatal(err)
-	}
-	saveTrustList(t, env, cred.ID)
-	code, err := dev.Present(ticket, now)
-	if err != nil {
-		t.Fatal(err)
-	}
+	ticket := codestest.NewHolder(t, codes.Credential{Kind: codes.KindTicket, NotBefore: now.Add(-time.Hour).Unix(),
+		Expires: now.Add(time.Hour).Unix(), Holder: "王*明", Ref: "order-1"}, now)
+	saveTrustList(t, env, ticket.ID)
 	screen, entry := openVerify(t, env)
-	scanInto(entry, code)
+	scanInto(entry, ticket.Show(t, now))
 	s := shownTexts(screen)
 	if !strings.Contains(s, "Invalid") || !strings.Contains(s, env.T("VerifyReasonTicketRevoked")) || strings.Contains(s, env.T("VerifyReasonRevoked")) {
 		t.Fatalf("a refunded ticket shows:\n%s", s)
@@ -119,16 +101,7 @@ func TestVerifyScreenExplainsARefundedTicket(t *testing.T) {
 func saveTrustList(t *testing.T, env *Env, revoked ...[]byte) {
 	t.Helper()
 	env.Verifier = codes.NewVerifier()
-	tl, err := codes.DemoTrustList(3, env.Now().AddDate(-1, 0, 0), env.Now())
-	if err != nil {
-		t.Fatal(err)
-	}
-	tl.Revoked = revoked
-	signed, err := codes.SignTrustList(tl, codes.DemoKey(codes.DemoAnchorLabel))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := env.Store.SaveSignedTrustList(context.Background(), tl.Seq, signed); err != nil {
+	if _, err := env.Store.SaveSignedTrustList(context.Background(), 3, codestest.TrustList(t, 3, env.Now(), revoked...)); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -155,7 +128,7 @@ func scanInto(entry *widgets.ScanEntry, text string) {
 // clock is over 30 s from the platform's, and not when it is close.
 func TestServiceCodeWarnsOfClockSkew(t *testing.T) {
 	env, _ := testEnv(t, "en")
-	res := sampleResident(env.Now())
+	res := testResident(t, env.Now())
 	res.session.ClockOffset = 45 * time.Second
 	warn45 := env.L.Tf("ClockSkew", map[string]any{"Seconds": 45})
 	if s := shownTexts(serviceCodeContent(env, Route{Screen: ServiceCodeID}, res)); !strings.Contains(s, warn45) || !strings.Contains(s, env.T("CodeStatusValid")) {
@@ -235,7 +208,7 @@ func TestCardLossAsksThenQueues(t *testing.T) {
 // step, and the code is made anew when the step changes.
 func TestCodePanelCountsDown(t *testing.T) {
 	env, _ := testEnv(t, "en")
-	res := sampleResident(env.Now())
+	res := testResident(t, env.Now())
 	start := time.Unix(codes.Step(env.Now())*30, 0) // the start of a step
 	p := newCodePanel(env, platform.CredentialService, 240, res.present, nil)
 	p.tick(start)

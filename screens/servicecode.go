@@ -24,15 +24,12 @@ const clockSkewLimit = 30 * time.Second
 
 func init() {
 	Register(Screen{ID: ServiceCodeID, Tab: TabServices, Title: "ServiceCodeTitle", Icon: theme.IconNameViewFullScreen,
-		Tile: "ServiceCodeTile", OnHome: true, Build: buildServiceCode,
-		Samples: func(*Env) []Route {
-			return []Route{{Screen: ServiceCodeID}, {Screen: ServiceCodeID, Param: sampleParam}}
-		}})
+		Tile: "ServiceCodeTile", OnHome: true, Build: buildServiceCode})
 }
 
 func buildServiceCode(env *Env, r Route) fyne.CanvasObject {
 	box := container.NewStack(widgets.NewLoading(env.T("Loading")))
-	withResident(env, r, func(res resident) {
+	withResident(env, func(res resident) {
 		box.Objects = []fyne.CanvasObject{serviceCodeContent(env, r, res)}
 		box.Refresh()
 	})
@@ -69,9 +66,6 @@ func serviceCodeContent(env *Env, r Route, res resident) fyne.CanvasObject {
 	}
 	box.Add(issuer)
 	box.Add(widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.T("DeltaNote"))))
-	if res.sample {
-		box.Add(widgets.NewWrappedLabel(env.T("SampleNote")))
-	}
 	box.Add(syncButton(env, r, syncStatus))
 	box.Add(syncStatus)
 	return container.NewVScroll(container.NewPadded(widgets.NewColumn(560, box)))

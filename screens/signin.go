@@ -24,15 +24,14 @@ const SignInID ID = "signin"
 
 func init() {
 	Register(Screen{ID: SignInID, Tab: TabMe, Title: "SignInTitle", Icon: theme.IconNameLogin, Tile: "SignInTile",
-		Build:   buildSignIn,
-		Samples: func(*Env) []Route { return []Route{{Screen: SignInID}, {Screen: SignInID, Param: sampleParam}} }})
+		Build: buildSignIn})
 }
 
 var codePattern = regexp.MustCompile(`^[0-9]{6}$`)
 
 func buildSignIn(env *Env, r Route) fyne.CanvasObject {
 	box := container.NewStack(widgets.NewLoading(env.T("Loading")))
-	withResident(env, r, func(res resident) {
+	withResident(env, func(res resident) {
 		var c fyne.CanvasObject
 		switch {
 		case res.signedIn:
@@ -224,9 +223,6 @@ func account(env *Env, r Route, res resident) fyne.CanvasObject {
 	out := widget.NewButtonWithIcon(env.T("SignOutAction"), theme.LogoutIcon(), nil)
 	out.Importance = widget.DangerImportance
 	doSignOut := func() {
-		if res.sample {
-			return
-		}
 		client := platformClient(env)
 		var told bool
 		var err error

@@ -6,37 +6,28 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"time"
 
 	"jiangsupass/clock"
-	"jiangsupass/idcard"
 	"jiangsupass/offline"
 	"jiangsupass/platform"
 )
 
 // ticketData is what the booking screens show: an attraction, its ticket
-// products and slots as synced, and the saved visitors. sample marks the
-// made-up data of snapshots, which cannot be booked.
+// products and slots as synced, and the saved visitors.
 type ticketData struct {
 	attraction offline.Attraction
 	products   []platform.TicketProduct
 	slots      []platform.TicketSlot
 	visitors   []offline.Visitor
-	sample     bool
 }
 
 // loadTicketData reads the data of a booking from the store (slots from
-// today on, China time), or makes the sample's.
+// today on, China time).
 func loadTicketData(ctx context.Context, env *Env, st bookingState) (ticketData, error) {
 	var d ticketData
 	var err error
 	if d.attraction, err = env.Store.Attraction(ctx, st.attraction); err != nil {
 		return d, err
-	}
-	if st.sample {
-		d.products, d.slots, d.visitors = sampleTickets(st.attraction, env.Now())
-		d.sample = true
-		return d, nil
 	}
 	if d.products, err = env.Store.TicketProducts(ctx, st.attraction); err != nil {
 		return d, err
@@ -48,35 +39,6 @@ func loadTicketData(ctx context.Context, env *Env, st bookingState) (ticketData,
 	return d, err
 }
 
-// sampleTickets are made-up products, slots and visitors, made by the
-// reference platform's generated rule, for snapshots.
-func sampleTickets(attraction string, now time.Time) ([]platform.TicketProduct, []platform.TicketSlot, []offline.Visitor) {
-	var products []platform.TicketProduct
-	for _, k := range platform.TicketKinds() {
-		products = append(products, platform.TicketProduct{ID: attraction + "-" + k.Kind, AttractionID: attraction, Kind: k.Kind,
-			Name: k.Name, PriceCents: 8000 * k.PercentOfAdult / 100, Currency: "CNY", Generated: true, Source: "sample"})
-	}
-	var slots []platform.TicketSlot
-	day := clock.Midnight(now)
-	for d := 0; d < 5; d++ {
-		date := day.AddDate(0, 0, d).Format(time.DateOnly)
-		for i, t := range [][2]string{{"09:00", "11:00"}, {"11:00", "13:00"}, {"13:00", "15:00"}, {"15:00", "17:00"}} {
-			left := int64(200 - 23*(d+i))
-			if d == 1 && i == 1 {
-				left = 0
-			}
-			slots = append(slots, platform.TicketSlot{ID: fmt.Sprintf("%s-%s-%d", attraction, date, i), AttractionID: attraction,
-				Date: date, Start: t[0], End: t[1], Quota: 200, Remaining: left, Generated: true})
-		}
-	}
-	visitors := []offline.Visitor{
-		{ID: "v1", Name: "王小明", DocKind: string(idcard.KindResidentID), DocNumber: "320102198503151230"},
-		{ID: "v2", Name: "Anna Smith", DocKind: string(idcard.KindPassport), DocNumber: "C01X00T47"},
-		{ID: "v3", Name: "陳大文", DocKind: string(idcard.KindHKMacau), DocNumber: "H12345678"},
-	}
-	return products, slots, visitors
-}
-
 // bookingState is where the user is in the booking flow, kept in the
 // route's Param as a query string, so that Back returns to the step before.
 type bookingState struct {
@@ -86,7 +48,6 @@ type bookingState struct {
 	slot       string         // slot ID
 	counts     map[string]int // product ID → tickets
 	visitors   []string       // chosen visitor IDs, in order
-	sample     bool
 }
 
 // The steps of the booking flow, in order.
@@ -95,7 +56,7 @@ var bookingSteps = []string{"date", "slot", "types", "visitors", "review"}
 func parseBookingState(param string) bookingState {
 	q, _ := url.ParseQuery(param)
 	st := bookingState{attraction: q.Get("a"), step: q.Get("step"), date: q.Get("d"), slot: q.Get("s"),
-		counts: map[string]int{}, sample: q.Get("sample") == "1"}
+		counts: map[string]int{}}
 	if st.step == "" {
 		st.step = "date"
 	}
@@ -130,9 +91,6 @@ func (st bookingState) param() string {
 	}
 	if len(st.visitors) > 0 {
 		q.Set("v", strings.Join(st.visitors, ","))
-	}
-	if st.sample {
-		q.Set("sample", "1")
 	}
 	return q.Encode()
 }

@@ -19,8 +19,7 @@ import (
 
 // ETicketID shows one order's e-ticket: the signed QR code (made on the
 // device, no network needed), the slot and the masked visitors, with
-// refund and a reminder before the slot. Param is the order's local ID,
-// or "sample:<n>" for the made-up orders of snapshots.
+// refund and a reminder before the slot. Param is the order's local ID.
 const ETicketID ID = "eticket"
 
 // reminderLead is how long before its slot a reminder comes.
@@ -28,29 +27,19 @@ const reminderLead = time.Hour
 
 func init() {
 	Register(Screen{ID: ETicketID, Tab: TabMap, Title: "ETicketTitle", Icon: theme.IconNameDocument,
-		Build: buildETicket,
-		Samples: func(*Env) []Route {
-			return []Route{{Screen: ETicketID, Param: "sample:1"}, {Screen: ETicketID, Param: "sample:2"}, {Screen: ETicketID, Param: "404"}}
-		}})
+		Build:   buildETicket,
+		Samples: func(*Env) []Route { return []Route{{Screen: ETicketID, Param: "404"}} }})
 }
 
 func buildETicket(env *Env, r Route) fyne.CanvasObject {
 	holder := container.NewStack(widgets.NewLoading(env.T("Loading")))
-	sampleID, sample := strings.CutPrefix(r.Param, "sample:")
 	shown := "" // where the order stood when the page was last drawn
 	load := func() {
 		var o offline.TicketOrder
 		var name string
 		var err error
 		env.Load(func(ctx context.Context) {
-			if sample {
-				err = offline.ErrNotFound
-				for _, s := range sampleOrders(env.Now()) {
-					if strconv.FormatInt(s.LocalID, 10) == sampleID {
-						o, err = s, nil
-					}
-				}
-			} else if id, perr := strconv.ParseInt(r.Param, 10, 64); perr != nil {
+			if id, perr := strconv.ParseInt(r.Param, 10, 64); perr != nil {
 				err = offline.ErrNotFound
 			} else {
 				o, err = env.Store.TicketOrder(ctx, id)
@@ -74,23 +63,21 @@ func buildETicket(env *Env, r Route) fyne.CanvasObject {
 			case err != nil:
 				holder.Objects = []fyne.CanvasObject{readFailed(env, "TicketsErrorTitle", "e-ticket "+r.Param, err, r)}
 			default:
-				holder.Objects = []fyne.CanvasObject{eticketPage(env, o, name, sample)}
+				holder.Objects = []fyne.CanvasObject{eticketPage(env, o, name)}
 			}
 			holder.Refresh()
 		})
 	}
 	load()
-	if !sample {
-		// The order is sent, confirmed, refused or taken on by a sign-in
-		// while the page is shown: it says so without being reopened.
-		env.OnStoreChange(r, offline.ChangeRequests|offline.ChangePersonal, load)
-	}
+	// The order is sent, confirmed, refused or taken on by a sign-in while
+	// the page is shown: it says so without being reopened.
+	env.OnStoreChange(r, offline.ChangeRequests|offline.ChangePersonal, load)
 	return holder
 }
 
 // eticketPage lays out the ticket: the code first, large, then what it is
 // for.
-func eticketPage(env *Env, o offline.TicketOrder, name string, sample bool) fyne.CanvasObject {
+func eticketPage(env *Env, o offline.TicketOrder, name string) fyne.CanvasObject {
 	title := widgets.NewWrappedLabelWithStyle(name, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	status := widgets.NewWrappedLabelWithStyle(orderStatusText(env, o), fyne.TextAlignCenter, fyne.TextStyle{})
 	var names []string
@@ -103,23 +90,15 @@ func eticketPage(env *Env, o offline.TicketOrder, name string, sample bool) fyne
 		widgets.NewInfoRow(env.T("ETicketVisitors"), strings.Join(names, "、")),
 		widgets.NewInfoRow(env.T("BookingTotal"), yuan(o.TotalCents)+" "+env.T("BookingGeneratedPrice")))
 	box := container.NewVBox(title, status)
-	if o.WaitsForSignIn && o.Status == "pending" && !sample {
+	if o.WaitsForSignIn && o.Status == "pending" {
 		signIn := widget.NewButtonWithIcon(env.T("SignInAction"), theme.LoginIcon(), func() { env.Nav.Go(signInFrom(Route{Screen: ETicketID, Param: strconv.FormatInt(o.LocalID, 10)})) })
 		signIn.Importance = widget.HighImportance
 		box.Add(container.NewCenter(signIn))
 	}
-	if sample {
-		note := widgets.NewWrappedLabelWithStyle(env.T("ETicketSample"), fyne.TextAlignCenter, fyne.TextStyle{})
-		note.Importance = widget.WarningImportance
-		box.Add(note)
-	}
 	showable := o.Status == "confirmed" && o.RefundState != "refunded" && env.Now().Before(o.SlotEnd())
-	if showable && (sample || o.Ticket != nil) {
+	if showable && o.Ticket != nil {
 		present := func(ctx context.Context, _ string, at time.Time) (offline.ShownCode, error) {
 			return env.Store.PresentTicket(ctx, o.LocalID, at)
-		}
-		if sample {
-			present = sampleTicketPresenter(o)
 		}
 		size := float32(300)
 		if !env.Phone {
@@ -142,12 +121,12 @@ func eticketPage(env *Env, o offline.TicketOrder, name string, sample bool) fyne
 		box.Add(offlineNote)
 	}
 	box.Add(facts)
-	box.Add(eticketActions(env, o, sample))
+	box.Add(eticketActions(env, o))
 	return container.NewVScroll(container.NewPadded(box))
 }
 
 // eticketActions are the refund and the reminder, where they apply.
-func eticketActions(env *Env, o offline.TicketOrder, sample bool) fyne.CanvasObject {
+func eticketActions(env *Env, o offline.TicketOrder) fyne.CanvasObject {
 	note := widgets.NewWrappedLabel("")
 	note.Hide()
 	say := func(text string) {
@@ -160,10 +139,6 @@ func eticketActions(env *Env, o offline.TicketOrder, sample bool) fyne.CanvasObj
 		rule := widgets.NewWrappedLabel(env.T("ETicketRefundRule"))
 		refund := widget.NewButtonWithIcon(env.T("ETicketRefund"), theme.ContentUndoIcon(), nil)
 		refund.OnTapped = func() {
-			if sample {
-				say(env.T("BookingSampleNote"))
-				return
-			}
 			var err error
 			env.Load(func(ctx context.Context) {
 				err = env.Store.RequestRefund(ctx, o.LocalID)

@@ -20,10 +20,7 @@ const TicketsID ID = "tickets"
 
 func init() {
 	Register(Screen{ID: TicketsID, Tab: TabMe, Title: "TicketsTitle", Icon: theme.IconNameList, Tile: "TicketsTile",
-		Build: buildTickets,
-		Samples: func(*Env) []Route {
-			return []Route{{Screen: TicketsID}, {Screen: TicketsID, Param: "sample"}}
-		}})
+		Build: buildTickets})
 }
 
 // ticketsData is what the orders list shows.
@@ -39,9 +36,7 @@ func buildTickets(env *Env, r Route) fyne.CanvasObject {
 		var err error
 		env.Load(func(ctx context.Context) {
 			d.names = map[string]string{}
-			if r.Param == "sample" {
-				d.orders = sampleOrders(env.Now())
-			} else if d.orders, err = env.Store.TicketOrders(ctx); err != nil {
+			if d.orders, err = env.Store.TicketOrders(ctx); err != nil {
 				return
 			}
 			for _, o := range d.orders {
@@ -57,28 +52,23 @@ func buildTickets(env *Env, r Route) fyne.CanvasObject {
 				holder.Objects = []fyne.CanvasObject{widgets.NewMessage(theme.ListIcon(), env.T("TicketsEmptyTitle"),
 					env.T("TicketsEmptyBody"), env.T("AttractionsTitle"), func() { env.Nav.Go(Route{Screen: AttractionsID}) })}
 			default:
-				holder.Objects = []fyne.CanvasObject{ticketsList(env, d, r.Param == "sample")}
+				holder.Objects = []fyne.CanvasObject{ticketsList(env, d)}
 			}
 			holder.Refresh()
 		})
 	}
 	load()
-	if r.Param != "sample" {
-		// Orders are sent, answered or taken on while the list is shown.
-		env.OnStoreChange(r, offline.ChangeRequests|offline.ChangePersonal, load)
-	}
+	// Orders are sent, answered or taken on while the list is shown.
+	env.OnStoreChange(r, offline.ChangeRequests|offline.ChangePersonal, load)
 	return holder
 }
 
 // ticketsList groups the orders into upcoming, past and refunded.
-func ticketsList(env *Env, d ticketsData, sample bool) fyne.CanvasObject {
+func ticketsList(env *Env, d ticketsData) fyne.CanvasObject {
 	var upcoming, past, refunded []fyne.CanvasObject
 	now := env.Now()
 	for _, o := range d.orders {
 		param := strconv.FormatInt(o.LocalID, 10)
-		if sample {
-			param = "sample:" + param
-		}
 		tile := widgets.NewTile(theme.Icon(ticketIcon(o)), d.names[o.AttractionID]+" · "+o.Date+" "+o.Start+"–"+o.End,
 			orderStatusText(env, o), func() { env.Nav.Go(Route{Screen: ETicketID, Param: param}) })
 		switch {
@@ -91,7 +81,7 @@ func ticketsList(env *Env, d ticketsData, sample bool) fyne.CanvasObject {
 		}
 	}
 	box := container.NewVBox()
-	if n := waitingForSignIn(d.orders); n > 0 && !sample {
+	if n := waitingForSignIn(d.orders); n > 0 {
 		signIn := widget.NewButtonWithIcon(env.T("SignInAction"), theme.LoginIcon(), func() { env.Nav.Go(signInFrom(Route{Screen: TicketsID})) })
 		signIn.Importance = widget.HighImportance
 		box.Add(widgets.NewBanner(theme.InfoIcon(), container.NewVBox(

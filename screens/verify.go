@@ -22,18 +22,9 @@ import (
 // from the clipboard, or from an image file.
 const VerifyID ID = "verify"
 
-// Samples of the Verify screen: a valid and an invalid code.
-const (
-	verifySampleValid   = "sample-valid"
-	verifySampleInvalid = "sample-invalid"
-)
-
 func init() {
 	Register(Screen{ID: VerifyID, Tab: TabServices, Title: "VerifyTitle", Icon: theme.IconNameConfirm, Tile: "VerifyTile",
-		Build: buildVerify,
-		Samples: func(*Env) []Route {
-			return []Route{{Screen: VerifyID}, {Screen: VerifyID, Param: verifySampleValid}, {Screen: VerifyID, Param: verifySampleInvalid}}
-		}})
+		Build: buildVerify})
 }
 
 // verifyView is the Verify screen's state.
@@ -53,15 +44,7 @@ func buildVerify(env *Env, r Route) fyne.CanvasObject {
 	box := container.NewStack(widgets.NewLoading(env.T("Loading")))
 	var trust *codes.TrustList
 	var err error
-	var sample string
 	env.Load(func(ctx context.Context) {
-		if r.Param == verifySampleValid || r.Param == verifySampleInvalid {
-			trust, err = sampleTrustList(env.Now())
-			if err == nil {
-				sample, err = sampleCode(env, r.Param == verifySampleInvalid)
-			}
-			return
-		}
 		trust, err = env.Store.TrustList(ctx)
 	}, func() {
 		if err != nil && !errors.Is(err, offline.ErrNotFound) {
@@ -69,33 +52,14 @@ func buildVerify(env *Env, r Route) fyne.CanvasObject {
 		}
 		v.trust = trust
 		stopLoading(box)
-		if sample != "" {
-			v.verifier = codes.NewVerifier()
-		}
 		box.Objects = []fyne.CanvasObject{v.content()}
 		box.Refresh()
 		focusScan(env, v.input) // now that it is in the window
-		if sample != "" {
-			v.input.SetText(sample)
-			v.check(sample)
-		}
 		if code, ok := scannedCode(r); ok {
 			v.check(code)
 		}
 	})
 	return box
-}
-
-// sampleCode is a service code of the sample resident; the invalid one is
-// shown from a credential that has ended.
-func sampleCode(env *Env, invalid bool) (string, error) {
-	res := sampleResident(env.Now())
-	at := env.Now()
-	if invalid {
-		at = at.AddDate(0, 0, -1).Add(-codes.StepPeriod * 5)
-	}
-	shown, err := res.present(context.Background(), "service", at)
-	return shown.Text, err
 }
 
 func (v *verifyView) content() fyne.CanvasObject {

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 
 	"jiangsupass/codes"
+	"jiangsupass/platform"
 	"jiangsupass/screens/widgets"
 )
 
@@ -28,14 +29,12 @@ func TestOpenImageReadsOffTheUIGoroutine(t *testing.T) {
 	env.Load = func(work func(context.Context), apply func()) {
 		pending = append(pending, func() { load(work, apply) })
 	}
-	trust, err := sampleTrustList(env.Now())
+	trust := testTrustList(t, env.Now())
+	shown, err := testResident(t, env.Now()).present(context.Background(), platform.CredentialService, env.Now())
 	if err != nil {
 		t.Fatal(err)
 	}
-	code, err := sampleCode(env, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	code := shown.Text
 	qr, err := codes.QR(code, 480)
 	if err != nil {
 		t.Fatal(err)

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"jiangsupass/codes"
+	"jiangsupass/codes/codestest"
 	"jiangsupass/platform"
 	"jiangsupass/screens/widgets"
 )
@@ -25,16 +26,12 @@ func TestKioskVerifyTellsScanFromTyping(t *testing.T) {
 	env.Now = func() time.Time { return clock }
 	env.Kiosk = true
 	env.Verifier = codes.NewVerifier()
-	tl, err := codes.DemoTrustList(3, base.AddDate(-1, 0, 0), base)
-	if err != nil {
+	if _, err := env.Store.SaveSignedTrustList(context.Background(), 3, codestest.TrustList(t, 3, base)); err != nil {
 		t.Fatal(err)
 	}
-	signed, _ := codes.SignTrustList(tl, codes.DemoKey(codes.DemoAnchorLabel))
-	if _, err := env.Store.SaveSignedTrustList(context.Background(), tl.Seq, signed); err != nil {
-		t.Fatal(err)
-	}
+	holder := testResident(t, base)
 	present := func() string {
-		shown, err := sampleResident(base).present(context.Background(), platform.CredentialCard, clock)
+		shown, err := holder.present(context.Background(), platform.CredentialCard, clock)
 		if err != nil {
 			t.Fatal(err)
 		}

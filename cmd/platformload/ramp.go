@@ -19,9 +19,10 @@ type rampStep struct {
 	slowest    string        // the route with the highest p99
 	slowestP99 time.Duration // its p99
 	busiest    string        // the route that took the most time in all
-	// cores used on average by the node, PostgreSQL's processes and the
-	// devices (this program)
-	nodeCores, pgCores, loadCores float64
+	// cores used on average by the node, by the devices (this program),
+	// and by everything else on the machine (PostgreSQL, and whatever
+	// else runs)
+	nodeCores, loadCores, restCores float64
 	firstErr                      string // the first error of the step, if any
 }
 
@@ -41,7 +42,7 @@ func ramp(ctx context.Context, p plan, devs []*loadtest.Device, rec *loadtest.Re
 		var wg sync.WaitGroup
 		var errs atomic.Int64
 		var firstErr atomic.Value
-		node0, pg0, self0 := loadtest.ProcessCPU(node), loadtest.CommandCPU("postgres"), loadtest.SelfCPU()
+		node0, self0, all0 := loadtest.ProcessCPU(node), loadtest.SelfCPU(), loadtest.MachineCPU()
 		start := time.Now()
 		for _, d := range devs[:n] {
 			wg.Add(1)
@@ -62,8 +63,8 @@ func ramp(ctx context.Context, p plan, devs []*loadtest.Device, rec *loadtest.Re
 		reqs, _ := loadtest.Total(figs)
 		cores := func(d time.Duration) float64 { return d.Seconds() / wall.Seconds() }
 		st := rampStep{devices: n, reqPerSec: float64(reqs) / wall.Seconds(), errors: int(errs.Load()),
-			nodeCores: cores(loadtest.ProcessCPU(node) - node0), pgCores: cores(loadtest.CommandCPU("postgres") - pg0),
-			loadCores: cores(loadtest.SelfCPU() - self0)}
+			nodeCores: cores(loadtest.ProcessCPU(node) - node0), loadCores: cores(loadtest.SelfCPU() - self0)}
+		st.restCores = max(0, cores(loadtest.MachineCPU()-all0)-st.nodeCores-st.loadCores)
 		if e, ok := firstErr.Load().(string); ok {
 			st.firstErr = e
 		}

@@ -144,11 +144,11 @@ func startNode(ctx context.Context, binary, db, keyFile, dir string, catalogue i
 // printRamp writes the saturation ramp as a table.
 func printRamp(steps []rampStep, each time.Duration) {
 	fmt.Printf("\nSaturation ramp (each step %s; a device's round: deltas of every collection, codes renewed, an order try, a visit try):\n\n", each)
-	fmt.Println("| devices at once | req/s | p99 ms (worst route) | slowest route | most time in all | errors | cores: node, PostgreSQL, devices |")
+	fmt.Printf("| devices at once | req/s | p99 ms (worst route) | slowest route | most time in all | errors | cores of %d: node, devices, the rest (PostgreSQL, other work) |\n", runtime.NumCPU())
 	fmt.Println("|---:|---:|---:|---|---|---:|---|")
 	for _, s := range steps {
 		fmt.Printf("| %d | %.0f | %.1f | %s | %s | %d | %.2f, %.2f, %.2f |\n", s.devices, s.reqPerSec, float64(s.p99)/1e6, s.slowest,
-			s.busiest, s.errors, s.nodeCores, s.pgCores, s.loadCores)
+			s.busiest, s.errors, s.nodeCores, s.loadCores, s.restCores)
 	}
 	for _, s := range steps {
 		if s.firstErr != "" {

@@ -6,10 +6,9 @@
 // data then changes; each syncs its deltas, renews its codes, orders
 // tickets on one of a few hot slots and books a hall visit. For each set
 // of nodes it prints requests per second, p50 and p99 per route, errors,
-// tickets sold over a slot's quota and mutations applied twice; then, for
-// one node of each engine, how requests per second grow with the devices
-// working at once, to show where a node saturates and which route
-// limits it. The whole run is bounded (--max, at most 3 minutes).
+// tickets sold over a slot's quota and mutations applied twice; then how
+// requests per second grow with the devices working at once, to show
+// where a node saturates and which route limits it. The whole run is bounded (--max, at most 3 minutes).
 //
 //	go build -o /tmp/platform ./cmd/platform
 //	tools/pgcluster run -- go run ./cmd/platformload --platform /tmp/platform
@@ -57,7 +56,7 @@ func run(args []string) error {
 	quota := fs.Int64("quota", 60, "each hot slot's quota")
 	tickets := fs.Int("tickets", 2, "tickets in each order")
 	halls := fs.Int("halls", 12, "halls every device books at, at one time")
-	steps := fs.String("ramp", "4,16,48,120", "devices working at once in each step of the saturation ramp (one node of each engine)")
+	steps := fs.String("ramp", "4,16,48,120", "devices working at once in each step of the saturation ramp")
 	rampFor := fs.Duration("ramp-step", 4*time.Second, "how long each step of the ramp lasts")
 	maxRun := fs.Duration("max", 170*time.Second, "the whole run stops after this long (at most 3m)")
 	if err := fs.Parse(args); err != nil {

@@ -26,12 +26,19 @@ type rampStep struct {
 	firstErr                      string // the first error of the step, if any
 }
 
-// ramp finds where a node saturates: for each number of devices in
+// ramp finds where the nodes saturate: for each number of devices in
 // steps, that many of the signed-in devices work at once for a while,
 // each repeating what a device does all day (sync its deltas, renew its
 // codes, try an order on a hot slot, try a hall visit), and the step's
 // requests per second, p99 and slowest route are noted.
-func ramp(ctx context.Context, p plan, devs []*loadtest.Device, rec *loadtest.Recorder, node int) []rampStep {
+func ramp(ctx context.Context, p plan, devs []*loadtest.Device, rec *loadtest.Recorder, nodes []int) []rampStep {
+	nodeCPU := func() time.Duration {
+		var t time.Duration
+		for _, pid := range nodes {
+			t += loadtest.ProcessCPU(pid)
+		}
+		return t
+	}
 	var out []rampStep
 	for _, n := range p.rampSteps {
 		if n > len(devs) || ctx.Err() != nil {
@@ -42,7 +49,7 @@ func ramp(ctx context.Context, p plan, devs []*loadtest.Device, rec *loadtest.Re
 		var wg sync.WaitGroup
 		var errs atomic.Int64
 		var firstErr atomic.Value
-		node0, self0, all0 := loadtest.ProcessCPU(node), loadtest.SelfCPU(), loadtest.MachineCPU()
+		node0, self0, all0 := nodeCPU(), loadtest.SelfCPU(), loadtest.MachineCPU()
 		start := time.Now()
 		for _, d := range devs[:n] {
 			wg.Add(1)
@@ -63,7 +70,7 @@ func ramp(ctx context.Context, p plan, devs []*loadtest.Device, rec *loadtest.Re
 		reqs, _ := loadtest.Total(figs)
 		cores := func(d time.Duration) float64 { return d.Seconds() / wall.Seconds() }
 		st := rampStep{devices: n, reqPerSec: float64(reqs) / wall.Seconds(), errors: int(errs.Load()),
-			nodeCores: cores(loadtest.ProcessCPU(node) - node0), loadCores: cores(loadtest.SelfCPU() - self0)}
+			nodeCores: cores(nodeCPU() - node0), loadCores: cores(loadtest.SelfCPU() - self0)}
 		st.restCores = max(0, cores(loadtest.MachineCPU()-all0)-st.nodeCores-st.loadCores)
 		if e, ok := firstErr.Load().(string); ok {
 			st.firstErr = e

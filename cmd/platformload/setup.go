@@ -87,10 +87,12 @@ func runSetup(ctx context.Context, st setup, p plan, binary, pgURL string, pg *s
 	fmt.Printf("%d devices: sign-in and first sync, then %d items changed (1%%), then deltas (%d changes received in all), codes renewed, an order of %d tickets on one of %d hot slots and a hall visit each, in %.1f s\n\n",
 		p.devices, out.changes, out.delta, p.tickets, len(p.hot), out.wall.Seconds())
 	loadtest.WriteTable(os.Stdout, out.figures, out.wall)
-	if st.nodes == 1 {
-		out.ramp = ramp(ctx, p, devs, rec, nodes[0].Pid())
-		printRamp(out.ramp, p.rampFor)
+	pids := make([]int, len(nodes))
+	for i, n := range nodes {
+		pids[i] = n.Pid()
 	}
+	out.ramp = ramp(ctx, p, devs, rec, pids)
+	printRamp(out.ramp, p.rampFor)
 	stopAll()
 	all := outcome{sold: map[string]int64{}, booked: map[string]int{}, answered: map[string]int{}, keys: map[string]string{}}
 	tally(&all, devs) // the run's answers and the ramp's
@@ -144,7 +146,7 @@ func startNode(ctx context.Context, binary, db, keyFile, dir string, catalogue i
 // printRamp writes the saturation ramp as a table.
 func printRamp(steps []rampStep, each time.Duration) {
 	fmt.Printf("\nSaturation ramp (each step %s; a device's round: deltas of every collection, codes renewed, an order try, a visit try):\n\n", each)
-	fmt.Printf("| devices at once | req/s | p99 ms (worst route) | slowest route | most time in all | errors | cores of %d: node, devices, the rest (PostgreSQL, other work) |\n", runtime.NumCPU())
+	fmt.Printf("| devices at once | req/s | p99 ms (worst route) | slowest route | most time in all | errors | cores of %d: nodes, devices, the rest (PostgreSQL, other work) |\n", runtime.NumCPU())
 	fmt.Println("|---:|---:|---:|---|---|---:|---|")
 	for _, s := range steps {
 		fmt.Printf("| %d | %.0f | %.1f | %s | %s | %d | %.2f, %.2f, %.2f |\n", s.devices, s.reqPerSec, float64(s.p99)/1e6, s.slowest,

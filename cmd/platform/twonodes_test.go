@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"jiangsupass/clock/clocktest"
-	"jiangsupass/idcard"
 	"jiangsupass/platform"
 	"jiangsupass/platform/loadtest"
 	"jiangsupass/platform/server"
@@ -127,7 +126,7 @@ func TestTwoNodes(t *testing.T) {
 	for _, d := range devs {
 		visitors := make([]platform.OrderVisitor, 10)
 		for i := range visitors {
-			visitors[i] = platform.OrderVisitor{Name: "游客", DocKind: "id_card", DocNumber: residentID(i), ProductID: product}
+			visitors[i] = platform.OrderVisitor{Name: "游客", DocKind: "id_card", DocNumber: loadtest.ResidentID(i), ProductID: product}
 		}
 		order, _ := json.Marshal(platform.OrderRequest{SlotID: slot.ID, ProductID: product, Quantity: 10, Visitors: visitors})
 		visit, _ := json.Marshal(platform.AppointmentRequest{HallID: "hall-320500", ItemID: 3, Date: day, Time: "10:00"})
@@ -271,11 +270,4 @@ func lastSlot(t *testing.T, s *server.Server, quota int) platform.TicketSlot {
 	}
 	best.Quota, best.Remaining = int64(quota), int64(quota)
 	return best
-}
-
-// residentID is a valid resident identity number made from a serial.
-func residentID(serial int) string {
-	first := fmt.Sprintf("32010219850315%03d", serial%1000)
-	c, _ := idcard.CheckDigit(first)
-	return first + string(c)
 }

@@ -23,7 +23,7 @@ type rampStep struct {
 	// and by everything else on the machine (PostgreSQL, and whatever
 	// else runs)
 	nodeCores, loadCores, restCores float64
-	firstErr                      string // the first error of the step, if any
+	firstErr                        string // the first error of the step, if any
 }
 
 // ramp finds where the nodes saturate: for each number of devices in
@@ -104,7 +104,7 @@ func dayOfDevice(ctx context.Context, p plan, d *loadtest.Device) error {
 	slot := p.hot[d.N%len(p.hot)]
 	product := slot.AttractionID + "-adult"
 	if err := d.Queue(platform.Orders, platform.OrderRequest{SlotID: slot.ID, ProductID: product, Quantity: 1,
-		Visitors: []platform.OrderVisitor{{Name: "游客", DocKind: "id_card", DocNumber: residentID(d.N*10 + 9), ProductID: product}}}); err != nil {
+		Visitors: []platform.OrderVisitor{{Name: "游客", DocKind: "id_card", DocNumber: loadtest.ResidentID(d.N*10 + 9), ProductID: product}}}); err != nil {
 		return err
 	}
 	if err := d.Queue(platform.Appointments, platform.AppointmentRequest{HallID: p.halls[d.N%len(p.halls)], ItemID: 3,

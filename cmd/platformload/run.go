@@ -8,7 +8,6 @@ import (
 	"sync"
 	"time"
 
-	"jiangsupass/idcard"
 	"jiangsupass/platform"
 	"jiangsupass/platform/loadtest"
 )
@@ -87,7 +86,7 @@ func runFleet(ctx context.Context, p plan, nodes *loadtest.Nodes, base string, a
 		product := slot.AttractionID + "-adult"
 		visitors := make([]platform.OrderVisitor, p.tickets)
 		for i := range visitors {
-			visitors[i] = platform.OrderVisitor{Name: "游客", DocKind: "id_card", DocNumber: residentID(d.N*10 + i), ProductID: product}
+			visitors[i] = platform.OrderVisitor{Name: "游客", DocKind: "id_card", DocNumber: loadtest.ResidentID(d.N*10 + i), ProductID: product}
 		}
 		if err := d.Queue(platform.Orders, platform.OrderRequest{SlotID: slot.ID, ProductID: product,
 			Quantity: int64(len(visitors)), Visitors: visitors}); err != nil {
@@ -168,11 +167,4 @@ func each(ctx context.Context, devs []*loadtest.Device, f func(d *loadtest.Devic
 	wg.Wait()
 	close(errs)
 	return <-errs
-}
-
-// residentID is a valid resident identity number made from a serial.
-func residentID(serial int) string {
-	first := fmt.Sprintf("32010219850315%03d", serial%1000)
-	c, _ := idcard.CheckDigit(first)
-	return first + string(c)
 }

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"jiangsupass/codes"
+	"jiangsupass/idcard"
 	"jiangsupass/platform"
 )
 
@@ -169,4 +170,12 @@ func (d *Device) Deliver(ctx context.Context) error {
 		d.outbox = d.outbox[1:]
 	}
 	return nil
+}
+
+// ResidentID is a valid resident identity number (GB 11643) made from a
+// serial, for the visitors of the devices' real-name orders.
+func ResidentID(serial int) string {
+	first := fmt.Sprintf("32010219850315%03d", serial%1000)
+	c, _ := idcard.CheckDigit(first)
+	return first + string(c)
 }

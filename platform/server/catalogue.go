@@ -75,9 +75,17 @@ func (s *Server) GenerateCatalogue(ctx context.Context, n int) error {
 	if err != nil {
 		return fmt.Errorf("generate catalogue: %w", err)
 	}
-	items := CatalogueItems(d, n)[have:]
-	err = s.inTx(ctx, func(_ *sql.Tx, w *writer) error {
-		for _, it := range items {
+	all := CatalogueItems(d, n)
+	err = s.inTx(ctx, func(tx *sql.Tx, w *writer) error {
+		// Nodes starting together with one catalogue size make it once:
+		// the count is taken again under the lock.
+		if err := s.eng.lock(ctx, tx, "catalogue"); err != nil {
+			return err
+		}
+		if err := tx.QueryRowContext(ctx, s.sq.generatedItems, platform.ServiceItems, GeneratedIDBase).Scan(&have); err != nil {
+			return err
+		}
+		for _, it := range all[min(have, len(all)):] {
 			body, err := encodeItem(platform.ServiceItems, it)
 			if err != nil {
 				return err

@@ -64,7 +64,8 @@ type SnapshotWorld struct {
 	DataDir string
 	// Version is shown in About.
 	Version string
-	// Only, when not "", renders only the files whose names begin with it.
+	// Only, when not "", renders only the files whose names begin with it
+	// (all the kiosk's when it begins with "kiosk").
 	Only string
 }
 
@@ -111,11 +112,13 @@ func Snapshot(w SnapshotWorld, dir string) error {
 			}
 		}
 	}
-	k, err := snapshotKiosk(a, w.Visitor, svc, Config{Version: w.Version}, dir)
-	if err != nil {
-		return err
+	if w.Only == "" || strings.HasPrefix(w.Only, "kiosk") || strings.HasPrefix("kiosk", w.Only) {
+		k, err := snapshotKiosk(a, w.Visitor, svc, Config{Version: w.Version}, dir)
+		if err != nil {
+			return err
+		}
+		n += k
 	}
-	n += k
 	fmt.Printf("wrote %d snapshots to %s\n", n, dir)
 	return nil
 }

@@ -31,13 +31,14 @@ LDFLAGS   := -X main.version=$(VERSION)
 # other-zone run of the tests, and what the journeys drive and read the
 # real window with: xdotool, xwd (x11-apps) and tesseract with its Chinese
 # and English data; sqlite3 and gdalinfo (gdal-bin), which the tests open
-# the map's MBTiles files with. (No package here brings a CJK font: the app
-# must draw Chinese with its own, and the journeys would see boxes if it
-# did not.)
+# the map's MBTiles files with; EGL and OpenGL ES, which the phone build
+# (-tags mobile, Fyne's mobile driver) draws its X11 window with in the
+# journeys. (No package here brings a CJK font: the app must draw Chinese
+# with its own, and the journeys would see boxes if it did not.)
 # postgresql: its initdb and server make tools/pgcluster's throwaway
 # cluster, for the platform server's tests on PostgreSQL and make load.
 DEBS := gcc pkg-config libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev \
-        libxi-dev libxxf86vm-dev libgl1-mesa-dev libwayland-dev libxkbcommon-dev \
+        libxi-dev libxxf86vm-dev libgl1-mesa-dev libwayland-dev libxkbcommon-dev libegl-dev libgles-dev \
         xvfb xauth zbar-tools tzdata xdotool x11-apps \
         tesseract-ocr tesseract-ocr-chi-sim tesseract-ocr-eng sqlite3 gdal-bin postgresql
 
@@ -152,9 +153,26 @@ snapshots: build
 	mkdir -p docs/screenshots
 	for f in $$(cat docs/screenshots.txt); do cp $(SNAPSHOTS)/$$f docs/screenshots/; done
 
+# FYNE is Fyne's packaging tool, at a pinned version; the phone packages
+# take the app's ID and icon from FyneApp.toml.
+FYNE    := fyne.io/tools/cmd/fyne@v1.7.4
+APP_ID  := $(shell awk -F'"' '/^ID/ {print $$2}' FyneApp.toml)
+ICON    := $(shell awk -F'"' '/^Icon/ {print $$2}' FyneApp.toml)
+
 ## package: a Linux package made by `fyne package`
 package: deps
-	$(GO) run fyne.io/tools/cmd/fyne@v1.7.4 package -os linux -tags $(TAGS) --release
+	$(GO) run $(FYNE) package -os linux -tags $(TAGS) --release
+
+## package-android, package-ios: the phone packages (.apk, .app) made by
+## `fyne package`. They need the Android NDK (ANDROID_NDK_HOME) or Xcode on
+## a Mac, which these machines do not have: there the tool says which is
+## missing and the target fails (see README, "The phone build and the
+## phone packages")
+.PHONY: package-android package-ios
+package-android:
+	$(GO) run $(FYNE) package -os android --app-id $(APP_ID) --icon $(ICON) -tags $(TAGS) --release
+package-ios:
+	$(GO) run $(FYNE) package -os ios --app-id $(APP_ID) --icon $(ICON) -tags $(TAGS) --release
 
 clean:
 	rm -rf jiangsupass $(SNAPSHOTS) bench.txt *.tar.xz $(E2E_SHOTS)

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -9,39 +8,18 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 )
 
-// Binary builds the app once per test binary, with the race detector, so
-// that a data race on the real driver fails the journey that met it.
-func Binary(t testing.TB) string {
-	t.Helper()
-	binaryOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "jsp-e2e-")
-		if err != nil {
-			binaryErr = err
-			return
-		}
-		binaryPath = filepath.Join(dir, "jiangsupass")
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, "go", "build", "-race", "-tags", "sqlite_fts5", "-o", binaryPath, "..")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			binaryErr = fmt.Errorf("go build: %w: %s", err, out)
-		}
-	})
-	if binaryErr != nil {
-		t.Fatal(binaryErr)
-	}
-	return binaryPath
-}
+// Binary is the desktop app, built once per test binary with the race
+// detector.
+func Binary(t testing.TB) string { return desktopBuild.binary(t) }
 
 // App is the app running on a Screen.
 type App struct {
 	s      *Screen
+	bin    string // the binary it runs (Binary, MobileBinary)
 	cmd    *exec.Cmd
 	log    string
 	Window string // the X window id of its window
@@ -56,7 +34,7 @@ type App struct {
 func StartApp(t testing.TB, s *Screen, args ...string) *App {
 	t.Helper()
 	home := t.TempDir()
-	a := &App{s: s, log: filepath.Join(ShotsDir(t), s.name+".log")}
+	a := &App{s: s, bin: Binary(t), log: filepath.Join(ShotsDir(t), s.name+".log")}
 	for attempt := 1; ; attempt++ {
 		exited := a.launch(t, home, args)
 		err := a.waitForWindow(exited, time.Minute)
@@ -83,7 +61,7 @@ func (a *App) launch(t testing.TB, home string, args []string) <-chan struct{} {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(Binary(t), append([]string{"--data-dir", filepath.Join(home, "data")}, args...)...)
+	cmd := exec.Command(a.bin, append([]string{"--data-dir", filepath.Join(home, "data")}, args...)...)
 	// A home of its own: no saved preferences, fonts or caches from the
 	// machine's user.
 	cmd.Env = append(a.s.Env(), "HOME="+home, "XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
@@ -177,9 +155,3 @@ func (a *App) Geometry() (x, y, w, h int) {
 	}
 	return
 }
-
-var (
-	binaryOnce sync.Once
-	binaryPath string
-	binaryErr  error
-)

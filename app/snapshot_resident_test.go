@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2"
 
 	"jiangsupass/demoworld"
-	"jiangsupass/offline"
 )
 
 // residentWorld fills two stores through the sync path from a reference
@@ -25,19 +24,14 @@ func residentWorld(t *testing.T) SnapshotWorld {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { _ = w.Close() })
-	open := func(name string) *offline.Store {
-		s, _, err := offline.Open(ctx, filepath.Join(dir, name, "store.db"), w.StoreOptions())
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = s.Close() })
-		return s
-	}
-	visitor, resident := open("visitor"), open("resident")
-	r, err := w.Fill(ctx, visitor, resident)
+	visitor, resident, r, err := w.OpenAndFill(ctx, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Cleanup(func() {
+		_ = visitor.Close()
+		_ = resident.Close()
+	})
 	return SnapshotWorld{Visitor: visitor, Resident: resident, Client: r.Client, StaleCode: r.StaleCode, DataDir: dir, Version: "test"}
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"time"
 
 	"jiangsupass/clock"
@@ -44,6 +45,29 @@ func New(ctx context.Context, dir string, at time.Time) (*World, error) {
 // clock, and the demo anchor to trust.
 func (w *World) StoreOptions() offline.Options {
 	return offline.Options{Now: w.Clock.Now, Anchors: Anchors()}
+}
+
+// OpenAndFill opens two stores of the world in dir, a visitor's
+// (dir/visitor) and a resident's (dir/resident), and fills them (Fill).
+// The caller closes both.
+func (w *World) OpenAndFill(ctx context.Context, dir string) (visitor, resident *offline.Store, r Resident, err error) {
+	open := func(name string) (*offline.Store, error) {
+		s, _, err := offline.Open(ctx, filepath.Join(dir, name, "jiangsupass.db"), w.StoreOptions())
+		return s, err
+	}
+	if visitor, err = open("visitor"); err != nil {
+		return nil, nil, r, err
+	}
+	if resident, err = open("resident"); err != nil {
+		_ = visitor.Close()
+		return nil, nil, r, err
+	}
+	if r, err = w.Fill(ctx, visitor, resident); err != nil {
+		_ = visitor.Close()
+		_ = resident.Close()
+		return nil, nil, r, err
+	}
+	return visitor, resident, r, nil
 }
 
 // Fill fills resident's store with a resident's life (see Resident) and

@@ -1,7 +1,6 @@
 package demoworld
 
 import (
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -27,20 +26,13 @@ func TestFill(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer w.Close()
-	open := func(name string) *offline.Store {
-		s, _, err := offline.Open(ctx, filepath.Join(dir, name, "store.db"), w.StoreOptions())
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { _ = s.Close() })
-		return s
-	}
-	visitor, resident := open("visitor"), open("resident")
 	start := time.Now()
-	r, err := w.Fill(ctx, visitor, resident)
+	visitor, resident, r, err := w.OpenAndFill(ctx, dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer visitor.Close()
+	defer resident.Close()
 	t.Logf("filled in %v", time.Since(start).Round(time.Millisecond))
 	if !w.Clock.Now().Equal(at) {
 		t.Errorf("the clock is left at %v, want %v", w.Clock.Now(), at)

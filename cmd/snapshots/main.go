@@ -10,11 +10,9 @@ import (
 	"flag"
 	"fmt"
 	"os"
-	"path/filepath"
 
 	"jiangsupass/app"
 	"jiangsupass/demoworld"
-	"jiangsupass/offline"
 )
 
 // version names the build in About, as main.version does the app's.
@@ -43,24 +41,12 @@ func run(out, only string) error {
 		return err
 	}
 	defer w.Close()
-	open := func(name string) (*offline.Store, error) {
-		s, _, err := offline.Open(ctx, filepath.Join(dir, name, "jiangsupass.db"), w.StoreOptions())
-		return s, err
-	}
-	visitor, err := open("visitor")
+	visitor, resident, r, err := w.OpenAndFill(ctx, dir)
 	if err != nil {
 		return err
 	}
 	defer visitor.Close()
-	resident, err := open("resident")
-	if err != nil {
-		return err
-	}
 	defer resident.Close()
-	r, err := w.Fill(ctx, visitor, resident)
-	if err != nil {
-		return err
-	}
 	return app.Snapshot(app.SnapshotWorld{Visitor: visitor, Resident: resident, Client: r.Client, StaleCode: r.StaleCode,
 		DataDir: dir, Version: version, Only: only}, out)
 }

@@ -51,7 +51,7 @@ var softwareLicences = []struct{ name, licence string }{
 }
 
 func buildAbout(env *Env, _ Route) fyne.CanvasObject {
-	name := widget.NewLabelWithStyle(env.T("AppName"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name := widgets.NewWrappedLabelWithStyle(env.T("AppName"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
 	box := container.NewVBox(
 		name,

@@ -5,8 +5,6 @@ import (
 	"errors"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -31,11 +29,10 @@ func bookingDates(env *Env) (dates, labels []string) {
 	return dates, labels
 }
 
-// formRows lays fields out with their labels before them, the labels in
-// one column: label, field, label, field, ...
-func formRows(labelsAndFields ...fyne.CanvasObject) fyne.CanvasObject {
-	return container.New(layout.NewFormLayout(), labelsAndFields...)
-}
+// fieldRoom is the least width a picker of the appointment form is given
+// beside its label: enough for a hall's name in 长辈版. Narrower, the
+// labels go above the pickers.
+const fieldRoom = 200
 
 // appointmentForm picks hall, date and slot for the item and books: the
 // service, the three pickers and Book come first; the notes follow.
@@ -52,6 +49,7 @@ func appointmentForm(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 	dates, labels := bookingDates(env)
 	slot := widget.NewSelect(nil, nil)
 	date := widget.NewSelect(labels, nil)
+	noPlaceholder(hall, date, slot)
 	date.OnChanged = func(string) {
 		if i := date.SelectedIndex(); i >= 0 {
 			slot.SetOptions(platform.HallTimes(dates[i]))
@@ -88,7 +86,7 @@ func appointmentForm(env *Env, r Route, d appointmentData) fyne.CanvasObject {
 			}
 		})
 	}
-	rows := []fyne.CanvasObject{service, formRows(widget.NewLabel(env.T("AppointmentHall")), hall,
+	rows := []fyne.CanvasObject{service, widgets.NewFormRows(fieldRoom, widget.NewLabel(env.T("AppointmentHall")), hall,
 		widget.NewLabel(env.T("AppointmentDate")), date, widget.NewLabel(env.T("AppointmentSlot")), slot)}
 	if note := homeHallNote(env, d.home, d.halls); note != "" {
 		rows = append(rows, widgets.NewWrappedLabel(note))

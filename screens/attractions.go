@@ -118,10 +118,7 @@ func (s *attractionList) view() fyne.CanvasObject {
 		choice(gradeOpts, gradeCodes, func(v string) { s.grade = v; s.apply() }),
 		choice(sortOpts, []string{"", "distance"}, func(v string) { s.byDistance = v == "distance"; s.apply() }),
 	}
-	cols := 4
-	if env.Phone || env.Elder {
-		cols = 2
-	}
+	cols := filterColumns(env)
 	favOnly := widget.NewCheck(env.T("FilterFavourites"), func(on bool) { s.favouritesOnly = on; s.apply() })
 	top := container.NewVBox(search, container.NewGridWithColumns(cols, filters...), favOnly)
 	if !s.hasLoc {
@@ -137,16 +134,46 @@ func (s *attractionList) view() fyne.CanvasObject {
 	s.empty = widgets.NewMessage(theme.SearchIcon(), env.T("AttractionsNoneTitle"), env.T("AttractionsNoneBody"), "", nil)
 	s.body = container.NewStack(s.list)
 	s.apply()
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, s.body)
+	return widgets.NewHeadOver(container.NewPadded(top), s.body, headShare)
+}
+
+// headShare is the most of a list screen's height that what is above the
+// list (search, filters, notices) takes; beyond it that part scrolls, so
+// that on a small phone in 长辈版 the list is still seen.
+const headShare = 0.5
+
+// filterColumns is how many filters a row holds: four on a desktop, two
+// on a phone or in 长辈版, and one in 长辈版 on a phone, where two at its
+// text size would cut each filter's choice short.
+func filterColumns(env *Env) int {
+	switch {
+	case env.Elder && env.Phone:
+		return 1
+	case env.Elder || env.Phone:
+		return 2
+	}
+	return 4
 }
 
 // choice is a Select over labels that reports the code of the one chosen;
 // the first is chosen to begin with.
 func choice(labels, codes []string, onChange func(code string)) *widget.Select {
 	sel := widget.NewSelect(labels, nil)
+	noPlaceholder(sel)
 	sel.SetSelectedIndex(0)
 	sel.OnChanged = func(string) { onChange(codes[sel.SelectedIndex()]) }
 	return sel
+}
+
+// noPlaceholder keeps each select from asking for the width of Fyne's
+// "(Select one)", which it shows only while nothing is chosen: a select
+// that opens on a choice is then as narrow as its choices let it be, and
+// fits beside its label on a 320-unit phone in 长辈版. (An empty
+// placeholder is Fyne's default again; a space is not.)
+func noPlaceholder(sels ...*widget.Select) {
+	for _, s := range sels {
+		s.PlaceHolder = " "
+	}
 }
 
 // apply filters and sorts the rows and shows the list or the empty state.

@@ -71,11 +71,7 @@ func (c *catalogueList) view() fyne.CanvasObject {
 	}
 	levelOpts := []string{env.T("FilterAllLevels"), env.T("LevelProvince"), env.T("LevelCity"), env.T("LevelCounty")}
 	levelCodes := []string{"", offline.LevelProvince, offline.LevelCity, offline.LevelCounty}
-	cols := 4
-	if env.Phone || env.Elder {
-		cols = 2
-	}
-	filters := container.NewGridWithColumns(cols,
+	filters := container.NewGridWithColumns(filterColumns(env),
 		choice(audOpts, audCodes, func(v string) { c.filter.Audience = v; c.apply() }),
 		choice(themeOpts, themeCodes, func(v string) { c.filter.Theme = v; c.apply() }),
 		choice(deptOpts, deptCodes, func(v string) { c.filter.Department = v; c.apply() }),
@@ -99,7 +95,7 @@ func (c *catalogueList) view() fyne.CanvasObject {
 	}
 	c.body = container.NewStack(c.list)
 	c.apply()
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, c.body)
+	return widgets.NewHeadOver(container.NewPadded(top), c.body, headShare)
 }
 
 // itemSubtitle is an item's audience, theme and department, and whether

@@ -65,10 +65,10 @@ func buildHalls(env *Env, _ Route) fyne.CanvasObject {
 	}
 	search.OnChanged = show
 	show("")
-	top := container.NewVBox(search, widget.NewButtonWithIcon(env.T("HallsOnMap"), theme.Icon(theme.IconNameGrid), func() {
+	top := container.NewVBox(search, widgets.NewWrapButtonWithIcon(env.T("HallsOnMap"), theme.Icon(theme.IconNameGrid), func() {
 		env.Nav.Go(Route{Screen: HallsMapID})
 	}), widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.T("HallsGeneratedNote"))))
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, container.NewPadded(body))
+	return widgets.NewHeadOver(container.NewPadded(top), container.NewPadded(body), headShare)
 }
 
 // findHalls is every hall, or those the search finds for q.
@@ -142,7 +142,7 @@ func hallView(env *Env, h offline.ServiceHall, items []offline.CatalogueItem, to
 		widgets.NewInfoRow(env.T("HallHours"), hallHours(env, h)+" "+env.T("BeijingTimeShort")),
 		widgets.NewInfoRow(env.T("HallPosition"), where)))
 	if h.HasPoint {
-		box.Add(widget.NewButtonWithIcon(env.T("HallsOnMap"), theme.Icon(theme.IconNameGrid), func() {
+		box.Add(widgets.NewWrapButtonWithIcon(env.T("HallsOnMap"), theme.Icon(theme.IconNameGrid), func() {
 			env.Nav.Go(Route{Screen: HallsMapID, Param: "hall:" + h.ID})
 		}))
 	}

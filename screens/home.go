@@ -7,7 +7,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/clock"
 	"jiangsupass/offline"
@@ -23,7 +22,7 @@ func init() {
 }
 
 func buildHome(env *Env, _ Route) fyne.CanvasObject {
-	greeting := widget.NewLabelWithStyle(env.T(greetingID(clock.In(env.Now()).Hour())), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	greeting := widgets.NewWrappedLabelWithStyle(env.T(greetingID(clock.In(env.Now()).Hour())), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	greeting.SizeName = theme.SizeNameHeadingText
 	notice := func(box *fyne.Container) {
 		if env.Notice != "" {

@@ -138,8 +138,17 @@ func mapToolbar(env *Env, m *mapview.Map, cities []cityPlace) fyne.CanvasObject 
 		}
 	})
 	pick.PlaceHolder = env.T("MapCentreOnCity")
-	list := widget.NewButtonWithIcon(env.T("AttractionsTitle"), theme.ListIcon(), func() { env.Nav.Go(Route{Screen: AttractionsID}) })
-	near := widget.NewButtonWithIcon(env.T("NearbyTitle"), theme.MediaRecordIcon(), func() { env.Nav.Go(Route{Screen: NearbyID}) })
+	toList, toNearby := func() { env.Nav.Go(Route{Screen: AttractionsID}) }, func() { env.Nav.Go(Route{Screen: NearbyID}) }
+	if env.Phone && env.Elder {
+		// Two buttons side by side with their icon beside 长辈版's text
+		// are wider than a narrow phone: each has its icon over its label.
+		list := widgets.NewNavButton(theme.ListIcon(), env.T("AttractionsTitle"), false, true, toList)
+		near := widgets.NewNavButton(theme.MediaRecordIcon(), env.T("NearbyTitle"), false, true, toNearby)
+		list.LeastTextSize, near.LeastTextSize = theme.CaptionTextSize(), theme.CaptionTextSize()
+		return container.NewPadded(container.NewVBox(pick, container.NewGridWithColumns(2, list, near)))
+	}
+	list := widget.NewButtonWithIcon(env.T("AttractionsTitle"), theme.ListIcon(), toList)
+	near := widget.NewButtonWithIcon(env.T("NearbyTitle"), theme.MediaRecordIcon(), toNearby)
 	if env.Phone || env.Elder {
 		return container.NewPadded(container.NewVBox(pick, container.NewGridWithColumns(2, list, near)))
 	}

@@ -124,7 +124,7 @@ func (v *nearbyView) layout(mv *mapview.Map) fyne.CanvasObject {
 		body = container.NewHSplit(v.list.object, v.m.object())
 		body.Offset = 0.4
 	}
-	return container.NewBorder(container.NewPadded(top), nil, nil, nil, body)
+	return widgets.NewHeadOver(container.NewPadded(top), body, headShare)
 }
 
 // show puts the places found in the list and on the map.

@@ -90,6 +90,7 @@ func nearbyTop(env *Env, o nearbyOrigin, kind offline.PlaceKind, setKind func(of
 		names[i] = env.T(k.name)
 	}
 	filter := widget.NewSelect(names, nil)
+	noPlaceholder(filter)
 	for i, k := range nearbyKinds {
 		if k.kind == kind {
 			filter.SetSelectedIndex(i)

@@ -6,7 +6,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
 	"jiangsupass/maps"
@@ -79,8 +78,8 @@ func (nm *nearbyMap) show(places []offline.NearbyPlace) {
 // object is the map with, over its top left corner, the button that
 // measures from its centre; taps elsewhere reach the map.
 func (nm *nearbyMap) object() fyne.CanvasObject {
-	centre := widget.NewButtonWithIcon(nm.env.T("NearbyFromCentreAction"), theme.ZoomFitIcon(), nm.centre)
-	return container.NewStack(nm.widget, container.NewPadded(container.NewVBox(container.NewHBox(centre))))
+	centre := widgets.NewWrapButtonWithIcon(nm.env.T("NearbyFromCentreAction"), theme.ZoomFitIcon(), nm.centre)
+	return container.NewStack(nm.widget, container.NewPadded(container.NewVBox(widgets.NewLeading(centre))))
 }
 
 // centre measures from the centre of the map as the user has left it.
@@ -101,5 +100,5 @@ func nearbyPicker(env *Env, src maps.TileSource, style maps.Style, sync bool) fy
 		env.Nav.Go(Route{Screen: NearbyID, Param: formatLonLat(p)})
 	}
 	hint := widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.T("NearbyPickHint")))
-	return container.NewBorder(container.NewPadded(hint), nil, nil, nil, m)
+	return widgets.NewHeadOver(container.NewPadded(hint), m, headShare)
 }

@@ -97,7 +97,7 @@ func serviceItemView(env *Env, it offline.CatalogueItem, halls []offline.Service
 		widgets.NewInfoRow(env.T("ServiceItemNoVisit"), yesNo(env, g.NoVisit)),
 		widgets.NewInfoRow(env.T("ServiceItemDelta"), yesNo(env, g.Delta))))
 	where := []fyne.CanvasObject{
-		widget.NewButtonWithIcon(env.T("HallsOnMap"), theme.Icon(theme.IconNameGrid), func() {
+		widgets.NewWrapButtonWithIcon(env.T("HallsOnMap"), theme.Icon(theme.IconNameGrid), func() {
 			env.Nav.Go(Route{Screen: HallsMapID, Param: "item:" + id})
 		}),
 	}
@@ -107,7 +107,20 @@ func serviceItemView(env *Env, it offline.CatalogueItem, halls []offline.Service
 		tiles.Add(hallTile(env, h))
 	}
 	if len(halls) > 0 {
-		where = append(where, widget.NewAccordion(widget.NewAccordionItem(env.L.N("ServiceItemHallsShow", len(halls), nil), tiles)))
+		// A button rather than an accordion: its title wraps on a narrow
+		// phone in 长辈版, where an accordion's runs past the edge.
+		tiles.Hide()
+		show := widgets.NewWrapButtonWithIcon(env.L.N("ServiceItemHallsShow", len(halls), nil), theme.MenuExpandIcon(), nil)
+		show.OnTapped = func() {
+			if tiles.Visible() {
+				tiles.Hide()
+				show.SetIcon(theme.MenuExpandIcon())
+				return
+			}
+			tiles.Show()
+			show.SetIcon(theme.MenuDropUpIcon())
+		}
+		where = append(where, show, tiles)
 	}
 	box.Add(widgets.NewSection(env.T("ServiceItemWhere"), where...))
 	return container.NewVScroll(container.NewPadded(box))

@@ -73,9 +73,9 @@ func languageSection(env *Env) fyne.CanvasObject {
 
 // displaySection holds 长辈版 and the theme.
 func displaySection(env *Env) fyne.CanvasObject {
-	elder := widget.NewCheck(env.T("SettingsElder"), nil)
-	elder.Checked = env.Elder
-	elder.OnChanged = env.Prefs.SetElder
+	elder := widgets.NewWrapCheck(env.T("SettingsElder"), nil)
+	elder.SetChecked(env.Elder)
+	elder.SetOnChanged(env.Prefs.SetElder)
 	elderHint := widgets.NewWrappedLabel(env.T("SettingsElderHint"))
 	elderHint.SizeName = theme.SizeNameCaptionText
 

@@ -97,6 +97,7 @@ func linesView(env *Env, d *transportData) fyne.CanvasObject {
 		list.Refresh()
 		list.ScrollToTop()
 	})
+	noPlaceholder(filter)
 	filter.SetSelectedIndex(0)
 	head := container.NewVBox(estimatedBanner(env))
 	if d.imported > 0 {
@@ -118,7 +119,7 @@ func linesView(env *Env, d *transportData) fyne.CanvasObject {
 	}
 	head.Add(container.NewBorder(nil, nil, widget.NewLabel(env.T("TransportCity")), nil, filter))
 	// The wheel over the notices and buttons above scrolls the lines.
-	return container.NewBorder(widgets.NewScrollRelay(container.NewPadded(head), list), nil, nil, nil, list)
+	return widgets.NewHeadOver(widgets.NewScrollRelay(container.NewPadded(head), list), list, headShare)
 }
 
 // newLineRow is a line's row: a swatch of its colour, its name, and its

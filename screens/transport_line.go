@@ -42,7 +42,7 @@ func lineView(env *Env, d *transportData, r Route) fyne.CanvasObject {
 	if lc, err := parseHexColor(line.Color); err == nil {
 		c = lc
 	}
-	name := widget.NewLabelWithStyle(d.lineName(env, line), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	name := widgets.NewWrappedLabelWithStyle(d.lineName(env, line), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameSubHeadingText
 	head := container.NewVBox(container.NewBorder(nil, nil, colorBar(c), nil, name), estimatedBanner(env))
 	if i, ok := d.lineRoute[line.ID]; ok {
@@ -82,7 +82,7 @@ func lineView(env *Env, d *transportData, r Route) fyne.CanvasObject {
 		list.UnselectAll()
 		env.Nav.Go(Route{Screen: StationID, Param: ids[i]})
 	}
-	return container.NewBorder(container.NewPadded(head), nil, nil, nil, list)
+	return widgets.NewHeadOver(container.NewPadded(head), list, headShare)
 }
 
 // otherLines lists the lines other than this one.

@@ -14,7 +14,9 @@ import (
 func NewMessage(icon fyne.Resource, title, body, action string, onAction func()) fyne.CanvasObject {
 	img := canvas.NewImageFromResource(icon)
 	img.FillMode = canvas.ImageFillContain
-	img.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize() * 3))
+	// Three inline icons high, but no more than 64 units: in 长辈版 a larger
+	// one pushed a long message past the bottom of a 320×568 phone.
+	img.SetMinSize(fyne.NewSquareSize(min(theme.IconInlineSize()*3, 64)))
 	t := NewWrappedLabelWithStyle(title, fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	t.SizeName = theme.SizeNameSubHeadingText
 	b := NewWrappedLabelWithStyle(body, fyne.TextAlignCenter, fyne.TextStyle{})
@@ -24,7 +26,7 @@ func NewMessage(icon fyne.Resource, title, body, action string, onAction func())
 		btn.Importance = widget.HighImportance
 		box.Add(container.NewCenter(btn))
 	}
-	return container.New(&centredLayout{max: 320}, box)
+	return newFitScroll(container.New(&centredLayout{max: 320}, box))
 }
 
 // NewLoading is a screen's loading state: a label over an infinite
@@ -53,3 +55,32 @@ func (l *centredLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 }
 
 func (l *centredLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return largestMinSize(objs) }
+
+// fitScroll shows content whole where it is given the height content
+// asks for, and scrolls it where it is given less: a long message in
+// 长辈版 on a small phone is read by scrolling instead of being cut at the
+// bottom. It asks for content's own size, so that in a box it is drawn
+// whole, as content alone would be.
+type fitScroll struct {
+	widget.BaseWidget
+	content fyne.CanvasObject
+}
+
+func newFitScroll(content fyne.CanvasObject) *fitScroll {
+	f := &fitScroll{content: content}
+	f.ExtendBaseWidget(f)
+	return f
+}
+
+// CreateRenderer puts the content in a vertical scroll.
+func (f *fitScroll) CreateRenderer() fyne.WidgetRenderer {
+	return &fitScrollRenderer{WidgetRenderer: widget.NewSimpleRenderer(container.NewVScroll(f.content)), f: f}
+}
+
+// fitScrollRenderer asks for the content's size, not a scroll's.
+type fitScrollRenderer struct {
+	fyne.WidgetRenderer
+	f *fitScroll
+}
+
+func (r *fitScrollRenderer) MinSize() fyne.Size { return r.f.content.MinSize() }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -94,3 +95,31 @@ func (b *WrapButton) widestWord() float32 {
 func (b *WrapButton) measure(s string) float32 {
 	return fyne.MeasureText(s, b.Theme().Size(theme.SizeNameText), fyne.TextStyle{Bold: true}).Width
 }
+
+// oneLine is how wide the button is with its label on one line.
+func (b *WrapButton) oneLine() float32 { return b.chrome() + b.measure(b.source) }
+
+// NewLeading places b at the leading edge of the row it is given, as wide
+// as its label on one line needs, or as the row where that is narrower
+// (its label then wraps): a button over a map that leaves the rest of the
+// row to the map.
+func NewLeading(b *WrapButton) *fyne.Container {
+	return container.New(leadingLayout{}, b)
+}
+
+// leadingLayout is NewLeading's layout.
+type leadingLayout struct{}
+
+func (leadingLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	for _, o := range objs {
+		w := size.Width
+		if b, ok := o.(*WrapButton); ok {
+			w = min(w, b.oneLine())
+		}
+		o.Resize(fyne.NewSize(w, o.MinSize().Height))
+		o.Resize(fyne.NewSize(w, o.MinSize().Height)) // the height of the lines at that width
+		o.Move(fyne.NewPos(0, 0))
+	}
+}
+
+func (leadingLayout) MinSize(objs []fyne.CanvasObject) fyne.Size { return largestMinSize(objs) }

@@ -42,3 +42,43 @@ func TestWrapButtonWraps(t *testing.T) {
 		t.Errorf("after SetText the label reads %q", b.Text)
 	}
 }
+
+// TestLeadingButton: NewLeading gives the button its one-line width where
+// the row has room, leaving the rest of the row free, and the row's width
+// where it has not, the label then wrapping.
+func TestLeadingButton(t *testing.T) {
+	test.NewTempApp(t)
+	b := NewWrapButtonWithIcon("Measure from the map's centre", theme.ZoomFitIcon(), func() {})
+	row := NewLeading(b)
+	row.Resize(fyne.NewSize(600, 60))
+	if w := b.Size().Width; w != b.oneLine() || strings.Contains(b.Text, "\n") {
+		t.Errorf("in a 600-unit row the button is %.0f wide (its line %.0f) reading %q", w, b.oneLine(), b.Text)
+	}
+	row.Resize(fyne.NewSize(150, 60))
+	if w := b.Size().Width; w != 150 || !strings.Contains(b.Text, "\n") || b.Size().Height < b.MinSize().Height {
+		t.Errorf("in a 150-unit row the button is %v reading %q", b.Size(), b.Text)
+	}
+}
+
+// TestWrapCheck: a check box with a long label asks for less than the
+// label on one line, wraps it in a narrow row, and toggles from a tap on
+// the label as from one on the box.
+func TestWrapCheck(t *testing.T) {
+	test.NewTempApp(t)
+	var got []bool
+	label := "Large text mode, with larger buttons and a simpler Home"
+	c := NewWrapCheck(label, func(on bool) { got = append(got, on) })
+	if w, one := c.MinSize().Width, c.label.measure(label); w >= one {
+		t.Errorf("asks for %.0f units, the label alone on one line %.0f", w, one)
+	}
+	w := test.NewTempWindow(t, c)
+	w.Resize(fyne.NewSize(200, 200))
+	if !strings.Contains(c.label.Text, "\n") {
+		t.Errorf("in 200 units the label reads %q", c.label.Text)
+	}
+	test.Tap(c)
+	test.Tap(c.box)
+	if len(got) != 2 || !got[0] || got[1] || c.Checked() {
+		t.Errorf("a tap on the label, then on the box: %v, checked %v", got, c.Checked())
+	}
+}

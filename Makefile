@@ -44,7 +44,7 @@ DEBS := gcc pkg-config libx11-dev libxcursor-dev libxrandr-dev libxinerama-dev \
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all deps build run test test-postgres load e2e fmt-check vet api-lint bench fuzz snapshots screenshots package clean
+.PHONY: all deps build run test test-postgres load e2e fmt-check vet api-lint bench fuzz snapshots screenshots release package clean
 
 all: build
 
@@ -145,13 +145,27 @@ fuzz: deps
 	done
 
 ## snapshots: render every screen (phone and desktop, zh-Hans and en, normal
-## and 长辈版, light and dark) into snapshots/, and refresh the README's
-## screenshots in docs/screenshots/ from them
-snapshots: build
-	rm -rf $(SNAPSHOTS) && mkdir -p $(SNAPSHOTS)
-	./jiangsupass --data-dir $$(mktemp -d) --snapshot $(SNAPSHOTS)
-	mkdir -p docs/screenshots
-	for f in $$(cat docs/screenshots.txt); do cp $(SNAPSHOTS)/$$f docs/screenshots/; done
+## and 长辈版, light and dark) into snapshots/, from stores filled through
+## the sync path from a reference platform on loopback (cmd/snapshots), and
+## refresh the README's screenshots in docs/screenshots/ from them.
+## ONLY=card- renders only the files whose names begin with card-, and
+## leaves the other files and the README's screenshots as they are.
+ONLY ?=
+snapshots: deps
+	@if [ -z "$(ONLY)" ]; then rm -rf $(SNAPSHOTS); fi
+	mkdir -p $(SNAPSHOTS)
+	$(GO) run $(GOFLAGS) -ldflags "-X main.version=$(VERSION)" ./cmd/snapshots --out $(SNAPSHOTS) --only '$(ONLY)'
+	@if [ -z "$(ONLY)" ]; then mkdir -p docs/screenshots && \
+		for f in $$(cat docs/screenshots.txt); do cp $(SNAPSHOTS)/$$f docs/screenshots/; done; fi
+
+## release: the release build, ./jiangsupass-release (-tags release). It
+## trusts the anchors in assets/trust/release-anchors.pem, which a
+## deployment replaces with its own before it builds; with the demo anchor
+## the repository keeps there it refuses to start unless run with --demo
+## (see README, "Trust anchors and release builds")
+RELEASE_BIN := jiangsupass-release
+release: deps
+	$(GO) build -tags '$(TAGS) release' -ldflags "$(LDFLAGS)" -o $(RELEASE_BIN) .
 
 # FYNE is Fyne's packaging tool, at a pinned version; the phone packages
 # take the app's ID and icon from FyneApp.toml.
@@ -175,4 +189,4 @@ package-ios:
 	$(GO) run $(FYNE) package -os ios --app-id $(APP_ID) --icon $(ICON) -tags $(TAGS) --release
 
 clean:
-	rm -rf jiangsupass $(SNAPSHOTS) bench.txt *.tar.xz $(E2E_SHOTS)
+	rm -rf jiangsupass $(RELEASE_BIN) $(SNAPSHOTS) bench.txt *.tar.xz $(E2E_SHOTS)

@@ -44,6 +44,7 @@ var softwareLicences = []struct{ name, licence string }{
 	{"BurntSushi/toml", "MIT"},
 	{"gopkg.in/yaml.v3", "MIT / Apache-2.0"},
 	{"go-text/typesetting", "Unlicense / BSD-3-Clause"},
+	{"jackc/pgx (the reference platform server on PostgreSQL)", "MIT"},
 	{"srwiley/rasterx", "BSD-3-Clause"},
 	{"Noto Sans CJK (subset)", "SIL Open Font License 1.1"},
 	{"pinyin-pro 3.29.4 (hanzi→pinyin table, assets/pinyin)", "MIT"},

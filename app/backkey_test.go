@@ -1,8 +1,6 @@
 package app
 
 import (
-	"context"
-	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -11,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
-	"jiangsupass/offline"
 	"jiangsupass/screens"
 )
 
@@ -20,24 +17,11 @@ import (
 // the Back key left the app.
 func backKeyShell(t *testing.T) (s *Shell, w fyne.Window, leaves *int) {
 	t.Helper()
-	a := test.NewTempApp(t)
-	store, _, err := offline.Open(context.Background(), filepath.Join(t.TempDir(), "store.db"), offline.Options{Now: snapshotClock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	w = test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(390, 844))
-	s, err = newShell(a, w, store, prefs{lang: "en", theme: ThemeLight}, "test", snapshotClock)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, s, w := shownShell(t, fyne.NewSize(390, 844))
 	s.sync = true
 	s.layout = LayoutPhone
 	leaves = new(int)
 	s.back.leave = func() { *leaves++ }
-	a.Settings().SetTheme(newTheme(ThemeLight, false))
-	showShell(a, w, s)
 	started(a)
 	return s, w, leaves
 }

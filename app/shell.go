@@ -308,6 +308,14 @@ func (s *Shell) endLoads() {
 	if s.genEnd != nil {
 		s.genEnd()
 	}
+	if !s.loadsReturned(loadsGrace) {
+		fyne.LogError("closing", errors.New("a screen's load did not return in time"))
+	}
+}
+
+// loadsReturned waits, at most limit, for the loads in course to return,
+// and reports whether they did.
+func (s *Shell) loadsReturned(limit time.Duration) bool {
 	done := make(chan struct{})
 	go func() {
 		s.loads.Wait()
@@ -315,8 +323,9 @@ func (s *Shell) endLoads() {
 	}()
 	select {
 	case <-done:
-	case <-time.After(loadsGrace):
-		fyne.LogError("closing", errors.New("a screen's load did not return in time"))
+		return true
+	case <-time.After(limit):
+		return false
 	}
 }
 

@@ -21,25 +21,14 @@ import (
 // the start, yet no widget shows its result until the driver says the app
 // has started; then Home shows it.
 func TestNothingIsDrawnBeforeTheAppStarts(t *testing.T) {
-	a := test.NewTempApp(t)
-	store, _, err := offline.Open(context.Background(), filepath.Join(t.TempDir(), "store.db"), offline.Options{Now: snapshotClock})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { store.Close() })
-	w := test.NewTempWindow(t, nil)
-	w.Resize(fyne.NewSize(1100, 900))
-	s, err := newShell(a, w, store, prefs{lang: "en", theme: ThemeLight}, "test", snapshotClock)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, s, w := shownShell(t, fyne.NewSize(1100, 900))
 	t.Cleanup(s.endLoads)
-	a.Settings().SetTheme(newTheme(ThemeLight, false))
 	// The first words of Home's line of offline counts, which its load fills in.
 	ready := strings.Join(strings.Fields(s.loc.T("OfflineReady"))[:3], " ")
 
-	showShell(a, w, s)
-	waitForLoads(t, s)
+	if !s.loadsReturned(20 * time.Second) {
+		t.Fatal("the screens' loads did not return in 20 s")
+	}
 	if c := w.Content(); c != nil && hasTextPrefix(c, ready) {
 		t.Fatal("a load applied its result to Home before the app started")
 	}
@@ -54,24 +43,31 @@ func TestNothingIsDrawnBeforeTheAppStarts(t *testing.T) {
 	}
 }
 
+// shownShell is a shell in English over a real store, given to a test
+// window of the given size as Run gives it (showShell), with its loads off
+// the UI goroutine: the app has not started yet (see started).
+func shownShell(t *testing.T, size fyne.Size) (fyne.App, *Shell, fyne.Window) {
+	t.Helper()
+	a := test.NewTempApp(t)
+	store, _, err := offline.Open(context.Background(), filepath.Join(t.TempDir(), "store.db"), offline.Options{Now: snapshotClock})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close() })
+	w := test.NewTempWindow(t, nil)
+	w.Resize(size)
+	s, err := newShell(a, w, store, prefs{lang: "en", theme: ThemeLight}, "test", snapshotClock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a.Settings().SetTheme(newTheme(ThemeLight, false))
+	showShell(a, w, s)
+	return a, s, w
+}
+
 // started runs the app's start hook, as the driver does once it runs.
 func started(a fyne.App) {
 	if f := a.Lifecycle().(interface{ OnStarted() func() }).OnStarted(); f != nil {
 		f()
-	}
-}
-
-// waitForLoads waits for the loads the shell's screens started to return.
-func waitForLoads(t *testing.T, s *Shell) {
-	t.Helper()
-	done := make(chan struct{})
-	go func() {
-		s.loads.Wait()
-		close(done)
-	}()
-	select {
-	case <-done:
-	case <-time.After(20 * time.Second):
-		t.Fatal("the screens' loads did not return in 20 s")
 	}
 }

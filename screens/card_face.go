@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/platform"
+	"jiangsupass/screens/widgets"
 )
 
 // revealFor is how long the card's name and numbers stay shown after the
@@ -37,9 +38,10 @@ type cardFace struct {
 
 func newCardFace(env *Env, card platform.Card, status fyne.CanvasObject) *cardFace {
 	f := &cardFace{env: env, card: card}
-	onPrimary := theme.Color(theme.ColorNameForegroundOnPrimary)
+	var texts []*canvas.Text // drawn on the primary colour: painted in Paint below
 	text := func(s string, bold bool) *canvas.Text {
-		t := canvas.NewText(s, onPrimary)
+		t := canvas.NewText(s, nil)
+		texts = append(texts, t)
 		t.TextSize = theme.TextSize()
 		t.TextStyle.Bold = bold
 		return t
@@ -63,10 +65,16 @@ func newCardFace(env *Env, card platform.Card, status fyne.CanvasObject) *cardFa
 	if card.Generated {
 		head = container.NewBorder(nil, nil, nil, text(env.T("SampleData"), false), title)
 	}
-	bg := canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	bg := canvas.NewRectangle(nil)
 	bg.CornerRadius = theme.InputRadiusSize() * 3
 	body := container.NewVBox(head, rows, container.NewBorder(nil, nil, nil, f.eye, status))
-	f.root = container.NewStack(bg, container.NewPadded(container.NewPadded(body)))
+	// The card's colours follow the theme, read again when it changes.
+	f.root = widgets.Painted(container.NewStack(bg, container.NewPadded(container.NewPadded(body))), func(p widgets.Palette) {
+		bg.FillColor = p.Color(theme.ColorNamePrimary)
+		for _, t := range texts {
+			t.Color = p.Color(theme.ColorNameForegroundOnPrimary)
+		}
+	})
 	f.hide()
 	return f
 }

@@ -95,10 +95,12 @@ func (b *markerButton) show(c color.Color, n int, label string) {
 	b.label = label
 	b.badge.Text = ""
 	b.badge.TextSize = theme.CaptionTextSize()
+	// Read at every show, cluster or not, so that a button that drew a
+	// cluster before a theme change is not left with the old theme's ink.
+	b.count.Color = theme.Color(theme.ColorNameForegroundOnPrimary)
 	if n > 1 {
 		b.dot.FillColor = theme.Color(theme.ColorNamePrimary)
 		b.count.Text = strconv.Itoa(n)
-		b.count.Color = theme.Color(theme.ColorNameForegroundOnPrimary)
 	} else {
 		b.dot.FillColor = c
 		b.count.Text = ""

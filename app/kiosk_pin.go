@@ -15,6 +15,27 @@ import (
 // askPIN is what closing the window does in kiosk mode: it asks for the
 // staff PIN, and only the right one ends the app.
 func (k *kioskMode) askPIN() {
+	k.askPINFor(pinPurpose{body: "KioskPINBody", action: "KioskExit", icon: theme.LogoutIcon(),
+		importance: widget.DangerImportance, then: k.quit})
+}
+
+// askStaffPIN opens a gate's staff view once the staff PIN is given.
+func (k *kioskMode) askStaffPIN() {
+	k.askPINFor(pinPurpose{body: "KioskStaffPINBody", action: "KioskStaffOpen", icon: theme.AccountIcon(),
+		importance: widget.HighImportance, then: k.showStaffView})
+}
+
+// pinPurpose is what the staff PIN is asked for: the dialog's words (message
+// ids) and button, and what the right PIN does.
+type pinPurpose struct {
+	body, action string
+	icon         fyne.Resource
+	importance   widget.Importance
+	then         func()
+}
+
+// askPINFor asks for the staff PIN, and only the right one does p.then.
+func (k *kioskMode) askPINFor(p pinPurpose) {
 	k.touch()
 	if k.pin != nil || k.window == nil {
 		return
@@ -22,7 +43,7 @@ func (k *kioskMode) askPIN() {
 	l := k.shell.loc
 	entry := widget.NewPasswordEntry()
 	entry.SetPlaceHolder(l.T("KioskPINPlaceholder"))
-	status := widgets.NewWrappedLabel(l.T("KioskPINBody"))
+	status := widgets.NewWrappedLabel(l.T(p.body))
 	pad := widgets.NewOSK(oskLabels(l), widgets.OSKDigits, func() fyne.Focusable { return entry })
 	pad.HideModes() // a PIN is digits
 	pad.OnKey = k.touch
@@ -33,7 +54,7 @@ func (k *kioskMode) askPIN() {
 		k.shell.env().Load(func(context.Context) { ok = kiosk.CheckPIN(k.cfg.AdminPINHash, pin) }, func() {
 			if ok {
 				k.hidePIN()
-				k.quit()
+				p.then()
 				return
 			}
 			status.SetText(l.T("KioskPINWrong"))
@@ -41,8 +62,8 @@ func (k *kioskMode) askPIN() {
 	}
 	entry.OnSubmitted = func(string) { check() }
 	cancel := widget.NewButton(l.T("KioskCancel"), k.hidePIN)
-	exit := widget.NewButtonWithIcon(l.T("KioskExit"), theme.LogoutIcon(), check)
-	exit.Importance = widget.DangerImportance
+	exit := widget.NewButtonWithIcon(l.T(p.action), p.icon, check)
+	exit.Importance = p.importance
 	title := widgets.NewWrappedLabelWithStyle(l.T("KioskPINTitle"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	buttons := container.NewGridWithColumns(2, cancel, exit)

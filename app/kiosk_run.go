@@ -18,7 +18,8 @@ import (
 // runKiosk runs the app as a public kiosk: full-screen, with the whole
 // store in memory so that no visitor's data reaches the disk, and nothing
 // on disk to recover after a crash (a restart begins from the built-in
-// data again).
+// data again). A gate, on which no visitor signs in, keeps its store in a
+// file instead, so that its admissions outlive a restart (kiosk_gate.go).
 func runKiosk(a fyne.App, cfg Config) error {
 	ctx := context.Background()
 	kc, err := kiosk.Load(cfg.Kiosk, translations.Supported)
@@ -39,8 +40,13 @@ func runKiosk(a fyne.App, cfg Config) error {
 	}
 	defer store.Close()
 	defer closeServices(shell.services)
-	shell.syncer = newSyncer(store, cfg.API, cfg.Version, shell.prefs.lang)
+	api, err := kioskAPI(cfg, kc)
+	if err != nil {
+		return err
+	}
+	shell.syncer = newSyncer(store, api, cfg.Version, shell.prefs.lang)
 	defer shell.syncer.stop()
+	startGate(shell.syncer, kc)
 	k := newKioskMode(kc, shell, shell.window, a.Quit)
 	k.start()
 	defer k.close()
@@ -62,8 +68,9 @@ func kioskPrefs(cfg Config, kc kiosk.Config) prefs {
 	return prefs{lang: kc.Language, elder: kc.Large(), theme: theme}
 }
 
-// openKiosk applies the kiosk's theme, opens the kiosk's in-memory store
-// while the theme's font is parsed, notes where the kiosk stands, and
+// openKiosk applies the kiosk's theme, opens the kiosk's store (in memory,
+// or a gate's file: openKioskStore) while the theme's font is parsed,
+// notes where the kiosk stands, and
 // makes the shell in the kiosk's language and text size. It builds no
 // screen: that is left to the kiosk's supervisor, once the theme is in
 // force and the font is ready. now is the kiosk's one clock, its store's
@@ -86,9 +93,9 @@ func openKiosk(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, kc ki
 	if err != nil {
 		return nil, nil, err
 	}
-	store, _, err := offline.Open(ctx, "", offline.Options{Memory: true, Now: now, Anchors: tr.anchors})
+	store, err := openKioskStore(ctx, dir, kc, offline.Options{Now: now, Anchors: tr.anchors})
 	if err != nil {
-		return nil, nil, fmt.Errorf("open the kiosk's store: %w", err)
+		return nil, nil, err
 	}
 	if loc := kc.Location; loc.Lon != 0 || loc.Lat != 0 {
 		v := strconv.FormatFloat(loc.Lon, 'f', 6, 64) + "," + strconv.FormatFloat(loc.Lat, 'f', 6, 64)
@@ -104,6 +111,7 @@ func openKiosk(ctx context.Context, a fyne.App, w fyne.Window, cfg Config, kc ki
 	}
 	shell.services = svc
 	shell.demo = demo
+	shell.gate = gateOf(kc)
 	return store, shell, nil
 }
 

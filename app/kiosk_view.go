@@ -48,7 +48,8 @@ func oskLabels(l *translations.Localizer) widgets.OSKLabels {
 }
 
 // barContent is the kiosk's bar: where it stands, the languages, the
-// keyboard, "start over" and the staff's way out.
+// keyboard, "start over" and the staff's way out; on a gate, the staff
+// view behind the staff PIN.
 func (k *kioskMode) barContent() fyne.CanvasObject {
 	l := k.shell.loc
 	langs := container.NewGridWithColumns(len(translations.Languages))
@@ -67,6 +68,10 @@ func (k *kioskMode) barContent() fyne.CanvasObject {
 	staff := widget.NewButtonWithIcon(l.T("KioskStaff"), theme.AccountIcon(), k.askPIN)
 	staff.Importance = widget.LowImportance
 	actions := container.NewGridWithColumns(3, keyboard, restart, staff)
+	if k.cfg.IsGate() {
+		view := widget.NewButtonWithIcon(l.T("KioskStaffView"), theme.InfoIcon(), k.askStaffPIN)
+		actions = container.NewGridWithColumns(4, view, keyboard, restart, staff)
+	}
 	if k.cfg.ChecksIn() {
 		checkIn := widget.NewButtonWithIcon(l.T("KioskCheckIn"), theme.ConfirmIcon(), func() {
 			k.shell.Go(k.checkInRoute(""))

@@ -69,6 +69,9 @@ type Shell struct {
 	// memory is what the screens remember across rebuilds (screens.Memory).
 	memory *screens.Memory
 
+	// gate is where a gate kiosk stands (screens.Env.Gate); nil elsewhere.
+	gate *screens.Gate
+
 	// back is what the phone's Back key knows of the page shown (backkey.go).
 	back backKey
 
@@ -235,7 +238,7 @@ func (s *Shell) env() *screens.Env {
 		Store: s.store, L: s.loc, Nav: s, Prefs: s, Window: s.window,
 		Elder: s.prefs.elder, Phone: s.phone, Version: s.version, Notice: s.notice,
 		Sync: s.screensSyncer(), Kiosk: s.allow != nil, Allow: s.allow,
-		Memory: s.memory, Services: s.services, Now: s.now, Do: s.do, Timers: timers,
+		Memory: s.memory, Services: s.services, Now: s.now, Do: s.do, Timers: timers, Gate: s.gate,
 		Unsent: func(holds func() bool) { s.keepInput(gen, holds) },
 		Load: func(work func(ctx context.Context), apply func()) {
 			if s.sync {

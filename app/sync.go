@@ -35,6 +35,10 @@ type syncer struct {
 	// do runs a function on the UI goroutine: fyne.Do, or in tests a
 	// queue that the test drains on its own goroutine.
 	do func(func())
+
+	// area is a gate's area token and the origin of the server that
+	// issued it (setAreaToken); every client made for that server gets it.
+	area struct{ origin, token string }
 }
 
 var _ screens.Syncer = (*syncer)(nil)
@@ -95,6 +99,11 @@ func (s *syncer) start(u string) {
 	client := platform.NewClient(u, platform.Options{Version: s.version,
 		Language: func() string { return s.lang.Load().(string) },
 		OnTokens: func(t platform.Tokens) { s.keepTokens(origin, t) }})
+	if s.area.token != "" {
+		if err := client.SetAreaToken(s.area.origin, s.area.token); err != nil {
+			fyne.LogError("the gate's area token is another server's", err)
+		}
+	}
 	eng := offline.NewSyncEngine(s.store, client, offline.SyncOptions{})
 	life, end := context.WithCancel(context.Background())
 	s.attachResident(life, client, eng)

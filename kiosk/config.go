@@ -106,8 +106,8 @@ func (d *Duration) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// Load reads and checks a kiosk file. supported says whether a language tag
-// is one the app has.
+// Load reads and checks a kiosk file, and a gate's token file. supported
+// says whether a language tag is one the app has.
 func Load(path string, supported func(string) bool) (Config, error) {
 	b, err := os.ReadFile(path)
 	if err != nil {
@@ -116,6 +116,11 @@ func Load(path string, supported func(string) bool) (Config, error) {
 	c, err := Parse(b, supported)
 	if err == nil && c.TrustAnchors != "" && !filepath.IsAbs(c.TrustAnchors) {
 		c.TrustAnchors = filepath.Join(filepath.Dir(path), c.TrustAnchors)
+	}
+	if err == nil && c.IsGate() {
+		if err = c.Gate.ReadToken(filepath.Dir(path)); err != nil {
+			return Config{}, fmt.Errorf("kiosk file: %w", err)
+		}
 	}
 	return c, err
 }

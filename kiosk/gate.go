@@ -27,8 +27,9 @@ type Gate struct {
 	// it, and the token is never sent to any other.
 	Server string `toml:"server"`
 	// TokenFile holds the gate's area token (cmd/platform admin
-	// area-token), readable by the kiosk's user only; ReadToken takes a
-	// relative path from the kiosk file's folder and reads it into Token.
+	// area-token), readable by the kiosk's user only; Load (ReadToken)
+	// takes a relative path from the kiosk file's folder and reads it
+	// into Token.
 	TokenFile string `toml:"token_file"`
 	// Exits shows the exit button, where the gate's exits are counted.
 	Exits bool `toml:"exits"`

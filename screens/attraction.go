@@ -29,6 +29,7 @@ func buildAttraction(env *Env, r Route) fyne.CanvasObject {
 	var a offline.Attraction
 	var city string
 	var fav bool
+	var ac areaCrowd
 	var err error
 	env.Load(func(ctx context.Context) {
 		if a, err = env.Store.Attraction(ctx, r.Param); err != nil {
@@ -39,7 +40,10 @@ func buildAttraction(env *Env, r Route) fyne.CanvasObject {
 			return
 		}
 		city = cityNames(cities, env.L.Lang())[a.CityCode]
-		fav, err = env.Store.IsFavourite(ctx, offline.FavouriteAttraction, a.ID)
+		if fav, err = env.Store.IsFavourite(ctx, offline.FavouriteAttraction, a.ID); err != nil {
+			return
+		}
+		ac, err = loadAreaCrowd(ctx, env, a.ID)
 	}, func() {
 		switch {
 		case errors.Is(err, offline.ErrNotFound):
@@ -47,17 +51,17 @@ func buildAttraction(env *Env, r Route) fyne.CanvasObject {
 		case err != nil:
 			holder.Objects = []fyne.CanvasObject{readFailed(env, "AttractionsErrorTitle", "attraction "+r.Param, err, r)}
 		default:
-			holder.Objects = []fyne.CanvasObject{attractionDetail(env, a, city, fav)}
+			holder.Objects = []fyne.CanvasObject{attractionDetail(env, a, city, fav, crowdSection(env, r, a.ID, ac))}
 		}
 		holder.Refresh()
 	})
 	return holder
 }
 
-// attractionDetail lays out what is known about an attraction. Opening
-// hours and ticket prices are not in the data: hours say "not known", and
-// tickets are left out rather than guessed.
-func attractionDetail(env *Env, a offline.Attraction, city string, fav bool) fyne.CanvasObject {
+// attractionDetail lays out what is known about an attraction, with how
+// busy it is (crowd). Opening hours and ticket prices are not in the data:
+// hours say "not known", and tickets are left out rather than guessed.
+func attractionDetail(env *Env, a offline.Attraction, city string, fav bool, crowd fyne.CanvasObject) fyne.CanvasObject {
 	lang := env.L.Lang()
 	name := widgets.NewWrappedLabelWithStyle(a.Name.In(lang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
@@ -120,6 +124,6 @@ func attractionDetail(env *Env, a offline.Attraction, city string, fav bool) fyn
 	source := widgets.NewWrappedLabel(sourceAttribution(env, a.Source))
 	source.SizeName = theme.SizeNameCaptionText
 
-	box := container.NewVBox(name, kind, actions, status, about, info, source)
+	box := container.NewVBox(name, kind, actions, status, crowd, about, info, source)
 	return container.NewVScroll(container.NewPadded(box))
 }

@@ -26,7 +26,8 @@ func init() {
 // attractionRow is an attraction as the list shows it.
 type attractionRow struct {
 	a      offline.Attraction
-	meters float64 // from the user's location; -1 when not known
+	meters float64             // from the user's location; -1 when not known
+	level  *offline.CrowdLevel // how busy it was last known; nil when not known
 }
 
 // attractionList is the list screen's state.
@@ -42,6 +43,9 @@ type attractionList struct {
 	byDistance, favouritesOnly   bool
 	favourites                   map[string]bool
 	shown                        []attractionRow
+	// leastBusy sorts by crowd level, least busy first (crowd.Level.Rank),
+	// areas with no level last.
+	leastBusy bool
 
 	list  *widget.List
 	body  *fyne.Container
@@ -84,10 +88,17 @@ func (s *attractionList) load(ctx context.Context) error {
 	if s.loc, s.hasLoc, err = currentLocation(ctx, s.env, ""); err != nil {
 		return err
 	}
+	levels, err := s.env.Store.CrowdLevels(ctx)
+	if err != nil {
+		return err
+	}
 	for _, a := range as {
 		row := attractionRow{a: a, meters: -1}
 		if s.hasLoc && a.HasPoint {
 			row.meters = maps.Distance(s.loc.Point, a.Point)
+		}
+		if l, ok := levels[a.ID]; ok {
+			row.level = &l
 		}
 		s.all = append(s.all, row)
 	}
@@ -110,13 +121,16 @@ func (s *attractionList) view() fyne.CanvasObject {
 		catOpts, catCodes = append(catOpts, env.T(categoryMessage(c))), append(catCodes, c)
 	}
 	gradeOpts, gradeCodes := []string{env.T("FilterAllGrades"), "5A", "4A"}, []string{"", "5A", "4A"}
-	sortOpts := []string{env.T("SortByName"), env.T("SortByDistance")}
+	sortOpts := []string{env.T("SortByName"), env.T("SortByDistance"), env.T("SortLeastBusy")}
 
 	filters := []fyne.CanvasObject{
 		choice(cityOpts, cityCodes, func(v string) { s.city = v; s.apply() }),
 		choice(catOpts, catCodes, func(v string) { s.category = v; s.apply() }),
 		choice(gradeOpts, gradeCodes, func(v string) { s.grade = v; s.apply() }),
-		choice(sortOpts, []string{"", "distance"}, func(v string) { s.byDistance = v == "distance"; s.apply() }),
+		choice(sortOpts, []string{"", "distance", "crowd"}, func(v string) {
+			s.byDistance, s.leastBusy = v == "distance", v == "crowd"
+			s.apply()
+		}),
 	}
 	cols := filterColumns(env)
 	favOnly := widget.NewCheck(env.T("FilterFavourites"), func(on bool) { s.favouritesOnly = on; s.apply() })
@@ -190,6 +204,11 @@ func (s *attractionList) apply() {
 	lang := s.env.L.Lang()
 	sort.SliceStable(s.shown, func(i, j int) bool {
 		a, b := s.shown[i], s.shown[j]
+		if s.leastBusy {
+			if c := compareBusy(a.level, b.level); c != 0 {
+				return c < 0
+			}
+		}
 		if s.byDistance && a.meters != b.meters {
 			if a.meters < 0 || b.meters < 0 {
 				return b.meters < 0
@@ -228,6 +247,9 @@ func (s *attractionList) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	line := r.a.Grade + " · " + s.env.T(categoryMessage(categoryGroup(r.a.Category))) + " · " + s.names[r.a.CityCode]
 	if r.meters >= 0 {
 		line += " · " + formatMeters(s.env, r.meters)
+	}
+	if r.level != nil {
+		line += " · " + crowdShort(s.env, *r.level)
 	}
 	box.Objects[1].(*widget.Label).SetText(line)
 }

@@ -55,6 +55,10 @@ type Env struct {
 	// not carry (a map's view, a filter); nil remembers nothing.
 	Memory *Memory
 
+	// Gate, on a gate of a scenic area (a gate kiosk), is where it stands:
+	// Verify admits the valid tickets of its area; nil elsewhere.
+	Gate *Gate
+
 	// Now is the clock; screens never call time.Now themselves.
 	Now func() time.Time
 	// Load runs work off the UI goroutine, then apply on it. Screens load

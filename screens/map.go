@@ -48,11 +48,15 @@ func buildMap(env *Env, r Route) fyne.CanvasObject {
 	var src maps.TileSource
 	var cities []cityPlace
 	var markers []mapview.Marker
+	var note fyne.CanvasObject // when the crowd levels were known
 	var err error
 	sync := loadsSynchronously(env)
 	env.Load(func(ctx context.Context) {
 		if src, cities, err = mapSource(ctx, env, style); err == nil {
 			markers, err = loadMarkers(ctx, env, cities)
+		}
+		if err == nil {
+			note, err = loadCrowdNote(ctx, env)
 		}
 	}, func() {
 		if err != nil {
@@ -65,7 +69,11 @@ func buildMap(env *Env, r Route) fyne.CanvasObject {
 		m.SetMarkers(markers)
 		// Back on the map, or on the tab again, it is where the user left it.
 		env.Memory.placeMap(mapTabKey, r.Param, m, func(int) { placeMap(m, r.Param, cities) })
-		holder.Objects = []fyne.CanvasObject{container.NewBorder(mapToolbar(env, m, cities), nil, nil, nil, m)}
+		top := mapToolbar(env, m, cities)
+		if note != nil {
+			top = container.NewVBox(top, container.NewPadded(note))
+		}
+		holder.Objects = []fyne.CanvasObject{container.NewBorder(top, nil, nil, nil, m)}
 		holder.Refresh()
 	})
 	return holder

@@ -27,9 +27,9 @@ const (
 // attractionMarkerPrefix starts the marker ID of an attraction.
 const attractionMarkerPrefix = "a:"
 
-// loadMarkers reads the map's points of interest: the attractions, the
-// cities, the metro stations and the transport hubs, titled in env's
-// language.
+// loadMarkers reads the map's points of interest: the attractions (a
+// scenic area with its last known crowd level), the cities, the metro
+// stations and the transport hubs, titled in env's language.
 func loadMarkers(ctx context.Context, env *Env, cities []cityPlace) ([]mapview.Marker, error) {
 	lang := env.L.Lang()
 	st := env.Store
@@ -66,12 +66,20 @@ func loadMarkers(ctx context.Context, env *Env, cities []cityPlace) ([]mapview.M
 	if err != nil {
 		return nil, err
 	}
+	levels, err := st.CrowdLevels(ctx)
+	if err != nil {
+		return nil, err
+	}
 	for _, a := range as {
 		if !a.HasPoint {
 			continue
 		}
-		out = append(out, mapview.Marker{ID: attractionMarkerPrefix + a.ID, Point: a.Point, Title: a.Name.In(lang),
-			Subtitle: a.Grade + " · " + names[a.CityCode], Color: markerAttraction, Openable: true})
+		mk := mapview.Marker{ID: attractionMarkerPrefix + a.ID, Point: a.Point, Title: a.Name.In(lang),
+			Subtitle: a.Grade + " · " + names[a.CityCode], Color: markerAttraction, Openable: true}
+		if c, ok := levels[a.ID]; ok {
+			mk = withCrowd(env, mk, c)
+		}
+		out = append(out, mk)
 	}
 	return out, nil
 }

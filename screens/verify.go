@@ -34,6 +34,7 @@ type verifyView struct {
 	verifier CodeVerifier
 	input    *widgets.ScanEntry
 	result   *fyne.Container
+	gate     *gateView // at a gate (Env.Gate): admits the valid tickets of its area
 }
 
 func buildVerify(env *Env, r Route) fyne.CanvasObject {
@@ -91,6 +92,10 @@ func (v *verifyView) content() fyne.CanvasObject {
 		// smallest kiosk screen; the scanner's field stays below it.
 		box = container.NewVBox(v.result, widgets.NewWrappedLabel(env.T("VerifyIntro")), v.trustInfo(), v.input, actions)
 	}
+	if env.Gate != nil {
+		v.gate = newGateView(env, v.showResult)
+		box.Objects = append([]fyne.CanvasObject{v.gate.content()}, box.Objects...)
+	}
 	return container.NewVScroll(container.NewPadded(box))
 }
 
@@ -123,6 +128,11 @@ func (v *verifyView) check(text string) {
 		body = widgets.NewWrappedLabel(v.env.T("VerifyNoTrustList"))
 	} else {
 		res, err := v.verifier.Verify(text, v.trust, v.env.Now())
+		if err == nil && v.gate != nil && res.Kind == codes.KindTicket {
+			v.gate.admit(res) // shows its own verdict once recorded
+			v.input.SetText("")
+			return
+		}
 		kind, _ := codes.KindOf(text)
 		body = verdict(v.env, kind, res, err)
 	}

@@ -16,17 +16,17 @@ import (
 // mapRenderer draws the map: the composed tiles and lines as one image,
 // the markers, the controls, the scale bar, the attribution and the card.
 type mapRenderer struct {
-	m        *Map
-	img      *canvas.Image
-	markers  []*markerButton
-	zoomIn   *widget.Button
-	zoomOut  *widget.Button
-	scale    *scaleBar
-	attrBg   *canvas.Rectangle
-	attr     *canvas.Text
-	card     fyne.CanvasObject
-	cardFor  *Marker
-	clusters []cluster
+	m          *Map
+	img        *canvas.Image
+	markers    []*markerButton
+	zoomIn     *widget.Button
+	zoomOut    *widget.Button
+	scale      *scaleBar
+	attr       *attribution
+	attrHeight float32 // what the attribution takes from the bottom
+	card       fyne.CanvasObject
+	cardFor    *Marker
+	clusters   []cluster
 }
 
 func newRenderer(m *Map) *mapRenderer {
@@ -36,8 +36,7 @@ func newRenderer(m *Map) *mapRenderer {
 	r.zoomIn = widget.NewButtonWithIcon("", theme.ZoomInIcon(), m.ZoomIn)
 	r.zoomOut = widget.NewButtonWithIcon("", theme.ZoomOutIcon(), m.ZoomOut)
 	r.scale = newScaleBar()
-	r.attrBg = canvas.NewRectangle(color.NRGBA{0xff, 0xff, 0xff, 0xb0})
-	r.attr = canvas.NewText(m.src.Attribution(), color.NRGBA{0x30, 0x30, 0x30, 0xff})
+	r.attr = newAttribution()
 	return r
 }
 
@@ -58,15 +57,10 @@ func (r *mapRenderer) Layout(size fyne.Size) {
 	r.zoomIn.Move(fyne.NewPos(size.Width-bs.Width-pad*2, pad*2))
 	r.zoomOut.Move(fyne.NewPos(size.Width-bs.Width-pad*2, pad*3+bs.Height))
 
-	r.attr.TextSize = theme.CaptionTextSize()
-	as := r.attr.MinSize()
-	r.attr.Move(fyne.NewPos(size.Width-as.Width-pad, size.Height-as.Height-pad/2))
-	r.attr.Resize(as)
-	r.attrBg.Move(fyne.NewPos(size.Width-as.Width-2*pad, size.Height-as.Height-pad))
-	r.attrBg.Resize(fyne.NewSize(as.Width+2*pad, as.Height+pad))
+	r.attrHeight = r.attr.layout(r.m.src.Attribution(), size, pad)
 
 	ss := r.scale.MinSize()
-	r.scale.Move(fyne.NewPos(pad*2, size.Height-as.Height-ss.Height-pad*3))
+	r.scale.Move(fyne.NewPos(pad*2, size.Height-r.attrHeight-ss.Height-pad*2))
 	r.scale.Resize(ss)
 
 	r.layoutMarkers()
@@ -125,7 +119,7 @@ func (r *mapRenderer) layoutCard(size fyne.Size) {
 	w := fyne.Min(size.Width-2*pad, 440)
 	h := r.card.MinSize().Height
 	r.card.Resize(fyne.NewSize(w, h))
-	r.card.Move(fyne.NewPos((size.Width-w)/2, size.Height-h-pad-r.attr.MinSize().Height))
+	r.card.Move(fyne.NewPos((size.Width-w)/2, size.Height-h-pad-r.attrHeight))
 }
 
 // newCard is the card of a marker: its title, subtitle, the action and a
@@ -176,10 +170,7 @@ func (r *mapRenderer) Refresh() {
 	r.Layout(r.m.Size())
 	fg, bg := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNameBackground)
 	cr, cg, cb, _ := bg.RGBA()
-	r.attrBg.FillColor = color.NRGBA{uint8(cr >> 8), uint8(cg >> 8), uint8(cb >> 8), 0xc0}
-	r.attrBg.Refresh()
-	r.attr.Text, r.attr.Color = r.m.src.Attribution(), fg
-	r.attr.Refresh()
+	r.attr.paint(fg, color.NRGBA{uint8(cr >> 8), uint8(cg >> 8), uint8(cb >> 8), 0xc0})
 	r.scale.bar.FillColor, r.scale.label.Color = fg, fg
 	r.scale.update(r.m)
 	canvas.Refresh(r.m)
@@ -228,7 +219,8 @@ func (r *mapRenderer) Objects() []fyne.CanvasObject {
 	for _, b := range r.markers {
 		objs = append(objs, b)
 	}
-	objs = append(objs, r.zoomIn, r.zoomOut, r.scale, r.attrBg, r.attr)
+	objs = append(objs, r.zoomIn, r.zoomOut, r.scale)
+	objs = append(objs, r.attr.objects()...)
 	if r.card != nil {
 		objs = append(objs, r.card)
 	}

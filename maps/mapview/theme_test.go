@@ -2,6 +2,7 @@ package mapview
 
 import (
 	"image/color"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -73,5 +74,39 @@ func TestThemeSwitchRepaints(t *testing.T) {
 	scale := float32(frame.Bounds().Dx()) / m.Size().Width
 	if got := frame.At(int(200*scale), int(100*scale)); !sameColor(got, dark.primary) {
 		t.Errorf("the line is drawn %v after the switch, want the dark theme's %v", got, dark.primary)
+	}
+}
+
+// TestAttributionWraps: on a map narrower than its credit line the credit
+// takes more lines, each inside the map, instead of running off its left
+// edge; on a wide map it is one line.
+func TestAttributionWraps(t *testing.T) {
+	test.NewTempApp(t)
+	m := New(testSource(t))
+	m.Synchronous = true
+	w := test.NewTempWindow(t, m)
+	credit := func() []*canvas.Text {
+		var out []*canvas.Text
+		for _, o := range test.WidgetRenderer(m).Objects() {
+			if txt, ok := o.(*canvas.Text); ok && txt.Text != "" && strings.Contains("test attribution", txt.Text) {
+				out = append(out, txt)
+			}
+		}
+		return out
+	}
+	w.Resize(fyne.NewSize(800, 300))
+	if n := len(credit()); n != 1 {
+		t.Errorf("on an 800-unit map the credit takes %d lines", n)
+	}
+	w.Resize(fyne.NewSize(90, 300))
+	lines := credit()
+	if len(lines) < 2 {
+		t.Errorf("on a 90-unit map the credit takes %d line", len(lines))
+	}
+	for _, l := range lines {
+		width := fyne.MeasureText(l.Text, l.TextSize, l.TextStyle).Width
+		if x := l.Position().X + l.Size().Width - width; x < 0 {
+			t.Errorf("the line %q starts at %.0f, left of the map", l.Text, x)
+		}
 	}
 }

@@ -50,8 +50,9 @@ func (t *Tile) CreateRenderer() fyne.WidgetRenderer {
 	img := canvas.NewImageFromResource(theme.NewPrimaryThemedResource(t.icon))
 	img.FillMode = canvas.ImageFillContain
 	img.SetMinSize(fyne.NewSquareSize(theme.IconInlineSize() * 1.6))
-	title := widget.NewLabelWithStyle(t.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	title.Truncation = fyne.TextTruncateEllipsis
+	// The title wraps rather than ending in "…": in 长辈版 on a narrow
+	// phone "Social security card" did not fit on one line.
+	title := NewWrappedLabelWithStyle(t.title, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	sub := NewWrappedLabel(t.subtitle)
 	sub.SizeName = theme.SizeNameCaptionText
 	text := container.New(&tightVBox{}, title, sub)

@@ -71,8 +71,8 @@ func (w *World) OpenAndFill(ctx context.Context, dir string) (visitor, resident 
 }
 
 // Fill fills resident's store with a resident's life (see Resident) and
-// then visitor's with the platform's public data; either may be nil. It
-// leaves the clock at At.
+// then visitor's with the platform's public data, with a busy day's crowd
+// levels (busyDay); either may be nil. It leaves the clock at At.
 func (w *World) Fill(ctx context.Context, visitor, resident *offline.Store) (Resident, error) {
 	var r Resident
 	if resident != nil {
@@ -80,6 +80,12 @@ func (w *World) Fill(ctx context.Context, visitor, resident *offline.Store) (Res
 		if r, err = w.fillResident(ctx, resident); err != nil {
 			return r, fmt.Errorf("fill the resident's store: %w", err)
 		}
+	}
+	// Five minutes before At the gates of a few areas admit a busy day's
+	// visitors; at At the platform's crowd levels hold them exactly.
+	w.Clock.Set(w.At.Add(-5 * time.Minute))
+	if err := w.busyDay(ctx); err != nil {
+		return r, err
 	}
 	w.Clock.Set(w.At)
 	if visitor != nil {

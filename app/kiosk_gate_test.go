@@ -40,19 +40,25 @@ func eventually(t *testing.T, what string, cond func() bool) {
 // label's lines read as its sentence.
 func windowText(o fyne.CanvasObject) string { return strings.Join(textsOf(o), " ") }
 
-// TestGateKioskJourney: a gate kiosk on a real store, syncing from the
-// reference server on loopback with its area token. A resident's e-ticket
-// for two, scanned at the gate, is admitted and reaches the platform,
-// which counts two visitors; the same ticket scanned again is refused at
-// the gate. Behind the staff PIN, the staff view shows the two in the
-// area and pauses a coming slot's sales at the platform.
-func TestGateKioskJourney(t *testing.T) {
+// gateKiosk is a gate kiosk at the Confucius Temple's east gate at 10:30
+// on the tests' day, syncing with its area token from a reference server
+// on loopback, and a resident's phone that booked two tickets of the slot
+// that holds now.
+type gateKiosk struct {
+	kt    *kioskTest
+	p     *servertest.Platform
+	phone *platform.Client
+	order platform.Order
+	code  func() string // the e-ticket's code the phone shows now
+}
+
+// startGateKiosk starts a gate kiosk in a window of size; lines are more
+// of its kiosk file.
+func startGateKiosk(t *testing.T, size fyne.Size, lines ...string) gateKiosk {
+	t.Helper()
 	ctx := context.Background()
-	kt := newKioskTest(t, kiosk.RoleGate, fyne.NewSize(1280, 800), nil, gateLines)
+	kt := newKioskTest(t, kiosk.RoleGate, size, nil, append(lines, gateLines)...)
 	kt.clock.Set(clocktest.At(t, clocktest.Days(0), "10:30"))
-	if kt.s.store.Memory() || kt.s.gate == nil {
-		t.Fatalf("a gate's store in memory %v, gate %v: want a file and the gate", kt.s.store.Memory(), kt.s.gate)
-	}
 	p := servertest.Start(t, server.Options{Now: kt.now}, nil)
 	kt.k.cfg.Gate.Server, kt.k.cfg.Gate.Token = p.URL, p.AreaToken(t, "5a-002", "east")
 	kt.s.syncer = newSyncer(kt.s.store, p.URL, "test", "en")
@@ -60,7 +66,6 @@ func TestGateKioskJourney(t *testing.T) {
 	t.Cleanup(kt.s.syncer.stop)
 	startGate(kt.s.syncer, kt.k.cfg)
 
-	// A resident books two tickets of the slot that holds now.
 	phone := platform.NewClient(p.URL, platform.Options{Timeout: 5 * time.Second})
 	number := server.DemoAccounts[0].Phone
 	if _, err := phone.RequestCode(ctx, number); err != nil {
@@ -86,12 +91,43 @@ func TestGateKioskJourney(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	code := func() string {
+	return gateKiosk{kt: kt, p: p, phone: phone, order: order, code: func() string {
 		c, err := show(kt.now())
 		if err != nil {
 			t.Fatal(err)
 		}
 		return c
+	}}
+}
+
+// openStaffView gives the staff PIN on the kiosk's Staff view button and
+// returns the view.
+func (g gateKiosk) openStaffView(t *testing.T, open string) fyne.CanvasObject {
+	t.Helper()
+	g.kt.k.askStaffPIN()
+	for _, r := range testPIN {
+		if !tapText(g.kt.overlay(), string(r)) {
+			t.Fatalf("no key %q on the PIN pad", r)
+		}
+	}
+	if !tapText(g.kt.overlay(), open) {
+		t.Fatal("no button to open the staff view")
+	}
+	return g.kt.overlay()
+}
+
+// TestGateKioskJourney: a gate kiosk on a real store, syncing from the
+// reference server on loopback with its area token. A resident's e-ticket
+// for two, scanned at the gate, is admitted and reaches the platform,
+// which counts two visitors; the same ticket scanned again is refused at
+// the gate. Behind the staff PIN, the staff view shows the two in the
+// area and pauses a coming slot's sales at the platform.
+func TestGateKioskJourney(t *testing.T) {
+	ctx := context.Background()
+	g := startGateKiosk(t, fyne.NewSize(1280, 800))
+	kt, p, phone, order, code := g.kt, g.p, g.phone, g.order, g.code
+	if kt.s.store.Memory() || kt.s.gate == nil {
+		t.Fatalf("a gate's store in memory %v, gate %v: want a file and the gate", kt.s.store.Memory(), kt.s.gate)
 	}
 
 	kt.scan(code())
@@ -126,16 +162,7 @@ func TestGateKioskJourney(t *testing.T) {
 	}
 
 	// The staff view, behind the staff PIN.
-	kt.k.askStaffPIN()
-	for _, r := range testPIN {
-		if !tapText(kt.overlay(), string(r)) {
-			t.Fatalf("no key %q on the PIN pad", r)
-		}
-	}
-	if !tapText(kt.overlay(), "Open") {
-		t.Fatal("no button to open the staff view")
-	}
-	view := kt.overlay()
+	view := g.openStaffView(t, "Open")
 	if s := windowText(view); !strings.Contains(s, "In the area now: 2 of 60,000") || !strings.Contains(s, "Bookings per slot") {
 		t.Fatalf("the staff view:\n%s", s)
 	}

@@ -51,7 +51,7 @@ func buildAttraction(env *Env, r Route) fyne.CanvasObject {
 		case err != nil:
 			holder.Objects = []fyne.CanvasObject{readFailed(env, "AttractionsErrorTitle", "attraction "+r.Param, err, r)}
 		default:
-			holder.Objects = []fyne.CanvasObject{attractionDetail(env, a, city, fav, crowdSection(env, r, a.ID, ac))}
+			holder.Objects = []fyne.CanvasObject{attractionDetail(env, a, city, fav, newCrowdView(env, r, a.ID, ac))}
 		}
 		holder.Refresh()
 	})
@@ -59,9 +59,10 @@ func buildAttraction(env *Env, r Route) fyne.CanvasObject {
 }
 
 // attractionDetail lays out what is known about an attraction, with how
-// busy it is (crowd). Opening hours and ticket prices are not in the data:
-// hours say "not known", and tickets are left out rather than guessed.
-func attractionDetail(env *Env, a offline.Attraction, city string, fav bool, crowd fyne.CanvasObject) fyne.CanvasObject {
+// busy it is (crowd: a summary under its name, details further down).
+// Opening hours and ticket prices are not in the data: hours say "not
+// known", and tickets are left out rather than guessed.
+func attractionDetail(env *Env, a offline.Attraction, city string, fav bool, crowd crowdView) fyne.CanvasObject {
 	lang := env.L.Lang()
 	name := widgets.NewWrappedLabelWithStyle(a.Name.In(lang), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	name.SizeName = theme.SizeNameHeadingText
@@ -124,6 +125,6 @@ func attractionDetail(env *Env, a offline.Attraction, city string, fav bool, cro
 	source := widgets.NewWrappedLabel(sourceAttribution(env, a.Source))
 	source.SizeName = theme.SizeNameCaptionText
 
-	box := container.NewVBox(name, kind, actions, status, crowd, about, info, source)
+	box := container.NewVBox(name, kind, crowd.summary, actions, status, crowd.details, about, info, source)
 	return container.NewVScroll(container.NewPadded(box))
 }

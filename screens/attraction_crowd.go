@@ -51,12 +51,19 @@ func loadAreaCrowd(ctx context.Context, env *Env, id string) (areaCrowd, error) 
 	return out, nil
 }
 
-// crowdSection shows how busy the area is (its level in a word on its
-// colour, with the share of its capacity and when that was known) with
-// what the figure rests on, and its next slots' tickets left. It reloads
-// when a sync brings new data while the page is shown.
-func crowdSection(env *Env, r Route, id string, first areaCrowd) fyne.CanvasObject {
-	holder := container.NewStack(crowdSectionBody(env, first))
+// crowdView is how busy an area is on its attraction's page: a summary
+// under its name (its level in a word on its colour, with the share of
+// its capacity and when that was known), and the details further down
+// (what the figure rests on, and its next slots' tickets left). Both
+// reload when a sync brings new data while the page is shown.
+type crowdView struct {
+	summary, details *fyne.Container
+}
+
+// newCrowdView makes the crowd view of area id from what was loaded.
+func newCrowdView(env *Env, r Route, id string, first areaCrowd) crowdView {
+	v := crowdView{summary: container.NewStack(), details: container.NewStack()}
+	v.show(env, first)
 	env.OnStoreChange(r, offline.ChangeData, func() {
 		var ac areaCrowd
 		var err error
@@ -65,35 +72,37 @@ func crowdSection(env *Env, r Route, id string, first areaCrowd) fyne.CanvasObje
 				fyne.LogError("crowd of "+id, err)
 				return
 			}
-			holder.Objects = []fyne.CanvasObject{crowdSectionBody(env, ac)}
-			holder.Refresh()
+			v.show(env, ac)
 		})
 	})
-	return holder
+	return v
 }
 
-// crowdSectionBody is the section's content.
-func crowdSectionBody(env *Env, ac areaCrowd) fyne.CanvasObject {
-	var rows []fyne.CanvasObject
+// show puts ac in the view.
+func (v crowdView) show(env *Env, ac areaCrowd) {
+	var details []fyne.CanvasObject
 	if c := ac.level; c != nil {
 		line := widgets.NewWrappedLabel(crowdLine(env, *c))
-		rows = append(rows, container.NewBorder(nil, nil, container.NewCenter(levelPill(env, c.Level, theme.TextSize())), nil, line))
+		v.summary.Objects = []fyne.CanvasObject{
+			container.NewBorder(nil, nil, container.NewCenter(levelPill(env, c.Level, theme.TextSize())), nil, line)}
 		for _, n := range crowdNotes(env, *c) {
 			note := widgets.NewWrappedLabel(n)
 			note.SizeName = theme.SizeNameCaptionText
-			rows = append(rows, note)
+			details = append(details, note)
 		}
 	} else {
-		rows = append(rows, widgets.NewWrappedLabel(env.T("CrowdUnknown")))
+		v.summary.Objects = []fyne.CanvasObject{widgets.NewWrappedLabel(env.T("CrowdUnknown"))}
 	}
-	rows = append(rows, widgets.NewWrappedLabel(env.T("NextSlotsTitle")))
+	details = append(details, widgets.NewWrappedLabel(env.T("NextSlotsTitle")))
 	if len(ac.slots) == 0 {
-		rows = append(rows, widgets.NewWrappedLabel(env.T("NextSlotsNone")))
+		details = append(details, widgets.NewWrappedLabel(env.T("NextSlotsNone")))
 	}
 	for _, s := range ac.slots {
-		rows = append(rows, widgets.NewWrappedLabel(slotLine(env, s)))
+		details = append(details, widgets.NewWrappedLabel(slotLine(env, s)))
 	}
-	return widgets.NewSection(env.T("CrowdTitle"), rows...)
+	v.details.Objects = []fyne.CanvasObject{widgets.NewSection(env.T("CrowdTitle"), details...)}
+	v.summary.Refresh()
+	v.details.Refresh()
 }
 
 // slotLine is a slot with its tickets left: "Today (Thu) 09:00–10:00: 120

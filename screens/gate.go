@@ -198,7 +198,7 @@ func ticketFacts(env *Env, res *codes.Result) fyne.CanvasObject {
 	c := res.Credential
 	rows := []fyne.CanvasObject{widgets.NewInfoRow(env.T("VerifyHolder"), c.Holder)}
 	if c.Ref != "" {
-		rows = append(rows, widgets.NewInfoRow(env.T("VerifyRef"), c.Ref))
+		rows = append(rows, widgets.NewInfoRow(env.T("GateOrder"), c.Ref))
 	}
 	rows = append(rows, ticketVerdictRows(env, c)...)
 	return container.New(&pairsWhenRoomLayout{least: verdictRowLeast}, rows...)

@@ -27,7 +27,8 @@ func withCrowd(env *Env, mk mapview.Marker, c offline.CrowdLevel) mapview.Marker
 
 // crowdMapNote is the line over the map that says when its levels were
 // known (live, or as of a time with its age, and never as live when they
-// are old or the device is offline) and what each level means; nil when
+// are old or the device is offline) and, but in 长辈版 on a phone, what
+// each level means; nil when
 // the device knows no level.
 func crowdMapNote(env *Env, levels map[string]offline.CrowdLevel) fyne.CanvasObject {
 	var newest *offline.CrowdLevel
@@ -44,10 +45,15 @@ func crowdMapNote(env *Env, levels map[string]offline.CrowdLevel) fyne.CanvasObj
 	if !newest.Live {
 		id, data["Age"] = "MapCrowdOld", ageText(env, newest.Age(env.Now()))
 	}
-	legend := env.L.Tf("CrowdLegend", map[string]any{"Comfortable": levelWord(env, crowd.Comfortable),
-		"Moderate": levelWord(env, crowd.Moderate), "Busy": levelWord(env, crowd.Busy), "Full": levelWord(env, crowd.Full),
-		"ModerateFrom": crowd.ModeratePercent, "BusyFrom": crowd.BusyPercent, "FullFrom": crowd.FullPercent})
-	l := widgets.NewWrappedLabel(env.L.Tf(id, data) + " " + legend)
+	text := env.L.Tf(id, data)
+	if !env.Phone || !env.Elder {
+		// 长辈版 on a phone leaves the map its room: the badges say each
+		// level in words already.
+		text += " " + env.L.Tf("CrowdLegend", map[string]any{"Comfortable": levelWord(env, crowd.Comfortable),
+			"Moderate": levelWord(env, crowd.Moderate), "Busy": levelWord(env, crowd.Busy), "Full": levelWord(env, crowd.Full),
+			"ModerateFrom": crowd.ModeratePercent, "BusyFrom": crowd.BusyPercent, "FullFrom": crowd.FullPercent})
+	}
+	l := widgets.NewWrappedLabel(text)
 	l.SizeName = theme.SizeNameCaptionText
 	return l
 }

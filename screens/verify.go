@@ -3,6 +3,7 @@ package screens
 import (
 	"context"
 	"errors"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -93,8 +94,14 @@ func (v *verifyView) content() fyne.CanvasObject {
 		box = container.NewVBox(v.result, widgets.NewWrappedLabel(env.T("VerifyIntro")), v.trustInfo(), v.input, actions)
 	}
 	if env.Gate != nil {
+		// The gate's panel goes on top, but on a kiosk under the verdict,
+		// which stays first.
 		v.gate = newGateView(env, v.showResult)
-		box.Objects = append([]fyne.CanvasObject{v.gate.content()}, box.Objects...)
+		at := 0
+		if env.Kiosk {
+			at = 1
+		}
+		box.Objects = slices.Insert(box.Objects, at, v.gate.content())
 	}
 	return container.NewVScroll(container.NewPadded(box))
 }

@@ -50,4 +50,29 @@ func TestBadgeSaysWhatTheColourMeans(t *testing.T) {
 			t.Errorf("%s marker draws a badge %q", name, b.badge.Text)
 		}
 	}
+
+	// Zoomed out the two markers are one cluster; zoomed in again, the
+	// button that drew the cluster draws a lone marker: it is laid out
+	// afresh, its dot a lone marker's and its badge shown.
+	m.SetMarkers([]Marker{
+		{ID: "north", Point: orb.Point{118.78, 32.20}, Title: "N", Color: orange, Badge: "拥挤", BadgeInk: dark},
+		{ID: "south", Point: orb.Point{118.78, 31.90}, Title: "S", Color: orange, Badge: "舒适", BadgeInk: dark},
+	})
+	m.CenterOn(orb.Point{118.78, 32.05}, 5)
+	r = test.WidgetRenderer(m).(*mapRenderer)
+	if len(r.clusters) != 1 || len(r.clusters[0].members) != 2 {
+		t.Fatalf("at zoom 5: %v", r.clusters)
+	}
+	m.CenterOn(orb.Point{118.78, 32.05}, 10)
+	r = test.WidgetRenderer(m).(*mapRenderer)
+	if len(r.clusters) != 2 {
+		t.Fatalf("at zoom 10: %v", r.clusters)
+	}
+	for i, c := range r.clusters {
+		b, mk := r.markers[i], m.markers[c.members[0]]
+		if b.dot.Size().Width != 18 || !b.badge.Visible() || !b.pill.Visible() || b.badge.Text != mk.Badge || b.count.Text != "" {
+			t.Errorf("%s after zooming in: dot %v, count %q, badge %q shown %v, pill shown %v", mk.ID, b.dot.Size(), b.count.Text,
+				b.badge.Text, b.badge.Visible(), b.pill.Visible())
+		}
+	}
 }

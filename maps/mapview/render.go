@@ -88,6 +88,9 @@ func (r *mapRenderer) layoutMarkers() {
 		b.Resize(fyne.NewSquareSize(t))
 		b.Move(fyne.NewPos(c.x-t/2, c.y-t/2))
 		b.Show()
+		// A button keeps its size from one cluster to the next, so Resize
+		// lays nothing out: its dot, count and badge are laid out here.
+		b.Refresh()
 	}
 }
 

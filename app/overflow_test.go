@@ -34,23 +34,34 @@ func TestNothingOverflowsThePhone(t *testing.T) {
 		for _, lang := range []string{"zh-Hans", "en", "ja", "ko"} {
 			for _, elder := range []bool{false, true} {
 				s, w := newTestShell(t, prefs{lang: lang, elder: elder, theme: ThemeLight}, LayoutPhone, size)
+				check := func(where string) {
+					w.Resize(size)
+					relayout(w.Content()) // as the driver does once wrapped labels know their widths
+					for _, o := range overflows(w.Content()) {
+						t.Errorf("%s: %s", where, o)
+					}
+					if need := w.Content().MinSize().Width; need > size.Width+1 {
+						t.Errorf("%s: the screen asks for %.0f units of a %.0f-unit phone", where, need, size.Width)
+					}
+					for _, c := range cutAtBottom(w.Content(), size.Height) {
+						t.Errorf("%s: %s", where, c)
+					}
+					for _, c := range cutTabs(w.Content(), elder) {
+						t.Errorf("%s: %s", where, c)
+					}
+				}
 				for _, sc := range screens.All() {
-					for _, r := range sc.SampleRoutes(s.env()) {
+					routes := sc.SampleRoutes(s.env())
+					if sc.ID == screens.PlannerID {
+						routes = append(routes, screens.Route{Screen: screens.PlannerID}) // the form, nothing chosen
+					}
+					for _, r := range routes {
 						s.ShowRoute(r)
-						w.Resize(size)
-						relayout(w.Content()) // as the driver does once wrapped labels know their widths
 						where := fmt.Sprintf("%.0f/%s/elder=%v/%s %s", size.Width, lang, elder, r.Screen, r.Param)
-						for _, o := range overflows(w.Content()) {
-							t.Errorf("%s: %s", where, o)
-						}
-						if need := w.Content().MinSize().Width; need > size.Width+1 {
-							t.Errorf("%s: the screen asks for %.0f units of a %.0f-unit phone", where, need, size.Width)
-						}
-						for _, c := range cutAtBottom(w.Content(), size.Height) {
-							t.Errorf("%s: %s", where, c)
-						}
-						for _, c := range cutTabs(w.Content(), elder) {
-							t.Errorf("%s: %s", where, c)
+						check(where)
+						// A plan folds its form away on a phone: open it.
+						if tapText(w.Content(), s.Localizer().T("PlannerChange")) {
+							check(where + " (form opened)")
 						}
 					}
 				}

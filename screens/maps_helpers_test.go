@@ -143,6 +143,11 @@ func labelled(t *testing.T, o fyne.CanvasObject, s string) *widget.Button {
 			return b
 		}
 	}
+	for _, b := range find[*widgets.WrapButton](o) { // a label that wraps: as set
+		if b.Source() == s {
+			return &b.Button
+		}
+	}
 	t.Fatalf("no button %q", s)
 	return nil
 }

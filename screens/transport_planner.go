@@ -139,7 +139,7 @@ func plannerForm(env *Env, j *plannedJourney) fyne.CanvasObject {
 	pick := func(field string) func() {
 		return func() { env.Nav.Go(p.pick(field)) }
 	}
-	placeButton := func(ref Place, place resolvedPlace, field, empty string) *widget.Button {
+	placeButton := func(ref Place, place resolvedPlace, field, empty string) *widgets.WrapButton {
 		text := env.T(empty)
 		if !ref.IsZero() {
 			text = place.name
@@ -147,14 +147,9 @@ func plannerForm(env *Env, j *plannedJourney) fyne.CanvasObject {
 				text = ref.String()
 			}
 		}
-		width := 64 // columns that fit the button
-		switch {
-		case env.Phone && env.Elder:
-			width = 19
-		case env.Phone || env.Elder:
-			width = 26
-		}
-		b := widget.NewButtonWithIcon(shorten(text, width), theme.SearchIcon(), pick(field))
+		// A long name wraps on a phone, rather than losing its end: an
+		// older reader sees the whole name of the place chosen.
+		b := widgets.NewWrapButtonWithIcon(shorten(text, 64), theme.SearchIcon(), pick(field))
 		b.Alignment = widget.ButtonAlignLeading
 		return b
 	}
@@ -185,7 +180,12 @@ func plannerForm(env *Env, j *plannedJourney) fyne.CanvasObject {
 		return l
 	}
 	form := container.NewVBox(label("PlannerFrom"), from, label("PlannerTo"), to)
-	timeRow := container.NewBorder(nil, nil, label("PlannerDepart"), plan, at)
+	var timeRow fyne.CanvasObject = container.NewBorder(nil, nil, label("PlannerDepart"), plan, at)
+	if env.Phone && env.Elder {
+		// Label, time and Plan side by side are wider than a 320-unit
+		// phone at 长辈版's size, and Plan was cut: Plan goes below.
+		timeRow = container.NewVBox(container.NewBorder(nil, nil, label("PlannerDepart"), nil, at), plan)
+	}
 	if env.Phone || env.Elder {
 		form.Add(container.NewVBox(swap, timeRow))
 	} else {

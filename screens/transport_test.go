@@ -15,6 +15,7 @@ import (
 	"jiangsupass/clock/clocktest"
 	"jiangsupass/maps/mapview"
 	"jiangsupass/offline"
+	"jiangsupass/screens/widgets"
 )
 
 // TestPlannerShowsJourney plans the sample journey and finds its legs:
@@ -60,8 +61,16 @@ func TestPlannerGetThereFromAttraction(t *testing.T) {
 	if !walk {
 		t.Error("no walk to the attraction at the end of the journey")
 	}
-	labelled(t, o, "Nanjing South Railway Stat…") // the start, on its button,
-	labelled(t, o, "Confucius Temple (Fuzimiao…") // shortened to fit a phone
+	// The start and the end on their buttons, whole: on a phone a long
+	// name wraps instead of losing its end.
+	labelled(t, o, "Nanjing South Railway Station")
+	end := false
+	for _, b := range find[*widgets.WrapButton](o) {
+		end = end || strings.HasPrefix(b.Source(), "Confucius Temple (Fuzimiao) and Qinhuai")
+	}
+	if !end {
+		t.Error("the attraction's whole name is not on its button")
+	}
 }
 
 // TestPlannerAsksForPlaces shows the first state: nothing chosen yet.

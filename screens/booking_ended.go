@@ -31,7 +31,7 @@ func chosenSlotEnded(env *Env, st bookingState, d ticketData) (platform.TicketSl
 func laterSlot(env *Env, ended platform.TicketSlot, d ticketData, want int) (platform.TicketSlot, bool) {
 	after := ended.Date + " " + ended.Start
 	for _, s := range d.slots {
-		if s.Date+" "+s.Start > after && !offline.SlotEnded(s, env.Now()) && s.Remaining >= int64(max(want, 1)) {
+		if s.Date+" "+s.Start > after && !offline.SlotEnded(s, env.Now()) && !s.Paused && s.Remaining >= int64(max(want, 1)) {
 			return s, true
 		}
 	}

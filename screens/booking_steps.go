@@ -33,7 +33,9 @@ func bookingDateStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject 
 			left[s.Date] = 0
 		}
 		if !slotOver(env, s) {
-			left[s.Date] += s.Remaining
+			if !s.Paused { // a paused slot sells nothing
+				left[s.Date] += s.Remaining
+			}
 			open[s.Date] = true
 		}
 	}
@@ -67,6 +69,8 @@ func bookingSlotStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject 
 		switch {
 		case slotOver(env, s):
 			text = env.L.Tf("BookingSlotOver", map[string]any{"Start": s.Start, "End": s.End})
+		case s.Paused:
+			text = env.L.Tf("BookingSlotPaused", map[string]any{"Start": s.Start, "End": s.End})
 		case s.Remaining == 0:
 			text = env.L.Tf("BookingSlotFull", map[string]any{"Start": s.Start, "End": s.End})
 		default:
@@ -74,7 +78,7 @@ func bookingSlotStep(env *Env, st bookingState, d ticketData) fyne.CanvasObject 
 		}
 		b := widget.NewButton(text, func() { st.next(env, "types", func(n *bookingState) { n.slot = s.ID }) })
 		b.Alignment = widget.ButtonAlignLeading
-		if s.Remaining == 0 || slotOver(env, s) {
+		if s.Remaining == 0 || s.Paused || slotOver(env, s) {
 			b.Disable()
 		}
 		box.Add(b)

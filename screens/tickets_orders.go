@@ -146,6 +146,8 @@ func rejectionText(env *Env, code, message string) string {
 	switch code {
 	case platform.CodeSlotFull:
 		return env.T("TicketRejectSlotFull")
+	case platform.CodeSlotPaused:
+		return env.T("TicketRejectSlotPaused")
 	case platform.CodeAlreadyBooked:
 		return env.T("TicketRejectAlreadyBooked")
 	case platform.CodeTicketLimit:

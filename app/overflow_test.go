@@ -80,8 +80,8 @@ func cutAtBottom(root fyne.CanvasObject, height float32) []string {
 		if o == nil || !o.Visible() {
 			return
 		}
-		if _, ok := o.(*container.Scroll); ok {
-			return // what is inside is reached by scrolling
+		if _, ok := o.(fyne.Scrollable); ok {
+			return // what is inside is clipped to it and reached by scrolling
 		}
 		at = at.Add(o.Position())
 		_, tappable := o.(fyne.Tappable)

@@ -116,6 +116,9 @@ func (v *nearbyView) layout(mv *mapview.Map) fyne.CanvasObject {
 	v.m = newNearbyMap(v.env, mv, v.origin, v.open)
 	v.show()
 	top := nearbyTop(v.env, v.origin, v.kind, v.setKind)
+	if v.env.Elder && v.env.Phone {
+		top = container.NewVBox(top, v.m.centreButton()) // over the map it would hide it
+	}
 	var body *container.Split
 	if v.env.Phone {
 		body = container.NewVSplit(v.m.object(), v.list.object)

@@ -76,10 +76,19 @@ func (nm *nearbyMap) show(places []offline.NearbyPlace) {
 }
 
 // object is the map with, over its top left corner, the button that
-// measures from its centre; taps elsewhere reach the map.
+// measures from its centre; taps elsewhere reach the map. In 长辈版 on a
+// phone the button, at its size, would cover most of the map: it is
+// above the map instead (centreButton), and this is the map alone.
 func (nm *nearbyMap) object() fyne.CanvasObject {
-	centre := widgets.NewWrapButtonWithIcon(nm.env.T("NearbyFromCentreAction"), theme.ZoomFitIcon(), nm.centre)
-	return container.NewStack(nm.widget, container.NewPadded(container.NewVBox(widgets.NewLeading(centre))))
+	if nm.env.Elder && nm.env.Phone {
+		return nm.widget
+	}
+	return container.NewStack(nm.widget, container.NewPadded(container.NewVBox(widgets.NewLeading(nm.centreButton()))))
+}
+
+// centreButton measures from the centre of the map.
+func (nm *nearbyMap) centreButton() *widgets.WrapButton {
+	return widgets.NewWrapButtonWithIcon(nm.env.T("NearbyFromCentreAction"), theme.ZoomFitIcon(), nm.centre)
 }
 
 // centre measures from the centre of the map as the user has left it.

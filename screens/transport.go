@@ -99,27 +99,37 @@ func linesView(env *Env, d *transportData) fyne.CanvasObject {
 	})
 	noPlaceholder(filter)
 	filter.SetSelectedIndex(0)
-	head := container.NewVBox(estimatedBanner(env))
+	notices := []fyne.CanvasObject{estimatedBanner(env)}
 	if d.imported > 0 {
-		head.Add(widgets.NewBanner(theme.ConfirmIcon(), widgets.NewWrappedLabel(env.L.N("TransportFeedsLoaded", d.imported, nil))))
+		notices = append(notices, widgets.NewBanner(theme.ConfirmIcon(), widgets.NewWrappedLabel(env.L.N("TransportFeedsLoaded", d.imported, nil))))
 	}
 	if b := feedErrorsBanner(env, d.failed); b != nil {
-		head.Add(b)
+		notices = append(notices, b)
 	}
 	if b := feedWarningsBanner(env, d.skipped); b != nil {
-		head.Add(b)
+		notices = append(notices, b)
 	}
 	find := widget.NewButtonWithIcon(env.T("TransportFindStation"), theme.SearchIcon(), func() {
 		env.Nav.Go(stationPicker())
 	})
+	var actions fyne.CanvasObject = container.NewGridWithColumns(2, plan, find)
 	if env.Phone || env.Elder {
-		head.Add(container.NewVBox(plan, find))
-	} else {
-		head.Add(container.NewGridWithColumns(2, plan, find))
+		actions = container.NewVBox(plan, find)
 	}
-	head.Add(container.NewBorder(nil, nil, widget.NewLabel(env.T("TransportCity")), nil, filter))
+	city := container.NewBorder(nil, nil, widget.NewLabel(env.T("TransportCity")), nil, filter)
+	head := container.NewVBox(notices...)
+	head.Add(actions)
+	head.Add(city)
+	if env.Phone && env.Elder {
+		// At 长辈版's size the notices fill the room above the lines:
+		// what the user came to do comes first, the notices after.
+		head = container.NewVBox(actions, city)
+		for _, n := range notices {
+			head.Add(n)
+		}
+	}
 	// The wheel over the notices and buttons above scrolls the lines.
-	return widgets.NewHeadOver(widgets.NewScrollRelay(container.NewPadded(head), list), list, headShare)
+	return widgets.NewHeadOver(container.NewPadded(head), list, headShare)
 }
 
 // newLineRow is a line's row: a swatch of its colour, its name, and its

@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // TestHeadOverKeepsRoomForTheBody: a head taller than its share of the
@@ -25,8 +26,8 @@ func TestHeadOverKeepsRoomForTheBody(t *testing.T) {
 		body := canvas.NewRectangle(nil)
 		box := NewHeadOver(c.head, body, 0.5)
 		box.Resize(fyne.NewSize(320, 500))
-		scroll := box.Objects[0]
-		if h := scroll.Size().Height; h != c.wantHead {
+		head := box.Objects[0]
+		if h := head.Size().Height; h != c.wantHead {
 			t.Errorf("a head of %.0f is given %.0f of 500, want %.0f", c.head.MinSize().Height, h, c.wantHead)
 		}
 		if top, h := body.Position().Y, body.Size().Height; top < c.wantHead || top+h != 500 || h < 500-c.wantHead-10 {
@@ -83,5 +84,45 @@ func TestMessageScrollsWhenShort(t *testing.T) {
 	}
 	if h := m.MinSize().Height; h < scroll.Content.MinSize().Height {
 		t.Errorf("asks for %.0f units, less than its content's %.0f", h, scroll.Content.MinSize().Height)
+	}
+}
+
+// TestHeadOverDragAndWheel: a drag moves a tall head within its room, no
+// further than its end; the wheel over it scrolls the list below, as it
+// does over the list itself; over a head with no list below, the wheel
+// moves the head.
+func TestHeadOverDragAndWheel(t *testing.T) {
+	test.NewTempApp(t)
+	tall := canvas.NewRectangle(nil)
+	tall.SetMinSize(fyne.NewSize(100, 600))
+	rows := make([]string, 100)
+	list := widget.NewList(func() int { return len(rows) }, func() fyne.CanvasObject { return widget.NewLabel("row") }, func(int, fyne.CanvasObject) {})
+	box := NewHeadOver(tall, list, 0.5)
+	w := test.NewTempWindow(t, box)
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(320, 500))
+	head := box.Objects[0].(*headScroller)
+	test.Drag(w.Canvas(), fyne.NewPos(50, 100), 0, -80)
+	if y := tall.Position().Y; y != -80 {
+		t.Errorf("a drag of 80 up moved the head to %.0f", y)
+	}
+	test.Drag(w.Canvas(), fyne.NewPos(50, 100), 0, -1000)
+	if y := tall.Position().Y; y != -(600 - head.Size().Height) {
+		t.Errorf("a long drag moved the head to %.0f, past its end at %.0f", y, -(600 - head.Size().Height))
+	}
+	test.Scroll(w.Canvas(), fyne.NewPos(50, 100), 0, -60)
+	if got := list.GetScrollOffset(); got != 60 {
+		t.Errorf("the wheel over the head moved the list to %.0f, want 60", got)
+	}
+
+	alone := canvas.NewRectangle(nil)
+	alone.SetMinSize(fyne.NewSize(100, 600))
+	box2 := NewHeadOver(alone, canvas.NewRectangle(nil), 0.5)
+	w2 := test.NewTempWindow(t, box2)
+	w2.SetPadded(false)
+	w2.Resize(fyne.NewSize(320, 500))
+	test.Scroll(w2.Canvas(), fyne.NewPos(50, 100), 0, -60)
+	if y := alone.Position().Y; y != -60 {
+		t.Errorf("with no list below, the wheel moved the head to %.0f, want -60", y)
 	}
 }

@@ -90,17 +90,7 @@ func TestGateAdmissionsReachThePlatformOnceThroughFaults(t *testing.T) {
 		_ = eng.Sync(ctx) // errors are expected while the faults last
 	}
 	proxy.setOn(false)
-	for i := 0; ; i++ {
-		err := eng.Sync(ctx)
-		st, _ := s.SyncStatus(ctx)
-		if err == nil && st.Pending == 0 {
-			break
-		}
-		if i == 50 {
-			t.Fatalf("no clean sync after the faults: %v, %+v", err, st)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	syncUntilClean(t, eng, s)
 	if proxy.counts[faultLostReply] == 0 || proxy.counts[faultDrop] == 0 || proxy.counts[fault503] == 0 {
 		t.Errorf("the proxy did not break every kind of delivery: %v", proxy.counts)
 	}

@@ -256,17 +256,7 @@ func TestSyncThroughFaults(t *testing.T) {
 		_ = eng.Sync(ctx) // errors are expected while the faults last
 	}
 	proxy.setOn(false)
-	for i := 0; ; i++ {
-		err := eng.Sync(ctx)
-		st, _ := s.SyncStatus(ctx)
-		if err == nil && st.Pending == 0 {
-			break
-		}
-		if i == 50 {
-			t.Fatalf("no clean sync after the faults: %v, %+v", err, st)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+	syncUntilClean(t, eng, s)
 	for _, f := range []string{faultDrop, faultMidPage, fault500, fault503, faultStall, faultMalformed, faultRepeat, faultLostReply} {
 		if proxy.counts[f] == 0 {
 			t.Errorf("the proxy never injected %q", f)
@@ -320,4 +310,23 @@ func slotIDsOf(t *testing.T, s *Store, attractions []string) []string {
 		out = append(out, id)
 	}
 	return out
+}
+
+// syncUntilClean syncs until a run succeeds with nothing left to send,
+// at most 50 times, 5 ms apart: the faults have stopped, but backoffs
+// they set may still run.
+func syncUntilClean(t *testing.T, eng *SyncEngine, s *Store) {
+	t.Helper()
+	ctx := context.Background()
+	for i := 0; ; i++ {
+		err := eng.Sync(ctx)
+		st, _ := s.SyncStatus(ctx)
+		if err == nil && st.Pending == 0 {
+			return
+		}
+		if i == 50 {
+			t.Fatalf("no clean sync after the faults: %v, %+v", err, st)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
 }

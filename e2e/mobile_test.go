@@ -41,7 +41,11 @@ func mobileWalk(t *testing.T, theme string) {
 	s.ClickText("attractions", "Classical Gardens of Suzhou")
 	s.ReadUntil("garden", 40*time.Second, "Humble Administrator", en.T("AttractionShowOnMap"))
 
-	s.ClickText("garden", en.T("AttractionGetThere"))
+	// The page's actions are below how busy the area is: a finger
+	// scrolls up to them.
+	s.Drag(200, 650, 200, 250)
+	s.ReadUntil("garden-actions", 40*time.Second, en.T("AttractionGetThere"))
+	s.ClickText("garden-actions", en.T("AttractionGetThere"))
 	s.ReadUntil("planner", 40*time.Second, en.T("PlannerTitle"), en.T("PlannerFrom"), en.T("PlannerChooseFrom"), en.T("PlannerTo"))
 }
 

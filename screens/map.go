@@ -80,13 +80,14 @@ func buildMap(env *Env, r Route) fyne.CanvasObject {
 }
 
 // newMapWidget makes the map widget as every map screen wants it: targets
-// the theme's size, the style's background, attractions opening their
-// detail.
+// the theme's size, the style's background and basemap following the
+// theme (followTheme), attractions opening their detail.
 func newMapWidget(env *Env, src maps.TileSource, style maps.Style, sync bool) *mapview.Map {
 	m := mapview.New(src)
 	m.Synchronous = sync
 	m.TargetSize = widgets.TargetSize()
 	m.Background = style.Background
+	followTheme(env, m, style)
 	m.CardAction = env.T("MapDetails")
 	m.Description = env.T("TabMap")
 	m.ClusterLabel = clusterLabel(env)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"image/color"
 	"path/filepath"
 	"sync"
 
@@ -88,8 +89,9 @@ func CheckBasemap(path string) error {
 }
 
 // mapStyle is the basemap style that goes with the theme being shown, at
-// the density of the window's screen. It reads the window, so it is called
-// on the UI goroutine.
+// the density of the window's screen. Following the system, it is dark
+// when the theme in force draws a dark background. It reads the window,
+// so it is called on the UI goroutine.
 func mapStyle(env *Env) maps.Style {
 	st := maps.LightStyle
 	switch env.Prefs.ThemeMode() {
@@ -97,7 +99,7 @@ func mapStyle(env *Env) maps.Style {
 		st = maps.DarkStyle
 	case "light":
 	default:
-		if a := fyne.CurrentApp(); a != nil && a.Settings().ThemeVariant() == theme.VariantDark {
+		if isDark(theme.Color(theme.ColorNameBackground)) {
 			st = maps.DarkStyle
 		}
 	}
@@ -108,6 +110,12 @@ func mapStyle(env *Env) maps.Style {
 		st.LabelScale = elderLabelScale
 	}
 	return st
+}
+
+// isDark reports whether c is a dark colour: its grey (the standard
+// library's, ITU-R BT.601 luma) is under half.
+func isDark(c color.Color) bool {
+	return color.GrayModel.Convert(c).(color.Gray).Y < 0x80
 }
 
 // elderLabelScale is how much larger 长辈版 draws the basemap's place

@@ -45,13 +45,13 @@ func buildRouteMap(env *Env, r Route) fyne.CanvasObject {
 		j = loadJourney(ctx, env, p)
 		src, _, mapErr = mapSource(ctx, env, style)
 	}, func() {
-		content.Objects = []fyne.CanvasObject{routeMapView(env, r, j, opt, src, mapErr)}
+		content.Objects = []fyne.CanvasObject{routeMapView(env, r, j, opt, src, style, mapErr)}
 		content.Refresh()
 	})
 	return content
 }
 
-func routeMapView(env *Env, r Route, j *plannedJourney, opt int, src maps.TileSource, mapErr error) fyne.CanvasObject {
+func routeMapView(env *Env, r Route, j *plannedJourney, opt int, src maps.TileSource, style maps.Style, mapErr error) fyne.CanvasObject {
 	if j.err != nil {
 		return transportError(env, r)
 	}
@@ -64,11 +64,8 @@ func routeMapView(env *Env, r Route, j *plannedJourney, opt int, src maps.TileSo
 	if mapErr != nil || src == nil {
 		area = widgets.NewMessage(theme.WarningIcon(), env.T("RouteMapNoMapTitle"), env.T("RouteMapNoMapBody"), "", nil)
 	} else {
-		m := mapview.New(src)
-		m.Synchronous = loadsAtOnce(env)
-		m.TargetSize = widgets.TargetSize()
+		m := newMapWidget(env, src, style, loadsSynchronously(env))
 		m.Description = env.T("RouteMapTitle")
-		m.ClusterLabel = clusterLabel(env)
 		lines, markers, pts := routeOverlay(env, j, journey)
 		m.SetPolylines(lines)
 		m.SetMarkers(markers)
@@ -169,13 +166,4 @@ func mergeMarkers(ms []mapview.Marker) []mapview.Marker {
 		}
 	}
 	return out
-}
-
-// loadsAtOnce reports whether env.Load runs its work and apply before it
-// returns, as it does in tests and snapshots: a map then fetches its tiles
-// before drawing, so that a capture has no gaps.
-func loadsAtOnce(env *Env) bool {
-	done := false
-	env.Load(func(context.Context) {}, func() { done = true })
-	return done
 }

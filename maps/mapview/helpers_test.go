@@ -13,6 +13,7 @@ import (
 
 var (
 	srcOnce sync.Once
+	srcData maps.Data
 	srcR    *maps.Renderer
 	srcErr  error
 )
@@ -34,10 +35,22 @@ func testSource(tb testing.TB) *maps.Renderer {
 				return
 			}
 		}
+		srcData = d
 		srcR, srcErr = maps.NewRenderer(d, maps.LightStyle, assets.FontRegular, "test attribution")
 	})
 	if srcErr != nil {
 		tb.Fatal(srcErr)
 	}
 	return srcR
+}
+
+// testSourceStyled is testSource's data drawn in style st.
+func testSourceStyled(tb testing.TB, st maps.Style) *maps.Renderer {
+	tb.Helper()
+	testSource(tb)
+	r, err := maps.NewRenderer(srcData, st, assets.FontRegular, "test attribution")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return r
 }

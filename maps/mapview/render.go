@@ -27,10 +27,11 @@ type mapRenderer struct {
 	card       fyne.CanvasObject
 	cardFor    *Marker
 	clusters   []cluster
+	drawnUnder color.Color // the theme's background at the last refresh
 }
 
 func newRenderer(m *Map) *mapRenderer {
-	r := &mapRenderer{m: m, img: canvas.NewImageFromImage(nil)}
+	r := &mapRenderer{m: m, img: canvas.NewImageFromImage(nil), drawnUnder: theme.Color(theme.ColorNameBackground)}
 	r.img.FillMode = canvas.ImageFillStretch
 	r.img.ScaleMode = canvas.ImageScaleSmooth
 	r.zoomIn = widget.NewButtonWithIcon("", theme.ZoomInIcon(), m.ZoomIn)
@@ -167,11 +168,17 @@ func paintCard(card fyne.CanvasObject) {
 // MinSize is small: the map fills what it is given.
 func (r *mapRenderer) MinSize() fyne.Size { return fyne.NewSize(120, 120) }
 
-// Refresh recomposes the frame and moves the markers.
+// Refresh recomposes the frame and moves the markers, and tells the map's
+// owner when the theme has changed since the last refresh.
 func (r *mapRenderer) Refresh() {
+	fg, bg := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNameBackground)
+	changed := !sameNRGBA(r.drawnUnder, bg)
+	r.drawnUnder = bg
+	if changed && r.m.OnThemeChange != nil {
+		r.m.OnThemeChange()
+	}
 	r.redraw()
 	r.Layout(r.m.Size())
-	fg, bg := theme.Color(theme.ColorNameForeground), theme.Color(theme.ColorNameBackground)
 	cr, cg, cb, _ := bg.RGBA()
 	r.attr.paint(fg, color.NRGBA{uint8(cr >> 8), uint8(cg >> 8), uint8(cb >> 8), 0xc0})
 	r.scale.bar.FillColor, r.scale.label.Color = fg, fg
@@ -232,3 +239,8 @@ func (r *mapRenderer) Objects() []fyne.CanvasObject {
 
 // Destroy is part of fyne.WidgetRenderer.
 func (r *mapRenderer) Destroy() {}
+
+// sameNRGBA reports whether a and b are the same colour once made NRGBA.
+func sameNRGBA(a, b color.Color) bool {
+	return color.NRGBAModel.Convert(a) == color.NRGBAModel.Convert(b)
+}

@@ -2,6 +2,7 @@ package mapview
 
 import (
 	"image/color"
+	"math"
 	"strings"
 	"testing"
 
@@ -10,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"github.com/paulmach/orb"
+
+	"jiangsupass/maps"
 )
 
 // tintedTheme is Fyne's default theme held at one variant, with a primary
@@ -109,4 +112,70 @@ func TestAttributionWraps(t *testing.T) {
 			t.Errorf("the line %q starts at %.0f, left of the map", l.Text, x)
 		}
 	}
+}
+
+// TestThemeChangeAsksForAMatchingBasemap: a map told of a theme change
+// (the system turning dark, with no rebuild) calls OnThemeChange once per
+// change and never on a refresh under the same theme; the source it is
+// then given draws the map, at the same place and zoom.
+func TestThemeChangeAsksForAMatchingBasemap(t *testing.T) {
+	light := tintedTheme{theme.DefaultTheme(), theme.VariantLight, color.NRGBA{0xc0, 0x10, 0x10, 0xff}}
+	dark := tintedTheme{theme.DefaultTheme(), theme.VariantDark, color.NRGBA{0x10, 0xc0, 0x10, 0xff}}
+	a := test.NewTempApp(t)
+	a.Settings().SetTheme(light)
+	m := New(testSourceStyled(t, maps.LightStyle))
+	m.Synchronous = true
+	m.Background = maps.LightStyle.Background
+	calls := 0
+	m.OnThemeChange = func() {
+		calls++
+		m.Background = maps.DarkStyle.Background
+		m.SetSource(testSourceStyled(t, maps.DarkStyle))
+	}
+	w := test.NewTempWindow(t, m)
+	w.Resize(fyne.NewSize(400, 400))
+	at := orb.Point{119.4, 32.9}
+	m.CenterOn(at, 7)
+	m.Refresh()
+	if calls != 0 {
+		t.Fatalf("OnThemeChange was called %d times with no change of theme", calls)
+	}
+	if got := mostCommon(t, m); !sameColor(got, maps.LightStyle.Land) && !sameColor(got, maps.LightStyle.Background) {
+		t.Fatalf("before the change the map is mostly %v, not the light style's land or background", got)
+	}
+
+	a.Settings().SetTheme(dark)
+	m.Refresh()
+	if calls != 1 {
+		t.Fatalf("OnThemeChange was called %d times for one change of theme", calls)
+	}
+	if got := mostCommon(t, m); !sameColor(got, maps.DarkStyle.Land) && !sameColor(got, maps.DarkStyle.Background) {
+		t.Errorf("after the change the map is mostly %v, not the dark style's land or background", got)
+	}
+	if c := m.Center(); m.Zoom() != 7 || math.Abs(c[0]-at[0]) > 1e-6 || math.Abs(c[1]-at[1]) > 1e-6 {
+		t.Errorf("the map moved to %v at zoom %d", m.Center(), m.Zoom())
+	}
+}
+
+// mostCommon is the colour most of m's last frame is drawn in.
+func mostCommon(t *testing.T, m *Map) color.Color {
+	t.Helper()
+	m.mu.Lock()
+	frame := m.frame
+	m.mu.Unlock()
+	if frame == nil {
+		t.Fatal("the map has drawn no frame")
+	}
+	count := map[color.NRGBA]int{}
+	var best color.NRGBA
+	b := frame.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y += 3 {
+		for x := b.Min.X; x < b.Max.X; x += 3 {
+			c := color.NRGBAModel.Convert(frame.At(x, y)).(color.NRGBA)
+			if count[c]++; count[c] > count[best] {
+				best = c
+			}
+		}
+	}
+	return best
 }

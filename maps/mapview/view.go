@@ -74,6 +74,11 @@ type Map struct {
 	// ClusterLabel is what a screen reader says of a cluster of count
 	// markers, the first titled first; nil says the count and the title.
 	ClusterLabel func(count int, first string) string
+	// OnThemeChange is called on the UI goroutine when the map is drawn
+	// under a theme whose background differs from the one it was drawn
+	// under before (the system turning dark at dusk, with no rebuild), so
+	// that its owner can give it a basemap to match (SetSource).
+	OnThemeChange func()
 
 	src      maps.TileSource
 	tiles    *tileCache
@@ -94,16 +99,33 @@ type Map struct {
 
 // New makes a map over src, centred on Jiangsu at its lowest zoom.
 func New(src maps.TileSource) *Map {
-	m := &Map{src: src, TargetSize: 44, Background: color.NRGBA{0xe4, 0xe2, 0xdc, 0xff}}
+	m := &Map{TargetSize: 44, Background: color.NRGBA{0xe4, 0xe2, 0xdc, 0xff}}
+	m.use(src)
+	m.ExtendBaseWidget(m)
+	m.CenterOn(orb.Point{119.4, 32.9}, m.minZ)
+	return m
+}
+
+// SetSource draws the map from src from now on, keeping its place: the
+// zoom is held within src's zooms. The tiles of the old source are let go.
+// Set Background first when the new source wants another.
+func (m *Map) SetSource(src maps.TileSource) {
+	old := m.tiles
+	m.use(src)
+	old.stop()
+	m.zoom = clampInt(m.zoom, m.minZ, m.maxZ)
+	m.Refresh()
+}
+
+// use takes src as the map's source, with a cache of its tiles.
+func (m *Map) use(src maps.TileSource) {
+	m.src = src
 	m.minZ, m.maxZ = src.Zooms()
 	m.minZ = max(m.minZ, 3)
 	m.maxZ = max(m.maxZ, m.minZ)
 	// 96 decoded tiles (24 MB) cover a full-HD view, its parents and a
 	// little panning.
 	m.tiles = newTileCache(src, 96, func() { fyne.Do(m.Refresh) })
-	m.ExtendBaseWidget(m)
-	m.CenterOn(orb.Point{119.4, 32.9}, m.minZ)
-	return m
 }
 
 // CenterOn moves the map to p at zoom z (clamped to the source's zooms).

@@ -14,6 +14,10 @@ import (
 // few tickets left in the slot.
 var ErrSoldOut = errors.New("offline: not enough tickets left in this slot")
 
+// ErrSlotPaused is returned by PlaceOrder when the scenic area's staff
+// have paused the slot's sales, as the replica last heard.
+var ErrSlotPaused = errors.New("offline: the scenic area has paused this slot's sales")
+
 // Order is a ticket order as the app knows it.
 type Order struct {
 	LocalID   int64
@@ -42,13 +46,13 @@ func (s *Store) placeOrder(ctx context.Context, req platform.OrderRequest, more 
 	}
 	o := Order{SlotID: req.SlotID, ProductID: req.ProductID, Quantity: req.Quantity, Status: "pending"}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		r, err := tx.ExecContext(ctx, "UPDATE ticket_slots SET remaining = remaining - ? WHERE id = ? AND remaining >= ?",
+		r, err := tx.ExecContext(ctx, "UPDATE ticket_slots SET remaining = remaining - ? WHERE id = ? AND remaining >= ? AND paused = 0",
 			req.Quantity, req.SlotID, req.Quantity)
 		if err != nil {
 			return err
 		}
 		if n, _ := r.RowsAffected(); n == 0 {
-			return ErrSoldOut
+			return whyNotSold(ctx, tx, req.SlotID)
 		}
 		if o.OutboxID, err = s.enqueue(ctx, tx, platform.Orders, req,
 			[]RowRef{{platform.TicketSlots, req.SlotID}}); err != nil {
@@ -68,6 +72,20 @@ func (s *Store) placeOrder(ctx context.Context, req platform.OrderRequest, more 
 		return Order{}, fmt.Errorf("place order: %w", err)
 	}
 	return o, nil
+}
+
+// whyNotSold is why slot id sold nothing: its sales are paused, or too few
+// tickets are left (or the replica has no such slot).
+func whyNotSold(ctx context.Context, tx *sql.Tx, id string) error {
+	var paused bool
+	err := tx.QueryRowContext(ctx, "SELECT paused FROM ticket_slots WHERE id = ?", id).Scan(&paused)
+	switch {
+	case err == nil && paused:
+		return ErrSlotPaused
+	case err == nil || errors.Is(err, sql.ErrNoRows):
+		return ErrSoldOut
+	}
+	return err
 }
 
 // settleOrder updates an order with the platform's answer. A refused

@@ -103,6 +103,8 @@ func bookingErrorText(env *Env, err error) string {
 	switch {
 	case errors.Is(err, offline.ErrSoldOut):
 		return env.T("BookingErrSoldOut")
+	case errors.Is(err, offline.ErrSlotPaused):
+		return env.T("BookingErrSlotPaused")
 	case errors.Is(err, offline.ErrDuplicateDoc):
 		return env.T("BookingErrDuplicate")
 	}

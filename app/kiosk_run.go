@@ -46,12 +46,10 @@ func runKiosk(a fyne.App, cfg Config) error {
 	}
 	shell.syncer = newSyncer(store, api, cfg.Version, shell.prefs.lang)
 	defer shell.syncer.stop()
+	defer shell.endLoads() // before the sync engine stops, as Run does
 	startGate(shell.syncer, kc)
-	k := newKioskMode(kc, shell, shell.window, a.Quit)
-	k.start()
-	defer k.close()
 	w := shell.window
-	w.SetContent(withFirstFrameProbe(a, k.Content()))
+	defer showKiosk(a, w, kc, shell, a.Quit)()
 	w.Resize(fyne.NewSize(1920, 1080))
 	w.SetFullScreen(true)
 	w.ShowAndRun()

@@ -1,6 +1,10 @@
 package app
 
-import "fyne.io/fyne/v2"
+import (
+	"fyne.io/fyne/v2"
+
+	"jiangsupass/kiosk"
+)
 
 // showShell gives w the shell's screens once the app has started, on the
 // UI goroutine, and not before: until then the mobile driver runs fyne.Do
@@ -23,4 +27,25 @@ func showShell(a fyne.App, w fyne.Window, s *Shell) {
 		w.Canvas().SetOnTypedKey(s.typedKey) // the phone's Back key
 		s.watchRepairs()
 	})
+}
+
+// showKiosk gives w the shell under the kiosk's supervision once the app
+// has started, for showShell's reasons, and starts the kiosk's idle timer
+// then; quit ends the app once the staff PIN is given. The function it
+// returns stops the timer, when one was started.
+func showKiosk(a fyne.App, w fyne.Window, kc kiosk.Config, s *Shell, quit func()) (stop func()) {
+	var k *kioskMode
+	a.Lifecycle().SetOnStarted(func() {
+		if k != nil {
+			return
+		}
+		k = newKioskMode(kc, s, w, quit)
+		k.start()
+		w.SetContent(withFirstFrameProbe(a, k.Content()))
+	})
+	return func() {
+		if k != nil {
+			k.close()
+		}
+	}
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
+	"jiangsupass/kiosk"
 	"jiangsupass/offline"
 )
 
@@ -69,5 +70,47 @@ func shownShell(t *testing.T, size fyne.Size) (fyne.App, *Shell, fyne.Window) {
 func started(a fyne.App) {
 	if f := a.Lifecycle().(interface{ OnStarted() func() }).OnStarted(); f != nil {
 		f()
+	}
+}
+
+// TestNothingIsDrawnBeforeTheKioskStarts is TestNothingIsDrawnBeforeTheAppStarts
+// for a kiosk, built as runKiosk builds it (showKiosk): until the driver
+// says the app has started, no screen is built and the window has no
+// content, so no load can reach a widget; then the supervised Home shows,
+// with the kiosk's controls.
+func TestNothingIsDrawnBeforeTheKioskStarts(t *testing.T) {
+	a := test.NewTempApp(t)
+	kc, err := kiosk.Parse([]byte("role = \"tourist\"\nlanguage = \"en\"\nadmin_pin_hash = \""+testPINHash()+"\"\n"), func(string) bool { return true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TMPDIR", t.TempDir())
+	w := test.NewTempWindow(t, nil)
+	w.Resize(fyne.NewSize(1280, 800))
+	store, s, err := openKiosk(context.Background(), a, w, Config{DataDir: t.TempDir(), Version: "test"}, kc, snapshotClock)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { store.Close(); _ = s.services.Close() })
+	t.Cleanup(s.endLoads)
+	t.Cleanup(showKiosk(a, w, kc, s, func() {}))
+
+	if !s.loadsReturned(20 * time.Second) {
+		t.Fatal("the screens' loads did not return in 20 s")
+	}
+	if c := w.Content(); c != nil && windowText(c) != "" {
+		t.Fatalf("before the app started the kiosk shows %q", windowText(c))
+	}
+
+	s.sync = true
+	started(a)
+	got := ""
+	if c := w.Content(); c != nil {
+		got = windowText(c)
+	}
+	for _, want := range []string{s.loc.T("AttractionsTitle"), s.loc.T("KioskStartOver")} {
+		if !strings.Contains(got, want) {
+			t.Errorf("once the app has started, the kiosk does not show %q: %q", want, got)
+		}
 	}
 }

@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -91,12 +92,22 @@ func newMapWidget(env *Env, src maps.TileSource, style maps.Style, sync bool) *m
 	m.CardAction = env.T("MapDetails")
 	m.Description = env.T("TabMap")
 	m.ClusterLabel = clusterLabel(env)
+	m.DistanceLabel = func(d float64) string { return scaleDistance(env, d) }
 	m.OnOpen = func(mk mapview.Marker) {
 		if id, ok := strings.CutPrefix(mk.ID, attractionMarkerPrefix); ok {
 			env.Nav.Go(Route{Screen: AttractionID, Param: id})
 		}
 	}
 	return m
+}
+
+// scaleDistance writes a scale bar's round distance in the reader's
+// language: "500 米", "2 公里", "2 km".
+func scaleDistance(env *Env, meters float64) string {
+	if meters >= 1000 {
+		return env.L.Tf("DistanceKilometres", map[string]any{"N": strconv.FormatFloat(meters/1000, 'g', -1, 64)})
+	}
+	return env.L.Tf("DistanceMetres", map[string]any{"N": strconv.FormatFloat(meters, 'g', -1, 64)})
 }
 
 // clusterLabel is what a screen reader says of a cluster of markers.

@@ -55,7 +55,11 @@ func (s *scaleBar) update(m *Map) {
 	mpp := maps.MetersPerPixel(m.Center().Lat(), m.zoom)
 	d := niceDistance(100 * mpp)
 	s.width = float32(d / mpp)
-	s.label.Text = formatDistance(d)
+	if m.DistanceLabel != nil {
+		s.label.Text = m.DistanceLabel(d)
+	} else {
+		s.label.Text = formatDistance(d)
+	}
 	s.label.TextSize = theme.CaptionTextSize()
 	s.Refresh()
 }

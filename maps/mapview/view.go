@@ -74,6 +74,9 @@ type Map struct {
 	// ClusterLabel is what a screen reader says of a cluster of count
 	// markers, the first titled first; nil says the count and the title.
 	ClusterLabel func(count int, first string) string
+	// DistanceLabel writes the scale bar's distance, in metres, in the
+	// reader's language; nil writes "500 m" or "2 km".
+	DistanceLabel func(meters float64) string
 	// OnThemeChange is called on the UI goroutine when the map is drawn
 	// under a theme whose background differs from the one it was drawn
 	// under before (the system turning dark at dusk, with no rebuild), so

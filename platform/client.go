@@ -145,6 +145,7 @@ type call struct {
 	body         any
 	headers      map[string]string
 	auth         bool // send the bearer token, refreshing it once on 401
+	maybeAuth    bool // send the bearer token if there is one, as it is
 	area         bool // send the area token instead (client_crowd.go)
 }
 
@@ -186,6 +187,9 @@ func (c *Client) once(ctx context.Context, cl call) (int, []byte, error) {
 		if tok == "" {
 			return 0, nil, ErrNotSignedIn
 		}
+		req.SetAuthToken(tok)
+	}
+	if tok := c.Tokens().AccessToken; cl.maybeAuth && tok != "" {
 		req.SetAuthToken(tok)
 	}
 	if cl.area {

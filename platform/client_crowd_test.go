@@ -47,7 +47,7 @@ func TestAreaTokenStaysWithItsServer(t *testing.T) {
 	mu.Lock()
 	defer mu.Unlock()
 	for path, want := range map[string]string{"/v1/admissions": "Bearer jsa_gate", "/v1/exits": "Bearer jsa_gate",
-		"/v1/areas/5a-002/slots/s-1/pause": "Bearer jsa_gate", "/v1/crowd": "", "/v1/feedback": "", "/v1/orders": "Bearer resident"} {
+		"/v1/areas/5a-002/slots/s-1/pause": "Bearer jsa_gate", "/v1/crowd": "", "/v1/feedback": "Bearer resident", "/v1/orders": "Bearer resident"} {
 		if got, ok := seen[path]; !ok || got != want {
 			t.Errorf("%s sent Authorization %q (sent: %v), want %q", path, got, ok, want)
 		}

@@ -25,6 +25,11 @@ var MutationPath = map[string]string{
 var MutationNeedsSignIn = map[string]bool{Orders: true, Appointments: true, CardLoss: true, Refunds: true,
 	AppointmentCancels: true}
 
+// mutationCarriesSignIn says which mutations that need no sign-in carry
+// the bearer token when there is one: feedback, so that the platform can
+// give the hotline the whole number behind a resident's masked one.
+var mutationCarriesSignIn = map[string]bool{Feedback: true}
+
 // Mutate sends a mutation with its idempotency key (and the area token for
 // a gate's, MutationNeedsAreaToken). The platform applies a
 // key once and answers a repeat of it the same way, so Mutate may be
@@ -37,7 +42,7 @@ func (c *Client) Mutate(ctx context.Context, kind, key string, body json.RawMess
 	}
 	status, resp, err := c.do(ctx, call{method: http.MethodPost, path: path, body: body,
 		headers: map[string]string{"Idempotency-Key": key}, auth: MutationNeedsSignIn[kind],
-		area: MutationNeedsAreaToken[kind]})
+		area: MutationNeedsAreaToken[kind], maybeAuth: mutationCarriesSignIn[kind]})
 	if err != nil {
 		return MutationResult{Status: status, Body: resp}, fmt.Errorf("%s: %w", kind, err)
 	}

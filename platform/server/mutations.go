@@ -20,7 +20,7 @@ func init() { addFeature(registerMutations) }
 func registerMutations(s *Server, r *router) {
 	r.handle("POST /v1/orders", s.mutation("orders", true, s.applyTicketOrder))
 	r.handle("POST /v1/appointments", s.mutation("appointments", true, s.applyAppointment))
-	r.handle("POST /v1/feedback", s.mutation("feedback", false, s.applyFeedback))
+	r.handle("POST /v1/feedback", s.withCaller(s.mutation("feedback", false, s.applyFeedback)))
 	r.handle("POST /v1/card/loss", s.mutation("card_loss", true, s.applyCardLoss))
 	r.handle("GET /v1/me/orders", s.personal(s.myOrders))
 }
@@ -132,23 +132,6 @@ func (s *Server) checkAppointmentTime(date, hm string, at time.Time) *platform.E
 			Message: "the hall takes appointments Monday to Friday, 09:00–11:30 and 13:30–16:30 (Beijing time); choose one of those times"}
 	}
 	return nil
-}
-
-// applyFeedback takes a message for the 12345 hotline.
-func (s *Server) applyFeedback(ctx context.Context, tx *sql.Tx, _ *writer, u User, key string, body []byte) (int, any, *platform.Error) {
-	var req platform.FeedbackRequest
-	if perr := decodeStrict(body, &req); perr != nil {
-		return 0, nil, perr
-	}
-	if req.Category == "" || req.Text == "" {
-		return 0, nil, badRequest("category and text must not be empty")
-	}
-	rcpt := platform.FeedbackReceipt{Status: "received"}
-	var err error
-	if rcpt.ID, err = s.record(ctx, tx, platform.Feedback, "f-", u, key, req); err != nil {
-		return 0, nil, unavailable(err)
-	}
-	return http.StatusCreated, rcpt, nil
 }
 
 // applyCardLoss suspends the resident's social-security card.

@@ -259,13 +259,15 @@ func (s *Screen) readBands(img image.Image) Reading {
 // reading that missed a phrase is read again in bands (slower, so not
 // while something is still coming: a warning shown for twenty seconds
 // must not be missed while the last picture is read again). It reads at
-// least twice: on a busy machine one reading can outlast the timeout, and
-// its picture may have been taken before the screen changed.
+// least twice, and fails only on a picture taken once the timeout has
+// passed: on a busy machine one reading can outlast the timeout, and its
+// picture may have been taken long before the screen changed.
 func (s *Screen) ReadUntil(step string, timeout time.Duration, phrases ...string) Reading {
 	s.t.Helper()
 	deadline := time.Now().Add(timeout)
 	var last image.Image
 	for {
+		shotAt := time.Now()
 		img := s.Shot(step)
 		r, err := OCR(context.Background(), img)
 		if err != nil {
@@ -280,7 +282,7 @@ func (s *Screen) ReadUntil(step string, timeout time.Duration, phrases ...string
 			return r
 		}
 		left := time.Until(deadline)
-		if left <= 0 && last != nil {
+		if left <= 0 && last != nil && !shotAt.Before(deadline) {
 			s.t.Fatalf("%s: not on screen after %v: %q\nread: %s", step, timeout, missing, r.Text())
 		}
 		last = img

@@ -217,8 +217,19 @@ func serviceDocs(ctx context.Context, tx *sql.Tx, emit func(*search.Doc) error) 
 	return serviceDocsWhere(ctx, tx, "", nil, emit)
 }
 
-// serviceDocsWhere reads the service items that match where (or all).
+// serviceDocsWhere reads the service items that match where (or all),
+// under the translations the app ships.
 func serviceDocsWhere(ctx context.Context, tx *sql.Tx, where string, args []any, emit func(*search.Doc) error) error {
+	names, err := EmbeddedServiceNames()
+	if err != nil {
+		return err
+	}
+	return serviceDocsWith(ctx, tx, names, where, args, emit)
+}
+
+// serviceDocsWith reads the service items that match where (or all),
+// under names (nil: in Chinese only).
+func serviceDocsWith(ctx context.Context, tx *sql.Tx, names *ServiceNames, where string, args []any, emit func(*search.Doc) error) error {
 	rows, err := tx.QueryContext(ctx, "SELECT id, audience, theme, name, department, handling_level, generated FROM service_items"+where, args...)
 	if err != nil {
 		return err
@@ -238,12 +249,36 @@ func serviceDocsWhere(ctx context.Context, tx *sql.Tx, where string, args []any,
 		if d.Generated {
 			d.Rank = 1 // the standard items before the generated ones
 		}
-		d.Title = Text{LangZhHans: name}
-		d.Detail = Text{LangZhHans: audience + " · " + theme + " · " + dept}
-		d.Names = []string{name, theme}
+		serviceDocText(d, names, name, audience, theme, dept)
+		d.Names = append([]string{name, theme}, translations(d.Title)...)
 		if err := emit(d); err != nil {
 			return err
 		}
 	}
 	return rows.Err()
+}
+
+// serviceDocText sets a service item's title and detail: in Chinese, and
+// where the project translates the item's name
+// (service_items_i18n.csv), in every language, so that search finds it
+// by its translated names and shows it in the reader's language. Items
+// with no translated name (the generated ones) keep a Chinese detail
+// beside their Chinese name.
+func serviceDocText(d *search.Doc, names *ServiceNames, name string, detail ...string) {
+	in := func(l string) string {
+		tr := make([]string, len(detail))
+		for i, p := range detail {
+			tr[i] = names.In(l, p)
+		}
+		return strings.Join(tr, " · ")
+	}
+	d.Title, d.Detail = Text{LangZhHans: name}, Text{LangZhHans: in(LangZhHans)}
+	t := names.All(name)
+	if t == nil {
+		return
+	}
+	d.Title = t
+	for _, l := range Languages[1:] {
+		d.Detail[l] = in(l)
+	}
 }

@@ -37,30 +37,69 @@ const metaPlaceNames = "search_place_names"
 // or the docs of those kinds change.
 const placenameRules = "placename-1"
 
+// metaServiceNames is the meta key of the version of the service items'
+// translations (ServiceNames.Version) that the index's service items
+// were written with: under another, they are indexed again at the next
+// search, so that an edit of service_items_i18n.csv reaches the index.
+const metaServiceNames = "search_service_names"
+
+// indexRule is a version of a rule by which kinds are indexed, kept in
+// meta under key: a database indexed under another version has those
+// kinds indexed again at the next search.
+type indexRule struct {
+	key, version string
+	kinds        []string
+}
+
+// indexRules are the versions the index must have been written with.
+func indexRules() ([]indexRule, error) {
+	names, err := EmbeddedServiceNames()
+	if err != nil {
+		return nil, err
+	}
+	return []indexRule{
+		{metaPlaceNames, placenameRules, []string{search.KindStation, search.KindHub}},
+		{metaServiceNames, names.Version(), []string{search.KindService}},
+	}, nil
+}
+
 // refreshSearch brings the index up to date with the changes the
 // triggers listed: a kind with many changes (or all, after a fresh
 // start) is rebuilt whole, a few changed service items one by one.
 // Stations and hubs are rebuilt too when they were indexed under other
-// place-name rules.
+// place-name rules, and service items under other translations.
 func (s *Store) refreshSearch(ctx context.Context) error {
-	var stale bool
-	if err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM search_pending)
-		OR coalesce((SELECT value FROM meta WHERE key = ?), '') != ?`, metaPlaceNames, placenameRules).Scan(&stale); err != nil {
+	rules, err := indexRules()
+	if err != nil {
 		return fmt.Errorf("search index: %w", err)
+	}
+	var stale bool
+	if err := s.db.QueryRowContext(ctx, "SELECT EXISTS (SELECT 1 FROM search_pending)").Scan(&stale); err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	for _, r := range rules {
+		if stale {
+			break
+		}
+		if err := s.db.QueryRowContext(ctx, "SELECT coalesce((SELECT value FROM meta WHERE key = ?), '') != ?",
+			r.key, r.version).Scan(&stale); err != nil {
+			return fmt.Errorf("search index: %w", err)
+		}
 	}
 	if !stale {
 		return nil
 	}
 	searchMu.Lock()
 	defer searchMu.Unlock()
-	if err := s.inTx(ctx, func(tx *sql.Tx) error { return indexPending(ctx, tx) }); err != nil {
+	if err := s.inTx(ctx, func(tx *sql.Tx) error { return indexPending(ctx, tx, rules) }); err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
 	return nil
 }
 
-// indexPending indexes what search_pending lists, and empties it.
-func indexPending(ctx context.Context, tx *sql.Tx) error {
+// indexPending indexes what search_pending lists, and the kinds whose
+// rules changed, and empties it.
+func indexPending(ctx context.Context, tx *sql.Tx, rules []indexRule) error {
 	counts, err := pendingCounts(ctx, tx)
 	if err != nil {
 		return err
@@ -71,15 +110,8 @@ func indexPending(ctx context.Context, tx *sql.Tx) error {
 			return err
 		}
 	}
-	rules, _, err := getMeta(ctx, tx, metaPlaceNames)
-	if err != nil {
+	if err := staleRules(ctx, tx, rules, counts); err != nil {
 		return err
-	}
-	if rules != placenameRules {
-		counts[search.KindStation], counts[search.KindHub] = max(counts[search.KindStation], 1), max(counts[search.KindHub], 1)
-		if err := setMeta(ctx, tx, metaPlaceNames, placenameRules); err != nil {
-			return err
-		}
 	}
 	w, err := search.NewWriter(ctx, tx)
 	if err != nil {
@@ -93,6 +125,30 @@ func indexPending(ctx context.Context, tx *sql.Tx) error {
 	}
 	_, err = tx.ExecContext(ctx, "DELETE FROM search_pending")
 	return err
+}
+
+// staleRules marks in counts the kinds indexed under another version of
+// their rule as wholly changed, and records the versions now used.
+func staleRules(ctx context.Context, tx *sql.Tx, rules []indexRule, counts map[string]int) error {
+	for _, r := range rules {
+		v, _, err := getMeta(ctx, tx, r.key)
+		if err != nil {
+			return err
+		}
+		if v == r.version {
+			continue
+		}
+		for _, k := range r.kinds {
+			counts[k] = max(counts[k], 1)
+			if k == search.KindService { // a few would be re-indexed one by one
+				counts[k] = incrementalLimit + 1
+			}
+		}
+		if err := setMeta(ctx, tx, r.key, r.version); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // pendingCounts counts the rows of search_pending by kind ("*": all).

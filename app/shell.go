@@ -239,7 +239,7 @@ func (s *Shell) env() *screens.Env {
 		Elder: s.prefs.elder, Phone: s.phone, Version: s.version, Notice: s.notice,
 		Sync: s.screensSyncer(), Kiosk: s.allow != nil, Allow: s.allow,
 		Memory: s.memory, Services: s.services, Now: s.now, Do: s.do, Timers: timers, Gate: s.gate,
-		Unsent: func(holds func() bool) { s.keepInput(gen, holds) },
+		ServiceNames: serviceNames(), Unsent: func(holds func() bool) { s.keepInput(gen, holds) },
 		Load: func(work func(ctx context.Context), apply func()) {
 			if s.sync {
 				work(ctx)

@@ -63,11 +63,11 @@ func (c *catalogueList) view() fyne.CanvasObject {
 	audOpts, audCodes := []string{env.T("FilterAllAudiences"), env.T("AudiencePerson"), env.T("AudienceBusiness")}, []string{"", "个人", "法人"}
 	themeOpts, themeCodes := []string{env.T("FilterAllThemes")}, []string{""}
 	for _, t := range c.facets.Themes {
-		themeOpts, themeCodes = append(themeOpts, t), append(themeCodes, t)
+		themeOpts, themeCodes = append(themeOpts, env.svc(t)), append(themeCodes, t)
 	}
 	deptOpts, deptCodes := []string{env.T("FilterAllDepartments")}, []string{""}
 	for _, d := range c.facets.Departments {
-		deptOpts, deptCodes = append(deptOpts, d), append(deptCodes, d)
+		deptOpts, deptCodes = append(deptOpts, env.svc(d)), append(deptCodes, d)
 	}
 	levelOpts := []string{env.T("FilterAllLevels"), env.T("LevelProvince"), env.T("LevelCity"), env.T("LevelCounty")}
 	levelCodes := []string{"", offline.LevelProvince, offline.LevelCity, offline.LevelCounty}
@@ -84,7 +84,7 @@ func (c *catalogueList) view() fyne.CanvasObject {
 	}
 	c.list = widget.NewList(func() int { return len(c.items) }, newTwoLineRow, func(i widget.ListItemID, o fyne.CanvasObject) {
 		if i < len(c.items) {
-			setTwoLineRow(o, c.items[i].Name, itemSubtitle(env, c.items[i]))
+			setTwoLineRow(o, env.svc(c.items[i].Name), itemSubtitle(env, c.items[i]))
 		}
 	})
 	c.list.OnSelected = func(i widget.ListItemID) {
@@ -101,7 +101,7 @@ func (c *catalogueList) view() fyne.CanvasObject {
 // itemSubtitle is an item's audience, theme and department, and whether
 // it is generated.
 func itemSubtitle(env *Env, it offline.CatalogueItem) string {
-	s := it.Audience + " · " + it.Theme + " · " + it.Department
+	s := env.svc(it.Audience) + " · " + env.svc(it.Theme) + " · " + env.svc(it.Department)
 	if it.Generated {
 		s += " · " + env.T("GeneratedLabel")
 	}

@@ -51,6 +51,10 @@ type Env struct {
 	// verifier, location) the app built once; see Services.
 	Services
 
+	// ServiceNames are the project's translations of the Chinese strings
+	// of the service items, read once by the app; nil shows them in Chinese.
+	ServiceNames *offline.ServiceNames
+
 	// Memory is what screens remember across rebuilds that their routes do
 	// not carry (a map's view, a filter); nil remembers nothing.
 	Memory *Memory

@@ -155,7 +155,7 @@ func hallView(env *Env, h offline.ServiceHall, items []offline.CatalogueItem, to
 	rows = append(rows, widgets.NewWrappedLabel(env.L.Tf("HallServicesCount", map[string]any{"Count": total})))
 	for _, it := range items {
 		it := it
-		rows = append(rows, widgets.NewTile(theme.DocumentIcon(), it.Name, itemSubtitle(env, it), func() {
+		rows = append(rows, widgets.NewTile(theme.DocumentIcon(), env.svc(it.Name), itemSubtitle(env, it), func() {
 			env.Nav.Go(Route{Screen: ServiceItemID, Param: strconv.FormatInt(it.ID, 10)})
 		}))
 	}

@@ -65,10 +65,11 @@ func yesNo(env *Env, b bool) string {
 }
 
 func serviceItemView(env *Env, it offline.CatalogueItem, halls []offline.ServiceHall) fyne.CanvasObject {
-	g := offline.GuideFor(it.ServiceItem)
-	title := widgets.NewWrappedLabelWithStyle(it.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	g := guideIn(env, it.ServiceItem, offline.GuideFor(it.ServiceItem))
+	title := widgets.NewWrappedLabelWithStyle(env.svc(it.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	box := container.NewVBox(title)
+	addOfficialName(env, box, it.Name)
 	if it.Generated {
 		box.Add(widgets.NewBanner(theme.WarningIcon(), widgets.NewWrappedLabel(env.T("ServiceItemGenerated"))))
 	}
@@ -80,12 +81,15 @@ func serviceItemView(env *Env, it offline.CatalogueItem, halls []offline.Service
 	book.Importance = widget.HighImportance
 	box.Add(book)
 	box.Add(widgets.NewSection(env.T("ServiceItemWhat"), widgets.NewWrappedLabel(g.Summary),
-		widgets.NewInfoRow(env.T("ServiceItemAudience"), it.Audience),
-		widgets.NewInfoRow(env.T("ServiceItemTheme"), it.Theme),
-		widgets.NewInfoRow(env.T("ServiceItemDepartment"), it.Department),
-		widgets.NewInfoRow(env.T("ServiceItemLevel"), it.HandlingLevel)))
+		widgets.NewInfoRow(env.T("ServiceItemAudience"), env.svc(it.Audience)),
+		widgets.NewInfoRow(env.T("ServiceItemTheme"), env.svc(it.Theme)),
+		widgets.NewInfoRow(env.T("ServiceItemDepartment"), env.svc(it.Department)),
+		widgets.NewInfoRow(env.T("ServiceItemLevel"), env.svc(it.HandlingLevel))))
 	if it.Notes != "" && !it.Generated {
-		box.Add(widgets.NewWrappedLabel(it.Notes))
+		box.Add(widgets.NewWrappedLabel(env.svc(it.Notes)))
+	}
+	if env.svcTranslating() {
+		box.Add(widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.T("ServiceItemTranslationNote"))))
 	}
 	box.Add(widgets.NewSection(env.T("ServiceItemGuide"),
 		widgets.NewBanner(theme.InfoIcon(), widgets.NewWrappedLabel(env.T("ServiceItemGuideGenerated"))),
@@ -124,6 +128,15 @@ func serviceItemView(env *Env, it offline.CatalogueItem, halls []offline.Service
 	}
 	box.Add(widgets.NewSection(env.T("ServiceItemWhere"), where...))
 	return container.NewVScroll(container.NewPadded(box))
+}
+
+// addOfficialName adds, when the item's name is shown translated, its
+// official Chinese name under the title, to show at the hall.
+func addOfficialName(env *Env, box *fyne.Container, zh string) {
+	if env.svc(zh) != zh {
+		box.Add(widgets.NewWrappedLabelWithStyle(zh, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+		box.Add(widgets.NewWrappedLabel(env.T("ServiceItemShowChinese")))
+	}
 }
 
 // hallTile is a tile that opens a hall.

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/screens"
+	"jiangsupass/screens/widgets"
 )
 
 // backKeyShell is a shell shown as Run shows it, in a 390×844 phone window
@@ -107,8 +108,8 @@ func TestBackKeyClosesADialogFirst(t *testing.T) {
 func TestBackKeyAsksBeforeDroppingAHalfFilledForm(t *testing.T) {
 	s, w, _ := backKeyShell(t)
 	s.Go(screens.Route{Screen: screens.HotlineID})
-	var text *widget.Entry
-	for _, e := range find[*widget.Entry](w.Content()) {
+	var text *widgets.Entry
+	for _, e := range find[*widgets.Entry](w.Content()) {
 		if e.MultiLine {
 			text = e
 		}
@@ -166,5 +167,38 @@ func TestBackKeyLeavesOnlyFromATabRoot(t *testing.T) {
 	}
 	if !tapText(overlay(w), s.loc.T("BackDiscard")) || *leaves != 2 {
 		t.Errorf("Discard did not leave the app (left %d times)", *leaves)
+	}
+}
+
+// TestBackKeyLeavesAFocusedField: the keyboard closed by the system's
+// Back, the field typed into still has the focus and the driver gives it
+// the next Back: that Back goes to the previous page all the same (and
+// asks first on a half-written form), on every page with a text field.
+func TestBackKeyLeavesAFocusedField(t *testing.T) {
+	s, w, leaves := backKeyShell(t)
+	for _, r := range []screens.Route{{Screen: screens.AttractionsID}, {Screen: screens.SearchID}, {Screen: screens.HallsID},
+		{Screen: screens.PlannerID}, {Screen: screens.SignInID}} {
+		s.Go(screens.Route{Screen: screens.HomeID})
+		s.Go(r)
+		fields := find[*widgets.Entry](w.Content())
+		if len(fields) == 0 {
+			t.Errorf("%s: no text field", r.Screen)
+			continue
+		}
+		w.Canvas().Focus(fields[0])
+		test.Type(fields[0], "x")
+		if w.Canvas().Focused() == nil {
+			t.Fatalf("%s: the field typed into has no focus", r.Screen)
+		}
+		pressBack(w)
+		if o := overlay(w); o != nil && hasText(o, s.loc.T("BackDiscardTitle")) {
+			tapText(o, s.loc.T("BackDiscard"))
+		}
+		if got := s.Current().Screen; got != screens.HomeID {
+			t.Errorf("Back in a focused field on %s: still on %q, want Home", r.Screen, got)
+		}
+	}
+	if *leaves != 0 {
+		t.Errorf("the app was left %d times", *leaves)
 	}
 }

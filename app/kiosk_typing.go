@@ -27,6 +27,8 @@ func focusedFieldState(f fyne.Focusable) (fieldState, bool) {
 	switch v := f.(type) {
 	case *widget.Entry:
 		e = v
+	case *widgets.Entry:
+		e = &v.Entry
 	case *widget.SelectEntry:
 		e = &v.Entry
 	case *widgets.ScanEntry:

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/screens"
+	"jiangsupass/screens/widgets"
 )
 
 // TestBookingSignInComesBack is a foreign visitor's booking: on an
@@ -118,11 +119,11 @@ func platformShell(t *testing.T) (*Shell, fyne.Window, *testPlatform, chan func(
 }
 
 // signInEntries are the sign-in screen's phone and code fields.
-func signInEntries(t *testing.T, w fyne.Window) []*widget.Entry {
+func signInEntries(t *testing.T, w fyne.Window) []*widgets.Entry {
 	t.Helper()
-	var entries []*widget.Entry
+	var entries []*widgets.Entry
 	walk(w.Content(), nil, func(v visit) {
-		if e, ok := v.obj.(*widget.Entry); ok {
+		if e, ok := v.obj.(*widgets.Entry); ok {
 			entries = append(entries, e)
 		}
 	})

@@ -7,11 +7,11 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/idcard"
 	"jiangsupass/platform"
 	"jiangsupass/screens"
+	"jiangsupass/screens/widgets"
 )
 
 // TestVisitorEnteredSignedOutSurvivesSignIn is issue #17's point 1 for
@@ -39,9 +39,9 @@ func TestVisitorEnteredSignedOutSurvivesSignIn(t *testing.T) {
 	q := url.Values{"a": {"5a-010"}, "step": {"visitors"}, "d": {slot.Date}, "s": {slot.ID}, "n." + products[0].ID: {"1"}}
 	s.Go(screens.Route{Screen: screens.BookingID, Param: q.Encode()})
 
-	var fields []*widget.Entry
+	var fields []*widgets.Entry
 	walk(w.Content(), nil, func(v visit) {
-		if e, ok := v.obj.(*widget.Entry); ok {
+		if e, ok := v.obj.(*widgets.Entry); ok {
 			fields = append(fields, e)
 		}
 	})

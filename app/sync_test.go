@@ -18,6 +18,7 @@ import (
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
 	"jiangsupass/screens"
+	"jiangsupass/screens/widgets"
 )
 
 // TestSyncNowInSettings points the app at a reference server on loopback
@@ -149,10 +150,10 @@ func findBar(o fyne.CanvasObject) *widget.ProgressBar {
 }
 
 // findEntry returns the first text field under o.
-func findEntry(o fyne.CanvasObject) *widget.Entry {
-	var e *widget.Entry
+func findEntry(o fyne.CanvasObject) *widgets.Entry {
+	var e *widgets.Entry
 	walk(o, nil, func(v visit) {
-		if x, ok := v.obj.(*widget.Entry); ok && e == nil {
+		if x, ok := v.obj.(*widgets.Entry); ok && e == nil {
 			e = x
 		}
 	})

@@ -6,9 +6,9 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/screens"
+	"jiangsupass/screens/widgets"
 )
 
 // visit is one visible object found while walking a canvas, with its
@@ -78,7 +78,7 @@ func tapText(o fyne.CanvasObject, s string) bool {
 }
 
 // signInFields opens Sign-in and returns its two fields, phone and code.
-func signInFields(t *testing.T, s *Shell, w fyne.Window) []*widget.Entry {
+func signInFields(t *testing.T, s *Shell, w fyne.Window) []*widgets.Entry {
 	t.Helper()
 	s.Go(screens.Route{Screen: screens.SignInID})
 	return signInEntries(t, w)

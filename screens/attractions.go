@@ -108,7 +108,7 @@ func (s *attractionList) load(ctx context.Context) error {
 // view is the loaded screen: the search box and filters over the list.
 func (s *attractionList) view() fyne.CanvasObject {
 	env := s.env
-	search := widget.NewEntry()
+	search := widgets.NewEntry()
 	search.SetPlaceHolder(env.T("AttractionsSearch"))
 	search.OnChanged = func(q string) { s.query = q; s.apply() }
 

@@ -9,12 +9,12 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/clock/clocktest"
 	"jiangsupass/offline"
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
+	"jiangsupass/screens/widgets"
 )
 
 // syncedTicketEnv is a test Env whose store has synced the ticket
@@ -60,7 +60,7 @@ func TestBookingRefusesBadDocumentThenQueues(t *testing.T) {
 	st := bookingState{attraction: "5a-010", step: "visitors", slot: slots[len(slots)-1].ID, counts: map[string]int{"5a-010-adult": 1}}
 	screen := buildBooking(env, Route{Screen: BookingID, Param: st.param()})
 	show(t, screen)
-	entries := find[*widget.Entry](screen)
+	entries := find[*widgets.Entry](screen)
 	if len(entries) != 2 {
 		t.Fatalf("%d entries in the visitor form", len(entries))
 	}

@@ -82,7 +82,7 @@ func bookingVisitorsStep(env *Env, st bookingState, d ticketData) fyne.CanvasObj
 // visitorForm adds a visitor to the saved list; a document that fails its
 // check is explained and nothing is saved.
 func visitorForm(env *Env, st bookingState, d ticketData, chosen []string) fyne.CanvasObject {
-	name := widget.NewEntry()
+	name := widgets.NewEntry()
 	name.SetPlaceHolder(env.T("VisitorName"))
 	var kinds []string
 	kindOf := map[string]idcard.Kind{}
@@ -92,7 +92,7 @@ func visitorForm(env *Env, st bookingState, d ticketData, chosen []string) fyne.
 	}
 	kind := widget.NewSelect(kinds, nil)
 	kind.SetSelectedIndex(0)
-	number := widget.NewEntry()
+	number := widgets.NewEntry()
 	number.SetPlaceHolder(env.T("VisitorNumber"))
 	problem := widgets.NewWrappedLabel("")
 	problem.Importance = widget.DangerImportance

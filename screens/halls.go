@@ -33,7 +33,7 @@ func init() {
 
 func buildHalls(env *Env, _ Route) fyne.CanvasObject {
 	body := container.NewStack(widgets.NewLoading(env.T("Loading")))
-	search := widget.NewEntry()
+	search := widgets.NewEntry()
 	search.SetPlaceHolder(env.T("HallsSearch"))
 	seq := 0
 	show := func(q string) {

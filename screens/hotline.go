@@ -43,12 +43,12 @@ func buildHotline(env *Env, r Route) fyne.CanvasObject {
 	}
 	category := widget.NewSelect(labels, nil)
 	category.SetSelectedIndex(0)
-	text := widget.NewMultiLineEntry()
+	text := widgets.NewMultiLineEntry()
 	text.SetPlaceHolder(env.T("FeedbackTextHint"))
 	text.Wrapping = fyne.TextWrapWord
 	text.SetMinRowsVisible(4)
 	env.HoldsInput(func() bool { return strings.TrimSpace(text.Text) != "" })
-	contact := widget.NewEntry()
+	contact := widgets.NewEntry()
 	contact.SetPlaceHolder(env.T("FeedbackContactHint"))
 	contactNote := widgets.NewWrappedLabel(env.T("FeedbackContactAccount"))
 	contactNote.SizeName = theme.SizeNameCaptionText
@@ -98,7 +98,7 @@ func buildHotline(env *Env, r Route) fyne.CanvasObject {
 // prefillContact puts the signed-in resident's phone, as their session
 // holds it, in the contact field, for them to keep or change, and shows
 // note while it is there; signed out, the field stays empty.
-func prefillContact(env *Env, contact *widget.Entry, note fyne.CanvasObject) {
+func prefillContact(env *Env, contact *widgets.Entry, note fyne.CanvasObject) {
 	var sess offline.Session
 	var err error
 	env.Load(func(ctx context.Context) { sess, err = env.Store.Session(ctx) }, func() {

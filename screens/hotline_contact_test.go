@@ -2,6 +2,7 @@ package screens
 
 import (
 	"context"
+	"jiangsupass/screens/widgets"
 	"slices"
 	"testing"
 
@@ -33,7 +34,7 @@ func TestHotlineOffersCityManagementAndPrefillsContact(t *testing.T) {
 	if !slices.Contains(category.Options, "城市管理") {
 		t.Fatalf("categories %q lack 城市管理", category.Options)
 	}
-	entries := find[*widget.Entry](o)
+	entries := find[*widgets.Entry](o)
 	contact := entries[1]
 	if contact.Text != sess.Profile.Phone {
 		t.Errorf("contact field reads %q, want the resident's %q", contact.Text, sess.Profile.Phone)
@@ -55,7 +56,7 @@ func TestHotlineOffersCityManagementAndPrefillsContact(t *testing.T) {
 	// The number can be changed, and the note goes with it.
 	o = buildHotline(env, Route{Screen: HotlineID})
 	show(t, o)
-	contact = find[*widget.Entry](o)[1]
+	contact = find[*widgets.Entry](o)[1]
 	contact.SetText("")
 	test.Type(contact, "025-12345678")
 	if contact.Text != "025-12345678" || showsText(o, env.T("FeedbackContactAccount")) {
@@ -69,7 +70,7 @@ func TestHotlineLeavesContactEmptySignedOut(t *testing.T) {
 	env, _ := testEnv(t, "en")
 	o := buildHotline(env, Route{Screen: HotlineID})
 	show(t, o)
-	if got := find[*widget.Entry](o)[1].Text; got != "" {
+	if got := find[*widgets.Entry](o)[1].Text; got != "" {
 		t.Errorf("signed out, the contact field reads %q", got)
 	}
 }

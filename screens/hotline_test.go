@@ -6,10 +6,10 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/offline"
 	"jiangsupass/platform"
+	"jiangsupass/screens/widgets"
 )
 
 // urlSyncer is clientSyncer with the address the client talks to.
@@ -24,7 +24,7 @@ func (s urlSyncer) APIURL() string { return s.url }
 func sendFeedback(t *testing.T, env *Env, text, contact string) {
 	t.Helper()
 	o := buildHotline(env, Route{Screen: HotlineID})
-	entries := find[*widget.Entry](o)
+	entries := find[*widgets.Entry](o)
 	if len(entries) != 2 {
 		t.Fatalf("%d fields in the form, want text and contact", len(entries))
 	}

@@ -1,11 +1,11 @@
 package screens
 
 import (
+	"jiangsupass/screens/widgets"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 )
 
 // openPlannerForm taps Change on a planner showing a plan, which opens
@@ -25,11 +25,11 @@ func TestPlannerFoldsFormOverPlan(t *testing.T) {
 	if !showsText(o, "Yuzui → Nanjing Railway Station, leaving 09:00") {
 		t.Errorf("no line saying what was planned: %q", labelTexts(o))
 	}
-	if n := len(find[*widget.Entry](o)); n != 0 {
+	if n := len(find[*widgets.Entry](o)); n != 0 {
 		t.Errorf("the form is open over the plan (%d fields shown)", n)
 	}
 	openPlannerForm(t, o)
-	entries := find[*widget.Entry](o)
+	entries := find[*widgets.Entry](o)
 	if len(entries) != 1 || entries[0].Text != "09:00" {
 		t.Fatalf("Change opens no form with the time (%d fields)", len(entries))
 	}
@@ -50,7 +50,7 @@ func TestPlannerFormOpenWithoutPlan(t *testing.T) {
 	env, _ := testEnv(t, "en")
 	o := buildPlanner(env, Route{Screen: PlannerID, Param: "to=attraction:5a-002"})
 	show(t, o)
-	if len(find[*widget.Entry](o)) != 1 {
+	if len(find[*widgets.Entry](o)) != 1 {
 		t.Error("the form is not open with no start chosen")
 	}
 }

@@ -42,7 +42,7 @@ var searchKindInfo = map[string]struct {
 
 func buildSearch(env *Env, r Route) fyne.CanvasObject {
 	results := container.NewVBox()
-	entry := widget.NewEntry()
+	entry := widgets.NewEntry()
 	entry.SetPlaceHolder(env.T("SearchPlaceholder"))
 	var latest latestOnly
 	run := func(q string) {
@@ -111,7 +111,7 @@ func (l *latestOnly) stop() {
 
 // searchResults draws an answer: its groups, or what to try instead; a
 // query cut to the search's bounds says so first.
-func searchResults(env *Env, res search.Result, err error, entry *widget.Entry) fyne.CanvasObject {
+func searchResults(env *Env, res search.Result, err error, entry *widgets.Entry) fyne.CanvasObject {
 	if err != nil {
 		fyne.LogError("search", err)
 		return widgets.NewMessage(theme.ErrorIcon(), env.T("SearchErrorTitle"), env.T("StoreReadError"), "", nil)
@@ -125,7 +125,7 @@ func searchResults(env *Env, res search.Result, err error, entry *widget.Entry) 
 }
 
 // searchAnswer draws the groups of an answer, or what to try instead.
-func searchAnswer(env *Env, res search.Result, entry *widget.Entry) fyne.CanvasObject {
+func searchAnswer(env *Env, res search.Result, entry *widgets.Entry) fyne.CanvasObject {
 	if res.Empty() {
 		box := container.NewVBox(widgets.NewMessage(theme.SearchIcon(), env.T("SearchNoneTitle"),
 			env.L.Tf("SearchNoneBody", map[string]any{"Query": res.Query}), "", nil))
@@ -196,7 +196,7 @@ func openHit(env *Env, h search.Hit) {
 // homeSearchBar is the search box on Home: typing opens the search with
 // what was typed, which goes on searching as the user types.
 func homeSearchBar(env *Env) fyne.CanvasObject {
-	entry := widget.NewEntry()
+	entry := widgets.NewEntry()
 	entry.SetPlaceHolder(env.T("SearchPlaceholder"))
 	entry.ActionItem = widget.NewIcon(theme.SearchIcon())
 	entry.OnChanged = func(q string) {

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/offline/search"
 	"jiangsupass/screens/widgets"
@@ -145,7 +144,7 @@ func hasHanzi(s string) bool {
 
 // withAppScreens puts the screens found above the data's results; when
 // the data has nothing, the screens alone are the answer.
-func withAppScreens(env *Env, apps []Screen, res search.Result, err error, entry *widget.Entry) fyne.CanvasObject {
+func withAppScreens(env *Env, apps []Screen, res search.Result, err error, entry *widgets.Entry) fyne.CanvasObject {
 	if len(apps) == 0 {
 		return searchResults(env, res, err, entry)
 	}

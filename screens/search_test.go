@@ -52,7 +52,7 @@ func TestSearchScreenOpensHits(t *testing.T) {
 	if r := nav.last(); r.Screen != AttractionID {
 		t.Fatalf("the first hit opened %+v", r)
 	}
-	entry := find[*widget.Entry](o)[0]
+	entry := find[*widgets.Entry](o)[0]
 	test.Type(entry, "qq") // "zzyqq" finds nothing
 	if !showsText(o, env.T("SearchNoneTitle")) {
 		t.Fatal("no empty state for a query that finds nothing")
@@ -115,7 +115,7 @@ func TestFeedbackForm(t *testing.T) {
 	if !showsText(o, env.T("FeedbackIncomplete")) {
 		t.Error("an empty message was not refused")
 	}
-	entries := find[*widget.Entry](o)
+	entries := find[*widgets.Entry](o)
 	test.Type(entries[0], "公交站牌信息过时")
 	test.Tap(send)
 	fs, err := env.Store.FeedbackSent(context.Background())
@@ -180,7 +180,7 @@ func TestStaleSearchIsNeverShown(t *testing.T) {
 	env.Load = q.load
 	o := buildSearch(env, Route{Screen: SearchID})
 	show(t, o)
-	entry := find[*widget.Entry](o)[0]
+	entry := find[*widgets.Entry](o)[0]
 	entry.SetText("中山陵")
 	entry.SetText("拙政园")
 	if len(q.work) != 2 {

@@ -39,7 +39,7 @@ func syncSection(env *Env) fyne.CanvasObject {
 // syncView is the sync section of Settings.
 type syncView struct {
 	env    *Env
-	server *widget.Entry
+	server *widgets.Entry
 	bar    *widget.ProgressBar
 	busy   *widget.Label
 	rows   *fyne.Container
@@ -54,7 +54,7 @@ type syncView struct {
 
 func (v *syncView) build() fyne.CanvasObject {
 	env := v.env
-	v.server = widget.NewEntry()
+	v.server = widgets.NewEntry()
 	v.server.SetPlaceHolder("http://127.0.0.1:8787")
 	if env.Sync != nil {
 		v.server.SetText(env.Sync.APIURL())

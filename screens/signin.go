@@ -50,14 +50,14 @@ func buildSignIn(env *Env, r Route) fyne.CanvasObject {
 // that the session there was not ended.
 func signInForm(env *Env, r Route) fyne.CanvasObject {
 	intro := widgets.NewWrappedLabel(env.T("SignInIntro"))
-	phone := widget.NewEntry() // a plain entry: a phone's number pad has no +
+	phone := widgets.NewEntry() // a plain entry: a phone's number pad has no +
 	phone.SetPlaceHolder(env.T("SignInPhoneAny"))
 	// The line under the number says which numbers are taken, and, for
 	// one that is none of them, what to type, where the eye is (in 长辈版
 	// on a phone the status below is out of view), until it is edited.
 	phoneHelp := widgets.NewWrappedLabel(env.T("SignInPhoneHelp"))
 	phone.OnChanged = func(string) { sayPhone(env, phoneHelp, false) }
-	code := widget.NewEntry()
+	code := widgets.NewEntry()
 	code.SetPlaceHolder(env.T("SignInCode"))
 	status := widgets.NewWrappedLabel("")
 	client := platformClient(env)

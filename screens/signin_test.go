@@ -16,6 +16,7 @@ import (
 	"jiangsupass/offline"
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
+	"jiangsupass/screens/widgets"
 	"jiangsupass/translations"
 )
 
@@ -29,12 +30,12 @@ func tickByHand(t *testing.T, env *Env) func() bool {
 // signInScreen shows the sign-in form linked to a reference server on
 // loopback with the Env's clock, and returns its phone and code fields,
 // its two buttons and the codes the server sent.
-func signInScreen(t *testing.T, env *Env) (w fyne.Window, phone, code *widget.Entry, send, signIn *widget.Button, sent map[string]string) {
+func signInScreen(t *testing.T, env *Env) (w fyne.Window, phone, code *widgets.Entry, send, signIn *widget.Button, sent map[string]string) {
 	t.Helper()
 	url, sent := checkInPlatform(t, env)
 	linkPlatform(env, url)
 	w = show(t, buildSignIn(env, Route{Screen: SignInID}))
-	entries := find[*widget.Entry](w.Content())
+	entries := find[*widgets.Entry](w.Content())
 	if len(entries) != 2 {
 		t.Fatalf("%d fields on the sign-in form", len(entries))
 	}

@@ -196,7 +196,7 @@ func TestTransportPlansInChinaTime(t *testing.T) {
 	show(t, planner)
 	openPlannerForm(t, planner)
 	var at string
-	for _, e := range find[*widget.Entry](planner) {
+	for _, e := range find[*widgets.Entry](planner) {
 		if e.PlaceHolder == "HH:MM" {
 			at = e.Text
 		}

@@ -76,7 +76,7 @@ func TestPickerFindsStationsByEnglishName(t *testing.T) {
 // station (xjk → 新街口), whose lines read "Line 1 Line 2" in English.
 func TestPickerTakesFocusAndInitials(t *testing.T) {
 	w, o, _ := pickerWindow(t, "en")
-	entry := find[*widget.Entry](o)[0]
+	entry := find[*widgets.Entry](o)[0]
 	if w.Canvas().Focused() != entry {
 		t.Fatalf("the focus is on %v, not on the picker's search", w.Canvas().Focused())
 	}

@@ -70,7 +70,7 @@ func buildPicker(env *Env, r Route) fyne.CanvasObject {
 
 // pickerView is a search entry over the list of places; choosing one calls
 // pick with its reference. It returns the view and its search entry.
-func pickerView(env *Env, all []placeChoice, pick func(ref Place)) (fyne.CanvasObject, *widget.Entry) {
+func pickerView(env *Env, all []placeChoice, pick func(ref Place)) (fyne.CanvasObject, *widgets.Entry) {
 	shown := all
 	empty := widgets.NewMessage(theme.SearchIcon(), env.T("PickerNoneTitle"), env.T("PickerNoneBody"), "", nil)
 	empty.Hide()
@@ -90,7 +90,7 @@ func pickerView(env *Env, all []placeChoice, pick func(ref Place)) (fyne.CanvasO
 		list.UnselectAll()
 		pick(shown[i].ref)
 	}
-	search := widget.NewEntry()
+	search := widgets.NewEntry()
 	search.SetPlaceHolder(env.T("PickerSearch"))
 	search.OnChanged = func(q string) {
 		shown = filterChoices(all, q)

@@ -158,7 +158,7 @@ func plannerForm(env *Env, j *plannedJourney) fyne.CanvasObject {
 	swap := widget.NewButtonWithIcon(env.T("PlannerSwap"), theme.ViewRefreshIcon(), func() {
 		env.Nav.Go(plannerParams{from: p.to, to: p.from, at: p.at}.route())
 	})
-	at := widget.NewEntry()
+	at := widgets.NewEntry()
 	at.SetText(j.at.Minutes())
 	at.SetPlaceHolder("HH:MM")
 	bad := widgets.NewWrappedLabel("")

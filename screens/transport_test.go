@@ -94,7 +94,7 @@ func TestPlannerRejectsBadTime(t *testing.T) {
 	o := buildPlanner(env, Route{Screen: PlannerID, Param: plannerSample})
 	show(t, o)
 	openPlannerForm(t, o)
-	entry := find[*widget.Entry](o)[0]
+	entry := find[*widgets.Entry](o)[0]
 	entry.SetText("25:99")
 	test.Tap(labelled(t, o, env.T("PlannerPlan")))
 	if !showsText(o, env.T("PlannerBadTime")) || len(nav.routes) != 0 {
@@ -129,7 +129,7 @@ func TestPickerSearchesAndChooses(t *testing.T) {
 	show(t, o)
 	list := find[*widget.List](o)[0]
 	all := list.Length()
-	find[*widget.Entry](o)[0].SetText("nanjingnan")
+	find[*widgets.Entry](o)[0].SetText("nanjingnan")
 	if n := list.Length(); n == 0 || n >= all {
 		t.Fatalf("searching kept %d of %d places", n, all)
 	}
@@ -137,7 +137,7 @@ func TestPickerSearchesAndChooses(t *testing.T) {
 	if r := nav.last(); r.Screen != PlannerID || r.Param != "from=station:nj-12&to=hub:南京南&at=09:00" {
 		t.Errorf("choosing goes to %+v", r)
 	}
-	find[*widget.Entry](o)[0].SetText("zzzzzz")
+	find[*widgets.Entry](o)[0].SetText("zzzzzz")
 	if list.Length() != 0 || !showsText(o, env.T("PickerNoneTitle")) {
 		t.Error("a search with no match does not say so")
 	}
@@ -355,7 +355,7 @@ func TestFindStation(t *testing.T) {
 	if n := list.Length(); n != 678 {
 		t.Errorf("%d stations to choose from, want 678", n)
 	}
-	find[*widget.Entry](p)[0].SetText("xinjiekou")
+	find[*widgets.Entry](p)[0].SetText("xinjiekou")
 	list.Select(0)
 	if r := nav.last(); r.Screen != StationID || r.Param != "nj-12" {
 		t.Errorf("choosing Xinjiekou goes to %+v", r)

@@ -33,8 +33,12 @@ func (e *ScanEntry) TypedRune(r rune) {
 	e.Entry.TypedRune(r)
 }
 
-// TypedKey passes keys on; Enter ends a scan or submits what was typed.
+// TypedKey passes keys on; Enter ends a scan or submits what was typed,
+// and Back goes to the window (PassBack).
 func (e *ScanEntry) TypedKey(k *fyne.KeyEvent) {
+	if PassBack(e, k) {
+		return
+	}
 	if k.Name != fyne.KeyReturn && k.Name != fyne.KeyEnter {
 		if k.Name == fyne.KeyBackspace || k.Name == fyne.KeyDelete {
 			e.scan.Reset()
@@ -51,12 +55,7 @@ func (e *ScanEntry) TypedKey(k *fyne.KeyEvent) {
 
 // AccessibilityLabel is what a screen reader says: the field's hint, and
 // what is in it.
-func (e *ScanEntry) AccessibilityLabel() string {
-	if e.Text == "" {
-		return e.PlaceHolder
-	}
-	return e.PlaceHolder + ": " + e.Text
-}
+func (e *ScanEntry) AccessibilityLabel() string { return fieldLabel(&e.Entry) }
 
 // AccessibilityRole is a text's.
 func (e *ScanEntry) AccessibilityRole() fyne.AccessibleRole { return fyne.AccessibleRoleText }

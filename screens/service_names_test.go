@@ -27,9 +27,9 @@ func translatedEnv(t *testing.T, lang string) (*Env, *offline.ServiceNames) {
 	return env, n
 }
 
-// hanLabels are the texts under o, less the ones allowed to be Chinese,
-// that hold a Chinese character; Japanese kanji count too, so a caller
-// checks only scripts without hanzi, or passes the kanji it expects.
+// untranslated are the texts under o, less the allowed ones, that hold a
+// Chinese character; Japanese kanji count too, so it suits only the
+// languages written without hanzi.
 func untranslated(o fyne.CanvasObject, allowed ...string) []string {
 	var out []string
 	for _, s := range labelTexts(o) {

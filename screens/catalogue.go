@@ -57,7 +57,7 @@ func buildCatalogue(env *Env, _ Route) fyne.CanvasObject {
 // view is the loaded screen: search box and filters over the list.
 func (c *catalogueList) view() fyne.CanvasObject {
 	env := c.env
-	search := widget.NewEntry()
+	search := widgets.NewEntry()
 	search.SetPlaceHolder(env.T("CatalogueSearch"))
 	search.OnChanged = func(q string) { c.query = q; c.apply() }
 	audOpts, audCodes := []string{env.T("FilterAllAudiences"), env.T("AudiencePerson"), env.T("AudienceBusiness")}, []string{"", "个人", "法人"}

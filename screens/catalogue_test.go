@@ -14,6 +14,7 @@ import (
 	"jiangsupass/platform"
 	"jiangsupass/platform/server"
 	"jiangsupass/platform/server/servertest"
+	"jiangsupass/screens/widgets"
 )
 
 // syncedCatalogue syncs env's store with a reference server on loopback
@@ -65,7 +66,7 @@ func TestCatalogueSaysFirst200OfN(t *testing.T) {
 	items := syncedCatalogue(t, env, 4000)
 	o := buildCatalogue(env, Route{Screen: CatalogueID})
 	w := show(t, o)
-	test.Type(find[*widget.Entry](o)[0], "社保")
+	test.Type(find[*widgets.Entry](o)[0], "社保")
 	capture(t, w, "catalogue-first-200")
 	want := countContaining(items, "社保", nil)
 	if want <= 200 {
@@ -108,7 +109,7 @@ func TestCatalogueShowsSearchingWhileAQueryRuns(t *testing.T) {
 		t.Fatal("the catalogue lists nothing before the query")
 	}
 	before := len(q.work)
-	test.Type(find[*widget.Entry](o)[0], "p")
+	test.Type(find[*widgets.Entry](o)[0], "p")
 	// The query is still running when the last load started (its timer)
 	// ends.
 	q.run(len(q.work) - 1)

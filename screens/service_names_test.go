@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"jiangsupass/offline"
+	"jiangsupass/screens/widgets"
 )
 
 const passportZh = "普通护照签发（首次、换发、补发）"
@@ -122,7 +123,7 @@ func TestCatalogueTranslated(t *testing.T) {
 				t.Errorf("theme 出入境 lists %q", labelTexts(o))
 			}
 			sel[1].SetSelectedIndex(0)
-			test.Type(find[*widget.Entry](o)[0], tc.query)
+			test.Type(find[*widgets.Entry](o)[0], tc.query)
 			capture(t, w, "catalogue-search-"+tc.lang)
 			rows := labelTexts(find[*widget.List](o)[0])
 			if len(rows) == 0 || rows[0] != n.In(tc.lang, passportZh) {

@@ -91,7 +91,7 @@ func loadBooked(ctx context.Context, env *Env, d *appointmentData) error {
 		it, err := env.Store.CatalogueItemByID(ctx, a.ItemID)
 		switch {
 		case err == nil:
-			d.services[a.ItemID] = it.Name
+			d.services[a.ItemID] = env.svc(it.Name)
 		case !errors.Is(err, offline.ErrNotFound):
 			return err
 		}

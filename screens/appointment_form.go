@@ -37,7 +37,7 @@ const fieldRoom = 200
 // appointmentForm picks hall, date and slot for the item and books: the
 // service, the three pickers and Book come first; the notes follow.
 func appointmentForm(env *Env, r Route, d appointmentData) fyne.CanvasObject {
-	service := widgets.NewWrappedLabelWithStyle(d.item.Name, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	service := widgets.NewWrappedLabelWithStyle(env.svc(d.item.Name), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	hallNames := make([]string, len(d.halls))
 	for i, h := range d.halls {
 		hallNames[i] = hallName(env, h)

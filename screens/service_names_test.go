@@ -157,3 +157,17 @@ func TestGeneratedItemStaysChinese(t *testing.T) {
 		t.Error("a Chinese title is asked to be shown as Chinese")
 	}
 }
+
+// TestAppointmentNamesTheServiceInTheReadersLanguage: booking a hall visit
+// for the passport item names it in the reader's language, as its page
+// does; in Simplified Chinese, by its official name.
+func TestAppointmentNamesTheServiceInTheReadersLanguage(t *testing.T) {
+	for lang, want := range map[string]string{"en": "Ordinary passport", "zh-Hans": "普通护照签发"} {
+		env, _ := translatedEnv(t, lang)
+		screen := buildAppointment(env, Route{Screen: AppointmentID, Param: "7"})
+		show(t, screen)
+		if labelWith(screen, want) == "" {
+			t.Errorf("%s: the booking does not name the service %q: %q", lang, want, labelTexts(screen))
+		}
+	}
+}

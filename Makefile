@@ -173,20 +173,24 @@ FYNE    := fyne.io/tools/cmd/fyne@v1.7.4
 APP_ID  := $(shell awk -F'"' '/^ID/ {print $$2}' FyneApp.toml)
 ICON    := $(shell awk -F'"' '/^Icon/ {print $$2}' FyneApp.toml)
 
-## package: a Linux package made by `fyne package`
+# RELEASE_TAGS are the tags of everything built for users: the release
+# build's, which refuses the demo anchors unless run as a demo.
+RELEASE_TAGS := $(TAGS),release
+
+## package: a Linux package made by `fyne package`, of the release build
 package: deps
-	$(GO) run $(FYNE) package -os linux -tags $(TAGS) --release
+	$(GO) run $(FYNE) package -os linux -tags $(RELEASE_TAGS) --release
 
 ## package-android, package-ios: the phone packages (.apk, .app) made by
-## `fyne package`. They need the Android NDK (ANDROID_NDK_HOME) or Xcode on
+## `fyne package`, of the release build. They need the Android NDK (ANDROID_NDK_HOME) or Xcode on
 ## a Mac, which these machines do not have: there the tool says which is
 ## missing and the target fails (see README, "The phone build and the
 ## phone packages")
 .PHONY: package-android package-ios
 package-android:
-	$(GO) run $(FYNE) package -os android --app-id $(APP_ID) --icon $(ICON) -tags $(TAGS) --release
+	$(GO) run $(FYNE) package -os android --app-id $(APP_ID) --icon $(ICON) -tags $(RELEASE_TAGS) --release
 package-ios:
-	$(GO) run $(FYNE) package -os ios --app-id $(APP_ID) --icon $(ICON) -tags $(TAGS) --release
+	$(GO) run $(FYNE) package -os ios --app-id $(APP_ID) --icon $(ICON) -tags $(RELEASE_TAGS) --release
 
 clean:
 	rm -rf jiangsupass $(RELEASE_BIN) $(SNAPSHOTS) bench.txt *.tar.xz $(E2E_SHOTS)
